@@ -1,0 +1,28 @@
+"""Test-wide set-up: a headless Qt and the Hypothesis profiles.
+
+Hypothesis profiles: "ci" (deterministic, no deadline) and "dev" (quicker). Choose one with
+HYPOTHESIS_PROFILE; without it, "ci" is used when CI is set and "dev" otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import settings
+
+# Before anything creates a QApplication: tests never need a screen. Subprocesses that the
+# tests start inherit it.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+settings.register_profile(
+    "ci",
+    deadline=None,  # shared CI machines stall; a slow example is not a failure
+    derandomize=True,  # the same examples on every run, so a red CI is reproducible
+    max_examples=200,
+    database=None,  # derandomized runs need no example database
+    print_blob=True,
+)
+settings.register_profile("dev", max_examples=50, deadline=1000)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
