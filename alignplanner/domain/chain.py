@@ -25,9 +25,9 @@ import numpy.typing as npt
 
 DAYS_PER_MONTH = 365.25 / 12
 LOOP_TAIL = 1e-13  # probability mass left unexplored, below funnel-math's 1e-12
-MAX_TICKS = 1 << 20  # beyond this the lag grid is cut and a warning is raised
+MAX_TICKS = 1 << 18  # beyond this the lag grid is cut and a warning is raised
 TICK_DENOMINATORS = (1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 25, 32, 40, 48, 50, 64, 80, 96, 100)
-FREQ_CHUNK = 2048
+FREQ_CHUNK = 8192
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -141,24 +141,55 @@ def _tick_denominator(costs: tuple[float, ...]) -> int:
 def _grid_length(spec: ChainSpec, costs: tuple[float, ...], den: int) -> tuple[int, bool]:
     """Ticks that hold all but LOOP_TAIL of every extra-lag distribution.
 
-    The extra lag of a winning path is the sum of the costs of the recycles it takes.
-    With rho the largest chance of taking one more recycle before being won or lost,
-    more than n recycles happen with probability at most rho^(n+1).
+    Chernoff's bound on the generating function: for any s > 0,
+    P(extra lag >= X) <= H_i(e^s) e^(-s X). H at a real point is one small linear solve,
+    so a handful of s values give a tight X for every stage at once.
     """
-    k = spec.size
-    loop_prob = np.zeros(k + 1)
-    for i in range(k - 1, -1, -1):
-        own = (1.0 - spec.conversion[i]) * spec.recycle_share[i] if spec.recycle_to[i] >= 0 else 0.0
-        loop_prob[i] = own + spec.conversion[i] * loop_prob[i + 1]
-    rho = float(loop_prob.max())
     max_cost = max(costs)
-    if rho <= 0.0 or max_cost <= 0.0:
+    if max_cost <= 0.0:
         return 16, False
-    loops = math.ceil(math.log(LOOP_TAIL) / math.log(rho)) if rho < 1.0 else MAX_TICKS
-    length = loops * max_cost * den + 2
-    if length > MAX_TICKS:
+    slopes = np.geomspace(1e-4, 2.0, 24) / max_cost  # s per day
+    with np.errstate(all="ignore"):
+        h = _extra_lag_transform(spec, costs, slopes.astype(complex)).real  # (k + 1, 24)
+        usable = np.all(np.isfinite(h) & (h > 0.0) & (h < 1e150), axis=0)
+        if not usable.any():  # beyond the radius of convergence everywhere
+            return MAX_TICKS, True
+        bounds = (np.log(h[:, usable].max(axis=0)) - math.log(LOOP_TAIL)) / slopes[usable]
+    best = float(bounds.min())
+    length = best * den + 2
+    if not math.isfinite(length) or length > MAX_TICKS:
         return MAX_TICKS, True
     return 1 << max(4, math.ceil(math.log2(length))), False
+
+
+def _extra_lag_transform(spec: ChainSpec, costs: tuple[float, ...], log_z: npt.NDArray[np.complex128]) -> npt.NDArray[np.complex128]:
+    """H_i(z) for i = 0..k at z = exp(log_z) (log_z per tick for the FFT, per day for
+    the bound), with H_i = c_i H_(i+1) + (1 - c_i) r_i z^(cost_i) H_(j_i) and H_k = 1.
+
+    Back-substitution from the won stage up writes every H_i as a constant plus a
+    combination of H at the recycle targets; only those (a handful) need a linear solve.
+    """
+    k = spec.size
+    targets = sorted({j for j in spec.recycle_to if j >= 0})
+    pos = {t: n for n, t in enumerate(targets)}
+    m = len(targets)
+    n = len(log_z)
+    coef = np.zeros((k + 1, n, m + 1), dtype=complex)
+    coef[k, :, 0] = 1.0
+    for i in range(k - 1, -1, -1):
+        coef[i] = spec.conversion[i] * coef[i + 1]
+        j = spec.recycle_to[i]
+        if j >= 0:
+            share = (1.0 - spec.conversion[i]) * spec.recycle_share[i]
+            coef[i, :, 1 + pos[j]] += share * np.exp(log_z * costs[i])
+    if m:
+        rows = coef[targets]  # (m, n, m + 1)
+        system = np.eye(m, dtype=complex)[None, :, :] - np.transpose(rows[:, :, 1:], (1, 0, 2))
+        at_targets = np.linalg.solve(system, np.transpose(rows[:, :, 0])[..., None])[..., 0]
+        values = coef[:, :, 0] + np.einsum("knm,nm->kn", coef[:, :, 1:], at_targets)
+    else:
+        values = coef[:, :, 0]
+    return values
 
 
 def _extra_lag_density(
@@ -169,28 +200,13 @@ def _extra_lag_density(
 
     With G_i(z) = z^(L_i) H_i(z) the generating function of the lag, section 1's
     recursion becomes H_i = c_i H_(i+1) + (1 - c_i) r_i z^(cost_i) H_(j_i), H_k = 1:
-    solved at the roots of unity and inverted with a real FFT.
+    evaluated at the roots of unity and inverted with a real FFT.
     """
-    k = spec.size
     freqs = ticks // 2 + 1
-    omega = -2j * np.pi * np.arange(freqs) / ticks
-    out = np.empty((k + 1, freqs), dtype=complex)
-    out[k] = 1.0
+    omega = -2j * np.pi * np.arange(freqs) / ticks * den  # per day
+    out = np.empty((spec.size + 1, freqs), dtype=complex)
     for lo in range(0, freqs, FREQ_CHUNK):
-        w = omega[lo : lo + FREQ_CHUNK]
-        n = len(w)
-        a = np.broadcast_to(np.eye(k, dtype=complex), (n, k, k)).copy()
-        b = np.zeros((n, k), dtype=complex)
-        for i in range(k):
-            if i + 1 < k:
-                a[:, i, i + 1] -= spec.conversion[i]
-            else:
-                b[:, i] = spec.conversion[i]
-            j = spec.recycle_to[i]
-            if j >= 0:
-                share = (1.0 - spec.conversion[i]) * spec.recycle_share[i]
-                a[:, i, j] -= share * np.exp(w * round(costs[i] * den))
-        out[:k, lo : lo + n] = np.linalg.solve(a, b[..., None])[..., 0].T
+        out[:, lo : lo + FREQ_CHUNK] = _extra_lag_transform(spec, costs, omega[lo : lo + FREQ_CHUNK])
     density: FloatArray = np.fft.irfft(out, n=ticks, axis=1)
     density[np.abs(density) < 1e-15] = 0.0
     np.clip(density, 0.0, None, out=density)
