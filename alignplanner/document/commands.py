@@ -1,0 +1,51 @@
+"""The one undoable command: replace the plan by a new one (plans are immutable values,
+so undo is just putting the old one back). Consecutive edits of one field merge."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from alignplanner.domain.model import Plan
+from alignplanner.domain.results import Result
+
+if TYPE_CHECKING:
+    from alignplanner.document.document import PlanDocument
+
+PLAN_EDIT_ID = 1001
+
+
+class PlanEdit(QUndoCommand):
+    def __init__(
+        self,
+        document: PlanDocument,
+        before: tuple[Plan, Result],
+        after: tuple[Plan, Result],
+        text: str,
+        merge_key: Hashable | None = None,
+    ) -> None:
+        super().__init__(text)
+        self._document = document
+        self.before = before
+        self.after = after
+        self.merge_key = merge_key
+
+    def id(self) -> int:
+        return PLAN_EDIT_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, PlanEdit) or other.merge_key != self.merge_key:
+            return False
+        self.after = other.after
+        self.setText(other.text())
+        if self.after[0] == self.before[0]:
+            self.setObsolete(True)  # edited back to where it started: nothing to undo
+        return True
+
+    def redo(self) -> None:
+        self._document._install(*self.after)
+
+    def undo(self) -> None:
+        self._document._install(*self.before)

@@ -1,0 +1,100 @@
+"""PlanDocument: owns the open plan, its computed result and the undo stack.
+
+Every change goes through `edit()`, which applies a pure function of the plan
+(alignplanner.domain.edits), recomputes, and pushes one undoable command. An edit that
+would make the plan invalid is refused: `edit()` returns the problems and nothing changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from alignplanner.document.commands import PlanEdit
+from alignplanner.domain.engine import compute
+from alignplanner.domain.model import Plan
+from alignplanner.domain.problems import PlanInvalid, Problem
+from alignplanner.domain.results import Result
+
+Transform = Callable[[Plan], Plan]
+
+
+class PlanDocument(QObject):
+    """The open plan. Signals say what changed so each view refreshes only itself."""
+
+    planChanged = Signal(object)  # (old Plan, new Plan)
+    resultChanged = Signal(object)  # Result
+    pathChanged = Signal(object)  # Path | None
+    modifiedChanged = Signal(bool)
+
+    def __init__(self, plan: Plan, path: Path | None = None,
+                 result: Result | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._plan = plan
+        self._result = result if result is not None else compute(plan)
+        self._path = path
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.modifiedChanged.emit(not clean))
+
+    # -- state -------------------------------------------------------------------------
+
+    @property
+    def plan(self) -> Plan:
+        return self._plan
+
+    @property
+    def result(self) -> Result:
+        return self._result
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def display_name(self) -> str:
+        return self._path.name if self._path else "Untitled"
+
+    def set_path(self, path: Path | None) -> None:
+        if path != self._path:
+            self._path = path
+            self.pathChanged.emit(path)
+
+    def mark_saved(self, path: Path) -> None:
+        self.set_path(path)
+        self.undo_stack.setClean()
+
+    # -- editing -----------------------------------------------------------------------
+
+    def edit(self, text: str, transform: Transform, merge_key: Hashable | None = None) -> list[Problem]:
+        """Apply ``transform`` as one undoable step named ``text``.
+
+        Returns the problems (and changes nothing) when the result would be invalid.
+        Edits with the same ``merge_key`` in a row merge into one undo step.
+        """
+        try:
+            new_plan = transform(self._plan)
+            if new_plan == self._plan:
+                return []
+            new_result = compute(new_plan)
+        except PlanInvalid as exc:
+            return list(exc.problems)
+        self.undo_stack.push(PlanEdit(self, (self._plan, self._result), (new_plan, new_result),
+                                      text, merge_key))
+        return []
+
+    def replace_plan(self, plan: Plan, text: str = "Replace plan") -> list[Problem]:
+        return self.edit(text, lambda _old: plan)
+
+    def _install(self, plan: Plan, result: Result) -> None:
+        """Called by undo commands only."""
+        old = self._plan
+        self._plan, self._result = plan, result
+        self.planChanged.emit((old, plan))
+        self.resultChanged.emit(result)
