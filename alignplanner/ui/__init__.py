@@ -1,0 +1,1 @@
+"""Widgets, item models, charts and dialogs of the desktop app."""
