@@ -1,0 +1,91 @@
+"""Engine speed on the stress plan, as ratios to baselines measured in the same run.
+
+Machines here are noisy, so nothing is compared with a fixed number of milliseconds:
+every figure is printed next to a baseline taken in the same process, and as a ratio.
+
+- baseline: parsing the stress plan's TOML text with tomllib (what any consumer pays);
+- warm compute: `compute(plan)` with the chains' solutions cached (a target edit);
+- cold compute: the caches cleared first (a conversion edit changes every chain);
+- the command line: `alignplanner compute` in a fresh interpreter against a bare
+  `python -c "import tomllib"` started the same way, with `-X importtime` checked for Qt.
+
+Run: python bench/engine.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from alignplanner.contract.reader import load  # noqa: E402
+from alignplanner.domain import chain  # noqa: E402
+from alignplanner.domain.engine import compute  # noqa: E402
+from alignplanner.resources import scenario_path  # noqa: E402
+
+
+def median_seconds(action: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def command_seconds(args: list[str], repeat: int) -> float:
+    return median_seconds(lambda: subprocess.run(args, check=True, capture_output=True), repeat)
+
+
+def qt_imported(args: list[str]) -> list[str]:
+    out = subprocess.run([sys.executable, "-X", "importtime", *args], capture_output=True,
+                         text=True, check=True)
+    return sorted({line.split("|")[-1].strip().split(".")[0] for line in out.stderr.splitlines()
+                   if "PySide6" in line or "pyqtgraph" in line or "shiboken" in line})
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=200)
+    args = parser.parse_args()
+    path = scenario_path("stress.toml")
+    text = path.read_text(encoding="utf-8")
+    plan = load(path).plan
+
+    parse = median_seconds(lambda: tomllib.loads(text), args.repeat)
+    warm = median_seconds(lambda: compute(plan), args.repeat)
+
+    def cold_compute() -> None:
+        chain.solve.cache_clear()
+        compute(plan)
+
+    cold = median_seconds(cold_compute, max(10, args.repeat // 10))
+    read = median_seconds(lambda: load(path), max(10, args.repeat // 10))
+    print(f"stress plan: {len(plan.stages)} stages, {len(plan.sources)} sources, "
+          f"{plan.months} months")
+    print(f"baseline   tomllib parse        {parse * 1e3:8.3f} ms")
+    print(f"engine     compute (warm)       {warm * 1e3:8.3f} ms   ratio {warm / parse:6.2f}")
+    print(f"engine     compute (cold)       {cold * 1e3:8.3f} ms   ratio {cold / parse:6.2f}")
+    print(f"contract   load (parse+check+compute, cold cache per file) "
+          f"{read * 1e3:8.3f} ms   ratio {read / parse:6.2f}")
+
+    runs = max(5, args.repeat // 40)
+    bare = command_seconds([sys.executable, "-c", "import tomllib"], runs)
+    cli = command_seconds([sys.executable, "-m", "alignplanner", "compute", str(path)], runs)
+    print(f"baseline   python -c 'import tomllib'   {bare * 1e3:8.1f} ms")
+    print(f"cli        alignplanner compute stress  {cli * 1e3:8.1f} ms   ratio {cli / bare:6.2f}")
+    qt = qt_imported(["-m", "alignplanner", "compute", str(path)])
+    print(f"cli imports Qt/pyqtgraph: {'yes: ' + ', '.join(qt) if qt else 'no'}")
+    return 1 if qt else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
