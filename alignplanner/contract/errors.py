@@ -26,9 +26,10 @@ class FileProblem:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
-    def sort_key(self) -> tuple[int, str, str]:
-        """Problems without a line (whole-file ones) first, then by line and path."""
-        return (0 if self.line is None else self.line, self.path, self.message)
+    def sort_key(self) -> tuple[int, bool, str, str]:
+        """Problems without a line (whole-file ones) first, then by line and path; on one
+        line, problems with a key path before those without."""
+        return (0 if self.line is None else self.line, not self.path, self.path, self.message)
 
 
 class PlanFileError(Exception):
