@@ -94,7 +94,11 @@ def loads(text: str, filename: str = "<plan>") -> LoadedPlan:
     except PlanFileError:
         raise
     except RecursionError:
-        raise _single(filename, None, "is nested too deeply to be a plan") from None
+        raise _single(
+            filename, _deep_line(text) if isinstance(text, str) else None,
+            "is nested too deeply to be a plan (arrays or tables "
+            "inside each other hundreds of levels deep)"
+        ) from None
     except MemoryError:
         raise _single(filename, None, "is too large to read") from None
     except Exception as exc:  # a bug here must still not crash the caller on bad input
@@ -140,6 +144,22 @@ def _too_large(name: str, size: int) -> PlanFileError:
         f"is {size / (1024 * 1024):.1f} MB; a plan file is at most {limit:g} MB "
         "(is this really a plan?)",
     )
+
+
+def _deep_line(text: str, depth: int = 100) -> int | None:
+    """The line where brackets first nest ``depth`` deep (a rough scan: quotes ignored)."""
+    level = 0
+    line = 1
+    for ch in text:
+        if ch == "\n":
+            line += 1
+        elif ch in "[{":
+            level += 1
+            if level >= depth:
+                return line
+        elif ch in "]}":
+            level = max(0, level - 1)
+    return None
 
 
 def _single(name: str, line: int | None, message: str, path: str = "") -> PlanFileError:
