@@ -1,0 +1,128 @@
+"""What every editing panel shares: the document binding, refusal messages shown at the
+field, team swatches and fonts that follow the application font."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from PySide6.QtCore import QObject, QSignalBlocker, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
+from PySide6.QtWidgets import QLabel, QWidget
+
+from alignplanner.document.document import PlanDocument
+from alignplanner.domain.model import Plan
+from alignplanner.domain.problems import Problem
+from alignplanner.ui.theme import WARNING_COLOR, team_color
+
+_FRACTION_RANGE = re.compile(r"must be in ([\[(])0, 1\], got (-?[0-9.e+-]+)")
+
+
+def percent_message(message: str) -> str:
+    """Say a domain range of fractions in the percent the field shows:
+    ``must be in (0, 1], got 1.5`` -> ``must be above 0% and at most 100%, got 150%``."""
+
+    def as_percent(match: re.Match[str]) -> str:
+        low = "above 0%" if match.group(1) == "(" else "at least 0%"
+        try:
+            got = f"{float(match.group(2)) * 100:g}%"
+        except ValueError:
+            got = match.group(2)
+        return f"must be {low} and at most 100%, got {got}"
+
+    return _FRACTION_RANGE.sub(as_percent, message)
+
+
+def describe(problems: Sequence[Problem], field: str = "") -> str:
+    """One readable line per problem, led by the field the person was editing."""
+    lines = [percent_message(p.message) for p in problems]
+    text = "; ".join(dict.fromkeys(lines))
+    return f"{field}: {text}" if field else text
+
+
+def swatch(color: QColor, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(color)
+    return QIcon(pixmap)
+
+
+def team_swatch(owner: str) -> QIcon:
+    return swatch(team_color(owner))
+
+
+def scaled_font(base: QFont, factor: float, *, bold: bool = False) -> QFont:
+    """``base`` (the application's font as the widget inherits it) made bigger."""
+    font = QFont(base)
+    if base.pointSizeF() > 0:
+        font.setPointSizeF(base.pointSizeF() * factor)
+    else:
+        font.setPixelSize(round(base.pixelSize() * factor))
+    font.setBold(bold)
+    return font
+
+
+@contextmanager
+def blocked(*objects: QObject) -> Iterator[None]:
+    """Refresh widgets from the plan without sending their change signals back."""
+    blockers = [QSignalBlocker(o) for o in objects]
+    try:
+        yield
+    finally:
+        for b in blockers:
+            b.unblock()
+
+
+class ErrorLabel(QLabel):
+    """A red line under a field or table saying why a value was refused; hidden when empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setStyleSheet(f"color: {WARNING_COLOR}; font-weight: bold;")
+        self.setAccessibleName("Refused edit")
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+
+    def show_problems(self, problems: Sequence[Problem], field: str = "") -> bool:
+        """Show ``problems`` (True when there were any); an empty list clears nothing."""
+        if problems:
+            self.show_message(describe(problems, field))
+        return bool(problems)
+
+    def clear_message(self) -> None:
+        self.show_message("")
+
+
+class DocumentPanel(QWidget):
+    """A panel bound to one document at a time: ``refresh(plan)`` runs on every change."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+
+    @property
+    def document(self) -> PlanDocument:
+        return self._document
+
+    def _bind(self) -> None:
+        """Call at the end of the subclass's __init__, once its widgets exist."""
+        self._document.planChanged.connect(self._on_plan_changed)
+        self.refresh(self._document.plan)
+
+    def set_document(self, document: PlanDocument) -> None:
+        if document is self._document:
+            return
+        self._document.planChanged.disconnect(self._on_plan_changed)
+        self._document = document
+        self._bind()
+
+    def _on_plan_changed(self, change: tuple[Plan, Plan]) -> None:
+        self.refresh(change[1])
+
+    def refresh(self, plan: Plan) -> None:
+        raise NotImplementedError

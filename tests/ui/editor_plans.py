@@ -1,0 +1,43 @@
+"""Small plans for the editing-panel tests (tests/ui/test_editors_*.py), built in code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from alignplanner.domain.model import Pipeline, Plan, Recycle, Source, Stage, Target
+
+
+def stages() -> tuple[Stage, ...]:
+    """Inquiry -> MQL -> SAL (recycles to MQL) -> Won."""
+    return (
+        Stage(id="inquiry", name="Inquiry", owner="marketing", conversion=0.12, days=14),
+        Stage(id="mql", name="MQL", owner="marketing", conversion=0.55, days=3),
+        Stage(id="sal", name="SAL", owner="sdr", conversion=0.5, days=10,
+              recycle=Recycle("mql", 0.3, 90)),
+        Stage(id="won", name="Won", owner="sales"),
+    )
+
+
+def sources() -> tuple[Source, ...]:
+    return (
+        Source(id="inbound", name="Inbound", enters="inquiry", share=0.6),
+        Source(id="outbound", name="Outbound", enters="mql", share=0.3,
+               average_deal_size=40_000, conversion_overrides={"mql": 0.35}),
+        Source(id="partners", name="Partners", enters="sal", share=0.1),
+    )
+
+
+def small_plan(*, with_sources: bool = False, weights: Sequence[float] | None = None,
+               monthly_revenue: Sequence[float] | None = None,
+               existing: dict[str, float] | None = None) -> Plan:
+    target = Target(
+        revenue=1_200_000, average_deal_size=30_000,
+        monthly_weights=tuple(weights) if weights is not None else None,
+        monthly_revenue=tuple(monthly_revenue) if monthly_revenue is not None else None,
+    )
+    return Plan(
+        name="Workshop plan", start=date(2027, 1, 1), months=12, target=target,
+        stages=stages(), sources=sources() if with_sources else (),
+        pipeline=Pipeline(existing or {}),
+    )
