@@ -7,5 +7,6 @@ readable undo text and a merge key, so consecutive edits of one field are one un
 """
 
 from alignplanner.ui.editors.stage_model import StageTableModel
+from alignplanner.ui.editors.stage_table import StagePanel
 
-__all__ = ["StageTableModel"]
+__all__ = ["StagePanel", "StageTableModel"]

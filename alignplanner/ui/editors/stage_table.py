@@ -1,0 +1,193 @@
+"""StagePanel: the funnel's stages as a table the room edits together.
+
+Keyboard: Tab moves through the cells, typing or F2 edits one, Ctrl+Shift+N (or Insert)
+adds a stage below the current one, Delete removes it (undoable, so nothing asks),
+Ctrl+Up / Ctrl+Down move it. Rows can also be dragged. A refused value never reaches the
+plan: the reason shows in red under the table and as the cell's tooltip.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alignplanner.document.document import PlanDocument
+from alignplanner.domain import edits
+from alignplanner.domain.model import Plan
+from alignplanner.domain.problems import Problem
+from alignplanner.ui.editors import delegates as kinds
+from alignplanner.ui.editors import stage_columns as col
+from alignplanner.ui.editors.common import DocumentPanel, ErrorLabel
+from alignplanner.ui.editors.stage_model import StageTableModel
+
+SHORTCUT = Qt.ShortcutContext
+TEXT_COLUMN_CHARS = 28  # the vocabulary columns' width, in characters of the current font
+
+
+def _recycle_choices(model: StageTableModel) -> kinds.Choices:
+    """'none' plus this stage and the ones above it: a recycle never points down."""
+
+    def choices(index: QModelIndex) -> list[tuple[str, str]]:
+        above = [model.stage(r) for r in range(index.row() + 1)]
+        return [("none", ""), *((s.name, s.id) for s in above)]
+
+    return choices  # type: ignore[return-value]
+
+
+class StagePanel(DocumentPanel):
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        self.model = StageTableModel(document, self)
+        self.table = self._make_table()
+        self.error = ErrorLabel(self)
+        hint = QLabel("Stages from top to bottom; the last one is won. Drag a row or press "
+                      "Ctrl+Up / Ctrl+Down to reorder.", self)
+        hint.setWordWrap(True)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        self.add_action = self._action("Add stage", "Add a stage below the current one",
+                                       [QKeySequence("Ctrl+Shift+N"), QKeySequence("Insert")],
+                                       self._add)
+        delete = QKeySequence(QKeySequence.StandardKey.Delete)
+        self.remove_action = self._action("Remove stage", "Remove the current stage (undo "
+                                          "brings it back)", [delete], self._remove)
+        self.up_action = self._action("Move up", "Move the current stage up the funnel",
+                                      [QKeySequence("Ctrl+Up")], self._move_up)
+        self.down_action = self._action("Move down", "Move the current stage down the funnel",
+                                        [QKeySequence("Ctrl+Down")], self._move_down)
+        self.addAction(self.add_action)  # anywhere in the panel
+        self.table.addActions([self.remove_action, self.up_action, self.down_action])
+
+        buttons = QHBoxLayout()
+        for action in (self.add_action, self.remove_action, self.up_action, self.down_action):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(hint)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+
+        self.model.refused.connect(self._on_refused)
+        self.model.rowsInserted.connect(self._on_rows_inserted)
+        self._size_columns()
+        self._bind()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.model)
+        delegate_kinds = {col.OWNER: kinds.OWNER, col.CONVERSION: kinds.PERCENT,
+                          col.DAYS: kinds.DAYS, col.RECYCLE_TO: kinds.CHOICE,
+                          col.RECYCLE_SHARE: kinds.SHARE, col.RECYCLE_DAYS: kinds.DAYS,
+                          **dict.fromkeys(col.TEXT, kinds.TEXT)}
+        table.setItemDelegate(kinds.EditorDelegate(delegate_kinds, _recycle_choices(self.model),
+                                                   table))
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                              | QAbstractItemView.EditTrigger.EditKeyPressed
+                              | QAbstractItemView.EditTrigger.AnyKeyPressed
+                              | QAbstractItemView.EditTrigger.SelectedClicked)
+        table.setTabKeyNavigation(True)
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        table.setDragDropOverwriteMode(False)
+        table.setDropIndicatorShown(True)
+        table.setAccessibleName("Funnel stages")
+        return table
+
+    def _action(self, text: str, tip: str, keys: list[QKeySequence],
+                slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts(keys)
+        names = ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+                          for k in keys)
+        action.setToolTip(f"{tip} ({names})")
+        action.setShortcutContext(SHORTCUT.WidgetWithChildrenShortcut if text == "Add stage"
+                                  else SHORTCUT.WidgetShortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _size_columns(self) -> None:
+        """Numbers fit their contents; the vocabulary columns get a readable width."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        width = self.table.fontMetrics().averageCharWidth() * TEXT_COLUMN_CHARS
+        for column in sorted(col.TEXT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # presentation mode: bigger type
+            self._size_columns()
+
+    # -- document --------------------------------------------------------------------
+
+    def set_document(self, document: PlanDocument) -> None:
+        self.model.set_document(document)
+        super().set_document(document)
+
+    def refresh(self, plan: Plan) -> None:
+        self.error.clear_message()  # a successful edit (or a new plan) clears the last refusal
+
+    # -- slots: each calls the document (through the model for cells) ------------------
+
+    def _row(self) -> int:
+        return self.table.currentIndex().row()
+
+    def _show(self, problems: list[Problem]) -> None:
+        self.error.show_problems(problems)
+
+    def _add(self) -> None:
+        row = self._row() + 1 if self._row() >= 0 else len(self.document.plan.stages) - 1
+        self._show(self.document.edit("Add stage", lambda p: edits.add_stage(p, row)))
+
+    def _remove(self) -> None:
+        row = self._row()
+        if row >= 0:
+            name = self.document.plan.stages[row].name
+            self._show(self.document.edit(f"Remove stage {name}",
+                                          lambda p: edits.remove_stage(p, row)))
+
+    def _move_up(self) -> None:
+        if self._row() > 0:
+            self.model.move_stage(self._row(), self._row() - 1)
+
+    def _move_down(self) -> None:
+        if self._row() >= 0:
+            self.model.move_stage(self._row(), self._row() + 1)
+
+    def select_stage(self, stage_id: str) -> None:
+        """Show and focus the stage ``stage_id`` (a warning about it was clicked)."""
+        if stage_id in self.document.plan.stage_ids:
+            index = self.model.index(self.document.plan.stage_index(stage_id), col.NAME)
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+            self.table.setFocus()
+
+    def _on_refused(self, row: int, column: int, message: str) -> None:
+        self.error.show_message(message)
+
+    def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        index = self.model.index(first, col.NAME)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
