@@ -37,7 +37,9 @@ class PlanDocument(QObject):
         self._result = result if result is not None else compute(plan)
         self._path = path
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modifiedChanged.emit(not clean))
+        # A method, not a lambda: Qt drops the connection when the document is destroyed,
+        # before the stack (its child), whose destructor may still emit cleanChanged.
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
 
     # -- state -------------------------------------------------------------------------
 
@@ -65,6 +67,9 @@ class PlanDocument(QObject):
         if path != self._path:
             self._path = path
             self.pathChanged.emit(path)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modifiedChanged.emit(not clean)
 
     def mark_saved(self, path: Path) -> None:
         self.set_path(path)
