@@ -1,0 +1,351 @@
+"""The command line, run in-process (plus one real subprocess that must not load Qt)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from alignplanner import __version__, cli
+from alignplanner.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PLAN = """\
+format = "alignplanner.plan"
+version = 1
+
+[plan]
+name = "CLI test plan"
+currency = "EUR"
+start = 2027-01-01
+months = 12
+rounding = "nearest"
+
+[target]
+revenue = 1200000
+average_deal_size = 10000
+
+[[stages]]
+id = "lead"
+name = "Lead"
+owner = "marketing"
+conversion = 0.2
+days = 30
+
+[[stages]]
+id = "opp"
+name = "Opportunity"
+owner = "sales"
+conversion = 0.25
+days = 60
+
+[[stages]]
+id = "won"
+name = "Won"
+owner = "sales"
+
+[[sources]]
+id = "inbound"
+name = "Inbound"
+enters = "lead"
+share = 0.75
+
+[[sources]]
+id = "partner"
+enters = "opp"
+share = 0.25
+"""
+
+
+@pytest.fixture
+def plan_file(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.toml"
+    path.write_text(PLAN, encoding="utf-8")
+    return path
+
+
+def _line(text: str, fragment: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if fragment in line)
+
+
+def _write(tmp_path: Path, text: str, name: str = "broken.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- compute ---------------------------------------------------------------------------------
+
+
+def test_compute_prints_tables(plan_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compute", str(plan_file)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.startswith("CLI test plan\nEUR 1,200,000 over 12 months from Jan 2027")
+    assert "Wins the target needs: 120" in out
+    header = next(line for line in out.splitlines() if line.startswith("Stage "))
+    assert header.split()[:5] == ["Stage", "Owner", "Total", "Pre-plan", "Jan"]
+    assert header.endswith("Dec 2027")
+    lead = next(line for line in out.splitlines() if line.startswith("Lead "))
+    assert lead.split()[1] == "marketing"
+    assert lead.split()[2] == "1,800"  # inbound's 90 wins / (0.2 * 0.25); partner enters later
+    assert any(line.startswith("Inbound ") for line in out.splitlines())
+    assert any(line.startswith("partner ") for line in out.splitlines())  # id when no name
+    assert "\nWarnings\n" in out
+
+
+def test_compute_long_plans_in_blocks_of_twelve_months(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, PLAN.replace("months = 12", "months = 30"), "long.toml")
+    assert main(["compute", str(path)]) == 0
+    out = capsys.readouterr().out
+    headers = [line for line in out.splitlines() if line.startswith("Stage ")]
+    assert len(headers) == 3
+    assert headers[1].split()[1:3] == ["Jan", "2028"]
+    assert headers[2].endswith("Jun 2029")
+
+
+def test_compute_json_is_the_requirements_structure(
+    plan_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from alignplanner.contract.reader import load
+    from alignplanner.contract.requirements import requirements_dict
+
+    assert main(["compute", str(plan_file), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    expected = requirements_dict(load(plan_file).result)
+    assert list(data) == list(expected)
+    assert data["months"][0] == "2027-01-01"
+    assert data["stages"][0]["id"] == "lead"
+    assert data["stages"][0]["monthly"] == expected["stages"][0]["monthly"]
+    assert data["sources"][1]["volumes"] == expected["sources"][1]["volumes"]
+
+
+def test_compute_of_an_invalid_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, PLAN.replace("conversion = 0.2\n", "conversion = 0\n"))
+    assert main(["compute", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == f"{path}:19: stages[0].conversion: conversion must be in (0, 1], got 0\n"
+
+
+# -- validate --------------------------------------------------------------------------------
+
+
+def test_validate_a_valid_file(plan_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(plan_file)]) == 0
+    assert capsys.readouterr().out == f"{plan_file}: valid (3 stages, 2 sources, 12 months)\n"
+
+
+def test_validate_counts_the_implicit_source(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, PLAN[: PLAN.index("[[sources]]")].replace("months = 12", "months = 1"))
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out.endswith("valid (3 stages, 1 source, 1 month)\n")
+
+
+def test_validate_prints_every_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = PLAN.replace("conversion = 0.2\n", "conversion = 0\n")
+    text = text.replace("share = 0.25", "share = 0.2")
+    text = text.replace('owner = "sales"\nconversion', 'ownr = "sales"\nconversion')
+    path = _write(tmp_path, text)
+    assert main(["validate", str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        f"{path}:{_line(text, 'conversion = 0')}: stages[0].conversion: conversion must be in "
+        "(0, 1], got 0",
+        f"{path}:{_line(text, 'ownr')}: stages[1].ownr: unknown key 'ownr'; did you mean 'owner'?",
+        f"{path}:{_line(text, '[[sources]]')}: sources: source shares must add up to 1 (100%), "
+        "they add up to 0.95 (95.00%)",
+    ]
+
+
+def test_validate_reports_stale_requirements(
+    plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "exported.toml"
+    assert main(["export", str(plan_file), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8").replace("revenue = 1200000", "revenue = 1300000")
+    stale = _write(tmp_path, text, "stale.toml")
+    capsys.readouterr()
+    assert main(["validate", str(stale)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(f"{stale}:")
+    assert ": requirements.wins: does not follow from the inputs (stored 120, computed 130)" in (
+        lines[0]
+    )
+    assert lines[-1].startswith(f"{stale}: the stored [requirements] do not follow")
+    # compute and export still work on it: they recompute.
+    assert main(["compute", str(stale)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"this is not TOML", ":1: not valid TOML: "),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", ": is a binary file, not a plan (TOML text)"),
+        (b'format = "alignplanner.plan"\nversion = 9\n', ":2: version: this file was written by a"),
+        (b'[plan]\nname = "\xe9"\n', ":2: is not UTF-8 text (byte 0xe9 at column 9)"),
+    ],
+)
+def test_validate_bad_files_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
+) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_bytes(content)
+    assert main(["validate", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith(f"{path}{message}")
+    assert "Traceback" not in out + err
+
+
+def test_validate_missing_file_and_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(tmp_path / "nope.toml")]) == 1
+    assert main(["validate", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines() == [
+        f"{tmp_path / 'nope.toml'}: no such file",
+        f"{tmp_path}: is a folder, not a plan file",
+    ]
+
+
+# -- export ----------------------------------------------------------------------------------
+
+
+def test_export_writes_the_canonical_file(
+    plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from alignplanner.contract.reader import load
+    from alignplanner.contract.writer import dumps
+
+    out = tmp_path / "out.toml"
+    assert main(["export", str(plan_file), "-o", str(out)]) == 0
+    assert capsys.readouterr().out == f"{out}: written with fresh requirements\n"
+    loaded = load(plan_file)
+    assert out.read_text(encoding="utf-8") == dumps(loaded.plan, loaded.result)
+    assert load(out).stale_requirements == ()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.toml", "plan.toml"]
+
+
+def test_export_to_standard_output(plan_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(plan_file), "-o", "-"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith('format = "alignplanner.plan"\n')
+    assert "[requirements]" in out
+
+
+def test_export_refuses_to_overwrite_its_input(
+    plan_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", str(plan_file), "-o", str(plan_file)]) == 2
+    err = capsys.readouterr().err
+    assert "refusing to write over the input" in err
+    assert "--force" in err
+    assert plan_file.read_text(encoding="utf-8") == PLAN
+    assert main(["export", str(plan_file), "-o", str(plan_file), "--force"]) == 0
+    assert "[requirements]" in plan_file.read_text(encoding="utf-8")
+
+
+def test_export_notes_stale_requirements(
+    plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = tmp_path / "first.toml"
+    assert main(["export", str(plan_file), "-o", str(first)]) == 0
+    stale = _write(tmp_path, first.read_text(encoding="utf-8").replace(
+        "revenue = 1200000", "revenue = 1300000"), "stale.toml")
+    capsys.readouterr()
+    assert main(["export", str(stale), "-o", str(tmp_path / "fresh.toml")]) == 0
+    assert "were out of date" in capsys.readouterr().out
+    assert main(["validate", str(tmp_path / "fresh.toml")]) == 0
+
+
+def test_export_into_a_missing_folder(
+    plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "no" / "out.toml"
+    assert main(["export", str(plan_file), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{out}: cannot write: ")
+    assert "does not exist" in err
+
+
+def test_export_of_an_invalid_file_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, PLAN.replace("revenue = 1200000", "revenue = -1"))
+    out = tmp_path / "out.toml"
+    assert main(["export", str(path), "-o", str(out)]) == 1
+    assert "target.revenue" in capsys.readouterr().err
+    assert not out.exists()
+
+
+# -- the rest --------------------------------------------------------------------------------
+
+
+def test_no_arguments_shows_the_sample_plan(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("No plan file given: the built-in sample plan (")
+    assert "midmarket-saas.toml" in out.splitlines()[0]
+    assert any(line.startswith("Stage ") for line in out.splitlines())
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"alignplanner {__version__}\n"
+
+
+def test_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for verb in ("compute", "validate", "export"):
+        assert verb in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["bogus"], ["compute"], ["validate", "a", "b"], ["export", "x.toml"], ["compute", "--nope"]],
+)
+def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    assert "usage: alignplanner" in capsys.readouterr().err
+
+
+def test_an_internal_error_is_one_line(
+    plan_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*args: object) -> str:
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(cli, "render", broken)
+    assert main(["compute", str(plan_file)]) == 1
+    assert capsys.readouterr().err == "alignplanner: internal error: RuntimeError: bug\n"
+
+
+def test_month_labels_ignore_the_locale() -> None:
+    from datetime import date
+
+    assert cli.month_label(date(2027, 9, 1)) == "Sep 2027"
+
+
+def test_python_m_alignplanner_compute_loads_no_qt(plan_file: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "alignplanner", "compute", str(plan_file)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False, env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Lead" in result.stdout
+    imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()
+                if line.startswith("import time:")]
+    assert "alignplanner.cli" in imported
+    assert not [m for m in imported if m.split(".")[0] in {"PySide6", "shiboken6", "pyqtgraph"}]
