@@ -77,7 +77,8 @@ class PlanDocument(QObject):
 
     # -- editing -----------------------------------------------------------------------
 
-    def edit(self, text: str, transform: Transform, merge_key: Hashable | None = None) -> list[Problem]:
+    def edit(self, text: str, transform: Transform,
+             merge_key: Hashable | None = None) -> list[Problem]:
         """Apply ``transform`` as one undoable step named ``text``.
 
         Returns the problems (and changes nothing) when the result would be invalid.
