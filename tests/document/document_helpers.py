@@ -1,0 +1,52 @@
+"""Small helpers shared by the document-layer tests: sample plans, edits, dead owners."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+
+from alignplanner.contract import reader
+from alignplanner.document.document import PlanDocument
+from alignplanner.domain import edits
+from alignplanner.domain.model import Plan
+from alignplanner.resources import sample_plan_path
+
+# Above Linux's PID_MAX_LIMIT (2**22) and any pid macOS or Windows hands out: no process
+# can have it, so a lock file naming it belongs to a process that is gone.
+DEAD_PID = 2**22 + 1
+
+
+def copy_sample(folder: Path, name: str = "plan.toml") -> Path:
+    """A copy of the built-in sample plan in ``folder`` (tests never edit the original)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / name
+    shutil.copyfile(sample_plan_path(), target)
+    return target
+
+
+def sample_plan() -> Plan:
+    return reader.load(sample_plan_path()).plan
+
+
+def with_revenue(plan: Plan, revenue: float) -> Plan:
+    return edits.set_target(plan, revenue=revenue)
+
+
+def set_revenue(document: PlanDocument, revenue: float) -> None:
+    """One undoable edit, as the target panel makes it."""
+    problems = document.edit("Set revenue", lambda plan: with_revenue(plan, revenue),
+                             merge_key=("target", "revenue"))
+    assert problems == []
+
+
+def write_dead_lock(lock_path: Path) -> None:
+    """Leave a lock file at ``lock_path`` as a crashed process would: the real format
+    (made by QLockFile), with the process id of a process that does not exist."""
+    probe = QLockFile(str(lock_path))
+    assert probe.tryLock(0)
+    content = lock_path.read_bytes()
+    probe.unlock()
+    _pid, rest = content.split(b"\n", 1)
+    lock_path.write_bytes(str(DEAD_PID).encode() + b"\n" + rest)
