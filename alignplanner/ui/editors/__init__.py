@@ -8,5 +8,10 @@ readable undo text and a merge key, so consecutive edits of one field are one un
 
 from alignplanner.ui.editors.stage_model import StageTableModel
 from alignplanner.ui.editors.stage_table import StagePanel
+from alignplanner.ui.editors.target_panel import TargetPanel
 
-__all__ = ["StagePanel", "StageTableModel"]
+__all__ = [
+    "StagePanel",
+    "StageTableModel",
+    "TargetPanel",
+]

@@ -1,0 +1,235 @@
+"""TargetPanel: the plan's settings, the revenue target and how it spreads over months.
+
+Number fields commit on Enter or when focus leaves them (keyboard tracking off), so typing
+1-2-0 is one edit; arrow-key steps of one field merge into one undo step. A refused value
+is put back and the reason shows in red under the group, naming the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+
+from PySide6.QtCore import QDate, QEvent, QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alignplanner.document.document import PlanDocument
+from alignplanner.domain import edits
+from alignplanner.domain.model import MAX_GROWTH, MAX_MONEY, MAX_MONTHS, Plan
+from alignplanner.ui.editors import transforms
+from alignplanner.ui.editors.common import DocumentPanel, ErrorLabel, blocked, scaled_font
+from alignplanner.ui.editors.delegates import spin_box
+from alignplanner.ui.editors.seasonality import SeasonalityEditor
+from alignplanner.ui.formatting import count
+
+Transform = Callable[[Plan], Plan]
+ROUNDING_LABELS = {
+    "ceil": "Round each stage up (ceil)",
+    "nearest": "Round each stage to the nearest whole unit",
+    "chained-ceil": "Whole deals first, then round each stage up (chained ceil)",
+    "chained-half-up": "Round every step half up, like a spreadsheet (chained half-up)",
+}
+CONTINUATION_LABELS = {
+    "repeat": "Repeat next year's target (with growth)",
+    "none": "Stop at the end of the plan",
+}
+BIG = 1.4  # the money fields and the wins they need, relative to the application font
+
+
+def _combo(parent: QWidget, labels: dict[str, str]) -> QComboBox:
+    combo = QComboBox(parent)
+    for value, label in labels.items():
+        combo.addItem(label, value)
+    return combo
+
+
+class TargetPanel(DocumentPanel):
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        self.name = QLineEdit(self)
+        self.currency = QLineEdit(self)
+        self.currency.setValidator(QRegularExpressionValidator(
+            QRegularExpression("[A-Za-z]{0,3}"), self.currency))
+        self.currency.setToolTip("Three-letter ISO 4217 code, such as USD, EUR or GBP")
+        self.start = QDateEdit(self)
+        self.start.setDisplayFormat("MMMM yyyy")
+        self.start.setKeyboardTracking(False)
+        self.start.setToolTip("The first month of the plan (plans start on the 1st)")
+        self.months = QSpinBox(self)
+        self.months.setRange(1, MAX_MONTHS)
+        self.months.setKeyboardTracking(False)
+        self.months.setSuffix(" months")
+        self.rounding = _combo(self, ROUNDING_LABELS)
+        self.rounding.setToolTip("How exact volumes become whole numbers of leads and deals")
+        self.revenue = spin_box(self, 1.0, MAX_MONEY, 0)
+        self.revenue.setToolTip("New revenue the plan must bring over its months")
+        self.deal_size = spin_box(self, 1.0, MAX_MONEY, 0)
+        self.deal_size.setToolTip("Average revenue of one won deal (sources may have their own)")
+        self.wins = QLabel(self)
+        self.growth = spin_box(self, -99.99, MAX_GROWTH * 100, 2)
+        self.growth.setSuffix(" %")
+        self.growth.setToolTip("How much next year's monthly targets grow over this year's; "
+                               "leads made late in the plan close next year")
+        self.continuation = _combo(self, CONTINUATION_LABELS)
+        self.continuation.setToolTip(
+            "What comes after the plan: late leads need next year's target to aim at")
+        self.plan_error = ErrorLabel(self)
+        self.target_error = ErrorLabel(self)
+        self.seasonality = SeasonalityEditor(document, self)
+        self._lay_out()
+        self._connect()
+        self._apply_fonts()
+        self._bind()
+
+    def _lay_out(self) -> None:
+        plan_box = QGroupBox("Plan", self)
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("Currency", self.currency)
+        form.addRow("Starts", self.start)
+        form.addRow("Length", self.months)
+        form.addRow("Rounding", self.rounding)
+        box_layout = QVBoxLayout(plan_box)
+        box_layout.addLayout(form)
+        box_layout.addWidget(self.plan_error)
+        box_layout.addStretch(1)
+
+        target_box = QGroupBox("Revenue target", self)
+        form = QFormLayout()
+        form.addRow("Revenue target", self.revenue)
+        form.addRow("Average deal size", self.deal_size)
+        form.addRow("Wins needed", self.wins)
+        form.addRow("After the plan", self.continuation)
+        form.addRow("Growth next year", self.growth)
+        box_layout = QVBoxLayout(target_box)
+        box_layout.addLayout(form)
+        box_layout.addWidget(self.target_error)
+        box_layout.addStretch(1)
+
+        months_box = QGroupBox("Seasonality", self)
+        QVBoxLayout(months_box).addWidget(self.seasonality)
+
+        grid = QGridLayout(self)
+        grid.addWidget(plan_box, 0, 0)
+        grid.addWidget(target_box, 0, 1)
+        grid.addWidget(months_box, 1, 0, 1, 2)
+        grid.setRowStretch(2, 1)
+
+    def _connect(self) -> None:
+        self.name.editingFinished.connect(self._name)
+        self.currency.editingFinished.connect(self._currency)
+        self.start.dateChanged.connect(self._start)
+        self.months.valueChanged.connect(self._months)
+        self.rounding.activated.connect(self._rounding)
+        self.revenue.valueChanged.connect(self._revenue)
+        self.deal_size.valueChanged.connect(self._deal_size)
+        self.growth.valueChanged.connect(self._growth)
+        self.continuation.activated.connect(self._continuation)
+
+    def _apply_fonts(self) -> None:
+        """Money and wins a size above the application font (which presentation mode sets)."""
+        big = scaled_font(self.font(), BIG, bold=True)
+        for widget in (self.revenue, self.deal_size, self.wins):
+            widget.setFont(big)
+        chars = self.fontMetrics().averageCharWidth()
+        self.name.setMaximumWidth(chars * 48)
+        self.currency.setMaximumWidth(chars * 7)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_fonts()
+
+    # -- document --------------------------------------------------------------------
+
+    def set_document(self, document: PlanDocument) -> None:
+        self.seasonality.set_document(document)
+        super().set_document(document)
+
+    def refresh(self, plan: Plan) -> None:
+        self.plan_error.clear_message()
+        self.target_error.clear_message()
+        self._load(plan)
+
+    def _load(self, plan: Plan) -> None:
+        target = plan.target
+        widgets = (self.name, self.currency, self.start, self.months, self.rounding,
+                   self.revenue, self.deal_size, self.growth, self.continuation)
+        with blocked(*widgets):
+            if self.name.text() != plan.name:
+                self.name.setText(plan.name)
+            self.currency.setText(plan.currency)
+            self.start.setDate(QDate(plan.start.year, plan.start.month, 1))
+            self.months.setValue(plan.months)
+            self.rounding.setCurrentIndex(self.rounding.findData(plan.rounding))
+            self.revenue.setValue(target.revenue)
+            self.deal_size.setValue(target.average_deal_size)
+            self.growth.setValue(target.growth * 100)
+            self.continuation.setCurrentIndex(self.continuation.findData(target.continuation))
+        for money_box in (self.revenue, self.deal_size):
+            money_box.setSuffix(f" {plan.currency}")
+        self.growth.setEnabled(target.continuation == "repeat")
+        self.wins.setText(f"{count(self.document.result.wins)} deals")
+
+    # -- slots: each calls the document --------------------------------------------------
+
+    def _commit(self, where: ErrorLabel, field: str, transform: Transform,
+                key: Hashable, text: str = "") -> None:
+        problems = self.document.edit(text or f"Change {field.lower()}", transform, key)
+        if problems:
+            self._load(self.document.plan)  # the field shows the plan's value again
+            where.show_problems(problems, field)
+
+    def _name(self) -> None:
+        name = self.name.text()
+        self._commit(self.plan_error, "Plan name", lambda p: edits.set_plan(p, name=name),
+                     ("plan", "name"), "Rename plan")
+
+    def _currency(self) -> None:
+        code = self.currency.text().upper()
+        self._commit(self.plan_error, "Currency", lambda p: edits.set_plan(p, currency=code),
+                     ("plan", "currency"))
+
+    def _start(self, day: QDate) -> None:
+        self._commit(self.plan_error, "Start month",
+                     lambda p: transforms.set_start(p, day.year(), day.month()),
+                     ("plan", "start"))
+
+    def _months(self, months: int) -> None:
+        self._commit(self.plan_error, "Plan length", lambda p: edits.set_plan(p, months=months),
+                     ("plan", "months"))
+
+    def _rounding(self, _index: int) -> None:
+        rounding = self.rounding.currentData()
+        self._commit(self.plan_error, "Rounding",
+                     lambda p: edits.set_plan(p, rounding=rounding), ("plan", "rounding"))
+
+    def _revenue(self, value: float) -> None:
+        self._commit(self.target_error, "Revenue target",
+                     lambda p: edits.set_target(p, revenue=value), ("target", "revenue"))
+
+    def _deal_size(self, value: float) -> None:
+        self._commit(self.target_error, "Average deal size",
+                     lambda p: edits.set_target(p, average_deal_size=value),
+                     ("target", "average_deal_size"))
+
+    def _growth(self, value: float) -> None:
+        self._commit(self.target_error, "Growth",
+                     lambda p: edits.set_target(p, growth=value / 100), ("target", "growth"))
+
+    def _continuation(self, _index: int) -> None:
+        continuation = self.continuation.currentData()
+        self._commit(self.target_error, "What follows the plan",
+                     lambda p: edits.set_target(p, continuation=continuation),
+                     ("target", "continuation"))
