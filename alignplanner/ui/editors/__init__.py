@@ -6,11 +6,15 @@ readable undo text and a merge key, so consecutive edits of one field are one un
 ``set_document(document)`` swaps the document (open / new).
 """
 
+from alignplanner.ui.editors.source_model import SourceTableModel
+from alignplanner.ui.editors.sources_panel import SourcesPanel
 from alignplanner.ui.editors.stage_model import StageTableModel
 from alignplanner.ui.editors.stage_table import StagePanel
 from alignplanner.ui.editors.target_panel import TargetPanel
 
 __all__ = [
+    "SourceTableModel",
+    "SourcesPanel",
     "StagePanel",
     "StageTableModel",
     "TargetPanel",

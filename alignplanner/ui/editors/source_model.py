@@ -1,0 +1,178 @@
+"""SourceTableModel: a thin item model over ``document.plan.sources``.
+
+Columns: name, id, entry stage, share of the target (percent; a new share rescales the
+other sources so that they still add up to 100%), average deal size (empty means the
+plan's) and a read-only summary of the source's conversion overrides. Every change goes
+through ``document.edit``; a refused one returns False, keeps the reason as the cell's
+tooltip and emits ``refused(row, column, message)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from alignplanner.document.document import PlanDocument
+from alignplanner.domain import edits
+from alignplanner.domain.model import Plan, Source
+from alignplanner.ui.editors import transforms
+from alignplanner.ui.editors.common import describe, team_swatch
+from alignplanner.ui.editors.row_changes import apply_change, classify
+from alignplanner.ui.formatting import money_exact, percent
+
+Index = QModelIndex | QPersistentModelIndex
+ROLE = Qt.ItemDataRole
+NAME, ID, ENTERS, SHARE, DEAL_SIZE, OVERRIDES = range(6)
+TITLES = ("Source", "Id", "Enters at", "Share %", "Deal size", "Rate overrides")
+HELP = (
+    "The channel's name (inbound, outbound, partner, ...)",
+    "The source's id in the plan file (a-z, 0-9, '_', '-')",
+    "The stage where this source's leads enter the funnel",
+    "Share of the revenue target this source owns. Changing one share rescales the other "
+    "sources so that all still add up to 100%",
+    "Average deal size of this source's wins; empty means the plan's",
+    "Stages where this source converts differently from the plan (edit them below)",
+)
+NUMERIC = frozenset({SHARE, DEAL_SIZE})
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+class SourceTableModel(QAbstractTableModel):
+    refused = Signal(int, int, str)  # row, column, why
+
+    def __init__(self, document: PlanDocument, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._plan = document.plan
+        self._refusals: dict[tuple[int, int], str] = {}
+        document.planChanged.connect(self._on_plan_changed)
+
+    def set_document(self, document: PlanDocument) -> None:
+        self.beginResetModel()
+        self._document.planChanged.disconnect(self._on_plan_changed)
+        self._document = document
+        self._plan = document.plan
+        self._refusals.clear()
+        document.planChanged.connect(self._on_plan_changed)
+        self.endResetModel()
+
+    def _on_plan_changed(self, change: tuple[Plan, Plan]) -> None:
+        new = change[1]
+        self._refusals.clear()
+        how = classify([s.id for s in self._plan.sources], [s.id for s in new.sources])
+        apply_change(self, how, lambda: setattr(self, "_plan", new))
+
+    def source(self, row: int) -> Source:
+        return self._plan.sources[row]
+
+    # -- reading ---------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._plan.sources)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(TITLES)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = ROLE.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(TITLES):
+            return None
+        if role == ROLE.DisplayRole:
+            return TITLES[section]
+        if role == ROLE.ToolTipRole:
+            return HELP[section]
+        if role == ROLE.TextAlignmentRole:
+            return _RIGHT if section in NUMERIC else _LEFT
+        return None
+
+    def data(self, index: Index, role: int = ROLE.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        source = self._plan.sources[row]
+        if role == ROLE.DisplayRole:
+            return self._display(source, column)
+        if role == ROLE.EditRole:
+            return self._edit_value(source, column)
+        if role == ROLE.ToolTipRole:
+            return self._refusals.get((row, column)) or HELP[column]
+        return self._look(source, column, role)
+
+    def _look(self, source: Source, column: int, role: int) -> Any:
+        if role == ROLE.DecorationRole and column == ENTERS:
+            owners = {s.id: s.owner for s in self._plan.stages}
+            return team_swatch(owners.get(source.enters, "custom"))
+        if role == ROLE.TextAlignmentRole:
+            return _RIGHT if column in NUMERIC else _LEFT
+        return None
+
+    def _edit_value(self, source: Source, column: int) -> Any:
+        values = (source.name, source.id, source.enters, round(source.share * 100, 9),
+                  source.average_deal_size or 0.0, self._overrides(source))
+        return values[column]
+
+    def _display(self, source: Source, column: int) -> str:
+        if column == ENTERS:
+            names = {s.id: s.name for s in self._plan.stages}
+            return names.get(source.enters, source.enters)
+        if column == SHARE:
+            return percent(source.share)
+        if column == DEAL_SIZE:
+            if source.average_deal_size is None:
+                return f"plan's ({money_exact(self._plan.target.average_deal_size)})"
+            return money_exact(source.average_deal_size)
+        return str(self._edit_value(source, column))
+
+    def _overrides(self, source: Source) -> str:
+        names = {s.id: s.name for s in self._plan.stages}
+        parts = [f"{names.get(k, k)} {percent(v)}" for k, v in source.conversion_overrides.items()]
+        return ", ".join(parts) or "none"
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return flags if index.column() == OVERRIDES else flags | Qt.ItemFlag.ItemIsEditable
+
+    # -- editing ---------------------------------------------------------------------
+
+    def setData(self, index: Index, value: Any, role: int = ROLE.EditRole) -> bool:
+        if not index.isValid() or role != ROLE.EditRole or index.column() == OVERRIDES:
+            return False
+        row, column = index.row(), index.column()
+        if value == self.data(index, ROLE.EditRole):
+            return True
+        source = self._plan.sources[row]
+        label = source.name or source.id
+        field = f"{label} · {TITLES[column]}"
+        try:
+            transform = self._transform(row, column, value)
+        except (TypeError, ValueError):
+            return self._refuse(row, column, f"{field}: {value!r} is not a number")
+        what = ("Rename source", "Change id of source", "Change entry stage of",
+                "Change share of", "Change deal size of")[column]
+        problems = self._document.edit(f"{what} {label}", transform,
+                                       ("sources", source.id, TITLES[column]))
+        return not problems or self._refuse(row, column, describe(problems, field))
+
+    @staticmethod
+    def _transform(row: int, column: int, value: Any) -> Callable[[Plan], Plan]:
+        if column == SHARE:
+            number = float(value)
+            return lambda p: transforms.set_share_percent(p, row, number)
+        if column == DEAL_SIZE:
+            size = float(value) if value not in (None, "") else None
+            return lambda p: transforms.set_deal_size(p, row, size)
+        field = ("name", "id", "enters")[column]
+        text = str(value).strip()
+        return lambda p: edits.set_source(p, row, **{field: text})
+
+    def _refuse(self, row: int, column: int, message: str) -> bool:
+        self._refusals[(row, column)] = message
+        cell = self.index(row, column)
+        self.dataChanged.emit(cell, cell, [ROLE.ToolTipRole])
+        self.refused.emit(row, column, message)
+        return False

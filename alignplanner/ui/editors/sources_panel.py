@@ -1,0 +1,146 @@
+"""SourcesPanel: the sourcing mix (inbound, outbound, partner, ...) and, for the selected
+source, the stages where it converts differently from the funnel.
+
+Ctrl+Shift+N (or Insert) adds a source, Delete removes the current one (undoable, so
+nothing asks). A refused value never reaches the plan: the reason shows in red under the
+table and as the cell's tooltip.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alignplanner.document.document import PlanDocument
+from alignplanner.domain import edits
+from alignplanner.domain.model import Plan
+from alignplanner.domain.problems import Problem
+from alignplanner.ui.editors import delegates as kinds
+from alignplanner.ui.editors import source_model as cols
+from alignplanner.ui.editors.common import DocumentPanel, ErrorLabel
+from alignplanner.ui.editors.overrides import OverridesEditor
+from alignplanner.ui.editors.source_model import SourceTableModel
+
+
+class SourcesPanel(DocumentPanel):
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        self.model = SourceTableModel(document, self)
+        self.table = self._make_table()
+        self.error = ErrorLabel(self)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.overrides = OverridesEditor(document, self)
+
+        self.add_action = QAction("Add source", self)
+        self.add_action.setShortcuts([QKeySequence("Ctrl+Shift+N"), QKeySequence("Insert")])
+        self.add_action.setToolTip("Add a source of leads (Ctrl+Shift+N, Insert)")
+        self.add_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.add_action.triggered.connect(self._add)
+        self.remove_action = QAction("Remove source", self)
+        self.remove_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.remove_action.setToolTip("Remove the current source; its share goes to the others "
+                                      "(Delete; undo brings it back)")
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.remove_action.triggered.connect(self._remove)
+        self.addAction(self.add_action)
+        self.table.addAction(self.remove_action)
+
+        buttons = QHBoxLayout()
+        for action in (self.add_action, self.remove_action):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        overrides_box = QGroupBox("Conversion overrides", self)
+        QVBoxLayout(overrides_box).addWidget(self.overrides)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(overrides_box)
+
+        self.model.refused.connect(self._on_refused)
+        self.model.rowsInserted.connect(self._on_rows_inserted)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self._bind()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.model)
+
+        def entry_stages(_index: QModelIndex) -> list[tuple[str, str]]:
+            return [(s.name, s.id) for s in self.document.plan.stages[:-1]]
+
+        delegate = kinds.EditorDelegate(
+            {cols.ENTERS: kinds.CHOICE, cols.SHARE: kinds.SHARE, cols.DEAL_SIZE: kinds.MONEY},
+            entry_stages, table)  # type: ignore[arg-type]
+        table.setItemDelegate(delegate)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                              | QAbstractItemView.EditTrigger.EditKeyPressed
+                              | QAbstractItemView.EditTrigger.AnyKeyPressed
+                              | QAbstractItemView.EditTrigger.SelectedClicked)
+        table.setTabKeyNavigation(True)
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        table.setAccessibleName("Sources")
+        return table
+
+    # -- document --------------------------------------------------------------------
+
+    def set_document(self, document: PlanDocument) -> None:
+        self.model.set_document(document)
+        self.overrides.set_document(document)
+        super().set_document(document)
+
+    def refresh(self, plan: Plan) -> None:
+        self.error.clear_message()
+        self.hint.setText(
+            f"All leads enter at {plan.stages[0].name}; add a source to split the target by "
+            "channel" if not plan.sources else
+            "Each source owns a share of the revenue target; changing one share rescales "
+            "the others so that all add up to 100%")
+        self.overrides.set_source_row(self.table.currentIndex().row())
+
+    # -- slots: each calls the document ------------------------------------------------
+
+    def _show(self, problems: list[Problem]) -> None:
+        self.error.show_problems(problems)
+
+    def _add(self) -> None:
+        self._show(self.document.edit("Add source", edits.add_source))
+
+    def _remove(self) -> None:
+        row = self.table.currentIndex().row()
+        if row >= 0:
+            source = self.document.plan.sources[row]
+            self._show(self.document.edit(f"Remove source {source.name or source.id}",
+                                          lambda p: edits.remove_source(p, row)))
+
+    def _on_refused(self, row: int, column: int, message: str) -> None:
+        self.error.show_message(message)
+
+    def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        self.table.setCurrentIndex(self.model.index(first, cols.NAME))
+
+    def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self.overrides.set_source_row(current.row())
