@@ -6,6 +6,7 @@ readable undo text and a merge key, so consecutive edits of one field are one un
 ``set_document(document)`` swaps the document (open / new).
 """
 
+from alignplanner.ui.editors.pipeline_panel import PipelinePanel
 from alignplanner.ui.editors.source_model import SourceTableModel
 from alignplanner.ui.editors.sources_panel import SourcesPanel
 from alignplanner.ui.editors.stage_model import StageTableModel
@@ -13,6 +14,7 @@ from alignplanner.ui.editors.stage_table import StagePanel
 from alignplanner.ui.editors.target_panel import TargetPanel
 
 __all__ = [
+    "PipelinePanel",
     "SourceTableModel",
     "SourcesPanel",
     "StagePanel",
