@@ -4,6 +4,7 @@ the red refusal line under the table."""
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from editor_plans import small_plan
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -220,4 +221,11 @@ def test_select_stage_and_set_document(qtbot: QtBot, stage_panel: StagePanel,
     assert other.plan.stages[0].days == 30
     assert editor_document.plan.stages[0].days == 14
     editor_document.edit("Elsewhere", lambda p: edits.add_stage(p, 0))  # no longer shown
+    assert stage_panel.model.rowCount() == 4
+
+
+def test_set_document_after_the_old_one_is_gone(qtbot: QtBot, stage_panel: StagePanel,
+                                                editor_document: PlanDocument) -> None:
+    shiboken6.delete(editor_document)
+    stage_panel.set_document(PlanDocument(small_plan(with_sources=True)))
     assert stage_panel.model.rowCount() == 4

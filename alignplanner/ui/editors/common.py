@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from PySide6.QtCore import QObject, QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
@@ -117,7 +117,8 @@ class DocumentPanel(QWidget):
     def set_document(self, document: PlanDocument) -> None:
         if document is self._document:
             return
-        self._document.planChanged.disconnect(self._on_plan_changed)
+        with suppress(RuntimeError):  # the old document may already be gone
+            self._document.planChanged.disconnect(self._on_plan_changed)
         self._document = document
         self._bind()
 

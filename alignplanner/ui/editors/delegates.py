@@ -115,6 +115,13 @@ class EditorDelegate(QStyledItemDelegate):
         combo.activated.connect(lambda _i: self.commitData.emit(combo))
         return combo
 
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        """Room around the text, so that rows read well from the back of the room."""
+        hint = super().sizeHint(option, index)
+        metrics = option.fontMetrics
+        return QSize(hint.width() + metrics.averageCharWidth() * 2,
+                     max(hint.height(), round(metrics.lineSpacing() * 1.7)))
+
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(EDIT)
         if isinstance(editor, QDoubleSpinBox):

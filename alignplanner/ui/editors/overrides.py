@@ -30,6 +30,8 @@ class OverridesEditor(DocumentPanel):
         self.title = QLabel(self)
         self.error = ErrorLabel(self)
         self._grid = QGridLayout()
+        # Check boxes as big as the text, which presentation mode enlarges (em follows it).
+        self.setStyleSheet("QCheckBox::indicator { width: 0.8em; height: 0.8em; }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)

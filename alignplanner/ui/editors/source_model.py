@@ -10,6 +10,7 @@ tooltip and emits ``refused(row, column, message)``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -52,7 +53,8 @@ class SourceTableModel(QAbstractTableModel):
 
     def set_document(self, document: PlanDocument) -> None:
         self.beginResetModel()
-        self._document.planChanged.disconnect(self._on_plan_changed)
+        with suppress(RuntimeError):  # the old document may already be gone
+            self._document.planChanged.disconnect(self._on_plan_changed)
         self._document = document
         self._plan = document.plan
         self._refusals.clear()

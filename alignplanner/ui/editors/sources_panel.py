@@ -8,7 +8,7 @@ table and as the cell's tooltip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -76,7 +76,17 @@ class SourcesPanel(DocumentPanel):
         self.model.refused.connect(self._on_refused)
         self.model.rowsInserted.connect(self._on_rows_inserted)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self._fit_to_font()
         self._bind()
+
+    def _fit_to_font(self) -> None:
+        """Room for about five sources above the overrides, in the current font."""
+        self.table.setMinimumHeight(self.table.fontMetrics().lineSpacing() * 10)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # presentation mode: bigger type
+            self._fit_to_font()
 
     def _make_table(self) -> QTableView:
         table = QTableView(self)

@@ -10,6 +10,7 @@ emits ``refused(row, column, message)``. Rows can be dragged to reorder the funn
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
+from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import (
@@ -55,7 +56,8 @@ class StageTableModel(QAbstractTableModel):
 
     def set_document(self, document: PlanDocument) -> None:
         self.beginResetModel()
-        self._document.planChanged.disconnect(self._on_plan_changed)
+        with suppress(RuntimeError):  # the old document may already be gone
+            self._document.planChanged.disconnect(self._on_plan_changed)
         self._document = document
         self._stages = document.plan.stages
         self._refusals.clear()
