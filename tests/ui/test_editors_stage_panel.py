@@ -229,3 +229,21 @@ def test_set_document_after_the_old_one_is_gone(qtbot: QtBot, stage_panel: Stage
     shiboken6.delete(editor_document)
     stage_panel.set_document(PlanDocument(small_plan(with_sources=True)))
     assert stage_panel.model.rowCount() == 4
+
+
+def test_typing_on_a_cell_starts_editing_it(qtbot: QtBot, stage_panel: StagePanel,
+                                            editor_document: PlanDocument) -> None:
+    focus_cell(stage_panel, 0, col.CONVERSION)
+    qtbot.keyClick(stage_panel.table, Qt.Key.Key_2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QDoubleSpinBox)
+    qtbot.keyClicks(editor, "0")
+    commit(qtbot, stage_panel, editor)
+    assert editor_document.plan.stages[0].conversion == pytest.approx(0.2)
+
+
+def test_tab_walks_the_cells(qtbot: QtBot, stage_panel: StagePanel) -> None:
+    focus_cell(stage_panel, 0, col.NAME)
+    for column in (col.ID, col.OWNER, col.CONVERSION):
+        qtbot.keyClick(stage_panel.table, Qt.Key.Key_Tab)
+        assert stage_panel.table.currentIndex().column() == column
