@@ -1,0 +1,46 @@
+"""DialogPrompts' own dialogs, looked at without being shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from document_helpers import plant_recovery, sample_plan
+from PySide6.QtWidgets import QPlainTextEdit
+from pytestqt.qtbot import QtBot
+
+from alignplanner.document.prompts import Prompts
+from alignplanner.document.recovery import find_recoveries
+from alignplanner.ui.prompts import DialogPrompts, RecoverDialog, problems_dialog
+
+pytestmark = pytest.mark.gui
+
+
+def test_dialog_prompts_is_a_prompts() -> None:
+    prompts: Prompts = DialogPrompts(None)
+    assert callable(prompts.ask_unsaved_changes)
+
+
+def test_the_problems_dialog_holds_every_line_selectable(qtbot: QtBot) -> None:
+    lines = [f"plan.toml:{n}: stages[{n}].conversion: must be in [0, 1], got 1.5"
+             for n in range(1, 251)]
+    dialog = problems_dialog(None, "plan.toml could not be opened", lines)
+    qtbot.addWidget(dialog)
+    text = dialog.findChild(QPlainTextEdit, "problems")
+    assert text is not None
+    assert text.toPlainText().splitlines() == lines
+    assert text.isReadOnly()
+
+
+def test_the_recover_dialog_lists_the_recoveries_newest_first(
+    qtbot: QtBot, recovery: Path, tmp_path: Path
+) -> None:
+    plant_recovery(recovery, sample_plan(), tmp_path / "plan.toml")
+    found = find_recoveries(recovery)
+    dialog = RecoverDialog(None, found)
+    qtbot.addWidget(dialog)
+    assert dialog.items.count() == 1
+    assert "plan.toml" in dialog.items.item(0).text()
+    assert dialog.chosen() is found[0]
+    for r in found:
+        r.release()
