@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import select
 import shutil
 from pathlib import Path
+from typing import IO
 
 from PySide6.QtCore import QLockFile
 
@@ -50,3 +52,32 @@ def write_dead_lock(lock_path: Path) -> None:
     probe.unlock()
     _pid, rest = content.split(b"\n", 1)
     lock_path.write_bytes(str(DEAD_PID).encode() + b"\n" + rest)
+
+
+def plant_recovery(recovery_dir: Path, plan: Plan, original: Path | None,
+                   session_id: str = "20250101T000000-1-deadbeef", *, meta: bool = True) -> Path:
+    """Leave what a session killed after its autosave leaves: plan, metadata and a lock
+    whose process is gone. Returns the recovery file."""
+    from datetime import UTC, datetime
+
+    from alignplanner.contract.writer import dumps
+    from alignplanner.document.recovery import Metadata, session_paths
+    from alignplanner.domain.engine import compute
+
+    recovery_dir.mkdir(parents=True, exist_ok=True)
+    plan_path, meta_path, lock_path = session_paths(recovery_dir, session_id)
+    plan_path.write_text(dumps(plan, compute(plan)), encoding="utf-8")
+    if meta:
+        name = original.name if original else "Untitled"
+        meta_path.write_text(
+            Metadata(original, name, datetime(2025, 1, 1, tzinfo=UTC), DEAD_PID).to_json(),
+            encoding="utf-8",
+        )
+    write_dead_lock(lock_path)
+    return plan_path
+
+
+def read_line(stream: IO[str], timeout: float) -> str:
+    """The next line a child process prints, or "" if none comes within ``timeout``."""
+    ready, _, _ = select.select([stream], [], [], timeout)
+    return stream.readline() if ready else ""
