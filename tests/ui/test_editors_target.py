@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 from editor_plans import small_plan
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from alignplanner.document.document import PlanDocument
@@ -158,3 +159,18 @@ def test_set_document_shows_the_other_plan(qtbot: QtBot, target_panel: TargetPan
     type_into(qtbot, target_panel.name, "Renamed")
     assert other.plan.name == "Renamed"
     assert editor_document.plan.name == "Workshop plan"
+
+
+def test_money_stays_a_size_above_the_application_font(
+        qtbot: QtBot, qapp: QApplication, target_panel: TargetPanel) -> None:
+    normal = qapp.font()
+    assert target_panel.revenue.font().pointSizeF() > normal.pointSizeF()
+    bigger = QFont(normal)
+    bigger.setPointSizeF(normal.pointSizeF() * 1.5)
+    try:
+        qapp.setFont(bigger)  # what presentation mode does
+        qtbot.waitUntil(lambda: target_panel.font().pointSizeF() == bigger.pointSizeF())
+        assert target_panel.revenue.font().pointSizeF() > bigger.pointSizeF()
+        assert target_panel.name.font().pointSizeF() == bigger.pointSizeF()
+    finally:
+        qapp.setFont(normal)
