@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from collections.abc import Sequence
 
 from alignplanner.domain.model import Plan, Stage
@@ -117,7 +116,7 @@ def _absurd(plan: Plan, result: Result) -> list[PlanWarning]:
 
 
 def _sources(plan: Plan, result: Result) -> list[PlanWarning]:
-    found = []
+    found: list[PlanWarning] = []
     if not plan.sources:
         return found
     start = plan.start.strftime("%B %Y")

@@ -49,7 +49,8 @@ class ChainSpec:
 
     @property
     def has_loops(self) -> bool:
-        return any(j >= 0 and r > 0 for j, r in zip(self.recycle_to, self.recycle_share, strict=True))
+        pairs = zip(self.recycle_to, self.recycle_share, strict=True)
+        return any(j >= 0 and r > 0 for j, r in pairs)
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,12 @@ def _grid_length(spec: ChainSpec, costs: tuple[float, ...], den: int) -> tuple[i
     return 1 << max(4, math.ceil(math.log2(length))), False
 
 
-def _extra_lag_transform(spec: ChainSpec, costs: tuple[float, ...], log_z: npt.NDArray[np.complex128]) -> npt.NDArray[np.complex128]:
+ComplexArray = npt.NDArray[np.complex128]
+
+
+def _extra_lag_transform(
+    spec: ChainSpec, costs: tuple[float, ...], log_z: ComplexArray
+) -> ComplexArray:
     """H_i(z) for i = 0..k at z = exp(log_z) (log_z per tick for the FFT, per day for
     the bound), with H_i = c_i H_(i+1) + (1 - c_i) r_i z^(cost_i) H_(j_i) and H_k = 1.
 
@@ -186,7 +192,7 @@ def _extra_lag_transform(spec: ChainSpec, costs: tuple[float, ...], log_z: npt.N
         rows = coef[targets]  # (m, n, m + 1)
         system = np.eye(m, dtype=complex)[None, :, :] - np.transpose(rows[:, :, 1:], (1, 0, 2))
         at_targets = np.linalg.solve(system, np.transpose(rows[:, :, 0])[..., None])[..., 0]
-        values = coef[:, :, 0] + np.einsum("knm,nm->kn", coef[:, :, 1:], at_targets)
+        values: ComplexArray = coef[:, :, 0] + np.einsum("knm,nm->kn", coef[:, :, 1:], at_targets)
     else:
         values = coef[:, :, 0]
     return values
@@ -203,10 +209,11 @@ def _extra_lag_density(
     evaluated at the roots of unity and inverted with a real FFT.
     """
     freqs = ticks // 2 + 1
-    omega = -2j * np.pi * np.arange(freqs) / ticks * den  # per day
+    omega: ComplexArray = (-2j * np.pi * den / ticks) * np.arange(freqs).astype(np.complex128)
     out = np.empty((spec.size + 1, freqs), dtype=complex)
     for lo in range(0, freqs, FREQ_CHUNK):
-        out[:, lo : lo + FREQ_CHUNK] = _extra_lag_transform(spec, costs, omega[lo : lo + FREQ_CHUNK])
+        chunk = omega[lo : lo + FREQ_CHUNK]
+        out[:, lo : lo + FREQ_CHUNK] = _extra_lag_transform(spec, costs, chunk)
     density: FloatArray = np.fft.irfft(out, n=ticks, axis=1)
     density[np.abs(density) < 1e-15] = 0.0
     np.clip(density, 0.0, None, out=density)

@@ -59,7 +59,8 @@ def _resize_months(target: Target, months: int) -> Target:
 def set_target(plan: Plan, **fields: Any) -> Plan:
     """Change target fields. Setting ``revenue`` with monthly revenue scales the months."""
     target = plan.target
-    if "revenue" in fields and target.monthly_revenue is not None and "monthly_revenue" not in fields:
+    scale_months = target.monthly_revenue is not None and "monthly_revenue" not in fields
+    if "revenue" in fields and scale_months and target.monthly_revenue is not None:
         factor = float(fields["revenue"]) / target.revenue if target.revenue else 1.0
         fields["monthly_revenue"] = tuple(v * factor for v in target.monthly_revenue)
     try:

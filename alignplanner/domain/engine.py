@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -72,102 +72,112 @@ def pipeline_wins(plan: Plan, length: int) -> FloatArray:
     return wins
 
 
+@dataclass
+class _Demand:
+    """Entries needed per stage (rows 0..k), summed over sources."""
+
+    monthly: FloatArray
+    monthly_new: FloatArray
+    volume: FloatArray
+    new: FloatArray
+    pre_plan: FloatArray
+
+    @classmethod
+    def empty(cls, stages: int, months: int) -> _Demand:
+        return cls(np.zeros((stages, months)), np.zeros((stages, months)), np.zeros(stages),
+                   np.zeros(stages), np.zeros(stages))
+
+
+def _attribute(plan: Plan, source: Source, chain: Solved, net: FloatArray,
+               demand: _Demand) -> SourceResult:
+    """Trace one source's share of the monthly wins back to entries (section 3) and add
+    them to ``demand``."""
+    months = plan.months
+    k = len(plan.stages) - 1
+    size = deal_size(plan, source)
+    wins_all = source.share * net / size
+    wins_horizon = np.zeros_like(wins_all)
+    wins_horizon[:months] = wins_all[:months]
+    total_wins = float(wins_horizon.sum())
+    e = plan.stage_index(source.enters)
+    per_win = chain.entries[e] / chain.win_prob[e]  # E_i, re-entries included
+    per_win[k] = 1.0
+    first = 1.0 / float(chain.win_prob[e])  # net-new units per win at the entry stage
+    new_monthly = np.zeros(months)
+    new_before = 0.0
+    for i in np.nonzero(per_win > 0.0)[0]:
+        dist = chain.lags.dist[i]
+        offset = len(dist) - 1
+        needed = _back(wins_all, dist)[offset : offset + months]
+        before = float(_back(wins_horizon, dist)[:offset].sum())
+        demand.monthly[i] += per_win[i] * needed
+        demand.pre_plan[i] += per_win[i] * before
+        demand.volume[i] += per_win[i] * total_wins
+        if i == e:
+            new_monthly, new_before = first * needed, first * before
+            demand.monthly_new[i] += new_monthly
+            demand.new[i] += first * total_wins
+    return SourceResult(
+        id=source.id, enters=source.enters, wins=total_wins, average_deal_size=size,
+        new=first * total_wins, pre_plan=new_before, monthly_new=_floats(new_monthly),
+        volumes=_floats(per_win * total_wins),
+    )
+
+
 def compute(plan: Plan) -> Result:
     """The requirements of ``plan`` (see docs/engine.md for every number's meaning)."""
     months = plan.months
-    k = len(plan.stages) - 1
     sources = plan.effective_sources()
     solved = [solve_for(plan, s) for s in sources]
     span = max(s.lags.span for s in (*solved, solve_for(plan)))
-    length = months + span if plan.target.continuation == "repeat" else months
-    length = max(length, months + span)  # room for pipeline wins landing late
+    length = months + span  # later wins cannot need entries inside the plan
 
     targets = extended_targets(plan, length)
     credit = pipeline_wins(plan, length) * plan.target.average_deal_size
     net = np.maximum(0.0, targets - credit)
-    horizon = np.zeros(length, dtype=bool)
-    horizon[:months] = True
-
-    monthly = np.zeros((k + 1, months))
-    monthly_new = np.zeros((k + 1, months))
-    volume = np.zeros(k + 1)
-    new = np.zeros(k + 1)
-    pre_plan = np.zeros(k + 1)
-    source_results = []
-    for source, chain in zip(sources, solved, strict=True):
-        size = deal_size(plan, source)
-        wins_all = source.share * net / size
-        wins_horizon = np.where(horizon, wins_all, 0.0)
-        total_wins = float(wins_horizon.sum())
-        e = plan.stage_index(source.enters)
-        per_win = chain.entries[e] / chain.win_prob[e]  # E_i, re-entries included
-        per_win[k] = 1.0
-        src_volumes = per_win * total_wins
-        src_new_monthly = np.zeros(months)
-        src_pre = 0.0
-        for i in np.nonzero(per_win > 0.0)[0]:
-            dist = chain.lags.dist[i]
-            offset = len(dist) - 1
-            needed = _back(wins_all, dist)[offset : offset + months]
-            before = float(_back(wins_horizon, dist)[:offset].sum())
-            monthly[i] += per_win[i] * needed
-            pre_plan[i] += per_win[i] * before
-            volume[i] += src_volumes[i]
-            if i == e:
-                first = 1.0 / chain.win_prob[e]
-                src_new_monthly = first * needed
-                src_pre = first * before
-                monthly_new[i] += src_new_monthly
-                new[i] += first * total_wins
-        source_results.append(
-            SourceResult(
-                id=source.id,
-                enters=source.enters,
-                wins=total_wins,
-                average_deal_size=size,
-                new=total_wins / chain.win_prob[e],
-                pre_plan=src_pre,
-                monthly_new=_floats(src_new_monthly),
-                volumes=_floats(src_volumes),
-            )
-        )
-    _refuse_absurd(plan, volume)
-
-    rounded = rounding.round_stages(volume.tolist(), plan.rounding)
-    stage_results = tuple(
-        StageResult(
-            id=stage.id,
-            volume=float(volume[i]),
-            new=float(new[i]),
-            rounded=rounded[i],
-            pre_plan=float(pre_plan[i]),
-            monthly=_floats(monthly[i]),
-            monthly_new=_floats(monthly_new[i]),
-            monthly_rounded=rounding.largest_remainder(
-                monthly[i].tolist(),
-                rounding.monthly_total(
-                    float(monthly[i].sum()), float(volume[i]), rounded[i], plan.rounding
-                ),
-            ),
-        )
-        for i, stage in enumerate(plan.stages)
+    demand = _Demand.empty(len(plan.stages), months)
+    source_results = tuple(
+        _attribute(plan, source, chain, net, demand)
+        for source, chain in zip(sources, solved, strict=True)
     )
+    _refuse_absurd(plan, demand.volume)
     gross_wins = math.fsum(s.share * plan.target.revenue / deal_size(plan, s) for s in sources)
-    pipeline_monthly = credit[:months]
     partial = Result(
         wins=gross_wins,
         wins_rounded=rounding.round_one(gross_wins, plan.rounding),
         pipeline_wins=float(credit[:months].sum() / plan.target.average_deal_size),
         months=tuple(plan.month_start(m) for m in range(months)),
         target_monthly=_floats(horizon_targets(plan)),
-        pipeline_monthly=_floats(pipeline_monthly),
-        stages=stage_results,
-        sources=tuple(source_results),
+        pipeline_monthly=_floats(credit[:months]),
+        stages=_stage_results(plan, demand),
+        sources=source_results,
         warnings=(),
     )
     truncated = any(s.lags.truncated for s in solved)
-    warnings = advice.warnings(plan, partial, targets[:months], credit[:months], truncated)
-    return Result(**{**partial.__dict__, "warnings": warnings})
+    found = advice.warnings(plan, partial, _floats(targets[:months]), _floats(credit[:months]),
+                            truncated)
+    return replace(partial, warnings=found)
+
+
+def _stage_results(plan: Plan, demand: _Demand) -> tuple[StageResult, ...]:
+    rounded = rounding.round_stages(demand.volume.tolist(), plan.rounding)
+    return tuple(
+        StageResult(
+            id=stage.id,
+            volume=float(demand.volume[i]),
+            new=float(demand.new[i]),
+            rounded=rounded[i],
+            pre_plan=float(demand.pre_plan[i]),
+            monthly=_floats(demand.monthly[i]),
+            monthly_new=_floats(demand.monthly_new[i]),
+            monthly_rounded=rounding.largest_remainder(
+                demand.monthly[i].tolist(),
+                rounding.monthly_total(float(demand.monthly[i].sum()), float(demand.volume[i]),
+                                       rounded[i], plan.rounding),
+            ),
+        )
+        for i, stage in enumerate(plan.stages)
+    )
 
 
 def forward(

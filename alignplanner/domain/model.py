@@ -202,7 +202,8 @@ class Target:
                      what="growth")
         if self.continuation not in CONTINUATIONS:
             c.add(("continuation",),
-                  f"continuation must be one of {', '.join(CONTINUATIONS)}; got {self.continuation!r}")
+                  f"continuation must be one of {', '.join(CONTINUATIONS)}; "
+                  f"got {self.continuation!r}")
         if self.monthly_weights is not None and self.monthly_revenue is not None:
             c.add(("monthly_revenue",), "give monthly_weights or monthly_revenue, not both")
         for key in ("monthly_weights", "monthly_revenue"):
@@ -280,7 +281,8 @@ class Plan:
         check_text(c, ("plan", "rates_source"), self.rates_source)
         if not isinstance(self.currency, str) or not CURRENCY_PATTERN.match(self.currency):
             c.add(("plan", "currency"),
-                  f"currency must be a three-letter ISO 4217 code such as USD, got {self.currency!r}")
+                  "currency must be a three-letter ISO 4217 code such as USD, "
+                  f"got {self.currency!r}")
         if not isinstance(self.start, date) or type(self.start) is not date:
             c.add(("plan", "start"), f"start must be a date such as 2027-01-01, got {self.start!r}")
         elif self.start.day != 1:
@@ -288,7 +290,8 @@ class Plan:
         if not isinstance(self.months, int) or isinstance(self.months, bool):
             c.add(("plan", "months"), f"months must be a whole number, got {self.months!r}")
         elif not 1 <= self.months <= MAX_MONTHS:
-            c.add(("plan", "months"), f"months must be between 1 and {MAX_MONTHS}, got {self.months}")
+            c.add(("plan", "months"),
+                  f"months must be between 1 and {MAX_MONTHS}, got {self.months}")
         if self.rounding not in ROUNDINGS:
             c.add(("plan", "rounding"),
                   f"rounding must be one of {', '.join(ROUNDINGS)}; got {self.rounding!r}")

@@ -102,7 +102,8 @@ def test_short_horizon_is_repeated_then_grown() -> None:
     the same month a year earlier times 1.2. Visible through a 12-month lag: the entries of
     month m serve month m + 12, so they are 1.2 times month m's wins."""
     stages = chain([1.0], days=[12 * DAYS_PER_MONTH])
-    p = plan(stages, revenue=300_000, months=3, growth=0.2, monthly_revenue=[50_000, 100_000, 150_000])
+    p = plan(stages, revenue=300_000, months=3, growth=0.2,
+             monthly_revenue=[50_000, 100_000, 150_000])
     s0 = compute(p).stage("s0")
     assert s0.monthly == pytest.approx([6.0, 12.0, 18.0])
     assert s0.pre_plan == pytest.approx(30)
@@ -118,7 +119,8 @@ def test_rounding_that_misses_the_target_is_warned() -> None:
     codes = [w.code for w in r.warnings]
     assert "rounding_short" in codes
     message = next(w.message for w in r.warnings if w.code == "rounding_short")
-    assert "7,480,000" in message and "7,500,000" in message
+    assert "7,480,000" in message
+    assert "7,500,000" in message
     ceil = compute(plan(chain([0.5]), revenue=7_500_000, deal=85_000, months=1,
                         continuation="none"))
     assert ceil.stages[-1].rounded == 89
@@ -151,7 +153,8 @@ def test_source_that_cannot_deliver_in_the_plan_is_warned() -> None:
     r = compute(plan(stages, months=6, revenue=600_000, sources=sources, continuation="none"))
     unmet = [w for w in r.warnings if w.code == "source_share_unmet"]
     assert [w.subject for w in unmet] == ["sources.inbound"]
-    assert "Inbound" in unmet[0].message and "100%" in unmet[0].message
+    assert "Inbound" in unmet[0].message
+    assert "100%" in unmet[0].message
     assert r.source("inbound").pre_plan == pytest.approx(r.source("inbound").new)
 
 

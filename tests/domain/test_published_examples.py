@@ -71,4 +71,5 @@ def test_kellogg_phase_shift_part_two() -> None:
     assert mql.monthly[0:3] == pytest.approx((80, 80, 80))
     assert sum(sal.monthly) == pytest.approx(120)
     assert sum(mql.monthly) == pytest.approx(240)
-    assert mql.pre_plan == 0 and sal.pre_plan == 0
+    assert mql.pre_plan == 0
+    assert sal.pre_plan == 0
