@@ -1,4 +1,4 @@
-"""Plan file texts for the contract tests (written here: tests never read ../shared)."""
+"""Plan file texts for the contract tests, written out here (tests read no outside files)."""
 
 from __future__ import annotations
 
