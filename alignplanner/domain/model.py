@@ -292,6 +292,11 @@ class Plan:
         elif not 1 <= self.months <= MAX_MONTHS:
             c.add(("plan", "months"),
                   f"months must be between 1 and {MAX_MONTHS}, got {self.months}")
+        elif type(self.start) is date and self.start.year * 12 + self.start.month + self.months > (
+            date.max.year * 12 + 13
+        ):  # the last plan month must be a date Python can represent (year 9999 at most)
+            c.add(("plan", "start"), f"a plan of {self.months} months from {self.start} ends "
+                  "after the year 9999")
         if self.rounding not in ROUNDINGS:
             c.add(("plan", "rounding"),
                   f"rounding must be one of {', '.join(ROUNDINGS)}; got {self.rounding!r}")

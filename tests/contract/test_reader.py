@@ -125,6 +125,8 @@ CATALOGUE = [
      "start =", "got a date-time"),
     ("start not first of month", "start = 2027-01-01", "start = 2027-01-15", "plan.start",
      "start =", "start must be the first day of a month, got 2027-01-15"),
+    ("plan ends after 9999", "start = 2027-01-01", "start = 9999-12-01", "plan.start",
+     "start =", "a plan of 12 months from 9999-12-01 ends after the year 9999"),
     ("unknown key with suggestion", "conversion = 0.5", "conversoin = 0.5",
      "stages[2].conversoin", "conversoin", "unknown key 'conversoin'; did you mean 'conversion'?"),
     ("unknown key without suggestion", "days = 20", "days = 20\ncolour = \"red\"",
