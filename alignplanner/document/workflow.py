@@ -59,6 +59,7 @@ class FileWorkflow(QObject):
         self._watcher = FileWatcher(parent=self)
         self._watcher.changedOnDisk.connect(self._changed_on_disk)
         self._asking_reload = False
+        self._autosave_failing = False
 
     @property
     def document(self) -> PlanDocument | None:
@@ -194,6 +195,8 @@ class FileWorkflow(QObject):
 
     def close(self) -> bool:
         """Close the plan, asking about unsaved changes; False (still open) on cancel."""
+        if self._document is None:
+            return True
         if not self._may_replace():
             return False
         self._install(None, None, None)
@@ -319,8 +322,20 @@ class FileWorkflow(QObject):
         self._document, self._lock = document, lock
         if document is not None:
             self._autosaver = Autosaver(document, self._recovery_dir, self._autosave_ms, self)
+            self._autosaver.failed.connect(self._autosave_failed)
+            self._autosaver.saved.connect(self._autosave_worked)
         self._watcher.watch(document.path if document else None, known)
         self.documentChanged.emit(document)
+
+    def _autosave_failed(self, reason: str) -> None:
+        if not self._autosave_failing:  # once, not every few seconds
+            self._autosave_failing = True
+            self.notice.emit("Autosave failed", [
+                reason, "Save the plan to keep your changes safe.",
+            ])
+
+    def _autosave_worked(self, _path: Path) -> None:
+        self._autosave_failing = False
 
     def _recomputed(self, document: PlanDocument, lines: list[str]) -> None:
         document.undo_stack.resetClean()  # the file's [requirements] differ from the screen

@@ -323,3 +323,21 @@ def test_reopening_the_open_file_is_not_locked_out(workflow: FileWorkflow,
     assert workflow.open(path)
     assert workflow.open(path)  # its own lock does not count
     assert not PlanLock(path.resolve()).acquire()
+
+
+def test_a_failing_autosave_is_told_once(workflow: FileWorkflow, recovery: Path,
+                                         qtbot: QtBot) -> None:
+    workflow.new_from_sample()
+    shutil.rmtree(recovery)
+    recovery.write_text("a file where the recovery folder was", encoding="utf-8")
+    with qtbot.waitSignal(workflow.notice) as notice:
+        set_revenue(_doc(workflow), 10_500_000)
+    assert notice.args[0] == "Autosave failed"
+    with qtbot.assertNotEmitted(workflow.notice, wait=200):
+        set_revenue(_doc(workflow), 10_600_000)
+        qtbot.waitSignal(_autosaver(workflow).failed).wait()
+
+
+def _autosaver(workflow: FileWorkflow):
+    assert workflow.autosaver is not None
+    return workflow.autosaver
