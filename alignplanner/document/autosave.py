@@ -44,7 +44,7 @@ class Autosaver(QObject):
     """
 
     saved = Signal(object)  # Path of the recovery file just written
-    failed = Signal(str)  # why an autosave could not be written (disk full, folder gone)
+    failed = Signal(str)  # why autosave stopped working (once, until a write works again)
 
     def __init__(self, document: PlanDocument, recovery_dir: Path, idle_ms: int,
                  parent: QObject | None = None) -> None:
@@ -58,6 +58,7 @@ class Autosaver(QObject):
         # either; the writes then report it through `failed`.
         self._lock.tryLock(0)
         self._closed = False
+        self._failing = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(max(0, idle_ms))
@@ -93,8 +94,11 @@ class Autosaver(QObject):
             atomic_write_text(self.metadata_path, meta.to_json())
             atomic_write_text(self.recovery_path, text)
         except (OSError, ValueError) as exc:
-            self.failed.emit(f"could not write {self.recovery_path.name}: {exc}")
+            if not self._failing:  # say it once, not after every pause
+                self._failing = True
+                self.failed.emit(f"could not write {self.recovery_path.name}: {exc}")
             return
+        self._failing = False
         self.saved.emit(self.recovery_path)
 
     def close(self) -> None:

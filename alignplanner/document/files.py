@@ -27,6 +27,7 @@ __all__ = [
     "problem_lines",
     "remove_leftovers",
     "save_plan",
+    "suggested_name",
 ]
 
 PLAN_SUFFIX = ".toml"
@@ -76,6 +77,13 @@ def save_plan(path: Path, plan: Plan, result: Result) -> FileSignature | None:
     (or ValueError for a plan that cannot be written) with the old file untouched."""
     writer.dump(path, plan, result)
     return FileSignature.of(path)
+
+
+def suggested_name(plan_name: str) -> str:
+    """A file name for a plan never saved: its name without characters file systems
+    refuse ("Q3 plan / EMEA" -> "Q3 plan  EMEA.toml")."""
+    stem = re.sub(r"[^\w\- ]+", "", plan_name).strip()
+    return f"{stem or 'plan'}{PLAN_SUFFIX}"
 
 
 def problem_lines(error: PlanFileError) -> list[str]:

@@ -14,7 +14,6 @@ of it with scripted answers. The rules that keep work safe:
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -27,16 +26,12 @@ from alignplanner.document.files import FileSignature
 from alignplanner.document.lock import PlanLock
 from alignplanner.document.prompts import Prompts
 from alignplanner.document.recovery import Recovery, find_recoveries
+from alignplanner.document.restore import differs_from_file, load_changed_file, recovered_document
 from alignplanner.document.settings import Settings, autosave_idle_ms, recovery_dir
 from alignplanner.document.watch import FileWatcher
 from alignplanner.resources import sample_plan_path
 
 __all__ = ["FileWorkflow"]
-
-
-def _suggested_name(plan_name: str) -> str:
-    stem = re.sub(r"[^\w\- ]+", "", plan_name).strip()
-    return f"{stem or 'plan'}{files.PLAN_SUFFIX}"
 
 
 class FileWorkflow(QObject):
@@ -59,7 +54,6 @@ class FileWorkflow(QObject):
         self._watcher = FileWatcher(parent=self)
         self._watcher.changedOnDisk.connect(self._changed_on_disk)
         self._asking_reload = False
-        self._autosave_failing = False
 
     @property
     def document(self) -> PlanDocument | None:
@@ -143,7 +137,7 @@ class FileWorkflow(QObject):
         if document is None:
             return False
         folder = self._settings.last_folder() or Path.home()
-        suggested = document.path or folder / _suggested_name(document.plan.name)
+        suggested = document.path or folder / files.suggested_name(document.plan.name)
         path = self._prompts.ask_save_path(suggested)
         if path is None:
             return False
@@ -240,12 +234,7 @@ class FileWorkflow(QObject):
                     base, known = files.load_plan(original)
                 except PlanFileError:
                     base = None  # the original is gone or broken: the recovery is all
-        start = base if base is not None else loaded
-        document = PlanDocument(start.plan, original, start.result)
-        if base is not None and base.plan != loaded.plan:
-            document.replace_plan(loaded.plan, "Recovered unsaved changes")
-        elif base is None:
-            document.undo_stack.resetClean()
+        document = recovered_document(loaded, original, base)
         self._install(document, lock, known)
         if not document.is_modified or (
             self._autosaver is not None and self._autosaver.recovery_path.exists()
@@ -264,7 +253,7 @@ class FileWorkflow(QObject):
             if self._prompts.ask_reload_changed(document.display_name):
                 self._reload(document, path)
             else:
-                document.undo_stack.resetClean()  # the screen differs from the file now
+                differs_from_file(document)
         finally:
             self._asking_reload = False
 
@@ -274,13 +263,11 @@ class FileWorkflow(QObject):
         try:
             loaded, known = files.load_plan(path)
         except PlanFileError as exc:
-            document.undo_stack.resetClean()
+            differs_from_file(document)
             self._prompts.show_problems(f"{path.name} changed on disk and cannot be read",
                                         files.problem_lines(exc))
             return
-        if loaded.plan != document.plan:
-            document.replace_plan(loaded.plan, f"Load {path.name} as changed on disk")
-        document.undo_stack.setClean()
+        load_changed_file(document, loaded, path.name)
         self._watcher.expect(known)
         if loaded.stale_requirements:
             self._recomputed(document, [str(p) for p in loaded.stale_requirements])
@@ -323,22 +310,14 @@ class FileWorkflow(QObject):
         if document is not None:
             self._autosaver = Autosaver(document, self._recovery_dir, self._autosave_ms, self)
             self._autosaver.failed.connect(self._autosave_failed)
-            self._autosaver.saved.connect(self._autosave_worked)
         self._watcher.watch(document.path if document else None, known)
         self.documentChanged.emit(document)
 
     def _autosave_failed(self, reason: str) -> None:
-        if not self._autosave_failing:  # once, not every few seconds
-            self._autosave_failing = True
-            self.notice.emit("Autosave failed", [
-                reason, "Save the plan to keep your changes safe.",
-            ])
-
-    def _autosave_worked(self, _path: Path) -> None:
-        self._autosave_failing = False
+        self.notice.emit("Autosave failed", [reason, "Save the plan to keep it safe."])
 
     def _recomputed(self, document: PlanDocument, lines: list[str]) -> None:
-        document.undo_stack.resetClean()  # the file's [requirements] differ from the screen
+        differs_from_file(document)  # the file's [requirements] differ from the screen
         self.notice.emit(f"{document.display_name}: requirements recomputed",
                          ["The requirements stored in the file did not follow from its "
                           "inputs; they were recomputed and are saved with the plan.", *lines])
