@@ -93,7 +93,8 @@ class RecoverDialog(QDialog):
 
     def chosen(self) -> Recovery | None:
         item = self.items.currentItem()
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        chosen: Recovery | None = None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return chosen
 
     def _discard_current(self) -> None:
         recovery = self.chosen()
