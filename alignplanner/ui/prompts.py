@@ -119,6 +119,11 @@ class DialogPrompts:
     def __init__(self, parent: QWidget | None) -> None:
         self._parent = parent
 
+    def set_parent(self, parent: QWidget | None) -> None:
+        """Parent later dialogs to ``parent``: questions asked at start (crash recovery)
+        come before the main window exists."""
+        self._parent = parent
+
     def ask_unsaved_changes(self, name: str) -> UnsavedAnswer:
         box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
                           f"Save the changes to {name}?", parent=self._parent)

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.gui
 
 
 def test_dialog_prompts_is_a_prompts() -> None:
-    prompts: Prompts = DialogPrompts(None)
+    dialogs = DialogPrompts(None)
+    dialogs.set_parent(None)  # app.py parents it to the main window once that exists
+    prompts: Prompts = dialogs
     assert callable(prompts.ask_unsaved_changes)
 
 
