@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from alignplanner.domain.model import Pipeline, Plan, Recycle, Source, Stage, Target
+from alignplanner.domain.model import MAX_MONTHS, Pipeline, Plan, Recycle, Source, Stage, Target
 from alignplanner.domain.problems import PlanInvalid, Problem
 
 DEFAULT_CONVERSION = 0.5
@@ -35,10 +35,10 @@ def _stage_values(stage: Stage, path: tuple[str | int, ...], **fields: Any) -> S
 def set_plan(plan: Plan, **fields: Any) -> Plan:
     """Change plan settings (name, currency, start, months, rounding, description, ...).
     Changing months stretches or cuts monthly weights/revenue so the plan stays valid."""
-    new = replace(plan, **fields)  # validated by the constructor
-    if "months" in fields and new.months != plan.months:
-        new = replace(new, target=_resize_months(plan.target, new.months))
-    return new
+    months = fields.get("months", plan.months)
+    if months != plan.months and isinstance(months, int) and 1 <= months <= MAX_MONTHS:
+        fields["target"] = _resize_months(plan.target, months)
+    return replace(plan, **fields)  # validated by the constructor
 
 
 def _resize_months(target: Target, months: int) -> Target:
