@@ -111,8 +111,9 @@ def _lags(spec: ChainSpec, win_prob: FloatArray) -> Lags:
     direct = np.append(np.cumsum(np.asarray(spec.days)[::-1])[::-1], 0.0)  # L_i, L_k = 0
     if not spec.has_loops:
         return Lags(_bin_points(direct[:, None], np.ones((spec.size + 1, 1))), truncated=False)
-    costs = loop_costs(spec)
-    den = _tick_denominator(costs)
+    exact = loop_costs(spec)
+    den = _tick_denominator(exact)
+    costs = tuple(round(c * den) / den for c in exact)  # whole ticks (exact unless < 0.01 day)
     ticks, truncated = _grid_length(spec, costs, den)
     extra = _extra_lag_density(spec, costs, den, ticks)
     positions = direct[:, None] + np.arange(ticks, dtype=float)[None, :] / den

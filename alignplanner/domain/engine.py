@@ -125,7 +125,16 @@ def _attribute(plan: Plan, source: Source, chain: Solved, net: FloatArray,
 
 
 def compute(plan: Plan) -> Result:
-    """The requirements of ``plan`` (see docs/engine.md for every number's meaning)."""
+    """The requirements of ``plan`` (see docs/engine.md for every number's meaning).
+
+    Raises PlanInvalid, naming the field to change, when the plan would need absurd
+    volumes (more than MAX_VOLUME entries at a stage or wins)."""
+    _refuse_absurd_wins(plan)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+        return _compute(plan)
+
+
+def _compute(plan: Plan) -> Result:
     months = plan.months
     sources = plan.effective_sources()
     solved = [solve_for(plan, s) for s in sources]
@@ -140,7 +149,7 @@ def compute(plan: Plan) -> Result:
         _attribute(plan, source, chain, net, demand)
         for source, chain in zip(sources, solved, strict=True)
     )
-    _refuse_absurd(plan, demand.volume)
+    _refuse_absurd(plan, demand)
     gross_wins = math.fsum(s.share * plan.target.revenue / deal_size(plan, s) for s in sources)
     partial = Result(
         wins=gross_wins,
@@ -213,8 +222,24 @@ def forward(
     return Forecast(_floats(wins), _floats(wins * size))
 
 
-def _refuse_absurd(plan: Plan, volume: FloatArray) -> None:
-    if np.all(np.isfinite(volume)) and float(volume.max(initial=0.0)) <= MAX_VOLUME:
+def _refuse_absurd_wins(plan: Plan) -> None:
+    """A deal size so small that the wins alone are absurd is the deal size's fault."""
+    for i, source in enumerate(plan.effective_sources()):
+        wins = source.share * plan.target.revenue / deal_size(plan, source)
+        if wins > MAX_VOLUME:
+            path: tuple[str | int, ...] = (
+                ("sources", i, "average_deal_size") if source.average_deal_size
+                else ("target", "average_deal_size"))
+            raise PlanInvalid([Problem(
+                path, f"a deal size of {deal_size(plan, source):g} means more than "
+                f"{MAX_VOLUME:,.0f} deals for the target; enter the average deal size in "
+                f"{plan.currency}")])
+
+
+def _refuse_absurd(plan: Plan, demand: _Demand) -> None:
+    arrays = (demand.volume, demand.monthly, demand.pre_plan, demand.new, demand.monthly_new)
+    finite = all(bool(np.all(np.isfinite(a))) for a in arrays)
+    if finite and float(demand.volume.max(initial=0.0)) <= MAX_VOLUME:
         return
     open_stages = [(s.conversion or 1.0, i) for i, s in enumerate(plan.stages[:-1])]
     _, worst = min(open_stages)

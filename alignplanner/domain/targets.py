@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from alignplanner.domain.model import Plan
+from alignplanner.domain.model import MAX_MONEY, Plan
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -32,5 +32,7 @@ def extended_targets(plan: Plan, length: int) -> FloatArray:
         out[t] = out[t - months]
     factor = 1.0 + plan.target.growth
     for t in range(year, len(out)):
-        out[t] = out[t - 12] * factor
+        # Growth compounds over decades only in plans whose loops keep leads for decades;
+        # capping a month's target keeps those numbers finite.
+        out[t] = min(out[t - 12] * factor, MAX_MONEY)
     return out

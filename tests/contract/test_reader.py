@@ -537,12 +537,9 @@ def test_deep_nesting_is_a_plan_file_error() -> None:
     assert found[0].message
 
 
-# -- known engine gaps (found by tests/contract/test_fuzz.py) -------------------------------
-# Strict xfails: when the engine is fixed they pass, fail as XPASS, and the marker goes.
+# -- engine gaps found by tests/contract/test_fuzz.py, now fixed ----------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="engine: a lag of a few 1e-324 days overflows "
-                   "chain._grid_length (RuntimeWarning: overflow encountered in divide)")
 def test_subnormal_days_are_computed_without_numeric_warnings() -> None:
     text = VALID.replace("after_days = 90", "after_days = 5e-324")
     for days in ("days = 10\n", "days = 5\n", "days = 20\n"):
@@ -550,8 +547,6 @@ def test_subnormal_days_are_computed_without_numeric_warnings() -> None:
     assert loads(text).result.wins == 246.0
 
 
-@pytest.mark.xfail(strict=True, reason="engine: a deal size of 1e-300 overflows (numpy "
-                   "warnings) and the absurd-volume problem blames the lowest conversion")
 def test_an_absurdly_small_deal_size_is_blamed_on_the_deal_size() -> None:
     found = problems(VALID.replace("average_deal_size = 48000", "average_deal_size = 1e-300"))
     assert found[0].path == "target.average_deal_size"
