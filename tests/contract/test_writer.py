@@ -166,9 +166,8 @@ names = st.text(
     st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30
 ).filter(lambda s: s.strip() != "")
 ids = st.from_regex(r"[a-z0-9_-]{1,12}", fullmatch=True)
-rates = st.floats(0.05, 1.0, allow_subnormal=False) | st.sampled_from([0.1, 0.25, 0.5, 1.0])
-# No subnormal numbers: the engine does not handle them yet (strict xfail in test_reader.py).
-days = st.floats(0, 400, allow_subnormal=False) | st.integers(0, 400).map(float)
+rates = st.floats(0.05, 1.0) | st.sampled_from([0.1, 0.25, 0.5, 1.0])
+days = st.floats(0, 400) | st.integers(0, 400).map(float)
 
 
 @st.composite
@@ -182,7 +181,7 @@ def plans(draw: st.DrawFn) -> Plan:
         if not last and draw(st.booleans()):
             recycle = Recycle(
                 to=stage_ids[draw(st.integers(0, i))],
-                share=draw(st.floats(0, 0.8, allow_subnormal=False)),
+                share=draw(st.floats(0, 0.8)),
                 after_days=draw(days),
             )
         stages.append(Stage(
@@ -224,7 +223,7 @@ def plans(draw: st.DrawFn) -> Plan:
         continuation=draw(st.sampled_from(["repeat", "none"])),
     )
     existing = draw(st.dictionaries(
-        st.sampled_from(open_ids), st.floats(0, 500, allow_subnormal=False) | st.just(3.0)
+        st.sampled_from(open_ids), st.floats(0, 500) | st.just(3.0)
     ))
     return Plan(
         name=draw(names),
