@@ -300,7 +300,7 @@ class Plan:
         if self.rounding not in ROUNDINGS:
             c.add(("plan", "rounding"),
                   f"rounding must be one of {', '.join(ROUNDINGS)}; got {self.rounding!r}")
-        elif isinstance(self.months, int):
+        elif isinstance(self.months, int) and 1 <= self.months <= MAX_MONTHS:
             for key in ("monthly_weights", "monthly_revenue"):
                 values = getattr(self.target, key)
                 if values is not None and len(values) != self.months:

@@ -116,3 +116,9 @@ def test_absurd_plan_is_refused_by_the_engine() -> None:
     with pytest.raises(PlanInvalid) as exc:
         compute(p)
     assert "stages[0].conversion" in problems(exc)
+
+
+def test_out_of_range_months_is_one_problem_not_two() -> None:
+    with pytest.raises(PlanInvalid) as exc:
+        plan(chain([0.5]), months=0, weights=[1.0] * 12)
+    assert set(problems(exc)) == {"plan.months"}
