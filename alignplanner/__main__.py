@@ -1,21 +1,28 @@
 """Entry point of ``alignplanner`` (the console script) and ``python -m alignplanner``.
 
 It stays tiny and imports nothing heavy at module level: which front end runs is decided
-first, so the command line never loads Qt. For now every invocation goes to the command
-line; the desktop app will be dispatched from here.
+first, so the command line never loads Qt. A command-line verb (compute, validate,
+export) goes to `alignplanner.cli`; anything else starts the desktop app.
 """
 
 from __future__ import annotations
 
 import sys
 
+CLI_VERBS = frozenset({"compute", "validate", "export"})
+
 
 def main(argv: list[str] | None = None) -> int:
     """Run AlignPlanner with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
-    # Absolute import: PyInstaller runs this file as a script, not as part of the package.
-    from alignplanner.cli import main as cli_main
+    args = sys.argv[1:] if argv is None else argv
+    # Absolute imports: PyInstaller runs this file as a script, not as part of the package.
+    if args and args[0] in CLI_VERBS:
+        from alignplanner.cli import main as cli_main
 
-    return cli_main(argv)
+        return cli_main(args)
+    from alignplanner.app import main as app_main
+
+    return app_main(args)
 
 
 if __name__ == "__main__":

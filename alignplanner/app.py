@@ -1,0 +1,98 @@
+"""Composition root of the desktop app: arguments, QApplication, file workflow, window.
+
+The start is staged (qutebrowser's earlyinit): arguments are read before Qt is imported,
+so `--version` and argument errors cost nothing; then the application, the settings and
+the file workflow; then the window, on the plan the workflow chose (a crash recovery,
+the file given, or an untitled copy of the sample plan).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from alignplanner import __version__
+
+if TYPE_CHECKING:
+    from alignplanner.ui.main_window import MainWindow
+
+APP_NAME = "AlignPlanner"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="alignplanner",
+        description="AlignPlanner: design one revenue funnel for marketing and sales. "
+        "Without FILE the app opens on the built-in sample plan. Command-line verbs: "
+        "alignplanner compute|validate|export FILE (see alignplanner compute --help).",
+    )
+    parser.add_argument("file", nargs="?", type=Path, help="plan file to open (.toml)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="build the main window on the sample plan, paint it once, check "
+                        "the engine, exit 0 (or 1 with the reason)")
+    parser.add_argument("--presentation", action="store_true", help="start in presentation mode")
+    parser.add_argument("--version", action="version", version=f"alignplanner {__version__}")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        from alignplanner.selftest import run
+
+        return run()
+    app = create_application()
+    window = build_window(args.file, presentation=args.presentation)
+    if window is None:
+        return 1
+    return int(app.exec())  # type: ignore[attr-defined]
+
+
+def build_window(path: Path | None, *, presentation: bool = False) -> MainWindow | None:
+    """The staged start after the QApplication exists: settings, file workflow (a crash
+    recovery, else ``path``, else an untitled sample plan), then the shown main window."""
+    from alignplanner.document.settings import Settings
+    from alignplanner.document.workflow import FileWorkflow
+    from alignplanner.ui.main_window import MainWindow
+    from alignplanner.ui.prompts import DialogPrompts
+
+    prompts = DialogPrompts(None)
+    workflow = FileWorkflow(prompts, Settings())
+    workflow.start(path.resolve() if path else None)
+    if workflow.document is None:
+        return None
+    window = MainWindow(workflow)
+    prompts.set_parent(window)
+    workflow.notice.connect(prompts.show_problems)
+    window.show()
+    if presentation:
+        window.presentation.set_active(True)
+    return window
+
+
+def create_application() -> object:
+    """The QApplication, named so that settings land in the right place, Fusion style
+    (draws the palette faithfully on every platform)."""
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    if existing is not None:
+        return existing
+    QApplication.setOrganizationName(APP_NAME)
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationVersion(__version__)
+    app = QApplication([sys.argv[0] if sys.argv else "alignplanner"])
+    app.setStyle("Fusion")
+    app.setApplicationDisplayName(APP_NAME)
+    return app
+
+
+def isolated_config() -> tempfile.TemporaryDirectory[str]:
+    """A throwaway settings folder (self-test and packaging checks never touch the user's)."""
+    folder = tempfile.TemporaryDirectory(prefix="alignplanner-selftest-")
+    os.environ["ALIGNPLANNER_CONFIG_DIR"] = folder.name
+    return folder

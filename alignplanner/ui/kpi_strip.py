@@ -1,0 +1,85 @@
+"""The headline numbers above the charts: what the room reads first on the projector."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from alignplanner.document.document import PlanDocument
+from alignplanner.domain.results import Result
+from alignplanner.ui import formatting
+
+
+class _Figure(QFrame):
+    """One big number with a caption under it."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kpiFigure")
+        self.value = QLabel("—")
+        self.value.setObjectName("kpiValue")
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("kpiCaption")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(0)
+        for label in (self.value, self.caption):
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft)
+            layout.addWidget(label)
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 2.0)
+        font.setBold(True)
+        self.value.setFont(font)
+
+    def set_value(self, text: str, tooltip: str = "") -> None:
+        self.value.setText(text)
+        self.setToolTip(tooltip)
+
+
+class KpiStrip(QWidget):
+    """Revenue target, wins needed, top-of-funnel entries, pre-plan pipeline."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document: PlanDocument | None = None
+        self.target = _Figure("revenue target")
+        self.wins = _Figure("deals to win")
+        self.top = _Figure("top-of-funnel entries")
+        self.pre_plan = _Figure("must exist before the plan")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for figure in (self.target, self.wins, self.top, self.pre_plan):
+            layout.addWidget(figure)
+        layout.addStretch(1)
+        self.set_document(document)
+
+    def set_document(self, document: PlanDocument) -> None:
+        if self._document is not None:
+            self._document.resultChanged.disconnect(self._refresh)
+        self._document = document
+        document.resultChanged.connect(self._refresh)
+        self._refresh(document.result)
+
+    def _refresh(self, result: Result) -> None:
+        assert self._document is not None
+        plan = self._document.plan
+        self.target.set_value(
+            formatting.money(plan.target.revenue, plan.currency),
+            f"{formatting.money_exact(plan.target.revenue, plan.currency)} over {plan.months} "
+            f"months from {formatting.month_label(plan.start)}")
+        self.wins.set_value(
+            f"{result.wins_rounded:,}",
+            f"{result.wins:,.2f} deals for the target: {result.pipeline_wins:,.1f} expected from "
+            f"the open pipeline, {result.stages[-1].volume:,.1f} from new leads")
+        self.wins.caption.setText(
+            f"deals to win, {formatting.count(result.pipeline_wins)} from open pipeline"
+            if result.pipeline_wins >= 0.05 else "deals to win")
+        first = result.stages[0]
+        top_name = plan.stages[0].name
+        self.top.caption.setText(f"{top_name} needed")
+        self.top.set_value(f"{first.rounded:,}", f"exact {first.volume:,.2f}, of which "
+                           f"{first.recycled:,.1f} recycled")
+        pre = result.stages[0].pre_plan
+        self.pre_plan.caption.setText(f"{top_name} before {formatting.month_label(plan.start)}")
+        self.pre_plan.set_value(formatting.count(pre),
+                                "entries that must already have happened on day one")

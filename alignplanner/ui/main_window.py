@@ -1,0 +1,294 @@
+"""The main window: assembles panels, charts and menus; features live in their own modules.
+
+Left, the funnel designer (stages, target, sources, pipeline); right, the headline
+numbers, the charts and the warnings. Later features (SLAs, capacity, sign-off) add
+their own tabs with `add_editor_tab` / `add_chart_tab`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alignplanner.document import settings as keys
+from alignplanner.document.document import PlanDocument
+from alignplanner.document.workflow import FileWorkflow
+from alignplanner.ui import actions as menus
+from alignplanner.ui import export, theme
+from alignplanner.ui.charts.by_source import SourceChart
+from alignplanner.ui.charts.timeline import TimelineChart
+from alignplanner.ui.charts.waterfall import WaterfallChart
+from alignplanner.ui.editors.pipeline_panel import PipelinePanel
+from alignplanner.ui.editors.sources_panel import SourcesPanel
+from alignplanner.ui.editors.stage_table import StagePanel
+from alignplanner.ui.editors.target_panel import TargetPanel
+from alignplanner.ui.kpi_strip import KpiStrip
+from alignplanner.ui.presentation import Presentation
+from alignplanner.ui.warnings_panel import WarningsPanel
+
+
+class DocumentView(Protocol):
+    def set_document(self, document: PlanDocument) -> None: ...
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workflow: FileWorkflow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workflow = workflow
+        self.settings = workflow.settings
+        self.setAcceptDrops(True)
+        self.setObjectName("mainWindow")
+        document = workflow.document
+        assert document is not None, "the workflow opens a plan before the window is built"
+        self._build_views(document)
+        self._build_layout()
+        self._build_history(document)
+        self.menu_actions = menus.build(self)
+        self.theme_mode = "system"
+        self.presentation = Presentation(self)
+        self.warnings.subjectActivated.connect(self._show_subject)
+        self.menu_actions.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.history_dock.visibilityChanged.connect(self.menu_actions.history.setChecked)
+        self.workflow.documentChanged.connect(self._set_document)
+        self._attach(document)
+        self.resize(1600, 960)
+        self._restore_layout()
+        self.set_theme_mode(self.settings.get(keys.THEME), save=False)
+
+    def _build_views(self, document: PlanDocument) -> None:
+        self.kpis = KpiStrip(document)
+        self.waterfall = WaterfallChart(document)
+        self.timeline = TimelineChart(document)
+        self.by_source = SourceChart(document)
+        self.warnings = WarningsPanel(document)
+        self.stages = StagePanel(document)
+        self.target = TargetPanel(document)
+        self.sources = SourcesPanel(document)
+        self.pipeline = PipelinePanel(document)
+        views: list[DocumentView] = [
+            self.kpis, self.waterfall, self.timeline, self.by_source, self.warnings,
+            self.stages, self.target, self.sources, self.pipeline,
+        ]
+        self._views = views
+
+    def _build_layout(self) -> None:
+        """Editors left; headline numbers, charts and warnings right."""
+        self.editor_tabs = QTabWidget()
+        self.editor_tabs.setObjectName("editorTabs")
+        for widget, title in ((self.stages, "&Funnel"), (self.target, "&Target"),
+                              (self.sources, "S&ources"), (self.pipeline, "&Pipeline")):
+            self.add_editor_tab(widget, title)
+        self.chart_tabs = QTabWidget()
+        self.chart_tabs.setObjectName("chartTabs")
+        for chart, label in ((self.waterfall, "Waterfall"), (self.timeline, "By month"),
+                             (self.by_source, "By source")):
+            self.add_chart_tab(chart, label)
+        results = QWidget()
+        column = QVBoxLayout(results)
+        column.setContentsMargins(6, 6, 6, 6)
+        column.addWidget(self.kpis)
+        self.result_split = QSplitter(Qt.Orientation.Vertical)
+        self.result_split.addWidget(self.chart_tabs)
+        self.result_split.addWidget(self.warnings)
+        self.result_split.setStretchFactor(0, 4)
+        self.result_split.setStretchFactor(1, 1)
+        column.addWidget(self.result_split, 1)
+        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split.setObjectName("mainSplit")
+        self.main_split.addWidget(self.editor_tabs)
+        self.main_split.addWidget(results)
+        self.main_split.setStretchFactor(0, 5)
+        self.main_split.setStretchFactor(1, 6)
+        self.setCentralWidget(self.main_split)
+
+    def _build_history(self, document: PlanDocument) -> None:
+        self.history_view = QUndoView(document.undo_stack)
+        self.history_view.setEmptyLabel("Plan as opened")
+        self.history_dock = QDockWidget("Undo history", self)
+        self.history_dock.setObjectName("historyDock")
+        self.history_dock.setWidget(self.history_view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        self.history_dock.hide()
+
+    # -- places for later features --------------------------------------------------
+
+    def add_editor_tab(self, widget: QWidget, title: str) -> None:
+        self.editor_tabs.addTab(widget, title)
+
+    def add_chart_tab(self, widget: QWidget, title: str) -> None:
+        self.chart_tabs.addTab(widget, title)
+
+    # -- document -------------------------------------------------------------------
+
+    @property
+    def document(self) -> PlanDocument:
+        document = self.workflow.document
+        assert document is not None, "the window lives only while a plan is open"
+        return document
+
+    def _set_document(self, document: PlanDocument | None) -> None:
+        if document is None:  # closed: the window is closing too
+            return
+        for view in self._views:
+            view.set_document(document)
+        self.history_view.setStack(document.undo_stack)
+        self._attach(document)
+
+    def _attach(self, document: PlanDocument) -> None:
+        edit_menu = self.menu_actions.edit_menu
+        edit_menu.clear()
+        undo = document.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(menus.QKeySequence.StandardKey.Undo)
+        redo = document.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([menus.QKeySequence("Ctrl+Shift+Z"), menus.QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self._undo_actions = [undo, redo]
+        document.modifiedChanged.connect(self.setWindowModified)
+        document.pathChanged.connect(lambda _path: self._update_title())
+        document.planChanged.connect(lambda _change: self._update_title())
+        self.setWindowModified(document.is_modified)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        document = self.document
+        self.setWindowTitle(f"{document.display_name}[*] — {document.plan.name} — AlignPlanner")
+        self.setWindowFilePath(str(document.path) if document.path else "")
+
+    def _show_subject(self, subject: str) -> None:
+        """A warning was clicked: show the stage or field it concerns."""
+        if subject in self.document.plan.stage_ids:
+            self.editor_tabs.setCurrentWidget(self.stages)
+            self.stages.select_stage(subject)
+        elif subject.startswith("sources."):
+            self.editor_tabs.setCurrentWidget(self.sources)
+        elif subject.startswith("pipeline"):
+            self.editor_tabs.setCurrentWidget(self.pipeline)
+        elif subject.startswith(("plan.", "target.", "pre_plan")):
+            self.chart_tabs.setCurrentWidget(self.timeline)
+
+    # -- file actions (the workflow asks the questions) -------------------------------
+
+    def file_new(self) -> None:
+        self.workflow.new_from_sample()
+
+    def file_open(self, path: Path | None = None) -> None:
+        self.workflow.open(path)
+
+    def file_save(self) -> None:
+        self.workflow.save()
+
+    def file_save_as(self) -> None:
+        self.workflow.save_as()
+
+    def _fill_recent(self) -> None:
+        menu = self.menu_actions.recent_menu
+        menu.clear()
+        recent = self.settings.recent_files()
+        for path in recent:
+            action = menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.file_open(p))
+        if not recent:
+            menu.addAction("No recent plans").setEnabled(False)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_plan(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_plan(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.file_open(path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.workflow.close():
+            event.ignore()
+            return
+        self.settings.set(keys.WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        self.settings.set(keys.WINDOW_STATE, bytes(self.saveState().data()))
+        self.settings.sync()
+        event.accept()
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.get(keys.WINDOW_GEOMETRY)
+        state = self.settings.get(keys.WINDOW_STATE)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        if state:
+            self.restoreState(QByteArray(state))
+
+    # -- view ------------------------------------------------------------------------
+
+    def toggle_presentation(self) -> None:
+        self.presentation.set_active(not self.presentation.active)
+
+    def toggle_history(self) -> None:
+        self.history_dock.setVisible(not self.history_dock.isVisible())
+
+    def set_theme_mode(self, mode: str, *, save: bool = True) -> None:
+        """"system", "light" or "dark"; remembered unless ``save`` is False."""
+        self.theme_mode = mode
+        for action in self.menu_actions.theme.actions():
+            action.setChecked(action.data() == mode)
+        if save:
+            self.settings.set(keys.THEME, mode)
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        current = theme.theme_for(self.theme_mode, presentation=self.presentation.active)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setPalette(theme.palette_for(current))
+        for chart in (self.waterfall, self.timeline, self.by_source):
+            chart.apply_theme(current)
+
+    # -- export ----------------------------------------------------------------------
+
+    def export_png(self) -> None:
+        path = self.workflow.prompts.ask_export_path("PNG picture (*.png)", ".png")
+        if path is not None:
+            self._export(lambda: export.export_png(self.chart_tabs.currentWidget(), path))
+
+    def export_pdf(self) -> None:
+        path = self.workflow.prompts.ask_export_path("PDF document (*.pdf)", ".pdf")
+        if path is not None:
+            self._export(lambda: export.export_pdf_summary(self.document, path))
+
+    def _export(self, write: object) -> None:
+        try:
+            write()  # type: ignore[operator]
+        except OSError as exc:
+            self.workflow.prompts.show_error("Export failed", str(exc))
+
+    def show_about(self) -> None:
+        from alignplanner import __version__
+
+        QMessageBox.about(self, "About AlignPlanner",
+                          f"<b>AlignPlanner {__version__}</b><p>One revenue funnel for "
+                          "marketing and sales: plan it, agree it, sign it.</p>")
+
+
+def _dropped_plan(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(".toml"):
+            return Path(url.toLocalFile())
+    return None

@@ -1,0 +1,71 @@
+"""Presentation mode: full screen, large type, charts first (Esc or F5 leaves).
+
+The editors stay reachable: they shrink to a strip below nothing, and F6 brings the
+funnel table back beside the charts, so the room can still change a number live.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from alignplanner.ui.main_window import MainWindow
+
+FONT_SCALE = 1.5
+
+
+class Presentation(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.active = False
+        self._font: QFont | None = None
+        self._sizes: list[int] = []
+        self._was_maximized = False
+        self._leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
+        self._leave.setContext(Qt.ShortcutContext.WindowShortcut)
+        self._leave.activated.connect(lambda: self.set_active(False))
+        self._leave.setEnabled(False)
+        self._editors = QShortcut(QKeySequence("F6"), window)
+        self._editors.activated.connect(self.toggle_editors)
+        self._editors.setEnabled(False)
+
+    def set_active(self, active: bool) -> None:
+        if active == self.active:
+            return
+        self.active = active
+        window = self._window
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        if active:
+            self._font = QFont(app.font())
+            self._sizes = window.main_split.sizes()
+            self._was_maximized = window.isMaximized()
+            big = QFont(self._font)
+            big.setPointSizeF(self._font.pointSizeF() * FONT_SCALE)
+            app.setFont(big)
+            window.editor_tabs.hide()
+            window.showFullScreen()
+        else:
+            if self._font is not None:
+                app.setFont(self._font)
+            window.editor_tabs.show()
+            if self._sizes:
+                window.main_split.setSizes(self._sizes)
+            if self._was_maximized:
+                window.showMaximized()
+            else:
+                window.showNormal()
+        self._leave.setEnabled(active)
+        self._editors.setEnabled(active)
+        window.menu_actions.presentation.setChecked(active)
+        window.apply_theme()
+
+    def toggle_editors(self) -> None:
+        """In presentation mode, show or hide the funnel editors beside the charts."""
+        tabs = self._window.editor_tabs
+        tabs.setVisible(not tabs.isVisible())

@@ -1,0 +1,54 @@
+"""Prompts that answer from a script and record every question (no dialogs in tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+class ScriptedPrompts:
+    """Answers each question from a queue; a question without an answer fails the test."""
+
+    def __init__(self) -> None:
+        self.answers: dict[str, list[Any]] = {}
+        self.asked: list[tuple[str, tuple[Any, ...]]] = []
+
+    def script(self, question: str, *answers: Any) -> None:
+        self.answers.setdefault(question, []).extend(answers)
+
+    def _answer(self, question: str, *args: Any) -> Any:
+        self.asked.append((question, args))
+        queue = self.answers.get(question)
+        if not queue:
+            raise AssertionError(f"unexpected question {question}{args}")
+        return queue.pop(0)
+
+    def questions(self) -> list[str]:
+        return [q for q, _ in self.asked]
+
+    def ask_unsaved_changes(self, name: str) -> Any:
+        return self._answer("ask_unsaved_changes", name)
+
+    def ask_save_path(self, suggested: Path | None) -> Any:
+        return self._answer("ask_save_path", suggested)
+
+    def ask_open_path(self, start_dir: Path | None) -> Any:
+        return self._answer("ask_open_path", start_dir)
+
+    def ask_export_path(self, file_filter: str, suffix: str) -> Any:
+        return self._answer("ask_export_path", file_filter, suffix)
+
+    def ask_recover(self, recoveries: list[Any]) -> Any:
+        return self._answer("ask_recover", recoveries)
+
+    def ask_reload_changed(self, name: str) -> Any:
+        return self._answer("ask_reload_changed", name)
+
+    def ask_open_locked(self, name: str, owner: str) -> Any:
+        return self._answer("ask_open_locked", name, owner)
+
+    def show_problems(self, title: str, problems: list[str]) -> None:
+        self.asked.append(("show_problems", (title, problems)))
+
+    def show_error(self, title: str, message: str) -> None:
+        self.asked.append(("show_error", (title, message)))
