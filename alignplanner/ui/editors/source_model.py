@@ -63,6 +63,9 @@ class SourceTableModel(QAbstractTableModel):
 
     def _on_plan_changed(self, change: tuple[Plan, Plan]) -> None:
         new = change[1]
+        if new.sources == self._plan.sources and new.stages == self._plan.stages:
+            self._plan = new  # nothing the table shows has changed
+            return
         self._refusals.clear()
         how = classify([s.id for s in self._plan.sources], [s.id for s in new.sources])
         apply_change(self, how, lambda: setattr(self, "_plan", new))

@@ -66,6 +66,8 @@ class StageTableModel(QAbstractTableModel):
 
     def _on_plan_changed(self, change: tuple[Plan, Plan]) -> None:
         new = change[1].stages
+        if new == self._stages:  # e.g. a target edit: nothing here to tell the views
+            return
         self._refusals.clear()
         how = classify([s.id for s in self._stages], [s.id for s in new])
         apply_change(self, how, lambda: setattr(self, "_stages", new))

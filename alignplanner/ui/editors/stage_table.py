@@ -83,6 +83,8 @@ class StagePanel(DocumentPanel):
 
         self.model.refused.connect(self._on_refused)
         self.model.rowsInserted.connect(self._on_rows_inserted)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(lambda *_args: self._size_columns())
         self._size_columns()
         self._bind()
 
@@ -124,16 +126,21 @@ class StagePanel(DocumentPanel):
         return action
 
     def _size_columns(self) -> None:
-        """Numbers fit their contents; the vocabulary columns get a readable width."""
+        """Numbers fit their contents; the vocabulary columns get a readable width; rows
+        share one roomy height. Sized when rows come or go or the font changes, not on
+        every edit: measuring every cell each time would cost the edit its frame."""
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         width = self.table.fontMetrics().averageCharWidth() * TEXT_COLUMN_CHARS
-        for column in sorted(col.TEXT):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+        for column in range(self.model.columnCount()):
+            if column in col.TEXT:
+                header.resizeSection(column, width)
+            else:
+                self.table.resizeColumnToContents(column)
         header.setStretchLastSection(True)
-        self.table.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(round(self.table.fontMetrics().lineSpacing() * 1.7) + 4)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
