@@ -28,7 +28,7 @@ from alignplanner.document import settings as keys
 from alignplanner.document.document import PlanDocument
 from alignplanner.document.workflow import FileWorkflow
 from alignplanner.ui import actions as menus
-from alignplanner.ui import export, theme
+from alignplanner.ui import theme
 from alignplanner.ui.charts.by_source import SourceChart
 from alignplanner.ui.charts.timeline import TimelineChart
 from alignplanner.ui.charts.waterfall import WaterfallChart
@@ -37,6 +37,7 @@ from alignplanner.ui.editors.sources_panel import SourcesPanel
 from alignplanner.ui.editors.stage_table import StagePanel
 from alignplanner.ui.editors.target_panel import TargetPanel
 from alignplanner.ui.kpi_strip import KpiStrip
+from alignplanner.ui.lazy import LazyView
 from alignplanner.ui.presentation import Presentation
 from alignplanner.ui.warnings_panel import WarningsPanel
 
@@ -72,13 +73,13 @@ class MainWindow(QMainWindow):
     def _build_views(self, document: PlanDocument) -> None:
         self.kpis = KpiStrip(document)
         self.waterfall = WaterfallChart(document)
-        self.timeline = TimelineChart(document)
-        self.by_source = SourceChart(document)
+        self.timeline: LazyView[TimelineChart] = LazyView(document, TimelineChart)
+        self.by_source: LazyView[SourceChart] = LazyView(document, SourceChart)
         self.warnings = WarningsPanel(document)
         self.stages = StagePanel(document)
-        self.target = TargetPanel(document)
-        self.sources = SourcesPanel(document)
-        self.pipeline = PipelinePanel(document)
+        self.target: LazyView[TargetPanel] = LazyView(document, TargetPanel)
+        self.sources: LazyView[SourcesPanel] = LazyView(document, SourcesPanel)
+        self.pipeline: LazyView[PipelinePanel] = LazyView(document, PipelinePanel)
         views: list[DocumentView] = [
             self.kpis, self.waterfall, self.timeline, self.by_source, self.warnings,
             self.stages, self.target, self.sources, self.pipeline,
@@ -261,11 +262,15 @@ class MainWindow(QMainWindow):
     # -- export ----------------------------------------------------------------------
 
     def export_png(self) -> None:
+        from alignplanner.ui import export  # only when exporting: it costs start-up time
+
         path = self.workflow.prompts.ask_export_path("PNG picture (*.png)", ".png")
         if path is not None:
             self._export(lambda: export.export_png(self.chart_tabs.currentWidget(), path))
 
     def export_pdf(self) -> None:
+        from alignplanner.ui import export
+
         path = self.workflow.prompts.ask_export_path("PDF document (*.pdf)", ".pdf")
         if path is not None:
             self._export(lambda: export.export_pdf_summary(self.document, path))
