@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from alignplanner.document.document import PlanDocument
@@ -26,10 +27,19 @@ class _Figure(QFrame):
         for label in (self.value, self.caption):
             label.setAlignment(Qt.AlignmentFlag.AlignLeft)
             layout.addWidget(label)
-        font = self.value.font()
+        self._size_value()
+
+    def _size_value(self) -> None:
+        """Twice the surrounding type, bold; follows presentation mode's larger type."""
+        font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 2.0)
         font.setBold(True)
         self.value.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_value()
 
     def set_value(self, text: str, tooltip: str = "") -> None:
         self.value.setText(text)

@@ -47,12 +47,19 @@ class Presentation(QObject):
             self._was_maximized = window.isMaximized()
             big = QFont(self._font)
             big.setPointSizeF(self._font.pointSizeF() * FONT_SCALE)
-            app.setFont(big)
+            app.setFont(big)  # dialogs and popups
+            # Platform themes set fonts per widget class, which win over the application
+            # font; a font set on the window itself reaches every child.
+            window.setFont(big)
             window.editor_tabs.hide()
             window.showFullScreen()
+            screen = window.screen()
+            if screen is not None:  # without a window manager, full screen needs the size too
+                window.setGeometry(screen.geometry())
         else:
             if self._font is not None:
                 app.setFont(self._font)
+                window.setFont(QFont())  # back to inheriting the platform's fonts
             window.editor_tabs.show()
             if self._sizes:
                 window.main_split.setSizes(self._sizes)
