@@ -28,6 +28,7 @@ __all__ = [
     "MAX_RECENT_FILES",
     "RECENT_FILES",
     "SETTINGS",
+    "SPLITTER_STATE",
     "THEME",
     "WINDOW_GEOMETRY",
     "WINDOW_STATE",
@@ -72,6 +73,10 @@ WINDOW_GEOMETRY: Setting[bytes] = Setting(
 WINDOW_STATE: Setting[bytes] = Setting(
     "window/state", bytes, b"", "Main window docks and toolbars (QMainWindow.saveState).",
 )
+SPLITTER_STATE: Setting[bytes] = Setting(
+    "window/splitters", bytes, b"", "How the editors and the charts share the window "
+    "(QSplitter.saveState of the main split).",
+)
 LAST_FOLDER: Setting[str] = Setting(
     "files/last_folder", str, "", "The folder of the last plan opened or saved: file dialogs "
     "start there.",
@@ -82,7 +87,8 @@ AUTOSAVE_IDLE_SECONDS: Setting[float] = Setting(
 )
 
 SETTINGS: tuple[Setting[Any], ...] = (
-    THEME, RECENT_FILES, WINDOW_GEOMETRY, WINDOW_STATE, LAST_FOLDER, AUTOSAVE_IDLE_SECONDS,
+    THEME, RECENT_FILES, WINDOW_GEOMETRY, WINDOW_STATE, SPLITTER_STATE, LAST_FOLDER,
+    AUTOSAVE_IDLE_SECONDS,
 )
 
 

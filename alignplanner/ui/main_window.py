@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -65,6 +65,8 @@ class MainWindow(QMainWindow):
         self.menu_actions.recent_menu.aboutToShow.connect(self._fill_recent)
         self.history_dock.visibilityChanged.connect(self.menu_actions.history.setChecked)
         self.workflow.documentChanged.connect(self._set_document)
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(lambda _scheme: self._follow_system())
         self._attach(document)
         self.resize(1600, 960)
         self._restore_layout()
@@ -223,6 +225,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.set(keys.WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         self.settings.set(keys.WINDOW_STATE, bytes(self.saveState().data()))
+        self.settings.set(keys.SPLITTER_STATE, bytes(self.main_split.saveState().data()))
         self.settings.sync()
         event.accept()
 
@@ -233,6 +236,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray(geometry))
         if state:
             self.restoreState(QByteArray(state))
+        splitters = self.settings.get(keys.SPLITTER_STATE)
+        if splitters:
+            self.main_split.restoreState(QByteArray(splitters))
 
     # -- view ------------------------------------------------------------------------
 
@@ -250,6 +256,10 @@ class MainWindow(QMainWindow):
         if save:
             self.settings.set(keys.THEME, mode)
         self.apply_theme()
+
+    def _follow_system(self) -> None:
+        if self.theme_mode == "system":
+            self.apply_theme()
 
     def apply_theme(self) -> None:
         current = theme.theme_for(self.theme_mode, presentation=self.presentation.active)

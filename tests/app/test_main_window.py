@@ -137,3 +137,22 @@ def test_a_warning_click_shows_its_stage(window: MainWindow) -> None:
     window.editor_tabs.setCurrentIndex(1)
     window.warnings.subjectActivated.emit(stage)
     assert window.editor_tabs.currentWidget() is window.stages
+
+
+def test_the_split_between_editors_and_charts_is_remembered(
+        qtbot: QtBot, window: MainWindow, prompts: ScriptedPrompts) -> None:
+    window.main_split.setSizes([300, 1300])
+    sizes = window.main_split.sizes()
+    window.document.undo_stack.setClean()
+    assert window.close()
+    from alignplanner.document.settings import Settings
+    from alignplanner.document.workflow import FileWorkflow
+
+    workflow = FileWorkflow(prompts, Settings(), autosave_ms=60_000)  # type: ignore[arg-type]
+    workflow.start(None)
+    again = MainWindow(workflow)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.main_split.sizes()[0] == sizes[0]  # the editors keep their width
+    window.show()  # the fixture closes it again
