@@ -1,0 +1,40 @@
+"""Axes whose tick labels read as counts and money on a projector (1.2k, 150k, 2.5M)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pyqtgraph as pg
+
+
+def compact(value: float) -> str:
+    """12 -> '12', 1200 -> '1.2k', 150000 -> '150k', 2500000 -> '2.5M'."""
+    v = abs(value)
+    sign = "-" if value < 0 else ""
+    for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if v >= limit:
+            text = f"{v / limit:.1f}".rstrip("0").rstrip(".")
+            return f"{sign}{text}{suffix}"
+    if v >= 10 or v == 0:
+        return f"{sign}{v:.0f}"
+    return f"{sign}{v:.1f}".rstrip("0").rstrip(".")
+
+
+class CountAxis(pg.AxisItem):
+    """A linear axis labelled with compact numbers (counts or money)."""
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [compact(v * scale) for v in values]
+
+
+class DecadeAxis(pg.AxisItem):
+    """The value axis of a chart drawn in log10 units: a major tick at every power of ten,
+    labelled with the count it stands for (1, 10, 100, 1k, ...)."""
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:
+        low, high = math.ceil(minVal - 1e-9), math.floor(maxVal + 1e-9)
+        return [(1.0, [float(k) for k in range(low, high + 1)])]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [compact(10.0 ** v) for v in values]

@@ -1,0 +1,93 @@
+"""The frame every chart shares: a title and a legend above a pyqtgraph canvas."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from alignplanner.ui.charts.base import DocumentView
+from alignplanner.ui.charts.style import font, style_plot
+
+
+class ChartFrame(DocumentView):
+    """Title left, legend right, canvas below. Subclasses add plots with `add_plot`."""
+
+    def __init__(self, title: str, parent: QWidget | None = None,
+                 axis_items: dict[str, pg.AxisItem] | None = None,
+                 plot_cell: tuple[int, int] = (0, 0)) -> None:
+        super().__init__(parent)
+        self.title_label = QLabel(title)
+        self.legend_label = QLabel()
+        self.legend_label.setTextFormat(Qt.TextFormat.RichText)
+        self.legend_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._legend_html = ""
+        # A narrow chart wraps its title and clips its legend instead of growing wider.
+        self.title_label.setWordWrap(True)
+        self.legend_label.setMinimumWidth(1)
+        self.header = QHBoxLayout()
+        self.header.setContentsMargins(12, 8, 12, 0)
+        self.header.addWidget(self.title_label, 1)
+        self.header.addWidget(self.legend_label)
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.ci.setContentsMargins(8, 8, 16, 8)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(self.header)
+        layout.addWidget(self.view, 1)
+        self._plots: list[pg.PlotItem] = []
+        self.plot: pg.PlotItem = self.add_plot(*plot_cell, axis_items)
+
+    def add_plot(self, row: int, col: int, axis_items: dict[str, Any] | None = None,
+                 **kwargs: Any) -> pg.PlotItem:
+        """A static plot (no mouse panning or zooming, no context menu: a projector view)."""
+        plot = self.view.addPlot(row=row, col=col, axisItems=axis_items, **kwargs)
+        self.configure_plot(plot)
+        return plot
+
+    def configure_plot(self, plot: pg.PlotItem) -> None:
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        plot.setMenuEnabled(False)
+        plot.getViewBox().setDefaultPadding(0.0)
+        self._plots.append(plot)
+
+    def forget_plot(self, plot: pg.PlotItem) -> None:
+        self._plots.remove(plot)
+
+    def set_title(self, text: str) -> None:
+        if self.title_label.text() != text:
+            self.title_label.setText(text)
+
+    def set_legend(self, names: Sequence[str], colors: Sequence[str],
+                   symbols: Sequence[str] | None = None) -> None:
+        """Coloured symbols (squares unless given) and names; rewritten only on change."""
+        marks = symbols if symbols is not None else ["■"] * len(names)
+        html = "&nbsp;&nbsp;&nbsp;".join(
+            f'<span style="color:{c}">{m}</span>&nbsp;{escape(n)}'
+            for n, c, m in zip(names, colors, marks, strict=True))
+        if html != self._legend_html:
+            self._legend_html = html
+            self.legend_label.setText(html)
+
+    def legend_text(self) -> str:
+        return self.legend_label.text()
+
+    def _restyle(self) -> None:
+        theme = self.theme
+        self.view.setBackground(theme.background)
+        self.setAutoFillBackground(True)
+        pal = self.palette()
+        pal.setColor(self.backgroundRole(), pg.mkColor(theme.background))
+        pal.setColor(self.foregroundRole(), pg.mkColor(theme.foreground))
+        self.setPalette(pal)
+        for label, scale, bold in ((self.title_label, 1.25, True), (self.legend_label, 1.1, False)):
+            label.setFont(font(theme, scale, bold=bold))
+            label.setStyleSheet(f"color: {theme.foreground}; background: transparent;")
+        for plot in self._plots:
+            style_plot(plot, theme)

@@ -1,0 +1,259 @@
+"""The reverse waterfall: how many units every stage needs, coloured by the team that owns it.
+
+Why a log scale. Funnel volumes span orders of magnitude (150,000 inquiries for 1,300
+wins). On a linear axis every bar below the hand-off, which is the half this workshop is
+about, shrinks to a sliver a few pixels wide: its colour, its warning mark and its number
+cannot be read from the back of the room. On a log axis every bar stays long enough to
+carry its number inside it in large type, and the step from one bar to the next is the
+same for the same conversion: the biggest step is where the funnel loses the most, which
+is the question the room is asking. The exact numbers are printed on the bars, so nobody
+has to read magnitudes off the axis, whose gridlines are labelled 1, 10, 100, 1k, ... and
+titled "log scale".
+
+The bars are horizontal (stage names read left to right, the funnel runs top to bottom).
+The hand-off, where a sales team (SDR or sales) takes over from marketing, is a wider gap
+with a dashed divider and a "HAND-OFF" label; marketing's part and the sales part sit on
+faintly tinted bands. A stage with a warning has a red outline and a "!" badge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from alignplanner.document.document import PlanDocument
+from alignplanner.ui.charts import funnel_layout as fl
+from alignplanner.ui.charts.axes import DecadeAxis
+from alignplanner.ui.charts.chart_frame import ChartFrame
+from alignplanner.ui.charts.labels import TextPool, place, recolor
+from alignplanner.ui.charts.style import ON_BAR_TEXT, font, muted, tinted
+from alignplanner.ui.charts.waterfall_text import stage_tooltip
+from alignplanner.ui.formatting import month_label, percent
+from alignplanner.ui.theme import TEAM_COLORS, WARNING_COLOR, team_color, team_label
+
+BAR_HEIGHT = 0.64
+RIGHT_ROOM = 0.20  # share of the value range kept free right of the longest bar
+INSIDE = 0.28  # a bar at least this share of the range long carries its number inside
+
+
+class WaterfallChart(ChartFrame):
+    """Required volume per stage; see the module docstring for the reading."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__("Volume each stage must deliver", parent,
+                         axis_items={"bottom": DecadeAxis("bottom")})
+        plot = self.plot
+        plot.invertY(True)
+        plot.showGrid(x=True, y=False, alpha=0.35)
+        plot.setLabel("bottom", "Entries needed (log scale: each gridline is ×10)")  # noqa: RUF001 (the times sign is meant)
+        self._bands = [pg.LinearRegionItem(orientation="horizontal", movable=False,
+                                           pen=pg.mkPen(None)) for _ in range(2)]
+        for band in self._bands:
+            band.setZValue(-20)
+            plot.addItem(band, ignoreBounds=True)
+        self._divider = pg.InfiniteLine(angle=0, movable=False)
+        self._divider.setZValue(-5)
+        plot.addItem(self._divider, ignoreBounds=True)
+        self._bars = pg.BarGraphItem(x0=[0.0], y=[0.0], width=[0.0], height=BAR_HEIGHT,
+                                     brushes=[QColor()], pens=[pg.mkPen(None)])
+        plot.addItem(self._bars)
+        self._numbers = TextPool(plot, anchor=(1.0, 0.5), z=12)
+        self._conversions = TextPool(plot, anchor=(0.0, 0.5))
+        self._marks = TextPool(plot, anchor=(0.0, 0.5), z=13)
+        self._handoff_label = TextPool(plot, anchor=(0.0, 0.5), z=14)
+        self._volumes: list[float] = []
+        self._y = np.zeros(0)
+        self._ends = np.zeros(0)
+        self._handoff: int | None = None
+        self._marked: list[str] = []
+        self._ticks: list[tuple[float, str]] = []
+        self._number_px = 0
+        self.plot.scene().sigMouseMoved.connect(self._hover)
+        self.plot.getViewBox().sigResized.connect(self._fit_numbers)
+        self._restyle()
+        self.set_document(document)
+
+    # -- accessors (tests, export) ---------------------------------------------------------
+
+    def bar_heights(self) -> list[float]:
+        """The exact volume each bar stands for, top stage first."""
+        return list(self._volumes)
+
+    def bar_lengths(self) -> list[float]:
+        """The drawn bar lengths (log10 units from the axis start)."""
+        return [float(w) for w in self._bars.opts["width"]]
+
+    def bar_colors(self) -> list[str]:
+        return [QBrush(b).color().name() for b in self._bars.opts["brushes"]]
+
+    def number_labels(self) -> list[str]:
+        return [t.toPlainText() for t in self._numbers.take(len(self._volumes))]
+
+    def conversion_labels(self) -> list[str]:
+        return [t.toPlainText() for t in self._conversions.take(max(0, len(self._volumes) - 1))]
+
+    def handoff_index(self) -> int | None:
+        """Index of the first stage after the hand-off (the divider sits just above it)."""
+        return self._handoff
+
+    def handoff_position(self) -> float | None:
+        """The divider's y in plot coordinates (between the two stages), or None."""
+        return float(self._divider.value()) if self._handoff is not None else None
+
+    def bar_positions(self) -> list[float]:
+        return [float(y) for y in self._y]
+
+    def marked_stages(self) -> list[str]:
+        """Ids of the stages drawn with a warning mark."""
+        return list(self._marked)
+
+    def bar_item(self) -> pg.BarGraphItem:
+        return self._bars
+
+    def conversion_items(self) -> list[pg.TextItem]:
+        return self._conversions.take(max(0, len(self._volumes) - 1))
+
+    def text_items(self) -> list[pg.TextItem]:
+        return (self._numbers.items + self._conversions.items + self._marks.items
+                + self._handoff_label.items)
+
+    def tooltip_text(self, index: int) -> str:
+        plan, result = self.document.plan, self.document.result
+        found = fl.warnings_by_stage(plan.stage_ids, result.warnings)
+        return stage_tooltip(plan, result, index, found.get(plan.stages[index].id, []))
+
+    # -- refresh ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        plan, result = self.document.plan, self.document.result
+        owners = [s.owner for s in plan.stages]
+        self.set_title("Volume each stage must deliver, "
+                       f"{month_label(result.months[0])} to {month_label(result.months[-1])}")
+        self._volumes = [s.volume for s in result.stages]
+        n = len(self._volumes)
+        self._handoff = fl.handoff_index(owners)
+        self._y = fl.slot_positions(n, self._handoff)
+        floor = fl.decade_floor(self._volumes)
+        self._ends = fl.log_ends(self._volumes, floor)
+        span = max(float(self._ends.max()) - floor, 1.0)
+        warned = fl.warnings_by_stage(plan.stage_ids, result.warnings)
+        self._marked = [s.id for s in plan.stages if s.id in warned]
+        mark_pen = pg.mkPen(WARNING_COLOR, width=4)
+        self._bars.setOpts(
+            x0=np.full(n, float(floor)), y=self._y, width=self._ends - floor, height=BAR_HEIGHT,
+            brushes=[team_color(o) for o in owners],
+            pens=[mark_pen if s.id in warned else pg.mkPen(None) for s in plan.stages],
+        )
+        outside = self._place_numbers(result.stages, floor, span)
+        self._place_conversions(plan.stages, floor, span, outside)
+        self._place_marks(plan.stage_ids, warned, floor, span)
+        self._place_handoff(owners, floor, span)
+        ticks = [(float(y), s.name) for y, s in zip(self._y, plan.stages, strict=True)]
+        if ticks != self._ticks:
+            self._ticks = ticks
+            self._set_names()
+        self.plot.setRange(xRange=(floor, floor + span * (1 + RIGHT_ROOM)),
+                           yRange=(-0.6, float(self._y[-1]) + 0.6), padding=0)
+        self._fit_numbers()
+        self.set_legend([team_label(o) for o in dict.fromkeys(owners)],
+                        [TEAM_COLORS.get(o, TEAM_COLORS["custom"]) for o in dict.fromkeys(owners)])
+
+    def _place_numbers(self, stages: tuple, floor: int, span: float) -> np.ndarray:
+        """Numbers inside long bars (white), right of short ones; returns where text ends."""
+        ends = self._ends.copy()
+        for k, (item, s) in enumerate(zip(self._numbers.take(len(stages)), stages, strict=True)):
+            inside = self._ends[k] - floor >= INSIDE * span
+            anchor = (1.0, 0.5) if inside else (0.0, 0.5)
+            if tuple(item.anchor) != anchor:
+                item.setAnchor(anchor)
+            recolor(item, ON_BAR_TEXT if inside else self.theme.foreground)
+            x = self._ends[k] - 0.015 * span if inside else self._ends[k] + 0.015 * span
+            place(item, f"{s.rounded:,}", float(x), float(self._y[k]))
+            if not inside:
+                ends[k] += 0.16 * span
+        return ends
+
+    def _place_conversions(self, stages: tuple, floor: int, span: float,
+                           ends: np.ndarray) -> None:
+        items = self._conversions.take(len(stages) - 1)
+        for k, item in enumerate(items):
+            x = max(ends[k], ends[k + 1]) + 0.02 * span
+            y = (self._y[k] + self._y[k + 1]) / 2
+            place(item, f"▼ {percent(stages[k].conversion or 0.0)}", float(x), float(y))
+            # the label on the hand-off divider gets a background, so the line passes behind
+            item.fill = pg.mkBrush(self.theme.background if k + 1 == self._handoff else None)
+
+    def _place_marks(self, ids: tuple[str, ...], warned: dict, floor: int, span: float) -> None:
+        rows = [k for k, i in enumerate(ids) if i in warned]
+        for item, k in zip(self._marks.take(len(rows)), rows, strict=True):
+            place(item, " ! ", floor + 0.01 * span, float(self._y[k]))
+
+    def _place_handoff(self, owners: Sequence[str], floor: int, span: float) -> None:
+        h = self._handoff
+        label = self._handoff_label.take(0 if h is None else 1)
+        self._divider.setVisible(h is not None)
+        for band in self._bands:
+            band.setVisible(h is not None)
+        if h is None:
+            return
+        mid = float(self._y[h - 1] + self._y[h]) / 2
+        self._divider.setValue(mid)
+        self._bands[0].setRegion((-0.6, mid))
+        self._bands[1].setRegion((mid, float(self._y[-1]) + 0.6))
+        self._bands[0].setBrush(tinted(team_color(owners[h - 1]), 22))
+        self._bands[1].setBrush(tinted(team_color("sales"), 20))
+        text = f"HAND-OFF   {team_label(owners[h - 1])} ▸ {team_label(owners[h])}"
+        place(label[0], text, floor + 0.01 * span, mid)
+
+    # -- look and hover --------------------------------------------------------------------
+
+    def _restyle(self) -> None:
+        theme = self.theme
+        super()._restyle()
+        self.plot.getAxis("left").setTickFont(font(theme, 1.1))
+        self._set_names()
+        self._number_px = 0
+        self._fit_numbers()
+        self._conversions.set_style(font(theme, 1.05, bold=True), muted(theme))
+        self._marks.set_style(font(theme, 1.2, bold=True), "#FFFFFF", WARNING_COLOR)
+        self._handoff_label.set_style(font(theme, 1.0, bold=True), theme.foreground,
+                                      theme.background)
+        self._divider.setPen(pg.mkPen(theme.foreground, width=2, style=Qt.PenStyle.DashLine))
+
+    def _fit_numbers(self) -> None:
+        """Numbers as large as the theme asks, but never taller than their bar (many
+        stages on a small screen in presentation mode)."""
+        wanted = font(self.theme, 1.45, bold=True)
+        slots = float(self._y[-1]) + 1.2 if self._y.size else 1.0
+        bar_px = self.plot.getViewBox().height() * BAR_HEIGHT / slots
+        if QFontMetrics(wanted).height() > bar_px > 0:
+            wanted.setPixelSize(max(8, int(bar_px * 0.78)))
+        size = QFontMetrics(wanted).height()
+        if size != self._number_px:
+            self._number_px = size
+            self._numbers.set_style(wanted)
+
+    def _set_names(self) -> None:
+        """Stage names on the left axis, which is made exactly wide enough for them."""
+        axis = self.plot.getAxis("left")
+        axis.setTicks([self._ticks, []])
+        metrics = QFontMetrics(font(self.theme, 1.1))
+        widest = max((metrics.horizontalAdvance(name) for _, name in self._ticks), default=0)
+        axis.setWidth(widest + 24)
+
+    def _hover(self, pos: QPointF) -> None:
+        vb = self.plot.getViewBox()
+        index = None
+        if vb.sceneBoundingRect().contains(pos):
+            p = vb.mapSceneToView(pos)
+            near = np.flatnonzero(np.abs(self._y - p.y()) <= BAR_HEIGHT / 2)
+            index = int(near[0]) if near.size else None
+        if index is None:
+            QToolTip.hideText()
+        else:
+            QToolTip.showText(QCursor.pos(), self.tooltip_text(index), self.view)

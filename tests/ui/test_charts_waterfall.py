@@ -1,0 +1,180 @@
+"""WaterfallChart: required volume per stage, by team, with the hand-off and warnings."""
+
+from __future__ import annotations
+
+import pytest
+from chart_plans import quiet_plan, sample_document
+from PySide6.QtWidgets import QTabWidget, QWidget
+from pytestqt.qtbot import QtBot
+
+from alignplanner.document.document import PlanDocument
+from alignplanner.domain.edits import add_stage, set_stage
+from alignplanner.domain.results import PlanWarning
+from alignplanner.ui.charts import funnel_layout
+from alignplanner.ui.charts.waterfall import WaterfallChart
+from alignplanner.ui.theme import team_color, theme_for
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def document(qapp: object) -> PlanDocument:
+    return sample_document()
+
+
+@pytest.fixture
+def chart(qtbot: QtBot, document: PlanDocument) -> WaterfallChart:
+    widget = WaterfallChart(document)
+    qtbot.addWidget(widget)
+    widget.resize(1600, 900)
+    return widget
+
+
+def test_bars_are_the_stage_volumes_and_labels_the_rounded_integers(
+        chart: WaterfallChart, document: PlanDocument) -> None:
+    stages = document.result.stages
+    assert chart.bar_heights() == [s.volume for s in stages]
+    assert chart.number_labels() == [f"{s.rounded:,}" for s in stages]
+    assert chart.number_labels()[0] == "22,042"
+
+
+def test_bars_are_drawn_on_a_log_scale_from_one_unit(chart: WaterfallChart,
+                                                     document: PlanDocument) -> None:
+    import math
+    expected = [math.log10(s.volume) for s in document.result.stages]
+    assert chart.bar_lengths() == pytest.approx(expected)
+
+
+def test_an_edit_updates_the_same_items_in_place(chart: WaterfallChart,
+                                                 document: PlanDocument) -> None:
+    bars, texts = chart.bar_item(), chart.text_items()
+    assert document.edit("MQL to SAL", lambda p: set_stage(p, 1, conversion=0.6)) == []
+    assert chart.bar_item() is bars
+    assert chart.text_items() == texts
+    assert all(a is b for a, b in zip(chart.text_items(), texts, strict=True))
+    assert chart.bar_heights() == [s.volume for s in document.result.stages]
+    assert "▼ 60%" in chart.conversion_labels()
+
+
+def test_undo_brings_the_old_bars_back(chart: WaterfallChart, document: PlanDocument) -> None:
+    before = chart.bar_heights()
+    document.edit("MQL to SAL", lambda p: set_stage(p, 1, conversion=0.6))
+    document.undo_stack.undo()
+    assert chart.bar_heights() == before
+
+
+def test_bars_are_coloured_by_the_owning_team(chart: WaterfallChart,
+                                              document: PlanDocument) -> None:
+    assert chart.bar_colors() == [team_color(s.owner).name() for s in document.plan.stages]
+    assert "Marketing" in chart.legend_text()
+    assert "SDR" in chart.legend_text()
+
+
+def test_the_hand_off_is_where_marketing_passes_to_a_sales_team(
+        chart: WaterfallChart, document: PlanDocument) -> None:
+    owners = [s.owner for s in document.plan.stages]
+    h = chart.handoff_index()
+    assert h == 2
+    assert owners[h - 1] == "marketing"
+    assert owners[h] == "sdr"
+    y, divider = chart.bar_positions(), chart.handoff_position()
+    assert divider is not None
+    assert y[h - 1] < divider < y[h]
+    # the hand-off gap is wider than the others
+    assert y[h] - y[h - 1] > y[1] - y[0]
+
+
+@pytest.mark.parametrize(("owners", "expected"), [
+    (["marketing", "marketing", "sdr", "sales"], 2),
+    (["marketing", "sales", "sales"], 1),
+    (["marketing", "custom", "sdr", "sales"], 2),
+    (["sales", "sales"], None),
+    (["marketing", "partner"], None),
+])
+def test_hand_off_index(owners: list[str], expected: int | None) -> None:
+    assert funnel_layout.handoff_index(owners) == expected
+
+
+def test_no_hand_off_hides_the_divider(qtbot: QtBot, qapp: object) -> None:
+    document = PlanDocument(quiet_plan())
+    document.edit("all sales", lambda p: set_stage(p, 0, owner="sales"))
+    chart = WaterfallChart(document)
+    qtbot.addWidget(chart)
+    assert chart.handoff_index() is None
+    assert chart.handoff_position() is None
+
+
+def test_a_stage_with_a_warning_is_marked(chart: WaterfallChart, document: PlanDocument) -> None:
+    assert chart.marked_stages() == []
+    document.edit("SQL to opportunity", lambda p: set_stage(p, 3, conversion=0.004))
+    assert [w.subject for w in document.result.warnings if w.code == "absurd_conversion"] == [
+        "sql"]
+    assert chart.marked_stages() == ["sql"]
+    assert "Check this rate" in chart.tooltip_text(3)
+
+
+def test_warnings_name_stages_by_id_or_key_path() -> None:
+    ids = ("lead", "sql", "won")
+    found = funnel_layout.warnings_by_stage(ids, [
+        PlanWarning("a", "by id", "sql"),
+        PlanWarning("b", "by key path", "stages.0.conversion"),
+        PlanWarning("c", "by id in a key path", "stages.won"),
+        PlanWarning("d", "not a stage", "plan.rounding"),
+    ])
+    assert {k: [w.code for w in v] for k, v in found.items()} == {
+        "sql": ["a"], "lead": ["b"], "won": ["c"]}
+
+
+def test_tooltip_gives_the_exact_values(chart: WaterfallChart, document: PlanDocument) -> None:
+    sal = document.result.stages[2]
+    text = chart.tooltip_text(2)
+    for value in (sal.volume, sal.new, sal.recycled, sal.pre_plan):
+        assert f"{value:,.2f}" in text
+    assert f"Rounded: {sal.rounded:,}" in text
+
+
+def test_more_stages_make_more_labels_only_then(chart: WaterfallChart,
+                                                document: PlanDocument) -> None:
+    bars, count = chart.bar_item(), len(chart.text_items())
+    document.edit("add", lambda p: add_stage(p, 1, "Engaged"))
+    assert chart.bar_item() is bars
+    assert len(chart.bar_heights()) == len(document.plan.stages) == 7
+    assert len(chart.text_items()) > count
+    assert chart.bar_heights() == [s.volume for s in document.result.stages]
+
+
+def test_set_document_follows_the_new_document_only(chart: WaterfallChart,
+                                                    document: PlanDocument) -> None:
+    other = sample_document("stress")
+    chart.set_document(other)
+    assert chart.bar_heights() == [s.volume for s in other.result.stages]
+    document.edit("old", lambda p: set_stage(p, 0, conversion=0.2))
+    assert chart.bar_heights() == [s.volume for s in other.result.stages]
+
+
+def test_presentation_theme_enlarges_the_text(chart: WaterfallChart) -> None:
+    def sizes() -> tuple[float, float]:
+        names = chart.plot.getAxis("left").style["tickFont"].pointSizeF()
+        return names, chart.conversion_items()[0].textItem.font().pointSizeF()
+
+    normal = sizes()
+    chart.apply_theme(theme_for("dark", presentation=True))
+    assert all(big > small for big, small in zip(sizes(), normal, strict=True))
+    assert chart.view.backgroundBrush().color().name() == theme_for("dark").background.lower()
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_a_chart_behind_another_tab_refreshes_when_shown(qtbot: QtBot,
+                                                         document: PlanDocument) -> None:
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    chart = WaterfallChart(document)
+    tabs.addTab(QWidget(), "front")
+    tabs.addTab(chart, "waterfall")
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    before = chart.bar_heights()
+    document.edit("MQL to SAL", lambda p: set_stage(p, 1, conversion=0.6))
+    assert chart.bar_heights() == before  # not on screen: not refreshed yet
+    tabs.setCurrentWidget(chart)
+    assert chart.bar_heights() == [s.volume for s in document.result.stages]
