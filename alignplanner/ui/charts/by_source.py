@@ -1,0 +1,167 @@
+"""Who delivers how much: per source, the wins it owes and the new units it must bring.
+
+Two panels share the source rows. Left: wins each source's share of the target needs,
+with its share of revenue (green, the unit everyone compares). Right: the net-new units
+it must bring in at its entry stage, coloured by the team that owns that stage; the label
+names the stage, since 22,000 inquiries and 110 SQLs are not the same unit. Both axes are
+linear and start at zero. A plan without sources shows one row, "All sources".
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QCursor, QFontMetrics
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from alignplanner.document.document import PlanDocument
+from alignplanner.domain.results import SourceResult
+from alignplanner.ui.charts.axes import CountAxis
+from alignplanner.ui.charts.chart_frame import ChartFrame
+from alignplanner.ui.charts.labels import TextPool, place
+from alignplanner.ui.charts.style import font, muted, readable
+from alignplanner.ui.formatting import count, money, percent
+from alignplanner.ui.theme import TARGET_COLOR, team_color, team_label
+
+BAR_HEIGHT = 0.6
+LABEL_ROOM = 1.6  # x range = largest bar times this, so the labels fit on the right
+
+
+class SourceChart(ChartFrame):
+    """Wins and new units per source (see the module docstring)."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__("Who delivers how much", parent,
+                         axis_items={"bottom": CountAxis("bottom")})
+        self.units_plot = self.add_plot(0, 1, {"bottom": CountAxis("bottom")})
+        self.units_plot.setYLink(self.plot)
+        self.units_plot.getAxis("left").setStyle(showValues=False)
+        self.view.ci.layout.setColumnSpacing(0, 40)
+        self._wins = pg.BarGraphItem(x0=[0.0], y=[0.0], width=[0.0], height=BAR_HEIGHT,
+                                     pen=pg.mkPen(None), brush=TARGET_COLOR)
+        self._units = pg.BarGraphItem(x0=[0.0], y=[0.0], width=[0.0], height=BAR_HEIGHT,
+                                      pen=pg.mkPen(None), brushes=[TARGET_COLOR])
+        self.plot.addItem(self._wins)
+        self.units_plot.addItem(self._units)
+        self._win_labels = TextPool(self.plot, anchor=(0.0, 0.5))
+        self._unit_labels = TextPool(self.units_plot, anchor=(0.0, 0.5))
+        for plot in (self.plot, self.units_plot):
+            plot.invertY(True)  # the first source on top; every bar carries its number
+        self._ids: list[str] = []
+        self._names: list[str] = []
+        self._shares: list[float] = []
+        self.view.scene().sigMouseMoved.connect(self._hover)
+        self._restyle()
+        self.set_document(document)
+
+    # -- accessors ------------------------------------------------------------------------
+
+    def source_ids(self) -> list[str]:
+        return list(self._ids)
+
+    def source_names(self) -> list[str]:
+        return list(self._names)
+
+    def win_values(self) -> list[float]:
+        return [float(v) for v in self._wins.opts["width"]]
+
+    def new_values(self) -> list[float]:
+        return [float(v) for v in self._units.opts["width"]]
+
+    def revenue_shares(self) -> list[float]:
+        return list(self._shares)
+
+    def label_texts(self) -> list[str]:
+        n = len(self._ids)
+        return [t.toPlainText() for t in self._win_labels.take(n) + self._unit_labels.take(n)]
+
+    def plot_items(self) -> list[pg.GraphicsObject]:
+        return [self._wins, self._units, *self._win_labels.items, *self._unit_labels.items]
+
+    def tooltip_text(self, index: int) -> str:
+        plan, sr = self.document.plan, self.document.result.sources[index]
+        stage = plan.stages[plan.stage_index(sr.enters)]
+        return "\n".join([
+            f"{self._names[index]}: enters at {stage.name}",
+            f"Share of revenue: {percent(self._shares[index])}",
+            f"Wins: {sr.wins:,.2f}",
+            f"Average deal size: {money(sr.average_deal_size, plan.currency)}",
+            f"New {stage.name}: {sr.new:,.2f}",
+            f"of which before the plan starts: {sr.pre_plan:,.2f}",
+        ])
+
+    # -- refresh --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        plan, result = self.document.plan, self.document.result
+        sources = result.sources
+        names = {s.id: s.name or s.id for s in plan.effective_sources()}
+        ids = [s.id for s in sources]
+        self._names = [names.get(i, i) for i in ids]
+        if ids != self._ids:
+            self._ids = ids
+            self._set_names()
+        revenue = np.array([s.wins * s.average_deal_size for s in sources], dtype=float)
+        total = float(revenue.sum())
+        self._shares = [float(r / total) if total > 0 else 0.0 for r in revenue]
+        y = np.arange(len(sources), dtype=float)
+        wins = np.array([s.wins for s in sources], dtype=float)
+        units = np.array([s.new for s in sources], dtype=float)
+        owners = [plan.stages[plan.stage_index(s.enters)].owner for s in sources]
+        self._wins.setOpts(x0=np.zeros_like(y), y=y, width=wins)
+        self._units.setOpts(x0=np.zeros_like(y), y=y, width=units,
+                            brushes=[team_color(o) for o in owners])
+        self._label(sources, wins, units)
+        for plot, values in ((self.plot, wins), (self.units_plot, units)):
+            plot.setXRange(0.0, float(values.max(initial=0.0)) * LABEL_ROOM or 1.0, padding=0)
+        self.plot.setYRange(-0.6, len(sources) - 0.4, padding=0)
+        teams = list(dict.fromkeys(owners))
+        self.set_legend(
+            ["Wins", *(f"{team_label(t)} stage" for t in teams)],
+            [readable(TARGET_COLOR, self.theme), *(team_color(t).name() for t in teams)])
+
+    def _label(self, sources: tuple[SourceResult, ...], wins: np.ndarray,
+               units: np.ndarray) -> None:
+        plan = self.document.plan
+        gap_w = 0.02 * float(wins.max(initial=1.0))
+        gap_u = 0.02 * float(units.max(initial=1.0))
+        pairs = zip(self._win_labels.take(len(sources)), self._unit_labels.take(len(sources)),
+                    strict=True)
+        for k, (w_item, u_item) in enumerate(pairs):
+            sr = sources[k]
+            place(w_item, f"{count(sr.wins)} wins · {percent(round(self._shares[k], 3))}",
+                  float(wins[k] + gap_w), float(k))
+            stage = plan.stages[plan.stage_index(sr.enters)].name
+            place(u_item, f"{count(sr.new)} {stage}", float(units[k] + gap_u), float(k))
+
+    def _set_names(self) -> None:
+        ticks = [(float(k), name) for k, name in enumerate(self._names)]
+        axis = self.plot.getAxis("left")
+        axis.setTicks([ticks, []])
+        metrics = QFontMetrics(font(self.theme, 1.1))
+        axis.setWidth(max((metrics.horizontalAdvance(n) for n in self._names), default=0) + 24)
+
+    # -- look and hover -------------------------------------------------------------------
+
+    def _restyle(self) -> None:
+        theme = self.theme
+        super()._restyle()
+        self.plot.getAxis("left").setTickFont(font(theme, 1.1))
+        self._set_names()
+        bold = font(theme, 1.15, bold=True)
+        self._win_labels.set_style(bold, theme.foreground)
+        self._unit_labels.set_style(bold, theme.foreground)
+        size = f"{theme.base_point_size * 1.1:.0f}pt"
+        self.plot.setTitle("Wins needed · share of revenue", color=muted(theme), size=size)
+        self.units_plot.setTitle("New units at the entry stage", color=muted(theme), size=size)
+
+    def _hover(self, pos: QPointF) -> None:
+        for plot in (self.plot, self.units_plot):
+            vb = plot.getViewBox()
+            if vb.sceneBoundingRect().contains(pos):
+                k = round(vb.mapSceneToView(pos).y())
+                if 0 <= k < len(self._ids):
+                    QToolTip.showText(QCursor.pos(), self.tooltip_text(k), self.view)
+                    return
+        QToolTip.hideText()
