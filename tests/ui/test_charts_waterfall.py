@@ -53,7 +53,8 @@ def test_an_edit_updates_the_same_items_in_place(chart: WaterfallChart,
     assert chart.text_items() == texts
     assert all(a is b for a, b in zip(chart.text_items(), texts, strict=True))
     assert chart.bar_heights() == [s.volume for s in document.result.stages]
-    assert "▼ 60%" in chart.conversion_labels()
+    assert chart.handoff_text().endswith("▼ 60%")  # MQL to SAL is the hand-off
+    assert chart.conversion_labels() == ["▼ 12%", "", "▼ 50%", "▼ 65%", "▼ 25%"]
 
 
 def test_undo_brings_the_old_bars_back(chart: WaterfallChart, document: PlanDocument) -> None:

@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 import pyqtgraph as pg
+from PySide6.QtGui import QFont, QFontMetrics
 
 
 def compact(value: float) -> str:
@@ -33,8 +34,13 @@ class DecadeAxis(pg.AxisItem):
     labelled with the count it stands for (1, 10, 100, 1k, ...)."""
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:
+        """Every power of ten, or every 2nd, 3rd, ... when their labels would touch."""
         low, high = math.ceil(minVal - 1e-9), math.floor(maxVal + 1e-9)
-        return [(1.0, [float(k) for k in range(low, high + 1)])]
+        label = QFontMetrics(self.style["tickFont"] or QFont()).horizontalAdvance("100k") * 1.6
+        per_decade = size / max(maxVal - minVal, 1e-9)
+        step = max(1, math.ceil(label / per_decade)) if per_decade > 0 else 1
+        first = low + (-low) % step  # keep 1 (10^0) among the labels
+        return [(float(step), [float(k) for k in range(first, high + 1, step)])]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         return [compact(10.0 ** v) for v in values]

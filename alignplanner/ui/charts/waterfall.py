@@ -4,16 +4,17 @@ Why a log scale. Funnel volumes span orders of magnitude (150,000 inquiries for 
 wins). On a linear axis every bar below the hand-off, which is the half this workshop is
 about, shrinks to a sliver a few pixels wide: its colour, its warning mark and its number
 cannot be read from the back of the room. On a log axis every bar stays long enough to
-carry its number inside it in large type, and the step from one bar to the next is the
-same for the same conversion: the biggest step is where the funnel loses the most, which
-is the question the room is asking. The exact numbers are printed on the bars, so nobody
-has to read magnitudes off the axis, whose gridlines are labelled 1, 10, 100, 1k, ... and
-titled "log scale".
+carry its number inside it in large type, and (where no loop or source joins in between)
+the step from one bar to the next is the same for the same conversion: the biggest step is
+where the funnel loses the most, which is the question the room is asking. The exact
+numbers are printed on the bars, so nobody has to read magnitudes off the axis, which is
+titled "log scale" and labelled 1, 10, 100, 1k, ...; bars start at one unit.
 
 The bars are horizontal (stage names read left to right, the funnel runs top to bottom).
 The hand-off, where a sales team (SDR or sales) takes over from marketing, is a wider gap
-with a dashed divider and a "HAND-OFF" label; marketing's part and the sales part sit on
-faintly tinted bands. A stage with a warning has a red outline and a "!" badge.
+with a dashed divider and a "HAND-OFF" label that carries the conversion across it;
+marketing's part and the sales part sit on faintly tinted bands. A stage with a warning
+has a red outline and a "!" badge.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from alignplanner.document.document import PlanDocument
+from alignplanner.domain.model import Stage
 from alignplanner.ui.charts import funnel_layout as fl
 from alignplanner.ui.charts.axes import DecadeAxis
 from alignplanner.ui.charts.chart_frame import ChartFrame
@@ -50,7 +52,7 @@ class WaterfallChart(ChartFrame):
         plot = self.plot
         plot.invertY(True)
         plot.showGrid(x=True, y=False, alpha=0.35)
-        plot.setLabel("bottom", "Entries needed (log scale: each gridline is ×10)")  # noqa: RUF001 (the times sign is meant)
+        plot.setLabel("bottom", "Entries needed (log scale)")
         self._bands = [pg.LinearRegionItem(orientation="horizontal", movable=False,
                                            pen=pg.mkPen(None)) for _ in range(2)]
         for band in self._bands:
@@ -100,6 +102,11 @@ class WaterfallChart(ChartFrame):
     def handoff_index(self) -> int | None:
         """Index of the first stage after the hand-off (the divider sits just above it)."""
         return self._handoff
+
+    def handoff_text(self) -> str:
+        """The hand-off label, with the conversion across it; empty without a hand-off."""
+        return "".join(t.toPlainText() for t in self._handoff_label.take(
+            0 if self._handoff is None else 1))
 
     def handoff_position(self) -> float | None:
         """The divider's y in plot coordinates (between the two stages), or None."""
@@ -152,7 +159,7 @@ class WaterfallChart(ChartFrame):
         outside = self._place_numbers(result.stages, floor, span)
         self._place_conversions(plan.stages, floor, span, outside)
         self._place_marks(plan.stage_ids, warned, floor, span)
-        self._place_handoff(owners, floor, span)
+        self._place_handoff(plan.stages, floor, span)
         ticks = [(float(y), s.name) for y, s in zip(self._y, plan.stages, strict=True)]
         if ticks != self._ticks:
             self._ticks = ticks
@@ -184,16 +191,17 @@ class WaterfallChart(ChartFrame):
         for k, item in enumerate(items):
             x = max(ends[k], ends[k + 1]) + 0.02 * span
             y = (self._y[k] + self._y[k + 1]) / 2
-            place(item, f"▼ {percent(stages[k].conversion or 0.0)}", float(x), float(y))
-            # the label on the hand-off divider gets a background, so the line passes behind
-            item.fill = pg.mkBrush(self.theme.background if k + 1 == self._handoff else None)
+            # the hand-off's conversion is part of the hand-off label (see _place_handoff)
+            text = "" if k + 1 == self._handoff else f"▼ {percent(stages[k].conversion or 0.0)}"
+            place(item, text, float(x), float(y))
 
     def _place_marks(self, ids: tuple[str, ...], warned: dict, floor: int, span: float) -> None:
         rows = [k for k, i in enumerate(ids) if i in warned]
         for item, k in zip(self._marks.take(len(rows)), rows, strict=True):
             place(item, " ! ", floor + 0.01 * span, float(self._y[k]))
 
-    def _place_handoff(self, owners: Sequence[str], floor: int, span: float) -> None:
+    def _place_handoff(self, stages: Sequence[Stage], floor: int, span: float) -> None:
+        owners = [s.owner for s in stages]
         h = self._handoff
         label = self._handoff_label.take(0 if h is None else 1)
         self._divider.setVisible(h is not None)
@@ -207,7 +215,8 @@ class WaterfallChart(ChartFrame):
         self._bands[1].setRegion((mid, float(self._y[-1]) + 0.6))
         self._bands[0].setBrush(tinted(team_color(owners[h - 1]), 22))
         self._bands[1].setBrush(tinted(team_color("sales"), 20))
-        text = f"HAND-OFF   {team_label(owners[h - 1])} ▸ {team_label(owners[h])}"
+        rate = percent(stages[h - 1].conversion or 0.0)
+        text = f"HAND-OFF   {team_label(owners[h - 1])} ▸ {team_label(owners[h])}   ▼ {rate}"
         place(label[0], text, floor + 0.01 * span, mid)
 
     # -- look and hover --------------------------------------------------------------------
