@@ -22,8 +22,24 @@ def compact(value: float) -> str:
     return f"{sign}{v:.1f}".rstrip("0").rstrip(".")
 
 
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 times a power of ten that is at
+    least ``value``: an axis end that stays put while a number moves a little."""
+    if value <= 0:
+        return 1.0
+    power = 10.0 ** math.floor(math.log10(value))
+    for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if step * power >= value * (1 - 1e-12):
+            return step * power
+    return 10 * power
+
+
 class CountAxis(pg.AxisItem):
     """A linear axis labelled with compact numbers (counts or money)."""
+
+    def __init__(self, orientation: str, **kwargs: Any) -> None:
+        super().__init__(orientation, **kwargs)
+        self.enableAutoSIPrefix(False)  # the labels say "1.2k" themselves
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         return [compact(v * scale) for v in values]

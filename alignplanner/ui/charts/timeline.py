@@ -21,7 +21,7 @@ from PySide6.QtGui import QCursor, QFontMetrics
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.ui.charts.axes import CountAxis
+from alignplanner.ui.charts.axes import CountAxis, nice_ceiling
 from alignplanner.ui.charts.chart_frame import ChartFrame
 from alignplanner.ui.charts.stage_picker import StagePicker
 from alignplanner.ui.charts.style import font, muted
@@ -60,6 +60,7 @@ class TimelineChart(ChartFrame):
         self._visible: list[str] = []
         self._ids: tuple[str, ...] = ()
         self._ticks: list[tuple[float, str]] = []
+        self._ranges: tuple[tuple[float, float], float] = ((0.0, 0.0), 0.0)
         self.plot.getViewBox().sigResized.connect(self._update_ticks)
         self.view.scene().sigMouseMoved.connect(self._hover)
         self._restyle()
@@ -186,9 +187,11 @@ class TimelineChart(ChartFrame):
         pipeline = np.minimum(np.asarray(result.pipeline_monthly, dtype=float), target)
         self._target.setOpts(x=x, height=target, brush=TARGET_COLOR)
         self._pipeline.setOpts(x=x, height=pipeline, brush=PRE_PLAN_COLOR)
-        self.plot.setYRange(0.0, float(target.max(initial=0.0)) * 1.1 or 1.0, padding=0)
-        _centre, _, left = pre_slot(n)
-        self.plot.setXRange(left, n - 0.4, padding=0)
+        x_range = (pre_slot(n)[2], n - 0.4)
+        y_top = nice_ceiling(float(target.max(initial=0.0)) * 1.05)
+        if (x_range, y_top) != self._ranges:
+            self._ranges = (x_range, y_top)
+            self.plot.setRange(xRange=x_range, yRange=(0.0, y_top), padding=0)
         currency = self.document.plan.currency
         self._target_label.show_text("Revenue target", f"per month, {currency}", TARGET_COLOR,
                                      self.theme)

@@ -15,7 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from alignplanner.ui.charts.axes import CountAxis
+from alignplanner.ui.charts.axes import CountAxis, nice_ceiling
 from alignplanner.ui.charts.labels import place
 from alignplanner.ui.charts.style import font, muted, readable, tinted
 from alignplanner.ui.formatting import count
@@ -77,6 +77,7 @@ class StageRow:
         self.stage_id = ""
         self.color = ""
         self.pre_plan = 0.0
+        self.top = 0.0
         self.dirty = True
 
     def update(self, stage_id: str, *, title: str, color: str, monthly: Sequence[float],
@@ -97,8 +98,10 @@ class StageRow:
         centre, width, _ = pre_slot(y.size)
         self.pre_bar.setOpts(x=[centre], width=width, height=[pre_plan])
         place(self.pre_text, count(pre_plan) if pre_plan > 0.005 else "", centre, pre_plan)
-        top = max(float(y.max(initial=0.0)), pre_plan) * HEADROOM or 1.0
-        self.plot.setYRange(0.0, top, padding=0)
+        top = nice_ceiling(max(float(y.max(initial=0.0)), pre_plan) * HEADROOM)
+        if top != self.top:  # most edits keep the axis as it is: steadier, and cheaper
+            self.top = top
+            self.plot.setYRange(0.0, top, padding=0)
         self.label.show_text(title, "", color, theme)
 
     def series(self) -> list[float]:
