@@ -34,18 +34,23 @@ def nice_ceiling(value: float) -> float:
     return 10 * power
 
 
-class CountAxis(pg.AxisItem):
-    """A linear axis labelled with compact numbers (counts or money)."""
+class PlainAxis(pg.AxisItem):
+    """An axis whose tick labels say their unit themselves ("1.2k"): no SI prefix in the
+    axis title, which pyqtgraph would otherwise recompute on every range change."""
 
     def __init__(self, orientation: str, **kwargs: Any) -> None:
         super().__init__(orientation, **kwargs)
-        self.enableAutoSIPrefix(False)  # the labels say "1.2k" themselves
+        self.enableAutoSIPrefix(False)
+
+
+class CountAxis(PlainAxis):
+    """A linear axis labelled with compact numbers (counts or money)."""
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         return [compact(v * scale) for v in values]
 
 
-class DecadeAxis(pg.AxisItem):
+class DecadeAxis(PlainAxis):
     """The value axis of a chart drawn in log10 units: a major tick at every power of ten,
     labelled with the count it stands for (1, 10, 100, 1k, ...)."""
 

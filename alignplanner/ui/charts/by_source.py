@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.results import SourceResult
-from alignplanner.ui.charts.axes import CountAxis
+from alignplanner.ui.charts.axes import CountAxis, nice_ceiling
 from alignplanner.ui.charts.chart_frame import ChartFrame
 from alignplanner.ui.charts.labels import TextPool, place
 from alignplanner.ui.charts.style import font, muted, readable
@@ -51,6 +51,7 @@ class SourceChart(ChartFrame):
         self._ids: list[str] = []
         self._names: list[str] = []
         self._shares: list[float] = []
+        self._ranges: tuple[float, float, int] = (0.0, 0.0, 0)
         self.view.scene().sigMouseMoved.connect(self._hover)
         self._restyle()
         self.set_document(document)
@@ -113,9 +114,13 @@ class SourceChart(ChartFrame):
         self._units.setOpts(x0=np.zeros_like(y), y=y, width=units,
                             brushes=[team_color(o) for o in owners])
         self._label(sources, wins, units)
-        for plot, values in ((self.plot, wins), (self.units_plot, units)):
-            plot.setXRange(0.0, float(values.max(initial=0.0)) * LABEL_ROOM or 1.0, padding=0)
-        self.plot.setYRange(-0.6, len(sources) - 0.4, padding=0)
+        ranges = (nice_ceiling(float(wins.max(initial=0.0)) * LABEL_ROOM),
+                  nice_ceiling(float(units.max(initial=0.0)) * LABEL_ROOM), len(sources))
+        if ranges != self._ranges:  # axes stay put while numbers move a little
+            self._ranges = ranges
+            self.plot.setRange(xRange=(0.0, ranges[0]), yRange=(-0.6, len(sources) - 0.4),
+                               padding=0)
+            self.units_plot.setXRange(0.0, ranges[1], padding=0)
         teams = list(dict.fromkeys(owners))
         self.set_legend(
             ["Wins", *(f"{team_label(t)} stage" for t in teams)],

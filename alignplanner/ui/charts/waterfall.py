@@ -19,6 +19,7 @@ has a red outline and a "!" badge.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -41,6 +42,8 @@ from alignplanner.ui.theme import TEAM_COLORS, WARNING_COLOR, team_color, team_l
 BAR_HEIGHT = 0.64
 RIGHT_ROOM = 0.20  # share of the value range kept free right of the longest bar
 INSIDE = 0.28  # a bar at least this share of the range long carries its number inside
+MARK_PEN = pg.mkPen(WARNING_COLOR, width=4)
+NO_PEN = pg.mkPen(None)
 
 
 class WaterfallChart(ChartFrame):
@@ -75,6 +78,7 @@ class WaterfallChart(ChartFrame):
         self._marked: list[str] = []
         self._ticks: list[tuple[float, str]] = []
         self._number_px = 0
+        self._ranges: tuple[tuple[float, float], tuple[float, float]] = ((0, 0), (0, 0))
         self.plot.scene().sigMouseMoved.connect(self._hover)
         self.plot.getViewBox().sigResized.connect(self._fit_numbers)
         self._restyle()
@@ -150,11 +154,10 @@ class WaterfallChart(ChartFrame):
         span = max(float(self._ends.max()) - floor, 1.0)
         warned = fl.warnings_by_stage(plan.stage_ids, result.warnings)
         self._marked = [s.id for s in plan.stages if s.id in warned]
-        mark_pen = pg.mkPen(WARNING_COLOR, width=4)
         self._bars.setOpts(
             x0=np.full(n, float(floor)), y=self._y, width=self._ends - floor, height=BAR_HEIGHT,
             brushes=[team_color(o) for o in owners],
-            pens=[mark_pen if s.id in warned else pg.mkPen(None) for s in plan.stages],
+            pens=[MARK_PEN if s.id in warned else NO_PEN for s in plan.stages],
         )
         outside = self._place_numbers(result.stages, floor, span)
         self._place_conversions(plan.stages, floor, span, outside)
@@ -164,8 +167,11 @@ class WaterfallChart(ChartFrame):
         if ticks != self._ticks:
             self._ticks = ticks
             self._set_names()
-        self.plot.setRange(xRange=(floor, floor + span * (1 + RIGHT_ROOM)),
-                           yRange=(-0.6, float(self._y[-1]) + 0.6), padding=0)
+        right = math.ceil((floor + span * (1 + RIGHT_ROOM)) * 4) / 4  # steady while typing
+        ranges = ((float(floor), right), (-0.6, float(self._y[-1]) + 0.6))
+        if ranges != self._ranges:
+            self._ranges = ranges
+            self.plot.setRange(xRange=ranges[0], yRange=ranges[1], padding=0)
         self._fit_numbers()
         self.set_legend([team_label(o) for o in dict.fromkeys(owners)],
                         [TEAM_COLORS.get(o, TEAM_COLORS["custom"]) for o in dict.fromkeys(owners)])
