@@ -44,10 +44,16 @@ class PlainAxis(pg.AxisItem):
 
 
 class CountAxis(PlainAxis):
-    """A linear axis labelled with compact numbers (counts or money)."""
+    """A linear axis labelled with compact numbers (counts or money). Small multiples
+    stacked on each other leave out the "0" label, which would touch the top label of the
+    row below."""
+
+    def __init__(self, orientation: str, *, label_zero: bool = True, **kwargs: Any) -> None:
+        super().__init__(orientation, **kwargs)
+        self.label_zero = label_zero
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        return [compact(v * scale) for v in values]
+        return [compact(v * scale) if v or self.label_zero else "" for v in values]
 
 
 class DecadeAxis(PlainAxis):

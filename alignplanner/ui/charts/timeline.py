@@ -41,7 +41,8 @@ class TimelineChart(ChartFrame):
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__("Entries needed per month", parent,
-                         axis_items={"left": CountAxis("left")}, plot_cell=(0, 1))
+                         axis_items={"left": CountAxis("left", label_zero=False)},
+                         plot_cell=(0, 1))
         self.picker = StagePicker(self)
         self.picker.changed.connect(self.set_visible_stages)
         self.header.insertWidget(1, self.picker)
