@@ -177,6 +177,8 @@ class MainWindow(QMainWindow):
         if subject in self.document.plan.stage_ids:
             self.editor_tabs.setCurrentWidget(self.stages)
             self.stages.select_stage(subject)
+        elif subject == "stages" or subject.startswith("stages."):
+            self.editor_tabs.setCurrentWidget(self.stages)
         elif subject.startswith("sources."):
             self.editor_tabs.setCurrentWidget(self.sources)
         elif subject.startswith("pipeline"):
@@ -266,8 +268,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setPalette(theme.palette_for(current))
-        for chart in (self.waterfall, self.timeline, self.by_source):
-            chart.apply_theme(current)
+        for view in (self.waterfall, self.timeline, self.by_source, self.warnings):
+            view.apply_theme(current)
 
     # -- export ----------------------------------------------------------------------
 

@@ -156,3 +156,11 @@ def test_the_split_between_editors_and_charts_is_remembered(
     qtbot.waitExposed(again)
     assert again.main_split.sizes()[0] == sizes[0]  # the editors keep their width
     window.show()  # the fixture closes it again
+
+
+def test_presentation_mode_enlarges_the_warnings_too(window: MainWindow) -> None:
+    normal = window.warnings.theme.base_point_size
+    window.presentation.set_active(True)
+    assert window.warnings.theme.base_point_size > normal
+    window.presentation.set_active(False)
+    assert window.warnings.theme.base_point_size == normal
