@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,6 +39,7 @@ from alignplanner.ui.editors.target_panel import TargetPanel
 from alignplanner.ui.kpi_strip import KpiStrip
 from alignplanner.ui.lazy import LazyView
 from alignplanner.ui.presentation import Presentation
+from alignplanner.ui.stage_details import StageDetails
 from alignplanner.ui.warnings_panel import WarningsPanel
 
 
@@ -79,12 +80,13 @@ class MainWindow(QMainWindow):
         self.by_source: LazyView[SourceChart] = LazyView(document, SourceChart)
         self.warnings = WarningsPanel(document)
         self.stages = StagePanel(document)
+        self.stage_details = StageDetails(document)
         self.target: LazyView[TargetPanel] = LazyView(document, TargetPanel)
         self.sources: LazyView[SourcesPanel] = LazyView(document, SourcesPanel)
         self.pipeline: LazyView[PipelinePanel] = LazyView(document, PipelinePanel)
         views: list[DocumentView] = [
             self.kpis, self.waterfall, self.timeline, self.by_source, self.warnings,
-            self.stages, self.target, self.sources, self.pipeline,
+            self.stages, self.stage_details, self.target, self.sources, self.pipeline,
         ]
         self._views = views
 
@@ -92,7 +94,13 @@ class MainWindow(QMainWindow):
         """Editors left; headline numbers, charts and warnings right."""
         self.editor_tabs = QTabWidget()
         self.editor_tabs.setObjectName("editorTabs")
-        for widget, title in ((self.stages, "&Funnel"), (self.target, "&Target"),
+        self.funnel_split = QSplitter(Qt.Orientation.Vertical)
+        self.funnel_split.addWidget(self.stages)
+        self.funnel_split.addWidget(self.stage_details)
+        self.funnel_split.setStretchFactor(0, 3)
+        self.funnel_split.setStretchFactor(1, 2)
+        self.stages.table.selectionModel().currentRowChanged.connect(self._stage_selected)
+        for widget, title in ((self.funnel_split, "&Funnel"), (self.target, "&Target"),
                               (self.sources, "S&ources"), (self.pipeline, "&Pipeline")):
             self.add_editor_tab(widget, title)
         self.chart_tabs = QTabWidget()
@@ -175,16 +183,21 @@ class MainWindow(QMainWindow):
     def _show_subject(self, subject: str) -> None:
         """A warning was clicked: show the stage or field it concerns."""
         if subject in self.document.plan.stage_ids:
-            self.editor_tabs.setCurrentWidget(self.stages)
+            self.editor_tabs.setCurrentWidget(self.funnel_split)
             self.stages.select_stage(subject)
         elif subject == "stages" or subject.startswith("stages."):
-            self.editor_tabs.setCurrentWidget(self.stages)
+            self.editor_tabs.setCurrentWidget(self.funnel_split)
         elif subject.startswith("sources."):
             self.editor_tabs.setCurrentWidget(self.sources)
         elif subject.startswith("pipeline"):
             self.editor_tabs.setCurrentWidget(self.pipeline)
         elif subject.startswith(("plan.", "target.", "pre_plan")):
             self.chart_tabs.setCurrentWidget(self.timeline)
+
+    def _stage_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        stages = self.document.plan.stages
+        if current.isValid() and current.row() < len(stages):
+            self.stage_details.set_stage(stages[current.row()].id)
 
     # -- file actions (the workflow asks the questions) -------------------------------
 
@@ -241,6 +254,9 @@ class MainWindow(QMainWindow):
         splitters = self.settings.get(keys.SPLITTER_STATE)
         if splitters:
             self.main_split.restoreState(QByteArray(splitters))
+        else:  # first start: the funnel table readable beside the charts
+            width = self.width()
+            self.main_split.setSizes([round(width * 0.45), round(width * 0.55)])
 
     # -- view ------------------------------------------------------------------------
 

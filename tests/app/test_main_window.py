@@ -136,7 +136,7 @@ def test_a_warning_click_shows_its_stage(window: MainWindow) -> None:
     stage = window.document.plan.stages[2].id
     window.editor_tabs.setCurrentIndex(1)
     window.warnings.subjectActivated.emit(stage)
-    assert window.editor_tabs.currentWidget() is window.stages
+    assert window.editor_tabs.currentWidget() is window.funnel_split
 
 
 def test_the_split_between_editors_and_charts_is_remembered(
@@ -164,3 +164,24 @@ def test_presentation_mode_enlarges_the_warnings_too(window: MainWindow) -> None
     assert window.warnings.theme.base_point_size > normal
     window.presentation.set_active(False)
     assert window.warnings.theme.base_point_size == normal
+
+
+def test_the_selected_stage_definition_is_edited_in_place_and_undoable(
+        qtbot: QtBot, window: MainWindow) -> None:
+    table = window.stages.table
+    table.setCurrentIndex(window.stages.model.index(1, 0))
+    details = window.stage_details
+    stage = window.document.plan.stages[1]
+    assert details.stage_id == stage.id
+    field = details.fields["definition"]
+    assert field.toPlainText() == stage.definition
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "Fit >= 40 and engagement >= 50, or a demo request")
+    table.setFocus()  # leaving the field commits it
+    assert window.document.plan.stages[1].definition == (
+        "Fit >= 40 and engagement >= 50, or a demo request")
+    assert "definition" in window.document.undo_stack.undoText().lower()
+    window.document.undo_stack.undo()
+    assert window.document.plan.stages[1].definition == stage.definition
+    assert field.toPlainText() == stage.definition

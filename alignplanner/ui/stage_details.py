@@ -1,0 +1,121 @@
+"""The shared definition of the selected stage: what makes a lead an MQL, and when it
+stops being one. Shown large under the funnel table, edited in place, undoable.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtGui import QFocusEvent, QFont
+from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QWidget
+
+from alignplanner.document.document import PlanDocument
+from alignplanner.domain import edits
+from alignplanner.domain.model import Plan
+from alignplanner.ui.theme import WARNING_COLOR, team_color, team_label
+
+FIELDS = (
+    ("definition", "Definition", "What this stage means, in words both teams sign up to"),
+    ("entry_criteria", "Entry criteria", "What must be true for a lead to enter this stage"),
+    ("exit_criteria", "Exit criteria", "What moves it on, or out (and where it goes then)"),
+)
+
+
+class _TextField(QPlainTextEdit):
+    """Multi-line text that commits when it loses focus (one undo step per visit)."""
+
+    committed = Signal(str)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.committed.emit(self.toPlainText())
+
+
+class StageDetails(QWidget):
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document: PlanDocument | None = None
+        self._stage_id = ""
+        self.title = QLabel()
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.error = QLabel()
+        self.error.setStyleSheet(f"color: {WARNING_COLOR};")
+        self.error.setWordWrap(True)
+        self.fields: dict[str, _TextField] = {}
+        layout = QGridLayout(self)
+        layout.setContentsMargins(9, 6, 9, 6)
+        layout.addWidget(self.title, 0, 0, 1, len(FIELDS))
+        for column, (key, label, hint) in enumerate(FIELDS):
+            caption = QLabel(f"<b>{label}</b>")
+            field = _TextField()
+            field.setPlaceholderText(hint)
+            field.setToolTip(hint)
+            field.setTabChangesFocus(True)
+            text_font = QFont(field.font())
+            text_font.setPointSizeF(text_font.pointSizeF() * 1.15)
+            field.setFont(text_font)
+            field.committed.connect(lambda text, key=key: self._commit(key, text))
+            caption.setBuddy(field)
+            layout.addWidget(caption, 1, column)
+            layout.addWidget(field, 2, column)
+            self.fields[key] = field
+        layout.addWidget(self.error, 3, 0, 1, len(FIELDS))
+        layout.setRowStretch(2, 1)
+        self.set_document(document)
+
+    def set_document(self, document: PlanDocument) -> None:
+        if self._document is not None:
+            self._document.planChanged.disconnect(self._on_plan_changed)
+        self._document = document
+        document.planChanged.connect(self._on_plan_changed)
+        self.set_stage(document.plan.stages[0].id)
+
+    def set_stage(self, stage_id: str) -> None:
+        """Show ``stage_id`` (the first stage when it no longer exists)."""
+        self._stage_id = stage_id
+        self._refresh()
+
+    @property
+    def stage_id(self) -> str:
+        return self._stage_id
+
+    def _on_plan_changed(self, change: tuple[Plan, Plan]) -> None:
+        old, new = change
+        if self._stage_id not in new.stage_ids and self._stage_id in old.stage_ids:
+            index = old.stage_index(self._stage_id)  # renamed or removed: follow the row
+            self._stage_id = new.stages[min(index, len(new.stages) - 1)].id
+        self._refresh()
+
+    def _refresh(self) -> None:
+        assert self._document is not None
+        plan = self._document.plan
+        if self._stage_id not in plan.stage_ids:
+            self._stage_id = plan.stages[0].id
+        stage = plan.stages[plan.stage_index(self._stage_id)]
+        colour = team_color(stage.owner).name()
+        self.title.setText(f"{stage.name} <span style='color:{colour}'>■</span> "
+                           f"<span style='font-weight:normal'>owned by "
+                           f"{team_label(stage.owner)}</span>")
+        for key, field in self.fields.items():
+            text = getattr(stage, key)
+            if field.toPlainText() != text:
+                with QSignalBlocker(field):
+                    field.setPlainText(text)
+
+    def _commit(self, key: str, text: str) -> None:
+        assert self._document is not None
+        plan = self._document.plan
+        if self._stage_id not in plan.stage_ids:
+            return
+        index = plan.stage_index(self._stage_id)
+        stage = plan.stages[index]
+        if getattr(stage, key) == text:
+            return
+        label = next(lab for k, lab, _ in FIELDS if k == key)
+        problems = self._document.edit(
+            f"Change {stage.name} {label.lower()}",
+            lambda p: edits.set_stage(p, index, **{key: text}),
+            merge_key=("stages", stage.id, key))
+        self.error.setText("; ".join(p.message for p in problems))
