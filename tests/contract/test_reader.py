@@ -527,7 +527,7 @@ def test_an_internal_error_is_still_a_plan_file_error(monkeypatch: pytest.Monkey
     def broken(raw: object, c: object) -> None:
         raise TypeError("boom")
 
-    monkeypatch.setattr(reader, "_build_plan", broken)
+    monkeypatch.setattr(reader, "build_plan", broken)
     problem = only(VALID)
     assert "internal error: TypeError: boom" in problem.message
 
