@@ -1,0 +1,106 @@
+"""A hypothesis strategy of single valid input edits of the sample plans (shared by the
+digest and diff tests): each draw is (plan, edited plan, path of the changed input)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from hypothesis import assume
+from hypothesis import strategies as st
+
+from alignplanner.contract.reader import load
+from alignplanner.domain.model import OWNERS, ROUNDINGS, Plan
+from alignplanner.domain.problems import PlanInvalid
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIOS = sorted((ROOT / "scenarios").glob("*.toml"))
+PLANS = [load(path).plan for path in SCENARIOS]
+
+Edit = tuple[Plan, Plan, str]
+_rates = st.floats(0.001, 1.0, allow_nan=False)
+
+
+@st.composite
+def edits(draw: st.DrawFn) -> Edit:
+    plan = draw(st.sampled_from(PLANS))
+    kind = draw(st.sampled_from(["stage", "source", "target", "plan"]))
+    try:
+        if kind == "stage":
+            edited, path = _stage_edit(draw, plan)
+        elif kind == "source":
+            edited, path = _source_edit(draw, plan)
+        elif kind == "target":
+            edited, path = _target_edit(draw, plan)
+        else:
+            edited, path = _plan_edit(draw, plan)
+    except PlanInvalid:
+        assume(False)
+        raise AssertionError("unreachable") from None
+    assume(edited != plan)
+    return plan, edited, path
+
+
+def _stage_edit(draw: st.DrawFn, plan: Plan) -> tuple[Plan, str]:
+    i = draw(st.integers(0, len(plan.stages) - 1))
+    stage = plan.stages[i]
+    fields = ["name", "owner", "definition"]
+    if i < len(plan.stages) - 1:
+        fields += ["conversion", "days"]
+    key = draw(st.sampled_from(fields))
+    value: object
+    if key == "conversion":
+        value = draw(_rates)
+    elif key == "days":
+        value = draw(st.floats(0, 365, allow_nan=False))
+    elif key == "owner":
+        value = draw(st.sampled_from(OWNERS))
+    else:
+        value = getattr(stage, key) + draw(st.sampled_from(["x", " (edited)", "!"]))
+    stages = list(plan.stages)
+    stages[i] = dataclasses.replace(stage, **{key: value})
+    return plan.with_changes(stages=tuple(stages)), f"stages.{stage.id}.{key}"
+
+
+def _source_edit(draw: st.DrawFn, plan: Plan) -> tuple[Plan, str]:
+    assume(len(plan.sources) >= 2)
+    i = draw(st.integers(0, len(plan.sources) - 1))
+    source = plan.sources[i]
+    key = draw(st.sampled_from(["share", "name", "average_deal_size"]))
+    sources = list(plan.sources)
+    if key == "share":  # move some share to the next source so that shares still sum to 1
+        j = (i + 1) % len(sources)
+        moved = draw(st.floats(0.0, source.share, allow_nan=False))
+        assume(moved > 1e-6)
+        sources[i] = dataclasses.replace(source, share=source.share - moved)
+        sources[j] = dataclasses.replace(sources[j], share=sources[j].share + moved)
+    elif key == "name":
+        sources[i] = dataclasses.replace(source, name=source.name + "x")
+    else:
+        sources[i] = dataclasses.replace(
+            source, average_deal_size=draw(st.floats(100, 1e6, allow_nan=False)))
+    return plan.with_changes(sources=tuple(sources)), f"sources.{source.id}.{key}"
+
+
+def _target_edit(draw: st.DrawFn, plan: Plan) -> tuple[Plan, str]:
+    key = draw(st.sampled_from(["revenue", "average_deal_size", "growth"]))
+    if key == "growth":
+        value = draw(st.floats(-0.9, 2.0, allow_nan=False))
+    else:
+        value = draw(st.floats(1000, 1e9, allow_nan=False))
+    target = dataclasses.replace(plan.target, **{key: value})
+    if target.monthly_revenue is not None:
+        assume(key != "revenue")
+    return plan.with_changes(target=target), f"target.{key}"
+
+
+def _plan_edit(draw: st.DrawFn, plan: Plan) -> tuple[Plan, str]:
+    key = draw(st.sampled_from(["name", "currency", "rounding", "description"]))
+    value: object
+    if key == "rounding":
+        value = draw(st.sampled_from(ROUNDINGS))
+    elif key == "currency":
+        value = draw(st.sampled_from(["USD", "EUR", "GBP", "JPY"]))
+    else:
+        value = getattr(plan, key) + "x"
+    return plan.with_changes(**{key: value}), f"plan.{key}"
