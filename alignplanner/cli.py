@@ -1,4 +1,4 @@
-"""The command line: ``alignplanner compute|validate|export``.
+"""The command line: ``alignplanner compute|validate|export|diff`` (diff in cli_agreement).
 
 Exit status: 0 done, 1 the input is invalid (every problem is printed as
 ``FILE:LINE: key.path: message``) or could not be written, 2 wrong usage. Bad input never
@@ -120,6 +120,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true",
                         help="allow OUT to be FILE itself (its comments are lost)")
     export.set_defaults(command=_export)
+
+    from alignplanner.cli_agreement import add_verbs
+
+    add_verbs(verbs)
     return parser
 
 

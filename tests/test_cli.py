@@ -349,3 +349,37 @@ def test_python_m_alignplanner_compute_loads_no_qt(plan_file: Path) -> None:
                 if line.startswith("import time:")]
     assert "alignplanner.cli" in imported
     assert not [m for m in imported if m.split(".")[0] in {"PySide6", "shiboken6", "pyqtgraph"}]
+
+
+# -- diff -----------------------------------------------------------------------------------
+
+
+def test_diff_prints_one_line_per_change(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = tmp_path / "a.toml"
+    b = tmp_path / "b.toml"
+    a.write_text(PLAN, encoding="utf-8")
+    b.write_text(PLAN.replace("conversion = 0.2\n", "conversion = 0.25\n", 1), encoding="utf-8")
+    assert main(["diff", str(a), str(b)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Lead conversion 20% -> 25%"
+    assert len(lines) > 1
+    assert main(["diff", str(a), str(a)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_diff_json_and_unreadable_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = tmp_path / "a.toml"
+    b = tmp_path / "b.toml"
+    a.write_text(PLAN, encoding="utf-8")
+    b.write_text(PLAN.replace("revenue = 1200000", "revenue = 1300000"), encoding="utf-8")
+    assert main(["diff", str(a), str(b), "--json"]) == 0
+    changes = json.loads(capsys.readouterr().out)
+    assert changes[0] == {"path": "target.revenue", "kind": "input", "before": 1200000,
+                          "after": 1300000, "text": "Revenue target 1,200,000 EUR -> "
+                          "1,300,000 EUR"}
+    assert main(["diff", str(a), str(tmp_path / "missing.toml")]) == 1
+    assert "missing.toml" in capsys.readouterr().err

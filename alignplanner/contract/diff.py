@@ -1,0 +1,219 @@
+"""What changed between two versions of a plan, in the plan's own words.
+
+Two leaders edit copies of the same plan and mail them back; they need to see "Marketing
+qualified lead conversion 38% -> 42%" and what it does to the funnel ("Inquiry needed in
+Mar 2027 1,904 -> 1,722"), not a text diff of TOML. So the diff compares values, not text:
+stages and sources are matched by id (a reordering is one change, not many), inputs come
+first (in file order), then the consequences (wins, each stage's rounded volume, and each
+month whose rounded requirement changed, matched by calendar month).
+
+Paths are dotted, with ids instead of list positions (``stages.mql.conversion``,
+``sources.partners.share``, ``requirements.stages.inquiry.monthly_rounded.2027-03``), so
+a machine reading ``alignplanner diff --json`` can act on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from alignplanner.contract.writer import plan_dict
+from alignplanner.domain.model import Plan
+from alignplanner.domain.results import Result
+
+__all__ = ["Change", "diff"]
+
+Kind = Literal["input", "consequence"]
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_LABELS = {
+    "name": "name", "currency": "Currency", "start": "Start", "months": "Months",
+    "rounding": "Rounding", "description": "Description", "rates_source": "Rates source",
+    "revenue": "Revenue target", "average_deal_size": "Average deal size",
+    "monthly_weights": "Monthly weights", "monthly_revenue": "Monthly revenue",
+    "growth": "Growth", "continuation": "Continuation", "conversion": "conversion",
+    "days": "days to the next stage", "owner": "owner", "definition": "definition",
+    "entry_criteria": "entry criteria", "exit_criteria": "exit criteria", "share": "share",
+    "enters": "entry stage", "recycle": "recycle",
+}
+_PERCENT = frozenset({"conversion", "share", "growth"})
+_MONEY = frozenset({"revenue", "average_deal_size"})
+_LONG_TEXT = frozenset({"description", "rates_source", "definition", "entry_criteria",
+                        "exit_criteria"})
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference: where (``path``), whether an input or a consequence, the values
+    before and after (None when absent), and a sentence for people."""
+
+    path: str
+    kind: Kind
+    before: Any
+    after: Any
+    text: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready (dates as ISO strings)."""
+        return {"path": self.path, "kind": self.kind, "before": _jsonable(self.before),
+                "after": _jsonable(self.after), "text": self.text}
+
+
+def diff(a: Plan, b: Plan, ra: Result, rb: Result) -> list[Change]:
+    """The changes from plan ``a`` (with result ``ra``) to ``b`` (``rb``): inputs first."""
+    return _inputs(a, b) + _consequences(a, b, ra, rb)
+
+
+# -- inputs ---------------------------------------------------------------------------------
+
+
+def _inputs(a: Plan, b: Plan) -> list[Change]:
+    da, db = plan_dict(a), plan_dict(b)
+    cur_a, cur_b = a.currency, b.currency
+    out: list[Change] = []
+    for section in ("plan", "target"):
+        for key, before, after in _leaf_changes(da.get(section, {}), db.get(section, {})):
+            label = _LABELS.get(key, key)
+            if section == "plan" and key == "name":
+                label = "Plan name"
+            text = f"{label} {_fmt(key, before, cur_a)} -> {_fmt(key, after, cur_b)}"
+            out.append(Change(f"{section}.{key}", "input", before, after, text))
+    out += _items("stages", "Stage", da["stages"], db["stages"], cur_a=cur_a, cur_b=cur_b)
+    out += _items("sources", "Source", da.get("sources", []), db.get("sources", []),
+                  cur_a=cur_a, cur_b=cur_b)
+    names = {s.id: s.name for s in (*a.stages, *b.stages)}
+    existing_a = da.get("pipeline", {}).get("existing", {})
+    existing_b = db.get("pipeline", {}).get("existing", {})
+    for key, before, after in _leaf_changes(existing_a, existing_b):
+        text = (f"Existing pipeline at {names.get(key, key)} "
+                f"{_fmt('', before, cur_a)} -> {_fmt('', after, cur_b)}")
+        out.append(Change(f"pipeline.existing.{key}", "input", before, after, text))
+    return out
+
+
+def _items(section: str, noun: str, items_a: list[dict[str, Any]],
+           items_b: list[dict[str, Any]], *, cur_a: str, cur_b: str) -> list[Change]:
+    """Stages or sources, matched by id: added, removed, reordered, and changed fields."""
+    by_a = {item["id"]: item for item in items_a}
+    by_b = {item["id"]: item for item in items_b}
+    out: list[Change] = []
+    for item_id, item in by_a.items():
+        if item_id not in by_b:
+            out.append(Change(f"{section}.{item_id}", "input", item, None,
+                              f"{noun} '{_title(item)}' removed"))
+    for item_id, item in by_b.items():
+        if item_id not in by_a:
+            out.append(Change(f"{section}.{item_id}", "input", None, item,
+                              f"{noun} '{_title(item)}' added"))
+    common_a = [i for i in by_a if i in by_b]
+    common_b = [i for i in by_b if i in by_a]
+    if common_a != common_b:
+        out.append(Change(f"{section}.order", "input", common_a, common_b,
+                          f"{noun} order {', '.join(common_a)} -> {', '.join(common_b)}"))
+    for item_id in common_b:
+        before_item, after_item = by_a[item_id], by_b[item_id]
+        title = _title(before_item)
+        for key, before, after in _leaf_changes(before_item, after_item):
+            leaf = key.split(".")[0]
+            if key == "name":
+                text = f"{noun} '{before or item_id}' renamed '{after or item_id}'"
+            elif leaf in _LONG_TEXT:
+                text = f"{noun} {title} {_LABELS[leaf]} changed"
+            else:
+                label = _LABELS.get(leaf, leaf) if key == leaf else key.replace(".", " ")
+                if noun == "Stage":
+                    text = f"{title} {label} {_fmt(leaf, before, cur_a)} -> " \
+                        f"{_fmt(leaf, after, cur_b)}"
+                else:
+                    text = f"{noun} {title} {label} {_fmt(leaf, before, cur_a)} -> " \
+                        f"{_fmt(leaf, after, cur_b)}"
+            out.append(Change(f"{section}.{item_id}.{key}", "input", before, after, text))
+    return out
+
+
+def _leaf_changes(a: dict[str, Any], b: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """(dotted key, before, after) for every leaf that differs; maps are walked, lists are
+    leaves. Keys in the order of ``a``, then those only in ``b``."""
+    flat_a, flat_b = _flatten(a, ""), _flatten(b, "")
+    keys = list(flat_a) + [k for k in flat_b if k not in flat_a]
+    return [(k, flat_a.get(k), flat_b.get(k)) for k in keys if flat_a.get(k) != flat_b.get(k)]
+
+
+def _flatten(value: dict[str, Any], prefix: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, item in value.items():
+        path = f"{prefix}{key}"
+        if isinstance(item, dict):
+            out.update(_flatten(item, path + "."))
+        else:
+            out[path] = item
+    return out
+
+
+def _title(item: dict[str, Any]) -> str:
+    return str(item.get("name") or item["id"])
+
+
+# -- consequences ---------------------------------------------------------------------------
+
+
+def _consequences(a: Plan, b: Plan, ra: Result, rb: Result) -> list[Change]:
+    out: list[Change] = []
+    if ra.wins_rounded != rb.wins_rounded:
+        out.append(Change("requirements.wins_rounded", "consequence", ra.wins_rounded,
+                          rb.wins_rounded, f"Wins needed {ra.wins_rounded:,} -> "
+                          f"{rb.wins_rounded:,}"))
+    names = {s.id: s.name for s in b.stages}
+    stages_a = {s.id: s for s in ra.stages}
+    months_a = [date(m.year, m.month, 1) for m in ra.months]
+    months_b = [date(m.year, m.month, 1) for m in rb.months]
+    for sb in rb.stages:
+        sa = stages_a.get(sb.id)
+        if sa is None:
+            continue
+        name = names.get(sb.id, sb.id)
+        path = f"requirements.stages.{sb.id}"
+        if sa.rounded != sb.rounded:
+            out.append(Change(f"{path}.rounded", "consequence", sa.rounded, sb.rounded,
+                              f"{name} needed over the plan {sa.rounded:,} -> {sb.rounded:,}"))
+        monthly_a = dict(zip(months_a, sa.monthly_rounded, strict=True))
+        monthly_b = dict(zip(months_b, sb.monthly_rounded, strict=True))
+        for month in sorted(set(monthly_a) | set(monthly_b)):
+            before, after = monthly_a.get(month), monthly_b.get(month)
+            if before == after:
+                continue
+            label = f"{_MONTHS[month.month - 1]} {month.year}"
+            text = f"{name} needed in {label} {_count(before)} -> {_count(after)}"
+            out.append(Change(f"{path}.monthly_rounded.{month:%Y-%m}", "consequence",
+                              before, after, text))
+    return out
+
+
+# -- formatting -----------------------------------------------------------------------------
+
+
+def _count(value: int | None) -> str:
+    return "none" if value is None else f"{value:,}"
+
+
+def _fmt(key: str, value: Any, currency: str) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        if isinstance(value, list):
+            return "[" + ", ".join(_fmt("", v, currency) for v in value) + "]"
+        return str(value)
+    if key in _PERCENT:
+        return f"{value * 100:.4g}%"
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
+    return f"{number} {currency}" if key in _MONEY else number
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
