@@ -70,7 +70,7 @@ def test_change_as_dict_is_json_ready() -> None:
     assert first["after"] == edited.start.isoformat()
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.filter_too_much])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(edits())
 def test_every_changed_input_appears(edit: Edit) -> None:
     plan, edited, path = edit

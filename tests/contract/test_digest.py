@@ -56,7 +56,7 @@ def test_whole_floats_and_integers_give_the_same_digest() -> None:
     assert digest(loads(floated).plan) == digest(loads(text).plan)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.filter_too_much])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(edits())
 def test_any_single_input_edit_changes_the_digest(edit: Edit) -> None:
     plan, edited, _path = edit

@@ -1,0 +1,198 @@
+"""The shipped JSON Schema (resources/plan.schema.json) describes every file the writer
+writes, and stays in step with the code: every key the writer can produce is in it, and
+its input tables are closed exactly where the reader refuses unknown keys."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+from plan_edits import SCENARIOS, Edit, edits
+
+from alignplanner.contract import builder
+from alignplanner.contract.reader import load
+from alignplanner.contract.requirements import requirements_dict
+from alignplanner.contract.writer import dumps, plan_dict
+from alignplanner.domain.engine import compute
+from alignplanner.domain.model import Pipeline, Plan, Recycle, Source, Stage, Target
+from alignplanner.resources import resource_path
+
+
+@cache
+def _schema() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(resource_path("plan.schema.json").read_text("utf-8"))
+    return loaded
+
+
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _jsonable(value: Any) -> Any:
+    """tomllib's result as JSON values: TOML local dates become ISO strings (as documented)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _written(plan: Plan) -> Any:
+    return _jsonable(tomllib.loads(dumps(plan, compute(plan))))
+
+
+def _assert_valid(doc: Any) -> None:
+    errors = sorted(_validator().iter_errors(doc), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+
+
+def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
+    Draft202012Validator.check_schema(_schema())
+    assert "ISO" in _schema()["description"]
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_every_sample_plan_validates(path: Path) -> None:
+    _assert_valid(_written(load(path).plan))
+
+
+def test_the_schema_refuses_what_the_reader_refuses() -> None:
+    doc = _written(load(SCENARIOS[0]).plan)
+    for broken in (
+        {**doc, "extra": 1},
+        {**doc, "plan": {**doc["plan"], "colour": "red"}},
+        {**doc, "plan": {**doc["plan"], "start": "2027-13-01"}},
+        {**doc, "stages": [{**doc["stages"][0], "conversion": 0}, *doc["stages"][1:]]},
+        {**doc, "version": "1"},
+    ):
+        assert not _validator().is_valid(broken)
+
+
+@st.composite
+def plans(draw: st.DrawFn) -> Plan:
+    n = draw(st.integers(2, 6))
+    ids = [f"s{i}" for i in range(n)]
+    stages = []
+    for i, stage_id in enumerate(ids):
+        last = i == n - 1
+        recycle = None
+        if not last and i > 0 and draw(st.booleans()):
+            recycle = Recycle(to=ids[draw(st.integers(0, i))],
+                              share=draw(st.floats(0, 0.5)), after_days=draw(st.floats(0, 90)))
+        stages.append(Stage(
+            id=stage_id, name=f"Stage {i}", owner=draw(st.sampled_from(["marketing", "sales"])),
+            conversion=None if last else draw(st.floats(0.05, 1.0)),
+            days=None if last else draw(st.floats(0, 60)), recycle=recycle,
+            definition=draw(st.sampled_from(["", "A definition."])),
+        ))
+    months = draw(st.integers(1, 24))
+    k = draw(st.integers(0, 3))
+    sources = tuple(
+        Source(id=f"src{j}", enters=ids[draw(st.integers(0, n - 2))], share=1 / k if k else 1,
+               average_deal_size=draw(st.none() | st.floats(1000, 1e5)),
+               conversion_overrides={ids[0]: 0.5} if draw(st.booleans()) else {})
+        for j in range(k)
+    ) if k != 3 else ()
+    weights = draw(st.none() | st.lists(st.integers(1, 10), min_size=months, max_size=months))
+    target = Target(revenue=draw(st.floats(1e4, 1e8)), average_deal_size=draw(st.floats(1e3, 1e5)),
+                    monthly_weights=tuple(weights) if weights else None,
+                    growth=draw(st.sampled_from([0.0, 0.2])),
+                    continuation=draw(st.sampled_from(["repeat", "none"])))
+    pipeline = Pipeline({ids[0]: draw(st.floats(0, 100))} if draw(st.booleans()) else {})
+    return Plan(name="Generated", start=date(2027, draw(st.integers(1, 12)), 1), months=months,
+                target=target, stages=tuple(stages), sources=sources, pipeline=pipeline,
+                rounding=draw(st.sampled_from(["ceil", "nearest", "chained-ceil"])))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_generated_plans_validate(plan: Plan) -> None:
+    _assert_valid(_written(plan))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@given(edits())
+def test_edited_sample_plans_validate(edit: Edit) -> None:
+    _assert_valid(_written(edit[1]))
+
+
+# -- in step with the code ------------------------------------------------------------------
+
+
+def _full_plan() -> Plan:
+    """A plan that sets every optional input, so that plan_dict writes every key."""
+    stages = (
+        Stage(id="lead", name="Lead", owner="marketing", conversion=0.3, days=5,
+              recycle=Recycle(to="lead", share=0.2, after_days=30), definition="d",
+              entry_criteria="e", exit_criteria="x"),
+        Stage(id="won", name="Won", owner="sales"),
+    )
+    return Plan(
+        name="Full", start=date(2027, 1, 1), months=2, currency="EUR", rounding="nearest",
+        description="why", rates_source="where",
+        target=Target(revenue=1e6, average_deal_size=1e4, monthly_weights=(1.0, 2.0),
+                      growth=0.1, continuation="none"),
+        stages=stages,
+        sources=(Source(id="a", name="A", enters="lead", share=1.0, average_deal_size=2e4,
+                        conversion_overrides={"lead": 0.4}),),
+        pipeline=Pipeline({"lead": 3.0}),
+    )
+
+
+def _walk(value: Any, schema: dict[str, Any], path: str) -> list[str]:
+    """Paths in ``value`` that ``schema`` does not name (maps of ids are open by design)."""
+    missing: list[str] = []
+    if isinstance(value, dict):
+        props = schema.get("properties")
+        if props is None:  # an id -> value map
+            extra = schema.get("additionalProperties", {})
+            for key, item in value.items():
+                missing += _walk(item, extra if isinstance(extra, dict) else {}, f"{path}.{key}")
+            return missing
+        for key, item in value.items():
+            if key not in props:
+                missing.append(f"{path}.{key}")
+            else:
+                missing += _walk(item, props[key], f"{path}.{key}")
+    elif isinstance(value, list) and "items" in schema:
+        for item in value:
+            missing += _walk(item, schema["items"], f"{path}[]")
+    return missing
+
+
+def test_every_key_the_writer_can_produce_is_in_the_schema() -> None:
+    plan = _full_plan()
+    monthly = plan.with_changes(target=Target(revenue=1e6, average_deal_size=1e4,
+                                              monthly_revenue=(4e5, 6e5)))
+    for p in (plan, monthly):
+        doc = plan_dict(p)
+        doc["requirements"] = requirements_dict(compute(p))
+        assert _walk(doc, _schema(), "") == []
+        _assert_valid(_jsonable(doc))
+
+
+def test_input_tables_are_closed_exactly_where_the_reader_refuses_unknown_keys() -> None:
+    props = _schema()["properties"]
+    tables = {
+        "": (_schema(), builder.TOP_KEYS),
+        "plan": (props["plan"], builder.PLAN_KEYS),
+        "target": (props["target"], builder.TARGET_KEYS),
+        "stages": (props["stages"]["items"], builder.STAGE_KEYS),
+        "recycle": (props["stages"]["items"]["properties"]["recycle"], builder.RECYCLE_KEYS),
+        "sources": (props["sources"]["items"], builder.SOURCE_KEYS),
+        "pipeline": (props["pipeline"], builder.PIPELINE_KEYS),
+    }
+    for name, (table, keys) in tables.items():
+        assert table["additionalProperties"] is False, name
+        assert set(table["properties"]) == set(keys), name
+    assert props["requirements"]["additionalProperties"] is not False  # derived: open
