@@ -1,0 +1,198 @@
+"""Capacity of a role (SDR, AE, ...) month by month: ramped reps against required volume.
+
+Conventions (funnel-math section 5; also in ``docs/capacity.md``):
+
+- Plan months are numbered m = 0 .. n-1 (0 is the month of ``plan.start``).
+- ``headcount`` reps are on the team at plan start and are fully ramped.
+- ``hires[h]`` new reps start at the beginning of plan month h. A rep in its k-th month
+  (k = m - h, 0-based: the hire month itself is k = 0) works at ``ramp[k]`` of full
+  productivity, and at 1.0 once the ramp list has ended (k >= len(ramp)). An empty ramp
+  means new hires are productive at once. Hires listed beyond the horizon are ignored;
+  a hires list shorter than the horizon means no hires in the months it does not reach.
+- ``attrition`` a is the share of reps who leave each month, new and existing alike, as
+  an expected (fractional) survival: of the reps present in month m, the share 1 - a is
+  still there in month m + 1. So the starting team counts ``headcount * (1-a)^m`` in
+  month m, and a cohort hired in month h counts ``hires[h] * (1-a)^(m-h)``, its first
+  month in full. Leavers are not replaced unless the plan lists hires for them.
+- Effective reps (ramped-rep equivalents, RREs) in month m:
+  ``headcount*(1-a)^m + sum over h <= m of hires[h]*(1-a)^(m-h)*ramp_factor(m-h)``.
+- A rep's monthly throughput is ``per_rep_per_month`` units, or for quota roles
+  ``quota_per_month * attainment`` (money). ``capacity = effective_reps * throughput``.
+- ``reps_needed = required / throughput`` (in fully ramped reps), ``gap = capacity -
+  required`` (negative: short).
+- ``hire_by[m]``: for a month that is short, the latest plan month a new hire must start
+  in to be fully ramped by month m: ``m - full_after``, where ``full_after`` is the number
+  of ramp months before a hire works at 1.0 for good (``len(ramp)`` without its trailing
+  1.0 entries). It may be negative: the hire had to start before the plan. None for
+  months without a shortfall.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from alignplanner.domain.model import MAX_MONEY, MAX_MONTHS, check_id, check_number
+from alignplanner.domain.problems import Collector, Path
+
+MAX_HEADCOUNT = 1e6
+MAX_UNITS_PER_REP = 1e9
+MAX_ATTAINMENT = 10.0
+MAX_HANDLE_MINUTES = 24 * 60.0
+
+
+def _as_tuple(value: object) -> object:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _check_series(c: Collector, key: str, values: object, *, high: float, what: str) -> None:
+    if not isinstance(values, tuple):
+        c.add((key,), f"{key} must be a list of numbers, got {values!r}")
+        return
+    if len(values) > MAX_MONTHS:
+        c.add((key,), f"at most {MAX_MONTHS} months, got {len(values)}")
+    for i, v in enumerate(values):
+        check_number(c, (key, i), v, low=0.0, high=high, what=what)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Role:
+    """A role whose reps work the entries of one stage (``works``)."""
+
+    id: str
+    works: str
+    per_rep_per_month: float | None = None
+    quota_per_month: float | None = None
+    attainment: float = 1.0
+    handle_minutes: float = 0.0
+    headcount: float
+    ramp: tuple[float, ...] = ()
+    hires: tuple[float, ...] = ()
+    attrition: float = 0.0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ramp", _as_tuple(self.ramp))
+        object.__setattr__(self, "hires", _as_tuple(self.hires))
+        c = Collector()
+        check_id(c, ("id",), self.id, "role id")
+        check_id(c, ("works",), self.works, "stage id")
+        self._check_throughput(c)
+        check_number(c, ("handle_minutes",), self.handle_minutes, low=0.0,
+                     high=MAX_HANDLE_MINUTES, what="handle minutes")
+        check_number(c, ("headcount",), self.headcount, low=0.0, high=MAX_HEADCOUNT,
+                     what="headcount")
+        _check_series(c, "ramp", self.ramp, high=1.0, what="ramp factor")
+        _check_series(c, "hires", self.hires, high=MAX_HEADCOUNT, what="hires")
+        check_number(c, ("attrition",), self.attrition, low=0.0, high=1.0, what="attrition")
+        if self.attrition == 1.0:
+            c.add(("attrition",), "attrition must be below 1 (100% would empty the team "
+                  "every month)")
+        c.raise_if_any()
+
+    def _check_throughput(self, c: Collector) -> None:
+        per_rep, quota = self.per_rep_per_month, self.quota_per_month
+        if (per_rep is None) == (quota is None):
+            where: Path = ("per_rep_per_month",) if per_rep is None else ("quota_per_month",)
+            c.add(where, "give exactly one of per_rep_per_month (units a rep handles) or "
+                  "quota_per_month (what a rep books)")
+        if per_rep is not None:
+            check_number(c, ("per_rep_per_month",), per_rep, low=0.0, high=MAX_UNITS_PER_REP,
+                         low_open=True, what="units per rep per month")
+            if self.attainment != 1.0 and quota is None:
+                c.add(("attainment",), "attainment applies to quota roles only; a role with "
+                      "per_rep_per_month counts what a rep handles")
+        if quota is not None:
+            check_number(c, ("quota_per_month",), quota, low=0.0, high=MAX_MONEY,
+                         low_open=True, what="quota per month")
+        check_number(c, ("attainment",), self.attainment, low=0.0, high=MAX_ATTAINMENT,
+                     low_open=True, what="attainment")
+
+    # -- derived --------------------------------------------------------------------
+
+    @property
+    def is_quota_role(self) -> bool:
+        return self.quota_per_month is not None
+
+    @property
+    def per_rep(self) -> float:
+        """What one fully ramped rep delivers in a month: units, or quota * attainment."""
+        if self.quota_per_month is not None:
+            return self.quota_per_month * self.attainment
+        assert self.per_rep_per_month is not None
+        return self.per_rep_per_month
+
+    @property
+    def full_after(self) -> int:
+        """Months from a hire's start month until it works at 1.0 for good."""
+        n = len(self.ramp)
+        while n and self.ramp[n - 1] == 1.0:
+            n -= 1
+        return n
+
+    def ramp_factor(self, k: int) -> float:
+        """Productivity of a rep in its k-th month (0-based; 1.0 after the ramp)."""
+        return self.ramp[k] if 0 <= k < len(self.ramp) else 1.0
+
+
+@dataclass(frozen=True)
+class CapacityResult:
+    """A role's capacity plan, one value per plan month (see the module notes)."""
+
+    role: str
+    per_rep: float
+    required: tuple[float, ...]
+    headcount: tuple[float, ...]  # reps on the team after attrition, ramping or not
+    effective_reps: tuple[float, ...]  # ramped-rep equivalents
+    capacity: tuple[float, ...]
+    reps_needed: tuple[float, ...]  # fully ramped reps the required volume needs
+    gap: tuple[float, ...]  # capacity - required; negative is short
+    hire_by: tuple[int | None, ...]  # latest start month for a hire to be ramped in time
+
+    @property
+    def short_months(self) -> tuple[int, ...]:
+        return tuple(m for m, g in enumerate(self.gap) if g < 0)
+
+
+def effective_reps(role: Role, months: int) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """(headcount, effective reps) per month for ``months`` plan months."""
+    keep = 1.0 - role.attrition
+    survival = [keep**k for k in range(months)]
+    heads = [role.headcount * s for s in survival]
+    effective = list(heads)
+    for h, count in enumerate(role.hires[:months]):
+        if not count:
+            continue
+        for k in range(months - h):
+            heads[h + k] += count * survival[k]
+            effective[h + k] += count * survival[k] * role.ramp_factor(k)
+    return tuple(heads), tuple(effective)
+
+
+def capacity_plan(role: Role, required: Sequence[float]) -> CapacityResult:
+    """Required volume against the role's capacity in each month of ``required``."""
+    for m, r in enumerate(required):
+        if isinstance(r, bool) or not isinstance(r, int | float) or not math.isfinite(r) \
+                or r < 0:
+            raise ValueError(f"required volume of month {m} must be a finite number >= 0, "
+                             f"got {r!r}")
+    months = len(required)
+    per_rep = role.per_rep
+    heads, effective = effective_reps(role, months)
+    capacity = tuple(e * per_rep for e in effective)
+    gap = tuple(cap - float(r) for cap, r in zip(capacity, required, strict=True))
+    full_after = role.full_after
+    return CapacityResult(
+        role=role.id,
+        per_rep=per_rep,
+        required=tuple(float(r) for r in required),
+        headcount=heads,
+        effective_reps=effective,
+        capacity=capacity,
+        reps_needed=tuple(float(r) / per_rep for r in required),
+        gap=gap,
+        hire_by=tuple(m - full_after if g < 0 else None for m, g in enumerate(gap)),
+    )
+
+
+__all__ = ["CapacityResult", "Role", "capacity_plan", "effective_reps"]
