@@ -119,6 +119,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="where to write ('-' for standard output)")
     export.add_argument("--force", action="store_true",
                         help="allow OUT to be FILE itself (its comments are lost)")
+    export.add_argument("--format", choices=("toml", "json", "csv"), default="toml",
+                        help="toml (the plan file, default), json (the same structure, dates "
+                        "as ISO strings) or csv (monthly requirements per stage and source)")
     export.set_defaults(command=_export)
 
     from alignplanner.cli_agreement import add_verbs
@@ -167,7 +170,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from alignplanner.contract.writer import dump, dumps
+    from alignplanner.contract.exports import render, write
 
     out: str = args.output
     if out != "-" and _same_file(args.file, out) and not args.force:
@@ -177,10 +180,10 @@ def _export(args: argparse.Namespace) -> int:
         )
     loaded = _load(args.file)
     if out == "-":
-        sys.stdout.write(dumps(loaded.plan, loaded.result))
+        sys.stdout.write(render(args.format, loaded.plan, loaded.result))
         return EXIT_OK
     try:
-        dump(out, loaded.plan, loaded.result)
+        write(out, args.format, loaded.plan, loaded.result)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         print(f"{out}: cannot write: {reason}", file=sys.stderr)

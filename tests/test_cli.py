@@ -383,3 +383,24 @@ def test_diff_json_and_unreadable_files(
                           "1,300,000 EUR"}
     assert main(["diff", str(a), str(tmp_path / "missing.toml")]) == 1
     assert "missing.toml" in capsys.readouterr().err
+
+
+# -- export formats -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "toml"])
+def test_export_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    plan = tmp_path / "plan.toml"
+    plan.write_text(PLAN, encoding="utf-8")
+    out = tmp_path / f"out.{fmt}"
+    assert main(["export", str(plan), "--format", fmt, "-o", str(out)]) == 0
+    text = out.read_text("utf-8")
+    if fmt == "json":
+        assert json.loads(text)["plan"]["start"] == "2027-01-01"
+    elif fmt == "csv":
+        assert text.startswith("kind,id,month,exact,rounded\nstage,lead,2027-01-01,")
+    else:
+        assert text.startswith('format = "alignplanner.plan"\n')
+    capsys.readouterr()
+    assert main(["export", str(plan), "--format", fmt, "-o", "-"]) == 0
+    assert capsys.readouterr().out == text

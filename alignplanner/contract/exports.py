@@ -1,0 +1,89 @@
+"""The plan file in the other shapes other systems want: JSON, and CSV for spreadsheets and
+BI tools.
+
+- ``toml``: the plan file itself (`writer.dumps`).
+- ``json``: exactly the structure of the TOML file (inputs and ``requirements``), dates as
+  ISO ``YYYY-MM-DD`` strings (JSON has no date type), floats at full precision.
+- ``csv``: the monthly requirements in long ("tidy") form, one row per subject and month,
+  because BI tools (Power BI, Tableau, Looker, a spreadsheet pivot) filter and pivot long
+  tables without reshaping, and a plan with more stages or months keeps the same columns.
+  Columns ``kind,id,month,exact,rounded``: ``kind`` is ``stage`` (entries needed at the
+  stage, re-entries included; ``rounded`` is ``monthly_rounded``) or ``source`` (net-new
+  units the source must bring in at its entry stage; ``rounded`` is empty because the
+  engine rounds per stage, not per source); ``month`` is the first day of the month in ISO
+  form; ``exact`` is the float at full precision. Comma-separated, ``\\n`` line ends, UTF-8.
+
+Every file is written with `atomic_write_text`, so a reader never sees half an export.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from datetime import date
+from typing import Any, Literal
+
+from alignplanner.contract.atomic import atomic_write_text
+from alignplanner.contract.requirements import check_finite, requirements_dict
+from alignplanner.contract.writer import dumps, plan_dict
+from alignplanner.domain.model import Plan
+from alignplanner.domain.results import Result
+
+__all__ = ["CSV_COLUMNS", "FORMATS", "Format", "render", "to_csv", "to_json", "write"]
+
+Format = Literal["toml", "json", "csv"]
+FORMATS: tuple[Format, ...] = ("toml", "json", "csv")
+CSV_COLUMNS = ("kind", "id", "month", "exact", "rounded")
+
+
+def to_json(plan: Plan, result: Result) -> str:
+    """The plan file's structure as JSON (dates as ISO strings)."""
+    doc = plan_dict(plan)
+    doc["requirements"] = requirements_dict(result)
+    check_finite(doc, ())
+    return json.dumps(_iso_dates(doc), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def to_csv(plan: Plan, result: Result) -> str:
+    """Monthly requirements per stage and per source, long form (see the module docstring)."""
+    del plan  # the result carries every id and month; kept for a uniform signature
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    months = [date(m.year, m.month, m.day).isoformat() for m in result.months]
+    for stage in result.stages:
+        for month, exact, rounded in zip(months, stage.monthly, stage.monthly_rounded,
+                                         strict=True):
+            writer.writerow(("stage", stage.id, month, repr(float(exact)), int(rounded)))
+    for source in result.sources:
+        for month, exact in zip(months, source.monthly_new, strict=True):
+            writer.writerow(("source", source.id, month, repr(float(exact)), ""))
+    return out.getvalue()
+
+
+def render(fmt: Format, plan: Plan, result: Result) -> str:
+    """The export of ``plan`` and ``result`` in ``fmt`` as text."""
+    if fmt == "toml":
+        return dumps(plan, result)
+    if fmt == "json":
+        return to_json(plan, result)
+    if fmt == "csv":
+        return to_csv(plan, result)
+    raise ValueError(f"unknown export format {fmt!r}; the formats are: {', '.join(FORMATS)}")
+
+
+def write(path: str | os.PathLike[str], fmt: Format, plan: Plan, result: Result) -> None:
+    """Write the export atomically to ``path``."""
+    atomic_write_text(path, render(fmt, plan, result))
+
+
+def _iso_dates(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _iso_dates(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_iso_dates(v) for v in value]
+    return value
