@@ -9,22 +9,17 @@ tooltip and emits ``refused(row, column, message)``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import suppress
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt
 
-from alignplanner.document.document import PlanDocument
 from alignplanner.domain import edits
 from alignplanner.domain.model import Plan, Source
 from alignplanner.ui.editors import transforms
-from alignplanner.ui.editors.common import describe, team_swatch
-from alignplanner.ui.editors.row_changes import apply_change, classify
+from alignplanner.ui.editors.common import team_swatch
+from alignplanner.ui.editors.plan_table_model import ROLE, Index, PlanTableModel, Transform
 from alignplanner.ui.formatting import money_exact, percent
 
-Index = QModelIndex | QPersistentModelIndex
-ROLE = Qt.ItemDataRole
 NAME, ID, ENTERS, SHARE, DEAL_SIZE, OVERRIDES = range(6)
 TITLES = ("Source", "Id", "Enters at", "Share %", "Deal size", "Rate overrides")
 HELP = (
@@ -37,61 +32,23 @@ HELP = (
     "Stages where this source converts differently from the plan (edit them below)",
 )
 NUMERIC = frozenset({SHARE, DEAL_SIZE})
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-class SourceTableModel(QAbstractTableModel):
-    refused = Signal(int, int, str)  # row, column, why
+class SourceTableModel(PlanTableModel):
+    titles = TITLES
+    help = HELP
+    numeric = NUMERIC
 
-    def __init__(self, document: PlanDocument, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._document = document
-        self._plan = document.plan
-        self._refusals: dict[tuple[int, int], str] = {}
-        document.planChanged.connect(self._on_plan_changed)
+    def _rows(self, plan: Plan) -> tuple[Source, ...]:
+        return plan.sources
 
-    def set_document(self, document: PlanDocument) -> None:
-        self.beginResetModel()
-        with suppress(RuntimeError):  # the old document may already be gone
-            self._document.planChanged.disconnect(self._on_plan_changed)
-        self._document = document
-        self._plan = document.plan
-        self._refusals.clear()
-        document.planChanged.connect(self._on_plan_changed)
-        self.endResetModel()
-
-    def _on_plan_changed(self, change: tuple[Plan, Plan]) -> None:
-        new = change[1]
-        if new.sources == self._plan.sources and new.stages == self._plan.stages:
-            self._plan = new  # nothing the table shows has changed
-            return
-        self._refusals.clear()
-        how = classify([s.id for s in self._plan.sources], [s.id for s in new.sources])
-        apply_change(self, how, lambda: setattr(self, "_plan", new))
+    def _shown(self, plan: Plan) -> object:
+        return plan.sources, plan.stages  # entry stages show by name, with their team
 
     def source(self, row: int) -> Source:
         return self._plan.sources[row]
 
     # -- reading ---------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._plan.sources)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(TITLES)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = ROLE.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(TITLES):
-            return None
-        if role == ROLE.DisplayRole:
-            return TITLES[section]
-        if role == ROLE.ToolTipRole:
-            return HELP[section]
-        if role == ROLE.TextAlignmentRole:
-            return _RIGHT if section in NUMERIC else _LEFT
-        return None
 
     def data(self, index: Index, role: int = ROLE.DisplayRole) -> Any:
         if not index.isValid():
@@ -111,7 +68,7 @@ class SourceTableModel(QAbstractTableModel):
             owners = {s.id: s.owner for s in self._plan.stages}
             return team_swatch(owners.get(source.enters, "custom"))
         if role == ROLE.TextAlignmentRole:
-            return _RIGHT if column in NUMERIC else _LEFT
+            return self._alignment(column)
         return None
 
     def _edit_value(self, source: Source, column: int) -> Any:
@@ -152,19 +109,14 @@ class SourceTableModel(QAbstractTableModel):
             return True
         source = self._plan.sources[row]
         label = source.name or source.id
-        field = f"{label} · {TITLES[column]}"
-        try:
-            transform = self._transform(row, column, value)
-        except (TypeError, ValueError):
-            return self._refuse(row, column, f"{field}: {value!r} is not a number")
         what = ("Rename source", "Change id of source", "Change entry stage of",
                 "Change share of", "Change deal size of")[column]
-        problems = self._document.edit(f"{what} {label}", transform,
-                                       ("sources", source.id, TITLES[column]))
-        return not problems or self._refuse(row, column, describe(problems, field))
+        return self._edit(row, column, value, field=f"{label} · {TITLES[column]}",
+                          text=f"{what} {label}", make=lambda: self._transform(row, column, value),
+                          key=("sources", source.id, TITLES[column]))
 
     @staticmethod
-    def _transform(row: int, column: int, value: Any) -> Callable[[Plan], Plan]:
+    def _transform(row: int, column: int, value: Any) -> Transform:
         if column == SHARE:
             number = float(value)
             return lambda p: transforms.set_share_percent(p, row, number)
@@ -174,10 +126,3 @@ class SourceTableModel(QAbstractTableModel):
         field = ("name", "id", "enters")[column]
         text = str(value).strip()
         return lambda p: edits.set_source(p, row, **{field: text})
-
-    def _refuse(self, row: int, column: int, message: str) -> bool:
-        self._refusals[(row, column)] = message
-        cell = self.index(row, column)
-        self.dataChanged.emit(cell, cell, [ROLE.ToolTipRole])
-        self.refused.emit(row, column, message)
-        return False

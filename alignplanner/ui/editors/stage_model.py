@@ -9,88 +9,37 @@ emits ``refused(row, column, message)``. Rows can be dragged to reorder the funn
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
-from contextlib import suppress
+from collections.abc import Hashable, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QByteArray,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from alignplanner.document.document import PlanDocument
 from alignplanner.domain import edits
 from alignplanner.domain.model import Plan, Stage
 from alignplanner.ui.editors import stage_columns as col
 from alignplanner.ui.editors.common import describe, team_swatch
-from alignplanner.ui.editors.row_changes import apply_change, classify
+from alignplanner.ui.editors.plan_table_model import ROLE, Index, PlanTableModel
 from alignplanner.ui.formatting import percent
 from alignplanner.ui.theme import team_label
 
-Index = QModelIndex | QPersistentModelIndex
-Transform = Callable[[Plan], Plan]
 ROW_MIME = "application/x-alignplanner-stage-row"
 DASH = "—"
-ROLE = Qt.ItemDataRole
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-class StageTableModel(QAbstractTableModel):
-    refused = Signal(int, int, str)  # row, column, why
+class StageTableModel(PlanTableModel):
+    titles = tuple(c.title for c in col.COLUMNS)
+    help = tuple(c.help for c in col.COLUMNS)
+    numeric = frozenset(i for i, c in enumerate(col.COLUMNS) if c.numeric)
 
-    def __init__(self, document: PlanDocument, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._document = document
-        self._stages: tuple[Stage, ...] = document.plan.stages
-        self._refusals: dict[tuple[int, int], str] = {}
-        document.planChanged.connect(self._on_plan_changed)
+    def _rows(self, plan: Plan) -> tuple[Stage, ...]:
+        return plan.stages
 
-    # -- document --------------------------------------------------------------------
-
-    def set_document(self, document: PlanDocument) -> None:
-        self.beginResetModel()
-        with suppress(RuntimeError):  # the old document may already be gone
-            self._document.planChanged.disconnect(self._on_plan_changed)
-        self._document = document
-        self._stages = document.plan.stages
-        self._refusals.clear()
-        document.planChanged.connect(self._on_plan_changed)
-        self.endResetModel()
-
-    def _on_plan_changed(self, change: tuple[Plan, Plan]) -> None:
-        new = change[1].stages
-        if new == self._stages:  # e.g. a target edit: nothing here to tell the views
-            return
-        self._refusals.clear()
-        how = classify([s.id for s in self._stages], [s.id for s in new])
-        apply_change(self, how, lambda: setattr(self, "_stages", new))
+    @property
+    def _stages(self) -> tuple[Stage, ...]:
+        return self._plan.stages
 
     # -- reading ---------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._stages)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(col.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = ROLE.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(col.COLUMNS):
-            return None
-        if role == ROLE.DisplayRole:
-            return col.COLUMNS[section].title
-        if role == ROLE.ToolTipRole:
-            return col.COLUMNS[section].help
-        if role == ROLE.TextAlignmentRole:
-            return _RIGHT if col.COLUMNS[section].numeric else _LEFT
-        return None
 
     def is_won(self, row: int) -> bool:
         return row == len(self._stages) - 1
@@ -121,7 +70,7 @@ class StageTableModel(QAbstractTableModel):
         if role == ROLE.DecorationRole and column == col.OWNER:
             return team_swatch(self._stages[row].owner)
         if role == ROLE.TextAlignmentRole:
-            return _RIGHT if col.COLUMNS[column].numeric else _LEFT
+            return self._alignment(column)
         if role == ROLE.FontRole and column == col.NAME:
             font = QFont()  # the application font, so presentation mode enlarges it too
             font.setBold(True)
@@ -178,23 +127,12 @@ class StageTableModel(QAbstractTableModel):
         if value == self.data(index, ROLE.EditRole):
             return True
         stage = self._stages[row]
-        field = f"{stage.name} · {col.COLUMNS[column].title}"
-        try:
-            transform = col.transform(stage, row, column, value)
-        except (TypeError, ValueError):
-            return self._refuse(row, column, f"{field}: {value!r} is not a number")
         verb = "Rename stage" if column == col.NAME else "Change"
         what = "" if column == col.NAME else f" {col.COLUMNS[column].undo_name}"
         key: Hashable = ("stages", stage.id, col.COLUMNS[column].key)
-        problems = self._document.edit(f"{verb} {stage.name}{what}", transform, key)
-        return not problems or self._refuse(row, column, describe(problems, field))
-
-    def _refuse(self, row: int, column: int, message: str) -> bool:
-        self._refusals[(row, column)] = message
-        cell = self.index(row, column)
-        self.dataChanged.emit(cell, cell, [ROLE.ToolTipRole])
-        self.refused.emit(row, column, message)
-        return False
+        return self._edit(row, column, value, field=f"{stage.name} · {col.COLUMNS[column].title}",
+                          text=f"{verb} {stage.name}{what}",
+                          make=lambda: col.transform(stage, row, column, value), key=key)
 
     def move_stage(self, row: int, to: int) -> bool:
         """Move the stage at ``row`` to position ``to``; False (and ``refused``) if refused."""

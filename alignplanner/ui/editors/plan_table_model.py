@@ -1,0 +1,116 @@
+"""PlanTableModel: what the item models over a list in the plan share.
+
+The model follows its document's ``planChanged`` and tells its views exactly which rows
+came, went or moved; ``set_document`` resets it. Every change goes through
+``document.edit``; a refused one returns False, keeps the reason as the cell's tooltip and
+emits ``refused(row, column, message)``. A subclass says which rows it shows, its columns'
+titles, help and alignment, and how a cell's new value becomes a plan edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from contextlib import suppress
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from alignplanner.document.document import PlanDocument
+from alignplanner.domain.model import Plan
+from alignplanner.ui.editors.common import describe
+from alignplanner.ui.editors.row_changes import apply_change, classify
+
+Index = QModelIndex | QPersistentModelIndex
+Transform = Callable[[Plan], Plan]
+ROLE = Qt.ItemDataRole
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+class PlanTableModel(QAbstractTableModel):
+    refused = Signal(int, int, str)  # row, column, why
+    titles: tuple[str, ...] = ()
+    help: tuple[str, ...] = ()
+    numeric: frozenset[int] = frozenset()
+
+    def __init__(self, document: PlanDocument, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._plan = document.plan
+        self._refusals: dict[tuple[int, int], str] = {}
+        document.planChanged.connect(self._on_plan_changed)
+
+    # -- what a subclass shows ---------------------------------------------------------
+
+    def _rows(self, plan: Plan) -> Sequence[Any]:
+        """The plan's items this table shows, one a row (each has an ``id``)."""
+        raise NotImplementedError
+
+    def _shown(self, plan: Plan) -> object:
+        """All of ``plan`` that the cells show: while it stays equal, views need no news."""
+        return self._rows(plan)
+
+    # -- document --------------------------------------------------------------------
+
+    def set_document(self, document: PlanDocument) -> None:
+        self.beginResetModel()
+        with suppress(RuntimeError):  # the old document may already be gone
+            self._document.planChanged.disconnect(self._on_plan_changed)
+        self._document = document
+        self._plan = document.plan
+        self._refusals.clear()
+        document.planChanged.connect(self._on_plan_changed)
+        self.endResetModel()
+
+    def _on_plan_changed(self, change: tuple[Plan, Plan]) -> None:
+        new = change[1]
+        if self._shown(new) == self._shown(self._plan):
+            self._plan = new  # e.g. a target edit: nothing here to tell the views
+            return
+        self._refusals.clear()
+        how = classify([r.id for r in self._rows(self._plan)], [r.id for r in self._rows(new)])
+        apply_change(self, how, lambda: setattr(self, "_plan", new))
+
+    # -- reading ---------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows(self._plan))
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.titles)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = ROLE.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.titles):
+            return None
+        if role == ROLE.DisplayRole:
+            return self.titles[section]
+        if role == ROLE.ToolTipRole:
+            return self.help[section]
+        if role == ROLE.TextAlignmentRole:
+            return self._alignment(section)
+        return None
+
+    def _alignment(self, column: int) -> Qt.AlignmentFlag:
+        return RIGHT if column in self.numeric else LEFT
+
+    # -- editing ---------------------------------------------------------------------
+
+    def _edit(self, row: int, column: int, value: Any, *, field: str, text: str,
+              make: Callable[[], Transform], key: Hashable) -> bool:
+        """Send one cell's new value through the document as the undo step ``text``;
+        ``field`` leads the reason when ``make()`` cannot read the value or the plan
+        refuses it."""
+        try:
+            transform = make()
+        except (TypeError, ValueError):
+            return self._refuse(row, column, f"{field}: {value!r} is not a number")
+        problems = self._document.edit(text, transform, key)
+        return not problems or self._refuse(row, column, describe(problems, field))
+
+    def _refuse(self, row: int, column: int, message: str) -> bool:
+        self._refusals[(row, column)] = message
+        cell = self.index(row, column)
+        self.dataChanged.emit(cell, cell, [ROLE.ToolTipRole])
+        self.refused.emit(row, column, message)
+        return False
