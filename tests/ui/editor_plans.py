@@ -1,11 +1,18 @@
-"""Small plans for the editing-panel tests (tests/ui/test_editors_*.py), built in code."""
+"""Small plans for the editing-panel tests (tests/ui/test_editors_*.py), built in code,
+and the panels shown as a person would use them."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TypeVar
+
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from alignplanner.domain.model import Pipeline, Plan, Recycle, Source, Stage, Target
+
+Panel = TypeVar("Panel", bound=QWidget)
 
 
 def stages() -> tuple[Stage, ...]:
@@ -41,3 +48,15 @@ def small_plan(*, with_sources: bool = False, weights: Sequence[float] | None = 
         stages=stages(), sources=sources() if with_sources else (),
         pipeline=Pipeline(existing or {}),
     )
+
+
+def shown(qtbot: QtBot, panel: Panel, size: tuple[int, int] | None = None) -> Panel:
+    """``panel`` (of ``size``, if given) shown and active, as shortcuts and focus need;
+    qtbot closes it after the test."""
+    qtbot.addWidget(panel)
+    if size is not None:
+        panel.resize(*size)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.activateWindow()
+    return panel

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from editor_plans import small_plan
+from editor_plans import shown, small_plan
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -23,12 +23,7 @@ def editor_document(qapp: object) -> PlanDocument:
 
 @pytest.fixture
 def pipeline_panel(qtbot: QtBot, editor_document: PlanDocument) -> PipelinePanel:
-    panel = PipelinePanel(editor_document)
-    qtbot.addWidget(panel)
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.activateWindow()
-    return panel
+    return shown(qtbot, PipelinePanel(editor_document))
 
 
 def test_one_box_per_open_stage_and_the_explanation(pipeline_panel: PipelinePanel) -> None:

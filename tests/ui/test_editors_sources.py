@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from editor_plans import small_plan
+from editor_plans import shown, small_plan
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QToolButton
+from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QHeaderView, QToolButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -29,13 +29,7 @@ def editor_document(qapp: object) -> PlanDocument:
 
 @pytest.fixture
 def sources_panel(qtbot: QtBot, editor_document: PlanDocument) -> SourcesPanel:
-    panel = SourcesPanel(editor_document)
-    qtbot.addWidget(panel)
-    panel.resize(1000, 700)
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.activateWindow()
-    return panel
+    return shown(qtbot, SourcesPanel(editor_document), (1000, 700))
 
 
 def shares(document: PlanDocument) -> list[float]:
@@ -118,6 +112,20 @@ def test_editing_a_share_in_the_table(qtbot: QtBot, sources_panel: SourcesPanel,
     with qtbot.waitSignal(sources_panel.table.itemDelegate().closeEditor):
         qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert shares(editor_document) == [0.4, 0.2, 0.4]
+
+
+def test_columns_are_measured_when_rows_come_not_on_every_edit(
+        sources_panel: SourcesPanel, editor_document: PlanDocument) -> None:
+    table, mode = sources_panel.table, QHeaderView.ResizeMode
+    assert table.horizontalHeader().sectionResizeMode(cols.NAME) == mode.Interactive
+    assert table.verticalHeader().sectionResizeMode(0) == mode.Fixed
+    assert len({table.rowHeight(row) for row in range(3)}) == 1
+    width = table.columnWidth(cols.NAME)
+    assert sources_panel.model.setData(sources_panel.model.index(0, cols.NAME),
+                                       "Inbound from the new website and the events", EDIT)
+    assert table.columnWidth(cols.NAME) == width  # an edit measures no cell
+    editor_document.edit("Add source", edits.add_source)
+    assert table.columnWidth(cols.NAME) > width  # a new row: the columns fit again
 
 
 def test_entry_stage_picker_lists_the_open_stages(

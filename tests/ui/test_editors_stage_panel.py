@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from editor_plans import small_plan
+from editor_plans import shown, small_plan
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,13 +35,7 @@ def editor_document(qapp: object) -> PlanDocument:
 
 @pytest.fixture
 def stage_panel(qtbot: QtBot, editor_document: PlanDocument) -> StagePanel:
-    panel = StagePanel(editor_document)
-    qtbot.addWidget(panel)
-    panel.resize(1400, 500)
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.activateWindow()
-    return panel
+    return shown(qtbot, StagePanel(editor_document), (1400, 500))
 
 
 def ids(document: PlanDocument) -> list[str]:

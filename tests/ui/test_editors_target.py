@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from editor_plans import small_plan
+from editor_plans import shown, small_plan
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QWidget
@@ -25,12 +25,7 @@ def editor_document(qapp: object) -> PlanDocument:
 
 
 def make_panel(qtbot: QtBot, document: PlanDocument) -> TargetPanel:
-    panel = TargetPanel(document)
-    qtbot.addWidget(panel)
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.activateWindow()
-    return panel
+    return shown(qtbot, TargetPanel(document))
 
 
 @pytest.fixture

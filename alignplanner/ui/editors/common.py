@@ -1,15 +1,15 @@
 """What every editing panel shares: the document binding, refusal messages shown at the
-field, team swatches and fonts that follow the application font."""
+field, team swatches, fonts that follow the application font and the editable tables."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 
-from PySide6.QtCore import QObject, QSignalBlocker, Qt
+from PySide6.QtCore import QAbstractItemModel, QObject, QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.model import Plan
@@ -71,6 +71,49 @@ def blocked(*objects: QObject) -> Iterator[None]:
     finally:
         for b in blockers:
             b.unblock()
+
+
+def editable_table(parent: QWidget, model: QAbstractItemModel, name: str) -> QTableView:
+    """A table of ``model`` edited from the keyboard: one cell selected at a time, typing or
+    F2 edits it, Tab moves on; one line a row, alternating colours, no row numbers."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                          | QAbstractItemView.EditTrigger.EditKeyPressed
+                          | QAbstractItemView.EditTrigger.AnyKeyPressed
+                          | QAbstractItemView.EditTrigger.SelectedClicked)
+    table.setTabKeyNavigation(True)
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.setAccessibleName(name)
+    return table
+
+
+def size_columns(table: QTableView, widths: Mapping[int, int] | None = None) -> None:
+    """Columns fit their contents (those in ``widths`` get that many pixels), the last one
+    stretches; rows share one roomy height. Call it when rows come or go, the model resets
+    or the font changes, not on every edit: measuring every cell each time (as the
+    ResizeToContents modes do) would cost the edit its frame."""
+    widths = widths or {}
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column in range(table.model().columnCount()):
+        if column in widths:
+            header.resizeSection(column, widths[column])
+        else:
+            table.resizeColumnToContents(column)
+    header.setStretchLastSection(True)
+    rows = table.verticalHeader()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(round(table.fontMetrics().lineSpacing() * 1.7) + 4)
+
+
+def resize_on_row_changes(model: QAbstractItemModel, size: Callable[[], None]) -> None:
+    """Call ``size()`` whenever rows are added or removed or the model resets."""
+    for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+        signal.connect(lambda *_args: size())
 
 
 class ErrorLabel(QLabel):

@@ -11,10 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QToolButton,
@@ -28,7 +26,13 @@ from alignplanner.domain.model import Plan
 from alignplanner.domain.problems import Problem
 from alignplanner.ui.editors import delegates as kinds
 from alignplanner.ui.editors import source_model as cols
-from alignplanner.ui.editors.common import DocumentPanel, ErrorLabel
+from alignplanner.ui.editors.common import (
+    DocumentPanel,
+    ErrorLabel,
+    editable_table,
+    resize_on_row_changes,
+    size_columns,
+)
 from alignplanner.ui.editors.overrides import OverridesEditor
 from alignplanner.ui.editors.source_model import SourceTableModel
 
@@ -75,13 +79,16 @@ class SourcesPanel(DocumentPanel):
 
         self.model.refused.connect(self._on_refused)
         self.model.rowsInserted.connect(self._on_rows_inserted)
+        resize_on_row_changes(self.model, lambda: size_columns(self.table))
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self._fit_to_font()
         self._bind()
 
     def _fit_to_font(self) -> None:
-        """Room for about five sources above the overrides, in the current font."""
+        """Room for about five sources above the overrides, in the current font; columns
+        and rows sized for it."""
         self.table.setMinimumHeight(self.table.fontMetrics().lineSpacing() * 10)
+        size_columns(self.table)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -89,8 +96,7 @@ class SourcesPanel(DocumentPanel):
             self._fit_to_font()
 
     def _make_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setModel(self.model)
+        table = editable_table(self, self.model, "Sources")
 
         def entry_stages(_index: QModelIndex) -> list[tuple[str, str]]:
             return [(s.name, s.id) for s in self.document.plan.stages[:-1]]
@@ -99,20 +105,6 @@ class SourcesPanel(DocumentPanel):
             {cols.ENTERS: kinds.CHOICE, cols.SHARE: kinds.SHARE, cols.DEAL_SIZE: kinds.MONEY},
             entry_stages, table)  # type: ignore[arg-type]
         table.setItemDelegate(delegate)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                              | QAbstractItemView.EditTrigger.EditKeyPressed
-                              | QAbstractItemView.EditTrigger.AnyKeyPressed
-                              | QAbstractItemView.EditTrigger.SelectedClicked)
-        table.setTabKeyNavigation(True)
-        table.setWordWrap(False)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        table.setAccessibleName("Sources")
         return table
 
     # -- document --------------------------------------------------------------------

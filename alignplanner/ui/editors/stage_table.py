@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QToolButton,
@@ -27,7 +26,13 @@ from alignplanner.domain.model import Plan
 from alignplanner.domain.problems import Problem
 from alignplanner.ui.editors import delegates as kinds
 from alignplanner.ui.editors import stage_columns as col
-from alignplanner.ui.editors.common import DocumentPanel, ErrorLabel
+from alignplanner.ui.editors.common import (
+    DocumentPanel,
+    ErrorLabel,
+    editable_table,
+    resize_on_row_changes,
+    size_columns,
+)
 from alignplanner.ui.editors.stage_model import StageTableModel
 
 SHORTCUT = Qt.ShortcutContext
@@ -83,34 +88,22 @@ class StagePanel(DocumentPanel):
 
         self.model.refused.connect(self._on_refused)
         self.model.rowsInserted.connect(self._on_rows_inserted)
-        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
-            signal.connect(lambda *_args: self._size_columns())
+        resize_on_row_changes(self.model, self._size_columns)
         self._size_columns()
         self._bind()
 
     def _make_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setModel(self.model)
+        table = editable_table(self, self.model, "Funnel stages")
         delegate_kinds = {col.OWNER: kinds.OWNER, col.CONVERSION: kinds.PERCENT,
                           col.DAYS: kinds.DAYS, col.RECYCLE_TO: kinds.CHOICE,
                           col.RECYCLE_SHARE: kinds.SHARE, col.RECYCLE_DAYS: kinds.DAYS,
                           **dict.fromkeys(col.TEXT, kinds.TEXT)}
         table.setItemDelegate(kinds.EditorDelegate(delegate_kinds, _recycle_choices(self.model),
                                                    table))
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                              | QAbstractItemView.EditTrigger.EditKeyPressed
-                              | QAbstractItemView.EditTrigger.AnyKeyPressed
-                              | QAbstractItemView.EditTrigger.SelectedClicked)
-        table.setTabKeyNavigation(True)
-        table.setWordWrap(False)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
         table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         table.setDefaultDropAction(Qt.DropAction.MoveAction)
         table.setDragDropOverwriteMode(False)
         table.setDropIndicatorShown(True)
-        table.setAccessibleName("Funnel stages")
         return table
 
     def _action(self, text: str, tip: str, keys: list[QKeySequence],
@@ -126,21 +119,9 @@ class StagePanel(DocumentPanel):
         return action
 
     def _size_columns(self) -> None:
-        """Numbers fit their contents; the vocabulary columns get a readable width; rows
-        share one roomy height. Sized when rows come or go or the font changes, not on
-        every edit: measuring every cell each time would cost the edit its frame."""
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        """Numbers fit their contents; the vocabulary columns get a readable width."""
         width = self.table.fontMetrics().averageCharWidth() * TEXT_COLUMN_CHARS
-        for column in range(self.model.columnCount()):
-            if column in col.TEXT:
-                header.resizeSection(column, width)
-            else:
-                self.table.resizeColumnToContents(column)
-        header.setStretchLastSection(True)
-        rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(round(self.table.fontMetrics().lineSpacing() * 1.7) + 4)
+        size_columns(self.table, dict.fromkeys(col.TEXT, width))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

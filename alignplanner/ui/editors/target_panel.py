@@ -92,30 +92,28 @@ class TargetPanel(DocumentPanel):
         self._apply_fonts()
         self._bind()
 
-    def _lay_out(self) -> None:
-        plan_box = QGroupBox("Plan", self)
+    def _form_box(self, title: str, rows: dict[str, QWidget], error: ErrorLabel) -> QGroupBox:
+        """A group of labelled fields with the red line for their refusals under them."""
+        box = QGroupBox(title, self)
         form = QFormLayout()
-        form.addRow("Name", self.name)
-        form.addRow("Currency", self.currency)
-        form.addRow("Starts", self.start)
-        form.addRow("Length", self.months)
-        form.addRow("Rounding", self.rounding)
-        box_layout = QVBoxLayout(plan_box)
+        for label, field in rows.items():
+            form.addRow(label, field)
+        box_layout = QVBoxLayout(box)
         box_layout.addLayout(form)
-        box_layout.addWidget(self.plan_error)
+        box_layout.addWidget(error)
         box_layout.addStretch(1)
+        return box
 
-        target_box = QGroupBox("Revenue target", self)
-        form = QFormLayout()
-        form.addRow("Revenue target", self.revenue)
-        form.addRow("Average deal size", self.deal_size)
-        form.addRow("Wins needed", self.wins)
-        form.addRow("After the plan", self.continuation)
-        form.addRow("Growth next year", self.growth)
-        box_layout = QVBoxLayout(target_box)
-        box_layout.addLayout(form)
-        box_layout.addWidget(self.target_error)
-        box_layout.addStretch(1)
+    def _lay_out(self) -> None:
+        plan_box = self._form_box("Plan", {
+            "Name": self.name, "Currency": self.currency, "Starts": self.start,
+            "Length": self.months, "Rounding": self.rounding,
+        }, self.plan_error)
+        target_box = self._form_box("Revenue target", {
+            "Revenue target": self.revenue, "Average deal size": self.deal_size,
+            "Wins needed": self.wins, "After the plan": self.continuation,
+            "Growth next year": self.growth,
+        }, self.target_error)
 
         months_box = QGroupBox("Seasonality", self)
         QVBoxLayout(months_box).addWidget(self.seasonality)
