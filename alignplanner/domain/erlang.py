@@ -1,0 +1,324 @@
+"""SLA feasibility as a queue: Erlang C (M/M/N), funnel-math section 6.
+
+Units are explicit in every name: arrival rates per (business) hour, handle times in
+minutes, response windows in (business) hours. The offered load in Erlangs is
+``a = arrival_rate_per_hour * handle_minutes / 60``: the number of reps kept busy on
+average. With N reps answering:
+
+- ``erlang_c(N, a)`` is the probability that a new lead has to wait for a free rep;
+- the service level is ``P(wait <= W) = 1 - C(N, a) * exp(-(N - a) * W / h)`` with the
+  window W and the handle time h in the same unit;
+- utilisation is ``a / N``. At 1 or more the queue grows without end: no window can be
+  kept, whatever its length; the service level is reported as 0.
+
+Erlang C is computed from the Erlang B recursion ``B(0) = 1, B(k) = a B(k-1) / (k + a
+B(k-1))`` and ``C = N B / (N - a (1 - B))``, which never forms a^N or N! and so stays
+accurate for thousands of servers.
+
+Fractional reps: a ramped team of 4.6 reps is counted as 4 servers (``whole_servers``):
+part of a rep cannot pick up a lead, so the whole reps are what can answer at once. This
+errs on the side of caution (the SLA is called feasible only when it is).
+
+Monthly feasibility (``sla_feasibility``): a month's entries into the stage arrive
+evenly (as a Poisson stream) over that month's business hours; the reps of the role that
+works the stage answer them one at a time, ``handle_minutes`` each, during business hours
+only; the response window is business time. Reps are taken to be on first responses
+whenever they are free: the model tells whether the promise is possible at all with the
+planned team, not how the team splits its day.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+#: Effective reps within this of the next whole number count as that whole number
+#: (ramp factors times survival rates rarely add up to an exact integer in floating point).
+WHOLE_TOLERANCE = 1e-9
+
+
+def _check(value: float, what: str, *, positive: bool = False) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{what} must be a number, got {value!r}")
+    x = float(value)
+    if not math.isfinite(x) or x < 0 or (positive and x == 0):
+        need = "above zero" if positive else "zero or more"
+        raise ValueError(f"{what} must be a finite number {need}, got {value!r}")
+    return x
+
+
+def _check_servers(servers: int) -> int:
+    if isinstance(servers, bool) or not isinstance(servers, int) or servers < 0:
+        raise ValueError(f"servers must be a whole number >= 0, got {servers!r}")
+    return servers
+
+
+def _check_target(target: float) -> float:
+    t = _check(target, "target")
+    if not 0 < t < 1:
+        raise ValueError(f"target must be a share above 0 and below 1, got {target!r}")
+    return t
+
+
+def erlang_b(servers: int, load: float) -> float:
+    """Blocking probability of an M/M/N/N system (Erlang B), by the stable recursion."""
+    return _erlang_b(_check_servers(servers), _check(load, "load"))
+
+
+def _erlang_b(n: int, a: float) -> float:
+    b = 1.0
+    for k in range(1, n + 1):
+        b = a * b / (k + a * b)
+    return b
+
+
+def _c_from_b(n: int, a: float, b: float) -> float:
+    return n * b / (n - a * (1.0 - b))
+
+
+def erlang_c(servers: int, load: float) -> float:
+    """Probability that an arrival has to wait (Erlang C) with ``servers`` servers and an
+    offered load of ``load`` Erlangs; 1.0 when ``load >= servers`` (the queue never
+    empties), 0.0 when there is no load and at least one server."""
+    n, a = _check_servers(servers), _check(load, "load")
+    if n == 0 or a >= n:
+        return 1.0
+    if a == 0:
+        return 0.0
+    return _c_from_b(n, a, _erlang_b(n, a))
+
+
+def offered_load(arrival_rate_per_hour: float, handle_minutes: float) -> float:
+    """Offered load in Erlangs: arrivals per hour times hours of work per arrival."""
+    rate = _check(arrival_rate_per_hour, "arrival rate per hour")
+    return rate * _check(handle_minutes, "handle minutes") / 60.0
+
+
+def _sl(n: int, a: float, c: float, window_over_handle: float) -> float:
+    sl = 1.0 - c * math.exp(-(n - a) * window_over_handle)
+    return min(1.0, max(0.0, sl))
+
+
+def service_level(
+    servers: int, arrival_rate_per_hour: float, handle_minutes: float, window_hours: float
+) -> float:
+    """Share of arrivals answered within ``window_hours``: ``1 - C(N, a) exp(-(N - a) W /
+    h)``. 1.0 with no load; 0.0 when the load is at or above the servers (utilisation >=
+    1: waits grow without end)."""
+    n = _check_servers(servers)
+    a = offered_load(arrival_rate_per_hour, handle_minutes)
+    w = _check(window_hours, "window hours")
+    if a == 0:
+        return 1.0
+    if a >= n:
+        return 0.0
+    return _sl(n, a, erlang_c(n, a), w / (handle_minutes / 60.0))
+
+
+def _first_stable(a: float) -> tuple[int, float]:
+    """The fewest servers above the load, and Erlang B for them."""
+    n = math.floor(a) + 1
+    return n, _erlang_b(n, a)
+
+
+def _smallest(a: float, window_over_handle: float, target: float) -> int:
+    n, b = _first_stable(a)
+    while _sl(n, a, _c_from_b(n, a, b), window_over_handle) < target:
+        n += 1
+        b = a * b / (n + a * b)
+    return n
+
+
+def smallest_servers(
+    arrival_rate_per_hour: float, handle_minutes: float, window_hours: float, target: float
+) -> int:
+    """The fewest servers whose service level reaches ``target`` (0 when nothing
+    arrives). ``target`` is a share strictly between 0 and 1."""
+    a = offered_load(arrival_rate_per_hour, handle_minutes)
+    w = _check(window_hours, "window hours")
+    t = _check_target(target)
+    if a == 0:
+        return 0
+    return _smallest(a, w / (handle_minutes / 60.0), t)
+
+
+def whole_servers(effective_reps: float) -> int:
+    """Whole reps who can answer at once: the effective (ramped) reps rounded down, so
+    4.6 ramped reps are 4 servers (4.9999999999 from float sums counts as 5)."""
+    x = _check(effective_reps, "effective reps")
+    return math.floor(x + WHOLE_TOLERANCE)
+
+
+@dataclass(frozen=True)
+class SlaMonth:
+    """Feasibility of one SLA in one plan month."""
+
+    entries: float  # arrivals this month (entries into the SLA's from-stage)
+    business_hours: float  # open hours of the month they arrive in
+    effective_reps: float  # ramped reps of the role, as planned
+    servers: int  # whole reps who can answer at once (effective reps rounded down)
+    arrivals_per_hour: float  # entries / business hours (inf when there are none)
+    load: float  # offered load in Erlangs (reps kept busy on average)
+    utilisation: float  # load / servers; >= 1 means the SLA cannot be met at all
+    service_level: float  # share answered within the window with the planned servers
+    target: float  # the share the SLA promises
+    reps_needed: int | None  # fewest whole reps that keep the promise; None: none can
+    feasible: bool  # service_level reaches the target with the planned servers
+    message: str  # the finding in plain words
+
+
+@dataclass(frozen=True)
+class _Words:
+    reps: str
+    rep: str
+    units: str
+    unit: str
+    response: str
+    window: str
+
+
+def _singular(plural: str) -> str:
+    return plural[:-1] if plural.endswith("s") and len(plural) > 1 else plural
+
+
+def _window_words(hours: float) -> str:
+    if hours == 0:
+        return "without waiting"
+    if hours < 1:
+        minutes = hours * 60
+        if math.isclose(minutes, round(minutes), abs_tol=1e-9):
+            m = round(minutes)
+            return f"within {m} minute{'' if m == 1 else 's'}"
+        return f"within {minutes:.3g} minutes"
+    if math.isclose(hours, round(hours), abs_tol=1e-9):
+        h = round(hours)
+        return f"within {h} hour{'' if h == 1 else 's'}"
+    return f"within {hours:.3g} hours"
+
+
+def _pct(share: float) -> str:
+    return f"{round(share * 100, 2):g}%"
+
+
+def _achieved_pct(share: float, target: float) -> str:
+    """Rounded down, never overstated, to as many decimals as the target shows."""
+    shown = _pct(target)
+    decimals = len(shown[:-1].partition(".")[2])
+    scale = 10**decimals
+    return f"{math.floor(share * 100 * scale + 1e-9) / scale:.{decimals}f}%"
+
+
+def _count(x: float, one: str, many: str) -> str:
+    if math.isclose(x, round(x), abs_tol=1e-9):
+        n = round(x)
+        return f"{n:,} {one if n == 1 else many}"
+    return f"{x:,.1f} {many}"
+
+
+def _reps(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def _team(servers: int, reps: float, words: _Words) -> str:
+    team = _count(servers, words.rep, words.reps)
+    if reps - servers > 1e-6:
+        team += f" able to answer ({_reps(reps)} ramped)"
+    return team
+
+
+def _month(
+    entries: float, hours: float, reps: float, *, handle_minutes: float,
+    window_hours: float, target: float, words: _Words,
+) -> SlaMonth:
+    servers = whole_servers(reps)
+    h = handle_minutes / 60.0
+    need_words = f"the SLA promises {_pct(target)}"
+    if entries == 0:
+        return SlaMonth(entries, hours, reps, servers, 0.0, 0.0, 0.0, 1.0, target, 0, True,
+                        f"No {words.units} are expected this month, so there is nothing "
+                        "to answer.")
+    if hours == 0:
+        return SlaMonth(entries, hours, reps, servers, math.inf, math.inf, math.inf, 0.0,
+                        target, None, False,
+                        f"This month has no business hours, so none of its "
+                        f"{_count(entries, words.unit, words.units)} can get "
+                        f"{words.response} {words.window}.")
+    rate = entries / hours
+    a = rate * h
+    smallest = _smallest(a, window_hours / h, target)
+    utilisation = a / servers if servers else math.inf
+    if servers == 0:
+        who = (f"no {words.rep} able to answer ({_reps(reps)} ramped)" if reps > 0
+               else f"no {words.reps}")
+        return SlaMonth(entries, hours, reps, servers, rate, a, utilisation, 0.0, target,
+                        smallest, False,
+                        f"With {who}, none of the {_count(entries, words.unit, words.units)}"
+                        f" a month get {words.response} {words.window}; {need_words}: "
+                        f"you need {smallest}.")
+    if a >= servers:
+        short = entries * handle_minutes / 60.0 - servers * hours
+        team = _team(servers, reps, words)
+        return SlaMonth(entries, hours, reps, servers, rate, a, utilisation, 0.0, target,
+                        smallest, False,
+                        f"{team[0].upper()}{team[1:]} cannot keep up with "
+                        f"{_count(entries, words.unit, words.units)} a month at "
+                        f"{handle_minutes:g} minutes each: they would need "
+                        f"{_count(max(short, 0.0), 'hour', 'hours')} a month more than they "
+                        f"have; no response window can be met. You need {smallest}.")
+    sl = _sl(servers, a, _c_from_b(servers, a, _erlang_b(servers, a)), window_hours / h)
+    feasible = servers >= smallest
+    said = (f"With {_team(servers, reps, words)}, {_achieved_pct(sl, target)} of "
+            f"{words.units} get {words.response} {words.window}; {need_words}")
+    said += ": met." if feasible else f": you need {smallest}."
+    return SlaMonth(entries, hours, reps, servers, rate, a, utilisation, sl, target,
+                    smallest, feasible, said)
+
+
+def _per_month(values: Sequence[float] | float, months: int, what: str) -> list[float]:
+    if not isinstance(values, Sequence):
+        return [_check(values, what)] * months
+    out = [_check(v, what) for v in values]
+    if len(out) != months:
+        raise ValueError(f"{what} needs one value per month ({months}), got {len(out)}")
+    return out
+
+
+def sla_feasibility(
+    monthly_entries: Sequence[float],
+    business_hours_per_month: Sequence[float] | float,
+    effective_reps: Sequence[float] | float,
+    *,
+    handle_minutes: float,
+    window_hours: float,
+    target: float,
+    reps_label: str = "reps",
+    units_label: str = "leads",
+    response_label: str = "a first response",
+) -> list[SlaMonth]:
+    """Per month: the service level the planned reps reach against ``target``, the fewest
+    reps that reach it, and a sentence saying so (see the module notes for the model).
+    The three floats after the monthly series are keyword-only, so that a handle time
+    can never be passed as a window.
+
+    ``business_hours_per_month`` and ``effective_reps`` take one value per month or one
+    value for all. Labels are plural nouns for the message ("SDRs", "MQLs"; the singular
+    drops a final s) and the response promised ("a first call").
+    """
+    entries = _per_month(monthly_entries, len(monthly_entries), "monthly entries")
+    months = len(entries)
+    hours = _per_month(business_hours_per_month, months, "business hours per month")
+    reps = _per_month(effective_reps, months, "effective reps")
+    handle = _check(handle_minutes, "handle minutes", positive=True)
+    window = _check(window_hours, "window hours")
+    t = _check_target(target)
+    words = _Words(reps_label, _singular(reps_label), units_label, _singular(units_label),
+                   response_label, _window_words(window))
+    return [_month(e, bh, r, handle_minutes=handle, window_hours=window, target=t, words=words)
+            for e, bh, r in zip(entries, hours, reps, strict=True)]
+
+
+__all__ = [
+    "SlaMonth", "erlang_b", "erlang_c", "offered_load", "service_level", "sla_feasibility",
+    "smallest_servers", "whole_servers",
+]
