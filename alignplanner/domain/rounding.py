@@ -7,16 +7,23 @@ from collections.abc import Sequence
 
 from alignplanner.domain.model import Rounding
 
-# Exact volumes carry floating-point noise (133.00000000001 must not become 134).
-_NOISE = 1e-9
+# Exact volumes carry floating-point noise (133.00000000001 must not become 134), about
+# 1e-15 of the value; what is forgiven stays far below one unit even at 10^12 entries.
+NOISE_ABS = 1e-9
+NOISE_REL = 1e-12
+
+
+def noise(x: float) -> float:
+    """How much floating-point noise rounding forgives around ``x``."""
+    return NOISE_ABS + NOISE_REL * abs(x)
 
 
 def ceil(x: float) -> int:
-    return math.ceil(x - _NOISE * max(1.0, abs(x)))
+    return math.ceil(x - noise(x))
 
 
 def half_up(x: float) -> int:
-    return math.floor(x + 0.5 + _NOISE * max(1.0, abs(x)))
+    return math.floor(x + 0.5 + noise(x))
 
 
 def round_one(x: float, mode: Rounding) -> int:
@@ -61,7 +68,7 @@ def largest_remainder(values: Sequence[float], total: int) -> tuple[int, ...]:
     ``total`` must lie between the sum of the floors and that sum plus len(values);
     it is clamped into that range otherwise.
     """
-    floors = [math.floor(v + _NOISE * max(1.0, abs(v))) for v in values]
+    floors = [math.floor(v + noise(v)) for v in values]
     floors = [max(0, f) for f in floors]
     missing = total - sum(floors)
     missing = max(0, min(missing, len(values)))

@@ -166,3 +166,12 @@ def test_forward_returns_wins_and_revenue() -> None:
     assert f.wins[2] == pytest.approx(20)
     assert sum(f.wins) == pytest.approx(20)
     assert f.revenue[2] == pytest.approx(200_000)
+
+
+def test_ceil_of_a_large_volume_still_rounds_up() -> None:
+    """9,876,543 at 10,000 a deal is 987.6543 wins; one stage converting at 1/8 of 1/...:
+    a volume of about 207 million with 0.055 over a whole number must round up."""
+    from alignplanner.domain.rounding import ceil
+
+    assert ceil(207_126_119.05536002) == 207_126_120
+    assert ceil(133.00000000001) == 133
