@@ -159,7 +159,10 @@ def _enumerate_lags(spec: ChainSpec, start: int, cut: float = 1e-14) -> dict[flo
 
 
 def _bin(lags: dict[float, float], span: int) -> np.ndarray:
-    out = np.zeros(span + 2)
+    """Month-bin enumerated lags; long enough for the engine's span and every path (a
+    path of negligible probability may lie beyond the engine's grid)."""
+    longest = max((math.floor(lag / DAYS_PER_MONTH) for lag in lags), default=0)
+    out = np.zeros(max(span, longest) + 2)
     for lag, prob in lags.items():
         x = lag / DAYS_PER_MONTH
         n = math.floor(x + 1e-12)
