@@ -40,8 +40,9 @@ def count(x: float) -> str:
     return f"{x:,.1f}" if 0 < abs(x) < 10 else f"{x:,.0f}"
 
 
-def money(x: float, currency: str) -> str:
-    return f"{x:,.0f} {currency}"
+def money(x: float, currency: str = "") -> str:
+    """Exact money for people: 7480000 -> '7,480,000 USD'."""
+    return f"{x:,.0f} {currency}".strip()
 
 
 def _label(stage: Stage, n: float) -> str:

@@ -136,11 +136,6 @@ class Stage:
             check_text(c, (key,), getattr(self, key))
         c.raise_if_any()
 
-    @property
-    def is_terminal_shape(self) -> bool:
-        """True when the stage carries nothing that only non-terminal stages may carry."""
-        return self.conversion is None and self.days is None and self.recycle is None
-
 
 def _frozen_mapping(value: Mapping[str, float]) -> Mapping[str, float]:
     return MappingProxyType(dict(value))

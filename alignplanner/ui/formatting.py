@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+# The warnings' words and the app's numbers must read alike: one definition of each.
+from alignplanner.domain.advice import count
+from alignplanner.domain.advice import money as money_exact
 
-def count(x: float) -> str:
-    """Whole units with separators; one decimal below 10 (0.4 leads is not 0)."""
-    if x != 0 and abs(x) < 10:
-        return f"{x:,.1f}"
-    return f"{x:,.0f}"
+__all__ = ["count", "money", "money_exact", "month_label", "percent", "short_month"]
 
 
 def percent(x: float) -> str:
@@ -31,10 +30,6 @@ def money(x: float, currency: str = "") -> str:
     else:
         text = f"{x:,.0f}"
     return f"{sign}{text} {currency}".strip()
-
-
-def money_exact(x: float, currency: str = "") -> str:
-    return f"{x:,.0f} {currency}".strip()
 
 
 def month_label(d: date) -> str:

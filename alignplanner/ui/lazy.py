@@ -8,20 +8,13 @@ the real view on first show, or when someone asks for it (`view`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, TypeVar
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.ui.theme import Theme
-
-
-class ThemedView(Protocol):
-    def set_document(self, document: PlanDocument) -> None: ...
-
-    def apply_theme(self, theme: Theme) -> None: ...
-
 
 V = TypeVar("V", bound=QWidget)
 

@@ -7,6 +7,7 @@ their own tabs with `add_editor_tab` / `add_chart_tab`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -43,7 +44,9 @@ from alignplanner.ui.stage_details import StageDetails
 from alignplanner.ui.warnings_panel import WarningsPanel
 
 
-class DocumentView(Protocol):
+class FollowsDocument(Protocol):
+    """Any view the window hands a new document to (charts, panels, lazy tabs)."""
+
     def set_document(self, document: PlanDocument) -> None: ...
 
 
@@ -84,7 +87,7 @@ class MainWindow(QMainWindow):
         self.target: LazyView[TargetPanel] = LazyView(document, TargetPanel)
         self.sources: LazyView[SourcesPanel] = LazyView(document, SourcesPanel)
         self.pipeline: LazyView[PipelinePanel] = LazyView(document, PipelinePanel)
-        views: list[DocumentView] = [
+        views: list[FollowsDocument] = [
             self.kpis, self.waterfall, self.timeline, self.by_source, self.warnings,
             self.stages, self.stage_details, self.target, self.sources, self.pipeline,
         ]
@@ -303,9 +306,9 @@ class MainWindow(QMainWindow):
         if path is not None:
             self._export(lambda: export.export_pdf_summary(self.document, path))
 
-    def _export(self, write: object) -> None:
+    def _export(self, write: Callable[[], object]) -> None:
         try:
-            write()  # type: ignore[operator]
+            write()
         except OSError as exc:
             self.workflow.prompts.show_error("Export failed", str(exc))
 

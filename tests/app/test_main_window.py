@@ -137,6 +137,7 @@ def test_a_warning_click_shows_its_stage(window: MainWindow) -> None:
     window.editor_tabs.setCurrentIndex(1)
     window.warnings.subjectActivated.emit(stage)
     assert window.editor_tabs.currentWidget() is window.funnel_split
+    assert window.stage_details.stage_id == stage
 
 
 def test_the_split_between_editors_and_charts_is_remembered(
