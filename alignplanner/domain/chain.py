@@ -17,6 +17,9 @@ with loops summed until the probability left is below 1e-13, then turned into mo
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -93,8 +96,56 @@ def transition_matrix(spec: ChainSpec) -> FloatArray:
     return q
 
 
-@lru_cache(maxsize=256)
-def solve(spec: ChainSpec) -> Solved:
+class _Solutions:
+    """Solved chains by spec, the most recent ``size`` kept. ``many`` solves the missing
+    ones of a plan together: a plan's chains differ only in conversions (sources'
+    overrides), so their loops share costs, grid and shifts, and one pass of array
+    operations serves them all."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._kept: OrderedDict[ChainSpec, Solved] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, spec: ChainSpec) -> Solved:
+        return self.many([spec])[0]
+
+    def many(self, specs: Sequence[ChainSpec]) -> list[Solved]:
+        with self._lock:
+            missing = [s for s in dict.fromkeys(specs) if s not in self._kept]
+        found = dict(zip(missing, _solve_together(missing), strict=True))
+        with self._lock:
+            for spec in specs:
+                if spec in found:
+                    self._kept[spec] = found[spec]
+                else:
+                    found[spec] = self._kept[spec]
+                self._kept.move_to_end(spec)
+            while len(self._kept) > self._size:
+                self._kept.popitem(last=False)
+        return [found[spec] for spec in specs]
+
+    def cache_clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
+
+
+solve = _Solutions(256)
+
+
+def _solve_together(specs: Sequence[ChainSpec]) -> list[Solved]:
+    """Solve ``specs`` (distinct), those with the same loops in one batch."""
+    batches: dict[tuple[object, ...], list[int]] = {}
+    for n, spec in enumerate(specs):
+        shape = (spec.days, spec.recycle_to, spec.recycle_days) if spec.has_loops else (n,)
+        batches.setdefault(shape, []).append(n)
+    lags: dict[int, Lags] = {}
+    for members in batches.values():
+        lags.update(zip(members, _lags([specs[n] for n in members]), strict=True))
+    return [_solved(spec, lags[n]) for n, spec in enumerate(specs)]
+
+
+def _solved(spec: ChainSpec, lags: Lags) -> Solved:
     k = spec.size
     q = transition_matrix(spec)
     fundamental = np.linalg.inv(np.eye(k) - q)
@@ -103,21 +154,28 @@ def solve(spec: ChainSpec) -> Solved:
     p_transient = fundamental @ to_won
     win_prob = np.append(p_transient, 1.0)
     entries = np.hstack([fundamental, p_transient[:, None]])
-    lags = _lags(spec, win_prob)
     return Solved(spec, win_prob, entries, lags)
 
 
-def _lags(spec: ChainSpec, win_prob: FloatArray) -> Lags:
+def _lags(specs: Sequence[ChainSpec]) -> list[Lags]:
+    """The lags of chains that differ at most in conversions and recycle shares."""
+    spec = specs[0]
     direct = np.append(np.cumsum(np.asarray(spec.days)[::-1])[::-1], 0.0)  # L_i, L_k = 0
     if not spec.has_loops:
-        return Lags(_bin_points(direct[:, None], np.ones((spec.size + 1, 1))), truncated=False)
+        return [Lags(_bin_points(direct[:, None], np.ones((1, spec.size + 1, 1)))[0], False)]
     exact = loop_costs(spec)
     den = _tick_denominator(exact)
     costs = tuple(round(c * den) / den for c in exact)  # whole ticks (exact unless < 0.01 day)
-    ticks, truncated = _grid_length(spec, costs, den)
-    extra = _extra_lag_density(spec, costs, den, ticks)
-    positions = direct[:, None] + np.arange(ticks, dtype=float)[None, :] / den
-    return Lags(_bin_points(positions, extra), truncated=truncated)
+    loops = _loops(specs, costs)
+    grids = [_grid_length(loops.take([b]), den) for b in range(len(specs))]
+    out: list[Lags] = [Lags(np.ones((1, 1)), False)] * len(specs)
+    for ticks in sorted({t for t, _ in grids}):
+        members = [b for b, (t, _) in enumerate(grids) if t == ticks]
+        extra = _extra_lag_density(loops.take(members), den, ticks)
+        positions = direct[:, None] + np.arange(extra.shape[2], dtype=float)[None, :] / den
+        for b, dist in zip(members, _bin_points(positions, extra), strict=True):
+            out[b] = Lags(dist, truncated=grids[b][1])
+    return out
 
 
 def loop_costs(spec: ChainSpec) -> tuple[float, ...]:
@@ -140,19 +198,19 @@ def _tick_denominator(costs: tuple[float, ...]) -> int:
     return TICK_DENOMINATORS[-1]
 
 
-def _grid_length(spec: ChainSpec, costs: tuple[float, ...], den: int) -> tuple[int, bool]:
-    """Ticks that hold all but LOOP_TAIL of every extra-lag distribution.
+def _grid_length(loops: _Loops, den: int) -> tuple[int, bool]:
+    """Ticks that hold all but LOOP_TAIL of every extra-lag distribution of one chain.
 
     Chernoff's bound on the generating function: for any s > 0,
     P(extra lag >= X) <= H_i(e^s) e^(-s X). H at a real point is one small linear solve,
     so a handful of s values give a tight X for every stage at once.
     """
-    max_cost = max(costs)
+    max_cost = max(loops.costs, default=0.0)
     if max_cost <= 0.0:
         return 16, False
     slopes = np.geomspace(1e-4, 2.0, 24) / max_cost  # s per day
     with np.errstate(all="ignore"):
-        h = _extra_lag_transform(spec, costs, slopes.astype(complex)).real  # (k + 1, 24)
+        h = _extra_lag_transform(loops, slopes.astype(complex))[0].real  # (k + 1, 24)
         usable = np.all(np.isfinite(h) & (h > 0.0) & (h < 1e150), axis=0)
         if not usable.any():  # beyond the radius of convergence everywhere
             return MAX_TICKS, True
@@ -167,78 +225,163 @@ def _grid_length(spec: ChainSpec, costs: tuple[float, ...], den: int) -> tuple[i
 ComplexArray = npt.NDArray[np.complex128]
 
 
-def _extra_lag_transform(
-    spec: ChainSpec, costs: tuple[float, ...], log_z: ComplexArray
-) -> ComplexArray:
-    """H_i(z) for i = 0..k at z = exp(log_z) (log_z per tick for the FFT, per day for
-    the bound), with H_i = c_i H_(i+1) + (1 - c_i) r_i z^(cost_i) H_(j_i) and H_k = 1.
+@dataclass(frozen=True)
+class _Loops:
+    """Section 1's recursion H_i = c_i H_(i+1) + (1 - c_i) r_i z^(cost_i) H_(j_i), H_k = 1,
+    back-substituted from the won stage up, for a batch of chains with the same loops:
+    every H_i is a constant plus a combination of z^(cost_l) H_(j_l) over the loops l (the
+    stages that recycle), so only H at the recycle targets (a handful) is unknown.
 
-    Back-substitution from the won stage up writes every H_i as a constant plus a
-    combination of H at the recycle targets; only those (a handful) need a linear solve.
-    """
+    For chain b, H_i = const[b, i] + sum_l weight[b, i, l] z^(cost_l) H_(targets[target[l]]);
+    ``costs[l]`` is loop l's cost in days (whole ticks)."""
+
+    const: FloatArray  # (chains, k + 1)
+    weight: FloatArray  # (chains, k + 1, loops)
+    costs: tuple[float, ...]
+    target: tuple[int, ...]  # loop l's recycle target, as an index into ``targets``
+    targets: tuple[int, ...]  # stage index of each unknown
+
+    def take(self, chains: list[int]) -> _Loops:
+        return _Loops(
+            self.const[chains], self.weight[chains], self.costs, self.target, self.targets
+        )
+
+
+def _loops(specs: Sequence[ChainSpec], costs: tuple[float, ...]) -> _Loops:
+    spec = specs[0]
     k = spec.size
-    targets = sorted({j for j in spec.recycle_to if j >= 0})
-    pos = {t: n for n, t in enumerate(targets)}
-    m = len(targets)
-    n = len(log_z)
-    coef = np.zeros((k + 1, n, m + 1), dtype=complex)
-    coef[k, :, 0] = 1.0
+    stages = [i for i in range(k) if spec.recycle_to[i] >= 0]
+    targets = sorted({spec.recycle_to[i] for i in stages})
+    conversion = np.array([s.conversion for s in specs])  # (chains, k)
+    recycled = (1.0 - conversion) * np.array([s.recycle_share for s in specs])
+    const = np.zeros((len(specs), k + 1))
+    weight = np.zeros((len(specs), k + 1, len(stages)))
+    const[:, k] = 1.0
     for i in range(k - 1, -1, -1):
-        coef[i] = spec.conversion[i] * coef[i + 1]
-        j = spec.recycle_to[i]
-        if j >= 0:
-            share = (1.0 - spec.conversion[i]) * spec.recycle_share[i]
-            coef[i, :, 1 + pos[j]] += share * np.exp(log_z * costs[i])
-    if m:
-        rows = coef[targets]  # (m, n, m + 1)
-        system = np.eye(m, dtype=complex)[None, :, :] - np.transpose(rows[:, :, 1:], (1, 0, 2))
-        at_targets = np.linalg.solve(system, np.transpose(rows[:, :, 0])[..., None])[..., 0]
-        values: ComplexArray = coef[:, :, 0] + np.einsum("knm,nm->kn", coef[:, :, 1:], at_targets)
-    else:
-        values = coef[:, :, 0]
+        const[:, i] = conversion[:, i] * const[:, i + 1]
+        weight[:, i] = conversion[:, i, None] * weight[:, i + 1]
+        if spec.recycle_to[i] >= 0:
+            weight[:, i, stages.index(i)] += recycled[:, i]
+    return _Loops(
+        const,
+        weight,
+        tuple(costs[i] for i in stages),
+        tuple(targets.index(spec.recycle_to[i]) for i in stages),
+        tuple(targets),
+    )
+
+
+def _at_targets(loops: _Loops, shifts: ComplexArray, *, pivot: bool) -> ComplexArray:
+    """H at the recycle targets, (chains, targets, n), from ``shifts[l] = z^(cost_l)``
+    (loops, n): the targets' rows of the back-substitution, solved at each z.
+
+    On the unit circle (the FFT's points) the system is an H-matrix (its entries are
+    bounded by those at z = 1, where I - Q is a nonsingular M-matrix), so Gaussian
+    elimination without pivoting is stable there and, vectorised over z, much cheaper
+    than a batched LAPACK solve; elsewhere (``pivot``) LAPACK solves it."""
+    m, n, chains = len(loops.targets), shifts.shape[1], loops.const.shape[0]
+    rows = loops.weight[:, list(loops.targets)]  # (chains, m, loops)
+    system = np.zeros((chains, m, m, n), dtype=complex)
+    for loop, u in enumerate(loops.target):  # the loop leads target t back to target u
+        system[:, :, u] -= rows[:, :, loop, None] * shifts[loop]
+    system[:, np.arange(m), np.arange(m)] += 1.0
+    rhs = np.repeat(loops.const[:, list(loops.targets), None], n, axis=2).astype(complex)
+    if pivot:
+        solved = np.linalg.solve(np.moveaxis(system, 3, 1), np.moveaxis(rhs, 2, 1)[..., None])
+        return np.ascontiguousarray(np.moveaxis(solved[..., 0], 1, 2))
+    for p in range(m):  # forward elimination, then back-substitution
+        for r in range(p + 1, m):
+            factor = system[:, r, p] / system[:, p, p]
+            system[:, r, p + 1 :] -= factor[:, None] * system[:, p, p + 1 :]
+            rhs[:, r] -= factor * rhs[:, p]
+    for p in range(m - 1, -1, -1):
+        for q in range(p + 1, m):
+            rhs[:, p] -= system[:, p, q] * rhs[:, q]
+        rhs[:, p] /= system[:, p, p]
+    return rhs
+
+
+def _extra_lag_transform(loops: _Loops, log_z: ComplexArray) -> ComplexArray:
+    """H_i(z), (chains, k + 1, n), at z = exp(log_z) per day (for the bound)."""
+    shifts = np.exp(np.outer(loops.costs, log_z))
+    at = _at_targets(loops, shifts, pivot=True)
+    values: ComplexArray = loops.const[:, :, None] + np.einsum(
+        "bil,bln->bin", loops.weight, shifts[None] * at[:, list(loops.target)]
+    )
     return values
 
 
-def _extra_lag_density(
-    spec: ChainSpec, costs: tuple[float, ...], den: int, ticks: int
-) -> FloatArray:
-    """h[i, tau]: probability that an entry into stage i is won with an extra lag (beyond
-    the direct L_i) of exactly tau ticks; i = 0..k, row i sums to P_i up to LOOP_TAIL.
+def _extra_lag_density(loops: _Loops, den: int, ticks: int) -> FloatArray:
+    """h[b, i, tau]: probability that an entry into stage i of chain b is won with an
+    extra lag (beyond the direct L_i) of exactly tau ticks; i = 0..k, row i sums to P_i up
+    to LOOP_TAIL. Trailing ticks without any probability are left off.
 
-    With G_i(z) = z^(L_i) H_i(z) the generating function of the lag, section 1's
-    recursion becomes H_i = c_i H_(i+1) + (1 - c_i) r_i z^(cost_i) H_(j_i), H_k = 1:
-    evaluated at the roots of unity and inverted with a real FFT.
+    With G_i(z) = z^(L_i) H_i(z) the generating function of the lag, H at the recycle
+    targets is evaluated at the roots of unity and inverted with a real FFT; every other
+    row follows in the time domain from the back-substitution, a z^(cost_l) being a shift
+    by cost_l ticks.
     """
     freqs = ticks // 2 + 1
-    omega: ComplexArray = (-2j * np.pi * den / ticks) * np.arange(freqs).astype(np.complex128)
-    out = np.empty((spec.size + 1, freqs), dtype=complex)
+    chains, m = loops.const.shape[0], len(loops.targets)
+    out = np.empty((chains, m, freqs), dtype=complex)
     for lo in range(0, freqs, FREQ_CHUNK):
-        chunk = omega[lo : lo + FREQ_CHUNK]
-        out[:, lo : lo + FREQ_CHUNK] = _extra_lag_transform(spec, costs, chunk)
-    density: FloatArray = np.fft.irfft(out, n=ticks, axis=1)
+        hi = min(freqs, lo + FREQ_CHUNK)
+        shifts = np.stack([_roots(ticks, den, cost)[lo:hi] for cost in loops.costs])
+        out[:, :, lo:hi] = _at_targets(loops, shifts, pivot=False)
+    at = np.fft.irfft(out, n=ticks, axis=2)
+    at[np.abs(at) < 1e-15] = 0.0  # rounding noise of the FFT, as for every row below
+    support = np.nonzero(at.any(axis=(0, 1)))[0]
+    used = int(support[-1]) + 1 if len(support) else 1
+    shifts_in_ticks = [round(cost * den) for cost in loops.costs]
+    length = min(ticks, used + max(shifts_in_ticks))  # what the shifted rows can reach
+    density = np.zeros((chains, len(loops.const[0]), length))
+    density[:, :, 0] = loops.const
+    for loop, c in enumerate(shifts_in_ticks):
+        width = min(used, length - c)
+        if width <= 0:  # a loop longer than a truncated grid: its paths are cut off
+            continue
+        rows = np.nonzero(loops.weight[:, :, loop].any(axis=0))[0]
+        density[:, rows, c : c + width] += (
+            loops.weight[:, rows, loop, None] * at[:, loops.target[loop], None, :width]
+        )
     density[np.abs(density) < 1e-15] = 0.0
     np.clip(density, 0.0, None, out=density)
-    return density
+    last = np.nonzero(density.any(axis=(0, 1)))[0]
+    return density[:, :, : int(last[-1]) + 1 if len(last) else 1]
 
 
-def _bin_points(days: FloatArray, weights: FloatArray) -> FloatArray:
-    """Month-bin lags: row i puts weights[i, p] at days[i, p]; a lag of x months goes to
-    floor(x) and floor(x) + 1 in proportions 1 - frac and frac. Rows are normalised."""
+@lru_cache(maxsize=64)
+def _roots(ticks: int, den: int, cost: float) -> ComplexArray:
+    """z^cost at the roots of unity of a ``ticks`` grid of 1/den day (shared by every
+    chain of a plan: sources change conversions, not days)."""
+    freqs = ticks // 2 + 1
+    omega = (-2j * np.pi * den / ticks) * np.arange(freqs).astype(np.complex128)
+    values = np.exp(omega * cost)
+    values.flags.writeable = False
+    return values
+
+
+def _bin_points(days: FloatArray, weights: FloatArray) -> list[FloatArray]:
+    """Month-bin lags of a batch of chains: row i of chain b puts weights[b, i, p] at
+    days[i, p]; a lag of x months goes to floor(x) and floor(x) + 1 in proportions
+    1 - frac and frac. Rows are normalised, trailing empty months left off."""
     months = days / DAYS_PER_MONTH
     whole = np.floor(months + 1e-12)
     frac = np.clip(months - whole, 0.0, 1.0)
     frac[frac < 1e-12] = 0.0
     lower = whole.astype(np.int64)
     span = int(lower.max()) + 2
-    rows = days.shape[0]
-    out = np.zeros((rows, span))
-    for i in range(rows):
-        out[i] += np.bincount(lower[i], weights[i] * (1.0 - frac[i]), minlength=span)[:span]
-        out[i] += np.bincount(lower[i] + 1, weights[i] * frac[i], minlength=span)[:span]
-    totals = out.sum(axis=1, keepdims=True)
-    totals[totals == 0.0] = 1.0
-    result: FloatArray = out / totals
-    # trim trailing empty months
-    nonzero = np.nonzero(result.any(axis=0))[0]
-    last = int(nonzero[-1]) + 1 if len(nonzero) else 1
-    return result[:, :last]
+    chains, rows = weights.shape[0], days.shape[0]
+    flat = (np.arange(chains * rows)[:, None] * span + np.tile(lower, (chains, 1))).ravel()
+    size = chains * rows * span
+    below = np.bincount(flat, (weights * (1.0 - frac)).ravel(), minlength=size)[:size]
+    above = np.bincount(flat + 1, (weights * frac).ravel(), minlength=size)
+    out = below.reshape(chains, rows, span) + above[:size].reshape(chains, rows, span)
+    results = []
+    for dist in out:
+        totals = dist.sum(axis=1, keepdims=True)
+        totals[totals == 0.0] = 1.0
+        result: FloatArray = dist / totals
+        nonzero = np.nonzero(result.any(axis=0))[0]
+        results.append(result[:, : int(nonzero[-1]) + 1 if len(nonzero) else 1])
+    return results

@@ -5,9 +5,7 @@ and entries -> expected wins per month (forward). Follows funnel-math sections 1
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -43,21 +41,11 @@ def solve_for(plan: Plan, source: Source | None = None) -> Solved:
     return solve(chain_spec(plan, source.conversion_overrides if source else None))
 
 
-_POOL: ThreadPoolExecutor | None = None
-
-
 def _solve_all(specs: Sequence[ChainSpec]) -> list[Solved]:
-    """Solve the distinct chains, on worker threads when there are several: numpy releases
-    the GIL in its FFTs and solves, so a conversion edit (every source's chain changes)
-    costs about half on two cores. Solutions are cached by `solve`."""
-    global _POOL  # noqa: PLW0603 (one lazily made pool for the process)
-    distinct = list(dict.fromkeys(specs))
-    if len(distinct) > 1:
-        if _POOL is None:
-            _POOL = ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1),
-                                       thread_name_prefix="engine")
-        list(_POOL.map(solve, distinct))
-    return [solve(spec) for spec in specs]
+    """The solutions of ``specs``: those not cached are solved together (see
+    `chain.solve`), so a conversion edit, which changes every source's chain, costs
+    one pass over the plan's chains rather than one per chain."""
+    return solve.many(specs)
 
 
 def deal_size(plan: Plan, source: Source) -> float:

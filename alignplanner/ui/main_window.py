@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
@@ -30,18 +30,20 @@ from alignplanner.document.document import PlanDocument
 from alignplanner.document.workflow import FileWorkflow
 from alignplanner.ui import actions as menus
 from alignplanner.ui import theme
-from alignplanner.ui.charts.by_source import SourceChart
-from alignplanner.ui.charts.timeline import TimelineChart
 from alignplanner.ui.charts.waterfall import WaterfallChart
-from alignplanner.ui.editors.pipeline_panel import PipelinePanel
-from alignplanner.ui.editors.sources_panel import SourcesPanel
 from alignplanner.ui.editors.stage_table import StagePanel
-from alignplanner.ui.editors.target_panel import TargetPanel
 from alignplanner.ui.kpi_strip import KpiStrip
 from alignplanner.ui.lazy import LazyView
 from alignplanner.ui.presentation import Presentation
 from alignplanner.ui.stage_details import StageDetails
 from alignplanner.ui.warnings_panel import WarningsPanel
+
+if TYPE_CHECKING:  # the hidden tabs' modules are imported when a tab is first shown
+    from alignplanner.ui.charts.by_source import SourceChart
+    from alignplanner.ui.charts.timeline import TimelineChart
+    from alignplanner.ui.editors.pipeline_panel import PipelinePanel
+    from alignplanner.ui.editors.sources_panel import SourcesPanel
+    from alignplanner.ui.editors.target_panel import TargetPanel
 
 
 class FollowsDocument(Protocol):
@@ -79,14 +81,14 @@ class MainWindow(QMainWindow):
     def _build_views(self, document: PlanDocument) -> None:
         self.kpis = KpiStrip(document)
         self.waterfall = WaterfallChart(document)
-        self.timeline: LazyView[TimelineChart] = LazyView(document, TimelineChart)
-        self.by_source: LazyView[SourceChart] = LazyView(document, SourceChart)
+        self.timeline: LazyView[TimelineChart] = LazyView(document, _timeline)
+        self.by_source: LazyView[SourceChart] = LazyView(document, _by_source)
         self.warnings = WarningsPanel(document)
         self.stages = StagePanel(document)
         self.stage_details = StageDetails(document)
-        self.target: LazyView[TargetPanel] = LazyView(document, TargetPanel)
-        self.sources: LazyView[SourcesPanel] = LazyView(document, SourcesPanel)
-        self.pipeline: LazyView[PipelinePanel] = LazyView(document, PipelinePanel)
+        self.target: LazyView[TargetPanel] = LazyView(document, _target)
+        self.sources: LazyView[SourcesPanel] = LazyView(document, _sources)
+        self.pipeline: LazyView[PipelinePanel] = LazyView(document, _pipeline)
         views: list[FollowsDocument] = [
             self.kpis, self.waterfall, self.timeline, self.by_source, self.warnings,
             self.stages, self.stage_details, self.target, self.sources, self.pipeline,
@@ -328,3 +330,36 @@ def _dropped_plan(event: QDragEnterEvent | QDropEvent) -> Path | None:
         if url.isLocalFile() and url.toLocalFile().lower().endswith(".toml"):
             return Path(url.toLocalFile())
     return None
+
+
+# -- the hidden tabs' views, imported when first shown (start-up time) -------------------
+
+
+def _timeline(document: PlanDocument) -> TimelineChart:
+    from alignplanner.ui.charts.timeline import TimelineChart
+
+    return TimelineChart(document)
+
+
+def _by_source(document: PlanDocument) -> SourceChart:
+    from alignplanner.ui.charts.by_source import SourceChart
+
+    return SourceChart(document)
+
+
+def _target(document: PlanDocument) -> TargetPanel:
+    from alignplanner.ui.editors.target_panel import TargetPanel
+
+    return TargetPanel(document)
+
+
+def _sources(document: PlanDocument) -> SourcesPanel:
+    from alignplanner.ui.editors.sources_panel import SourcesPanel
+
+    return SourcesPanel(document)
+
+
+def _pipeline(document: PlanDocument) -> PipelinePanel:
+    from alignplanner.ui.editors.pipeline_panel import PipelinePanel
+
+    return PipelinePanel(document)

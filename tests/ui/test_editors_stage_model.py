@@ -186,3 +186,36 @@ def test_dropping_a_dragged_row_moves_it_and_never_removes_it(
     stage_model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, stage_model.index(1, 0))
     assert ids(editor_document) == ["inquiry", "mql", "sal", "won"]
     assert editor_document.undo_stack.count() == 2
+
+
+def _changed_cells(model: StageTableModel) -> list[tuple[int, int, int, int]]:
+    changes: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(lambda top, bottom, _roles=None: changes.append(
+        (top.row(), top.column(), bottom.row(), bottom.column())))
+    return changes
+
+
+def test_an_edited_value_repaints_its_cell_only(
+        qtmodeltester: ModelTester, stage_model: StageTableModel,
+        editor_document: PlanDocument) -> None:
+    changes = _changed_cells(stage_model)
+    assert stage_model.setData(stage_model.index(1, col.CONVERSION), 38.5)
+    assert changes == [(1, col.CONVERSION, 1, col.CONVERSION)]
+    editor_document.undo_stack.undo()
+    assert changes[1:] == [(1, col.CONVERSION, 1, col.CONVERSION)]
+    changes.clear()
+    editor_document.edit("Recycle", lambda p: edits.set_stage(p, 2, recycle=None))
+    assert changes == [(2, col.RECYCLE_TO, 2, col.RECYCLE_DAYS)]  # the details go blank
+    changes.clear()
+    editor_document.edit("Revenue", lambda p: edits.set_target(p, revenue=2_000_000))
+    assert changes == []  # nothing the table shows
+    qtmodeltester.check(stage_model)
+
+
+def test_a_renamed_stage_repaints_every_cell_that_may_name_it(
+        stage_model: StageTableModel) -> None:
+    changes = _changed_cells(stage_model)
+    assert stage_model.setData(stage_model.index(1, col.NAME), "Marketing qualified")
+    last = stage_model.rowCount() - 1, len(col.COLUMNS) - 1
+    assert changes == [(0, 0, *last)]
+    assert stage_model.index(2, col.RECYCLE_TO).data(DISPLAY) == "Marketing qualified"

@@ -51,7 +51,10 @@ class DocumentView(QWidget):
             self._document = None
 
     def apply_theme(self, theme: Theme) -> None:
-        """Colours and font sizes; presentation themes make every text larger."""
+        """Colours and font sizes; presentation themes make every text larger. The theme
+        the view already wears changes nothing (the window applies one at start)."""
+        if theme == self._theme:
+            return
         self._theme = theme
         self._restyle()
         if self._document is not None:

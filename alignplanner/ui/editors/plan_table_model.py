@@ -48,7 +48,17 @@ class PlanTableModel(QAbstractTableModel):
 
     def _shown(self, plan: Plan) -> object:
         """All of ``plan`` that the cells show: while it stays equal, views need no news."""
-        return self._rows(plan)
+        return self._rows(plan), self._context(plan)
+
+    def _context(self, plan: Plan) -> object:
+        """What cells show besides their own row's item (other rows' names, say): when it
+        changes, every cell may have changed."""
+        return ()
+
+    def _changed_columns(self, old: Any, new: Any) -> list[int]:
+        """The columns whose cells show something else for the row that was ``old`` and is
+        ``new`` (its context unchanged); by default all of them."""
+        return list(range(len(self.titles)))
 
     # -- document --------------------------------------------------------------------
 
@@ -68,8 +78,24 @@ class PlanTableModel(QAbstractTableModel):
             self._plan = new  # e.g. a target edit: nothing here to tell the views
             return
         self._refusals.clear()
-        how = classify([r.id for r in self._rows(self._plan)], [r.id for r in self._rows(new)])
+        old = self._plan
+        how = classify([r.id for r in self._rows(old)], [r.id for r in self._rows(new)])
+        if how.kind == "same" and self._context(old) == self._context(new):
+            self._plan = new
+            self._announce_rows(self._rows(old), self._rows(new))
+            return
         apply_change(self, how, lambda: setattr(self, "_plan", new))
+
+    def _announce_rows(self, old: Sequence[Any], new: Sequence[Any]) -> None:
+        """Tell the views only about the cells that show something new: an edit of one
+        value repaints one cell, not the table (which would cost the edit its frame)."""
+        for row, (before, after) in enumerate(zip(old, new, strict=True)):
+            if before == after:
+                continue
+            columns = self._changed_columns(before, after)
+            if columns:
+                self.dataChanged.emit(self.index(row, min(columns)),
+                                      self.index(row, max(columns)))
 
     # -- reading ---------------------------------------------------------------------
 

@@ -42,8 +42,9 @@ class SourceTableModel(PlanTableModel):
     def _rows(self, plan: Plan) -> tuple[Source, ...]:
         return plan.sources
 
-    def _shown(self, plan: Plan) -> object:
-        return plan.sources, plan.stages  # entry stages show by name, with their team
+    def _context(self, plan: Plan) -> object:
+        # entry stages show by name, with their team; an empty deal size shows the plan's
+        return plan.stages, plan.target.average_deal_size
 
     def source(self, row: int) -> Source:
         return self._plan.sources[row]

@@ -35,6 +35,13 @@ class StageTableModel(PlanTableModel):
     def _rows(self, plan: Plan) -> tuple[Stage, ...]:
         return plan.stages
 
+    def _context(self, plan: Plan) -> object:
+        return tuple((s.id, s.name) for s in plan.stages)  # "Recycle to" shows names
+
+    def _changed_columns(self, old: Stage, new: Stage) -> list[int]:
+        return [c for c in range(len(col.COLUMNS))
+                if col.edit_value(old, c) != col.edit_value(new, c)]
+
     @property
     def _stages(self) -> tuple[Stage, ...]:
         return self._plan.stages
