@@ -147,15 +147,29 @@ def test_a_refused_value_shows_the_reason_under_the_table_until_the_next_edit(
     assert not stage_panel.error.isVisible()
 
 
-def test_the_percent_editor_keeps_out_what_cannot_be_a_conversion(
+def test_a_typed_conversion_over_100_percent_is_refused_with_the_reason(
         qtbot: QtBot, stage_panel: StagePanel, editor_document: PlanDocument) -> None:
+    before = editor_document.plan
     editor = open_editor(qtbot, stage_panel, 1, col.CONVERSION)
     assert isinstance(editor, QDoubleSpinBox)
-    assert (editor.minimum(), editor.maximum(), editor.decimals()) == (0.01, 100.0, 2)
+    assert editor.decimals() == 2
     editor.selectAll()
-    qtbot.keyClicks(editor, "150")  # the third digit is not accepted
+    qtbot.keyClicks(editor, "150")  # every digit arrives: nothing is dropped silently
+    assert editor.text() == "150"
     commit(qtbot, stage_panel, editor)
-    assert editor_document.plan.stages[1].conversion == pytest.approx(0.15)
+    assert editor_document.plan is before  # never reaches the plan
+    assert stage_panel.error.isVisible()
+    assert "at most 100%, got 150%" in stage_panel.error.text()
+    tip = stage_panel.model.index(1, col.CONVERSION).data(Qt.ItemDataRole.ToolTipRole)
+    assert "got 150%" in tip
+    editor = open_editor(qtbot, stage_panel, 1, col.CONVERSION)
+    assert isinstance(editor, QDoubleSpinBox)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "-5")
+    commit(qtbot, stage_panel, editor)
+    assert editor_document.plan is before
+    assert "above 0%" in stage_panel.error.text()
+    assert "got -5%" in stage_panel.error.text()
 
 
 def test_keyboard_moves_adds_and_removes_stages(

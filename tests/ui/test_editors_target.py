@@ -96,6 +96,26 @@ def test_a_bad_currency_is_refused_at_the_field(
     assert target_panel.revenue.suffix() == " EUR"
 
 
+def test_impossible_numbers_arrive_whole_and_are_refused_with_the_reason(
+        qtbot: QtBot, target_panel: TargetPanel, editor_document: PlanDocument) -> None:
+    before = editor_document.plan
+    type_into(qtbot, target_panel.growth, "5000")
+    assert target_panel.growth.text() == "0.00 %"  # the plan's value is back in the field
+    assert editor_document.plan is before
+    assert target_panel.target_error.text() == (
+        "Growth: growth must be above -100% and at most 1000%, got 5000%")
+    type_into(qtbot, target_panel.revenue, "-100")
+    assert editor_document.plan is before
+    assert "Revenue target: revenue must be in (0, " in target_panel.target_error.text()
+    type_into(qtbot, target_panel.months, "500")
+    assert editor_document.plan is before
+    assert target_panel.plan_error.text() == (
+        "Plan length: months must be between 1 and 120, got 500")
+    type_into(qtbot, target_panel.months, "24")
+    assert editor_document.plan.months == 24
+    assert not target_panel.plan_error.isVisible()
+
+
 def test_growth_and_what_follows_the_plan(
         qtbot: QtBot, target_panel: TargetPanel, editor_document: PlanDocument) -> None:
     type_into(qtbot, target_panel.growth, "12.5")

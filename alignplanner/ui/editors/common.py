@@ -17,21 +17,32 @@ from alignplanner.domain.problems import Problem
 from alignplanner.ui.theme import WARNING_COLOR, team_color
 
 _FRACTION_RANGE = re.compile(r"must be in ([\[(])0, 1\], got (-?[0-9.e+-]+)")
+_GROWTH_RANGE = re.compile(
+    r"growth must be in \((-?[0-9.e+-]+), ([0-9.e+-]+)\], got (-?[0-9.e+-]+)")
+
+
+def _percent(text: str) -> str:
+    try:
+        return f"{float(text) * 100:g}%"
+    except ValueError:
+        return text
 
 
 def percent_message(message: str) -> str:
     """Say a domain range of fractions in the percent the field shows:
-    ``must be in (0, 1], got 1.5`` -> ``must be above 0% and at most 100%, got 150%``."""
+    ``must be in (0, 1], got 1.5`` -> ``must be above 0% and at most 100%, got 150%``;
+    ``growth must be in (-1, 10], got 12`` -> ``growth must be above -100% and at most
+    1000%, got 1200%``."""
 
     def as_percent(match: re.Match[str]) -> str:
         low = "above 0%" if match.group(1) == "(" else "at least 0%"
-        try:
-            got = f"{float(match.group(2)) * 100:g}%"
-        except ValueError:
-            got = match.group(2)
-        return f"must be {low} and at most 100%, got {got}"
+        return f"must be {low} and at most 100%, got {_percent(match.group(2))}"
 
-    return _FRACTION_RANGE.sub(as_percent, message)
+    def growth(match: re.Match[str]) -> str:
+        low, high, got = (_percent(match.group(n)) for n in (1, 2, 3))
+        return f"growth must be above {low} and at most {high}, got {got}"
+
+    return _GROWTH_RANGE.sub(growth, _FRACTION_RANGE.sub(as_percent, message))
 
 
 def describe(problems: Sequence[Problem], field: str = "") -> str:

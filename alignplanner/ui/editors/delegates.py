@@ -38,6 +38,9 @@ PERCENT, SHARE, DAYS, OWNER, CHOICE, TEXT, MONEY = (
     "percent", "share", "days", "owner", "choice", "text", "money")
 
 
+TYPING_LIMIT = 10 * MAX_MONEY  # a number box takes any number up to this size
+
+
 class NumberBox(QDoubleSpinBox):
     """A spin box as wide as the numbers people type (``widest``), not as wide as the
     largest value the model allows (10^15 in a big presentation font)."""
@@ -59,10 +62,16 @@ class NumberBox(QDoubleSpinBox):
 
 
 def spin_box(parent: QWidget, low: float, high: float, decimals: int,
-             widest: float = NumberBox.widest) -> QDoubleSpinBox:
+             widest: float = NumberBox.widest, *, special: str = "") -> QDoubleSpinBox:
+    """A number field for values the plan accepts between ``low`` and ``high``. It takes
+    any number a person types, beyond those too: the plan refuses an impossible one and
+    the panel says why at the field (a box that silently dropped the keystroke would turn
+    150 into 15). ``special`` is what the box shows at ``low`` ("none", "plan's"): such a
+    box stops at ``low``."""
     box = NumberBox(parent)
     box.widest = widest
-    box.setRange(low, high)
+    box.setRange(low if special else min(low, -TYPING_LIMIT), max(high, TYPING_LIMIT))
+    box.setSpecialValueText(special)
     box.setDecimals(decimals)
     box.setAlignment(Qt.AlignmentFlag.AlignRight)
     box.setKeyboardTracking(False)
@@ -90,9 +99,7 @@ class EditorDelegate(QStyledItemDelegate):
         ranges = {PERCENT: (0.01, 100.0, 2), SHARE: (0.0, 100.0, 2), DAYS: (0.0, MAX_DAYS, 1),
                   MONEY: (0.0, MAX_MONEY, 0)}
         if kind in ranges:
-            box = spin_box(parent, *ranges[kind])
-            box.setSpecialValueText("plan's" if kind == MONEY else "")
-            return box
+            return spin_box(parent, *ranges[kind], special="plan's" if kind == MONEY else "")
         if kind in (OWNER, CHOICE):
             return self._combo(parent, index, kind)
         if kind == TEXT:
@@ -125,7 +132,8 @@ class EditorDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(EDIT)
         if isinstance(editor, QDoubleSpinBox):
-            editor.setValue(float(value) if value not in (None, "") else editor.minimum())
+            empty = max(0.0, editor.minimum())  # "plan's" where the box has it
+            editor.setValue(float(value) if value not in (None, "") else empty)
         elif isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
         elif isinstance(editor, QPlainTextEdit):

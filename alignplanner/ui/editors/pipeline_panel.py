@@ -76,8 +76,7 @@ class PipelinePanel(DocumentPanel):
             self._form.removeRow(0)
         self.spins, self._labels, self._swatches = {}, {}, {}
         for stage_id in open_ids:
-            spin = spin_box(self, 0.0, MAX_MONEY, 0)
-            spin.setSpecialValueText("none")
+            spin = spin_box(self, 0.0, MAX_MONEY, 0, special="none")
             spin.setAccessibleName(f"Open units at {stage_id}")
             spin.valueChanged.connect(partial(self._set_count, stage_id))
             name = QWidget(self)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain import edits
-from alignplanner.domain.model import MAX_GROWTH, MAX_MONEY, MAX_MONTHS, Plan
+from alignplanner.domain.model import MAX_GROWTH, MAX_MONEY, Plan
 from alignplanner.ui.editors import transforms
 from alignplanner.ui.editors.common import DocumentPanel, ErrorLabel, blocked, scaled_font
 from alignplanner.ui.editors.delegates import spin_box
@@ -44,6 +44,7 @@ CONTINUATION_LABELS = {
     "repeat": "Repeat next year's target (with growth)",
     "none": "Stop at the end of the plan",
 }
+MAX_TYPED_MONTHS = 9999  # the length field takes any count; the plan refuses what cannot be
 BIG = 1.4  # the money fields and the wins they need, relative to the application font
 
 
@@ -67,7 +68,7 @@ class TargetPanel(DocumentPanel):
         self.start.setKeyboardTracking(False)
         self.start.setToolTip("The first month of the plan (plans start on the 1st)")
         self.months = QSpinBox(self)
-        self.months.setRange(1, MAX_MONTHS)
+        self.months.setRange(-MAX_TYPED_MONTHS, MAX_TYPED_MONTHS)  # the plan says what fits
         self.months.setKeyboardTracking(False)
         self.months.setSuffix(" months")
         self.rounding = _combo(self, ROUNDING_LABELS)
