@@ -66,8 +66,7 @@ def build_window(path: Path | None, *, presentation: bool = False) -> MainWindow
     if workflow.document is None:
         return None
     window = MainWindow(workflow)
-    prompts.set_parent(window)
-    workflow.notice.connect(prompts.show_problems)
+    prompts.set_parent(window)  # shows a notice that came while the plan was opened
     window.show()
     if presentation:
         window.presentation.set_active(True)

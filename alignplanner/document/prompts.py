@@ -20,7 +20,7 @@ UnsavedAnswer = Literal["save", "discard", "cancel"]
 
 
 class Prompts(Protocol):
-    """Every question the file workflow may put to the user, and two kinds of message."""
+    """Every question the file workflow may put to the user, and three kinds of message."""
 
     def ask_unsaved_changes(self, name: str) -> UnsavedAnswer:
         """The plan ``name`` has unsaved changes: save them, discard them, or cancel?"""
@@ -60,4 +60,10 @@ class Prompts(Protocol):
 
     def show_error(self, title: str, message: str) -> None:
         """Show one error that the user must know about (a save that failed)."""
+        ...
+
+    def show_notice(self, title: str, lines: list[str]) -> None:
+        """Tell something worth knowing that needs no answer (an opened file's stale
+        requirements were recomputed) without interrupting the room: never a modal
+        dialog. ``lines`` are the details (``FILE:LINE: ...``)."""
         ...

@@ -38,7 +38,7 @@ class FileWorkflow(QObject):
     """New, open, save, save as, close and crash recovery of the one open plan."""
 
     documentChanged = Signal(object)  # PlanDocument | None: a different document is current
-    notice = Signal(str, list)  # (title, lines): worth knowing, needs no answer
+    notice = Signal(str, list)  # (title, lines): told through the prompts, needs no answer
     recentFilesChanged = Signal()
 
     def __init__(self, prompts: Prompts, settings: Settings, recovery_folder: Path | None = None,
@@ -314,13 +314,17 @@ class FileWorkflow(QObject):
         self.documentChanged.emit(document)
 
     def _autosave_failed(self, reason: str) -> None:
-        self.notice.emit("Autosave failed", [reason, "Save the plan to keep it safe."])
+        lines = [reason, "Save the plan to keep it safe."]
+        self._prompts.show_error("Autosave failed", " ".join(lines))  # once, until it works
+        self.notice.emit("Autosave failed", lines)
 
     def _recomputed(self, document: PlanDocument, lines: list[str]) -> None:
         differs_from_file(document)  # the file's [requirements] differ from the screen
-        self.notice.emit(f"{document.display_name}: requirements recomputed",
-                         ["The requirements stored in the file did not follow from its "
-                          "inputs; they were recomputed and are saved with the plan.", *lines])
+        title = f"{document.display_name}: requirements recomputed"
+        details = ["The requirements stored in the file did not follow from its inputs; "
+                   "they were recomputed and are saved with the plan.", *lines]
+        self._prompts.show_notice(title, details)  # gently: the workshop goes on
+        self.notice.emit(title, details)
 
     def _remember(self, path: Path) -> None:
         self._settings.add_recent_file(path)

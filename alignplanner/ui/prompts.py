@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -118,11 +119,13 @@ class DialogPrompts:
 
     def __init__(self, parent: QWidget | None) -> None:
         self._parent = parent
+        self._notice: tuple[str, list[str]] | None = None
 
     def set_parent(self, parent: QWidget | None) -> None:
         """Parent later dialogs to ``parent``: questions asked at start (crash recovery)
-        come before the main window exists."""
+        come before the main window exists, and so may a notice (shown now)."""
         self._parent = parent
+        self._show_notice()
 
     def ask_unsaved_changes(self, name: str) -> UnsavedAnswer:
         box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
@@ -189,3 +192,17 @@ class DialogPrompts:
 
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.critical(self._parent, title, message)
+
+    def show_notice(self, title: str, lines: list[str]) -> None:
+        """In the main window's status bar, until the next notice; the details are its
+        tooltip. Nothing to click away: the workshop goes on."""
+        self._notice = (title, list(lines))
+        self._show_notice()
+
+    def _show_notice(self) -> None:
+        if self._notice is None or not isinstance(self._parent, QMainWindow):
+            return  # no window yet: shown when there is one
+        (title, lines), self._notice = self._notice, None
+        bar = self._parent.statusBar()
+        bar.showMessage(f"{title}. {lines[0]}" if lines else title)
+        bar.setToolTip("\n".join([title, *lines]))

@@ -52,3 +52,6 @@ class ScriptedPrompts:
 
     def show_error(self, title: str, message: str) -> None:
         self.asked.append(("show_error", (title, message)))
+
+    def show_notice(self, title: str, lines: list[str]) -> None:
+        self.asked.append(("show_notice", (title, list(lines))))

@@ -78,6 +78,9 @@ class RecordingPrompts:
     def show_error(self, title: str, message: str) -> None:
         self.calls.append(("show_error", (title, message)))
 
+    def show_notice(self, title: str, lines: list[str]) -> None:
+        self.calls.append(("show_notice", (title, list(lines))))
+
 
 def _conforms(prompts: RecordingPrompts) -> Prompts:
     return prompts  # a type checker proves the fake has the whole interface

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from document_helpers import plant_recovery, sample_plan
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from alignplanner.document.prompts import Prompts
@@ -21,6 +21,25 @@ def test_dialog_prompts_is_a_prompts() -> None:
     dialogs.set_parent(None)  # app.py parents it to the main window once that exists
     prompts: Prompts = dialogs
     assert callable(prompts.ask_unsaved_changes)
+
+
+def test_a_notice_waits_for_the_window_then_shows_in_its_status_bar(qtbot: QtBot) -> None:
+    dialogs = DialogPrompts(None)
+    lines = ["The requirements stored in the file did not follow from its inputs.",
+             "plan.toml:40: requirements.wins: stored 12, recomputed 14"]
+    dialogs.show_notice("plan.toml: requirements recomputed", lines)  # while opening
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.statusBar().currentMessage() == ""
+    dialogs.set_parent(window)
+    assert QApplication.activeModalWidget() is None  # nothing stops the workshop
+    bar = window.statusBar()
+    assert bar.currentMessage() == ("plan.toml: requirements recomputed. The requirements "
+                                    "stored in the file did not follow from its inputs.")
+    assert bar.toolTip().splitlines() == ["plan.toml: requirements recomputed", *lines]
+    dialogs.show_notice("Second notice", [])
+    assert bar.currentMessage() == "Second notice"
 
 
 def test_the_problems_dialog_holds_every_line_selectable(qtbot: QtBot) -> None:

@@ -290,7 +290,7 @@ def test_stale_requirements_open_recomputed_with_a_notice(
     title, lines = notice.args
     assert "recomputed" in title
     assert any("stale.toml:" in line and "requirements" in line for line in lines)
-    assert prompts.calls == []  # a notice, not a dialog
+    assert prompts.calls == [("show_notice", (title, lines))]  # a notice, not a dialog
     document = _doc(workflow)
     assert document.plan == plan
     assert document.result == compute(plan)
