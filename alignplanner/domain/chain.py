@@ -162,18 +162,19 @@ def _lags(specs: Sequence[ChainSpec]) -> list[Lags]:
     spec = specs[0]
     direct = np.append(np.cumsum(np.asarray(spec.days)[::-1])[::-1], 0.0)  # L_i, L_k = 0
     if not spec.has_loops:
-        return [Lags(_bin_points(direct[:, None], np.ones((1, spec.size + 1, 1)))[0], False)]
+        ones = np.ones((1, spec.size + 1, 1))
+        return [Lags(_bin_points(_layout(tuple(direct), 1, 1), ones)[0], truncated=False)]
     exact = loop_costs(spec)
     den = _tick_denominator(exact)
     costs = tuple(round(c * den) / den for c in exact)  # whole ticks (exact unless < 0.01 day)
     loops = _loops(specs, costs)
-    grids = [_grid_length(loops.take([b]), den) for b in range(len(specs))]
+    grids = _grid_lengths(loops, den)
     out: list[Lags] = [Lags(np.ones((1, 1)), False)] * len(specs)
     for ticks in sorted({t for t, _ in grids}):
         members = [b for b, (t, _) in enumerate(grids) if t == ticks]
         extra = _extra_lag_density(loops.take(members), den, ticks)
-        positions = direct[:, None] + np.arange(extra.shape[2], dtype=float)[None, :] / den
-        for b, dist in zip(members, _bin_points(positions, extra), strict=True):
+        dists = _bin_points(_layout(tuple(direct), den, extra.shape[2]), extra)
+        for b, dist in zip(members, dists, strict=True):
             out[b] = Lags(dist, truncated=grids[b][1])
     return out
 
@@ -198,19 +199,26 @@ def _tick_denominator(costs: tuple[float, ...]) -> int:
     return TICK_DENOMINATORS[-1]
 
 
-def _grid_length(loops: _Loops, den: int) -> tuple[int, bool]:
-    """Ticks that hold all but LOOP_TAIL of every extra-lag distribution of one chain.
+def _grid_lengths(loops: _Loops, den: int) -> list[tuple[int, bool]]:
+    """Per chain, the ticks that hold all but LOOP_TAIL of every extra-lag distribution,
+    and whether that needed more than MAX_TICKS (then cut).
 
     Chernoff's bound on the generating function: for any s > 0,
     P(extra lag >= X) <= H_i(e^s) e^(-s X). H at a real point is one small linear solve,
     so a handful of s values give a tight X for every stage at once.
     """
+    chains = loops.const.shape[0]
     max_cost = max(loops.costs, default=0.0)
     if max_cost <= 0.0:
-        return 16, False
+        return [(16, False)] * chains
     slopes = np.geomspace(1e-4, 2.0, 24) / max_cost  # s per day
     with np.errstate(all="ignore"):
-        h = _extra_lag_transform(loops, slopes.astype(complex))[0].real  # (k + 1, 24)
+        values = _extra_lag_transform(loops, slopes.astype(complex)).real  # (chains, k+1, 24)
+    return [_grid_length(h, slopes, den) for h in values]
+
+
+def _grid_length(h: FloatArray, slopes: FloatArray, den: int) -> tuple[int, bool]:
+    with np.errstate(all="ignore"):
         usable = np.all(np.isfinite(h) & (h > 0.0) & (h < 1e150), axis=0)
         if not usable.any():  # beyond the radius of convergence everywhere
             return MAX_TICKS, True
@@ -334,16 +342,13 @@ def _extra_lag_density(loops: _Loops, den: int, ticks: int) -> FloatArray:
     used = int(support[-1]) + 1 if len(support) else 1
     shifts_in_ticks = [round(cost * den) for cost in loops.costs]
     length = min(ticks, used + max(shifts_in_ticks))  # what the shifted rows can reach
-    density = np.zeros((chains, len(loops.const[0]), length))
-    density[:, :, 0] = loops.const
+    shifted = np.zeros((chains, len(loops.costs), length))  # z^(cost_l) H_(j_l), in time
     for loop, c in enumerate(shifts_in_ticks):
         width = min(used, length - c)
-        if width <= 0:  # a loop longer than a truncated grid: its paths are cut off
-            continue
-        rows = np.nonzero(loops.weight[:, :, loop].any(axis=0))[0]
-        density[:, rows, c : c + width] += (
-            loops.weight[:, rows, loop, None] * at[:, loops.target[loop], None, :width]
-        )
+        if width > 0:  # else a loop longer than a truncated grid: its paths are cut off
+            shifted[:, loop, c : c + width] = at[:, loops.target[loop], :width]
+    density = loops.weight @ shifted  # (chains, k + 1, length)
+    density[:, :, 0] += loops.const
     density[np.abs(density) < 1e-15] = 0.0
     np.clip(density, 0.0, None, out=density)
     last = np.nonzero(density.any(axis=(0, 1)))[0]
@@ -361,17 +366,36 @@ def _roots(ticks: int, den: int, cost: float) -> ComplexArray:
     return values
 
 
-def _bin_points(days: FloatArray, weights: FloatArray) -> list[FloatArray]:
-    """Month-bin lags of a batch of chains: row i of chain b puts weights[b, i, p] at
-    days[i, p]; a lag of x months goes to floor(x) and floor(x) + 1 in proportions
-    1 - frac and frac. Rows are normalised, trailing empty months left off."""
+@dataclass(frozen=True)
+class _Layout:
+    """Where month binning puts the lag of each (stage, tick): whole month ``lower`` and
+    the share ``frac`` that goes to the next one (the same for every chain of a plan)."""
+
+    lower: npt.NDArray[np.int64]  # (k + 1, ticks)
+    frac: FloatArray  # (k + 1, ticks)
+    span: int
+
+
+@lru_cache(maxsize=32)
+def _layout(direct: tuple[float, ...], den: int, length: int) -> _Layout:
+    """The binning of lags ``direct[i] + tau / den`` days, tau = 0 .. length - 1."""
+    days = np.asarray(direct)[:, None] + np.arange(length, dtype=float)[None, :] / den
     months = days / DAYS_PER_MONTH
     whole = np.floor(months + 1e-12)
     frac = np.clip(months - whole, 0.0, 1.0)
     frac[frac < 1e-12] = 0.0
     lower = whole.astype(np.int64)
-    span = int(lower.max()) + 2
-    chains, rows = weights.shape[0], days.shape[0]
+    for array in (lower, frac):
+        array.flags.writeable = False
+    return _Layout(lower, frac, int(lower.max()) + 2)
+
+
+def _bin_points(layout: _Layout, weights: FloatArray) -> list[FloatArray]:
+    """Month-bin lags of a batch of chains: row i of chain b puts weights[b, i, p] at the
+    lag of (i, p); a lag of x months goes to floor(x) and floor(x) + 1 in proportions
+    1 - frac and frac. Rows are normalised, trailing empty months left off."""
+    lower, frac, span = layout.lower, layout.frac, layout.span
+    chains, rows = weights.shape[0], lower.shape[0]
     flat = (np.arange(chains * rows)[:, None] * span + np.tile(lower, (chains, 1))).ravel()
     size = chains * rows * span
     below = np.bincount(flat, (weights * (1.0 - frac)).ravel(), minlength=size)[:size]

@@ -66,7 +66,7 @@ def test_target_shortcut_matches_the_whole_chain_solved_at_every_root(spec: Chai
     den = lags._tick_denominator(exact)
     costs = tuple(round(c * den) / den for c in exact)
     loops = lags._loops([spec], costs)
-    ticks, _ = lags._grid_length(loops, den)
+    ((ticks, _),) = lags._grid_lengths(loops, den)
     fast = lags._extra_lag_density(loops, den, ticks)[0]
     general = _general_density(spec, costs, den, ticks)
     assert fast.shape[1] <= ticks
