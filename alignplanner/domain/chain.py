@@ -30,7 +30,7 @@ DAYS_PER_MONTH = 365.25 / 12
 LOOP_TAIL = 1e-13  # probability mass left unexplored, below funnel-math's 1e-12
 MAX_TICKS = 1 << 18  # beyond this the lag grid is cut and a warning is raised
 TICK_DENOMINATORS = (1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 25, 32, 40, 48, 50, 64, 80, 96, 100)
-FREQ_CHUNK = 8192
+BATCH_VALUES = 1 << 22  # array elements one step of a batch may hold (memory stays bounded)
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -111,10 +111,9 @@ class _Solutions:
         return self.many([spec])[0]
 
     def many(self, specs: Sequence[ChainSpec]) -> list[Solved]:
-        with self._lock:
+        with self._lock:  # one plan's chains at a time
             missing = [s for s in dict.fromkeys(specs) if s not in self._kept]
-        found = dict(zip(missing, _solve_together(missing), strict=True))
-        with self._lock:
+            found = dict(zip(missing, _solve_together(missing), strict=True))
             for spec in specs:
                 if spec in found:
                     self._kept[spec] = found[spec]
@@ -123,7 +122,7 @@ class _Solutions:
                 self._kept.move_to_end(spec)
             while len(self._kept) > self._size:
                 self._kept.popitem(last=False)
-        return [found[spec] for spec in specs]
+            return [found[spec] for spec in specs]
 
     def cache_clear(self) -> None:
         with self._lock:
@@ -170,12 +169,15 @@ def _lags(specs: Sequence[ChainSpec]) -> list[Lags]:
     loops = _loops(specs, costs)
     grids = _grid_lengths(loops, den)
     out: list[Lags] = [Lags(np.ones((1, 1)), False)] * len(specs)
+    rows = max(len(direct), len(loops.costs))
     for ticks in sorted({t for t, _ in grids}):
-        members = [b for b, (t, _) in enumerate(grids) if t == ticks]
-        extra = _extra_lag_density(loops.take(members), den, ticks)
-        dists = _bin_points(_layout(tuple(direct), den, extra.shape[2]), extra)
-        for b, dist in zip(members, dists, strict=True):
-            out[b] = Lags(dist, truncated=grids[b][1])
+        same = [b for b, (t, _) in enumerate(grids) if t == ticks]
+        per = max(1, BATCH_VALUES // (rows * ticks))
+        for members in (same[n : n + per] for n in range(0, len(same), per)):
+            extra = _extra_lag_density(loops.take(members), den, ticks)
+            dists = _bin_points(_layout(tuple(direct), den, extra.shape[2]), extra)
+            for b, dist in zip(members, dists, strict=True):
+                out[b] = Lags(dist, truncated=grids[b][1])
     return out
 
 
@@ -332,8 +334,9 @@ def _extra_lag_density(loops: _Loops, den: int, ticks: int) -> FloatArray:
     freqs = ticks // 2 + 1
     chains, m = loops.const.shape[0], len(loops.targets)
     out = np.empty((chains, m, freqs), dtype=complex)
-    for lo in range(0, freqs, FREQ_CHUNK):
-        hi = min(freqs, lo + FREQ_CHUNK)
+    chunk = max(64, BATCH_VALUES // (chains * m * m))  # the systems of one step
+    for lo in range(0, freqs, chunk):
+        hi = min(freqs, lo + chunk)
         shifts = np.stack([_roots(ticks, den, cost)[lo:hi] for cost in loops.costs])
         out[:, :, lo:hi] = _at_targets(loops, shifts, pivot=False)
     at = np.fft.irfft(out, n=ticks, axis=2)
