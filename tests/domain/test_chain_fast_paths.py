@@ -9,6 +9,7 @@ chains together; each must come out as it does alone. Both must agree to 1e-12.
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from plan_factory import DAYS_PER_MONTH, chain, plan
@@ -109,3 +110,20 @@ def test_a_plan_with_sources_solves_each_distinct_chain_once() -> None:
     assert [s.spec for s in first] == specs
     again = solve.many(specs)  # cached: the very same solutions
     assert all(x is y for x, y in zip(first, again, strict=True))
+
+
+def test_a_batch_cut_into_small_steps_gives_the_same_lags(monkeypatch: pytest.MonkeyPatch) -> None:
+    stages = chain([0.4, 0.5, 0.6, 0.7], [10, 20, 30, 5],
+                   {1: (0, 0.3, 60.0), 2: (2, 0.2, 15.0), 3: (1, 0.4, 90.0)})
+    base = chain_spec(plan(stages))
+    specs = [base, *(ChainSpec((r, *base.conversion[1:]), base.days, base.recycle_to,
+                               base.recycle_share, base.recycle_days) for r in (0.2, 0.9))]
+    solve.cache_clear()
+    whole = solve.many(specs)
+    monkeypatch.setattr(lags, "BATCH_VALUES", 1)  # one chain and 64 roots per step
+    solve.cache_clear()
+    steps = solve.many(specs)
+    solve.cache_clear()
+    for a, b in zip(whole, steps, strict=True):
+        assert a.lags.dist.shape == b.lags.dist.shape
+        np.testing.assert_allclose(a.lags.dist, b.lags.dist, rtol=0, atol=1e-12)
