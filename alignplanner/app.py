@@ -8,22 +8,25 @@ the file given, or an untitled copy of the sample plan).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alignplanner import __version__
 
 if TYPE_CHECKING:
+    import argparse
+    import tempfile
+
     from alignplanner.ui.main_window import MainWindow
 
 APP_NAME = "AlignPlanner"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    import argparse  # here, not at the top: opening a window needs no argument parser
+
     parser = argparse.ArgumentParser(
         prog="alignplanner",
         description="AlignPlanner: design one revenue funnel for marketing and sales. "
@@ -92,6 +95,7 @@ def create_application() -> object:
 
 def isolated_config() -> tempfile.TemporaryDirectory[str]:
     """A throwaway settings folder (self-test and packaging checks never touch the user's)."""
+    import tempfile
     folder = tempfile.TemporaryDirectory(prefix="alignplanner-selftest-")
     os.environ["ALIGNPLANNER_CONFIG_DIR"] = folder.name
     return folder
