@@ -33,7 +33,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from alignplanner.domain.model import MAX_MONEY, MAX_MONTHS, check_id, check_number
+from alignplanner.domain.model import (
+    MAX_MONEY,
+    MAX_MONTHS,
+    check_id,
+    check_number,
+    check_text,
+)
 from alignplanner.domain.problems import Collector, Path
 
 MAX_HEADCOUNT = 1e6
@@ -70,6 +76,7 @@ class Role:
     ramp: tuple[float, ...] = ()
     hires: tuple[float, ...] = ()
     attrition: float = 0.0
+    name: str = ""  # for people, plural ("SDRs"); the id in capitals + "s" when empty
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ramp", _as_tuple(self.ramp))
@@ -77,6 +84,7 @@ class Role:
         c = Collector()
         check_id(c, ("id",), self.id, "role id")
         check_id(c, ("works",), self.works, "stage id")
+        check_text(c, ("name",), self.name, limit=200)
         self._check_throughput(c)
         check_number(c, ("handle_minutes",), self.handle_minutes, low=0.0,
                      high=MAX_HANDLE_MINUTES, what="handle minutes")
