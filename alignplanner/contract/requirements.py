@@ -19,6 +19,7 @@ import math
 from datetime import date
 from typing import Any
 
+from alignplanner.contract import write_ops
 from alignplanner.domain.problems import Path, dotted
 from alignplanner.domain.results import Result
 
@@ -62,6 +63,7 @@ def requirements_dict(result: Result) -> dict[str, Any]:
             }
             for s in result.sources
         ],
+        **write_ops.requirements(result),
         "warnings": [
             {"code": w.code, "subject": w.subject, "message": w.message} for w in result.warnings
         ],

@@ -128,15 +128,21 @@ def _capacity_warnings(plan: Plan, capacity: tuple[CapacityResult, ...]) -> list
         first = min(short)
         hire = cap.hire_by[first]
         assert hire is not None
-        late = " (before the plan starts)" if hire < 0 else ""
+        more = cap.reps_needed[worst] - cap.effective_reps[worst]
+        when = ""
+        if role.full_after:
+            late = " (before the plan starts)" if hire < 0 else ""
+            when = (
+                f" To be ramped by {_month(plan, first)}, new hires must start by "
+                f"{_month(plan, hire)}{late}."
+            )
         found.append(
             PlanWarning(
                 "capacity_short",
                 f"{label} are short in {len(short)} of {plan.months} months. Worst, "
                 f"{_month(plan, worst)}: the plan needs {need} and "
                 f"{cap.effective_reps[worst]:.1f} ramped {label} {verb} {have}; that takes "
-                f"{cap.reps_needed[worst]:.1f} ramped {label}. To be ramped by "
-                f"{_month(plan, first)}, new hires must start by {_month(plan, hire)}{late}.",
+                f"{cap.reps_needed[worst]:.1f} ramped {label}, {more:.1f} more.{when}",
                 f"roles[{i}]",
             )
         )

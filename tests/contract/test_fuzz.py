@@ -12,7 +12,7 @@ from typing import Any
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from plan_texts import VALID
+from plan_texts import OPS, VALID
 
 from alignplanner.contract.errors import PlanFileError
 from alignplanner.contract.reader import LoadedPlan, loads
@@ -22,6 +22,7 @@ FUZZ = settings(
 )
 
 LINES = VALID.splitlines(keepends=True)
+OPS_LINES = OPS.splitlines(keepends=True)  # with calendar, roles and SLAs
 
 HOSTILE_VALUES = [
     "nan", "-nan", "inf", "-inf", "true", "false", "0", "-0", "-0.0", "1", "-1", "1e400",
@@ -43,6 +44,9 @@ HOSTILE_LINES = [
     "version = 2\n", 'format = "alignplanner.plan"\n', "months = 0\n", "= 1\n", "[\n", "]]\n",
     '"""\n', "'''\n", "#\n", "\n", "\ufeff\n", "\x00\n", "\r\n", "a.b.c.d = 1\n",
     "stages = []\n", "recycle = { to = \"won\", share = 2 }\n",
+    "[calendar]\n", "[[roles]]\n", "[[slas]]\n", "[[slas.escalation]]\n", "[slas]\n",
+    "[[requirements.capacity]]\n", 'from = "won"\n', 'role = "ae"\n', "target = 1\n",
+    'workdays = ["sun"]\n', 'hours = ["17:00", "09:00"]\n', "respond_within_minutes = 0\n",
 ]
 
 values = st.sampled_from(HOSTILE_VALUES) | st.from_regex(r"-?[0-9]{1,25}(\.[0-9]{1,20})?",
@@ -90,14 +94,24 @@ def test_random_toml_like_text(text: str) -> None:
 # -- mutations of a valid plan --------------------------------------------------------------
 
 
-def _value_lines() -> list[int]:
-    return [i for i, line in enumerate(LINES) if " = " in line]
+def _value_lines(lines: list[str]) -> list[int]:
+    return [i for i, line in enumerate(lines) if " = " in line]
 
 
 @FUZZ
 @given(st.data())
 def test_mutated_plan_text(data: st.DataObject) -> None:
-    lines = list(LINES)
+    _mutate_text(data, LINES)
+
+
+@FUZZ
+@given(st.data())
+def test_mutated_ops_text(data: st.DataObject) -> None:
+    _mutate_text(data, OPS_LINES)
+
+
+def _mutate_text(data: st.DataObject, original: list[str]) -> None:
+    lines = list(original)
     for _ in range(data.draw(st.integers(1, 6))):
         op = data.draw(st.sampled_from(["delete", "swap", "insert", "value", "duplicate",
                                         "truncate"]))
@@ -127,9 +141,18 @@ def test_mutated_plan_text(data: st.DataObject) -> None:
 
 
 @FUZZ
-@given(st.sampled_from(_value_lines()), values)
+@given(st.sampled_from(_value_lines(LINES)), values)
 def test_every_value_replaced_by_a_hostile_one(index: int, value: str) -> None:
     lines = list(LINES)
+    key = lines[index].split(" = ", 1)[0]
+    lines[index] = f"{key} = {value}\n"
+    check("".join(lines))
+
+
+@FUZZ
+@given(st.sampled_from(_value_lines(OPS_LINES)), values)
+def test_every_ops_value_replaced_by_a_hostile_one(index: int, value: str) -> None:
+    lines = list(OPS_LINES)
     key = lines[index].split(" = ", 1)[0]
     lines[index] = f"{key} = {value}\n"
     check("".join(lines))
@@ -160,7 +183,8 @@ toml_scalars = (
     | st.dates()
     | st.datetimes()
     | st.times()
-    | st.sampled_from(["inquiry", "mql", "sql", "won", "ceil", "USD", "marketing", ""])
+    | st.sampled_from(["inquiry", "mql", "sql", "won", "ceil", "USD", "marketing", "", "sdr",
+                       "mon", "09:00", "24:00", "America/New_York", "return", "notify"])
 )
 toml_values = st.recursive(
     toml_scalars,
@@ -188,13 +212,24 @@ def _parent(raw: Any, path: tuple[Any, ...]) -> Any:
 
 
 BASE = tomllib.loads(VALID)
+OPS_BASE = tomllib.loads(OPS)
 BASE_PATHS = [p for p in _paths(BASE) if p]
 
 
 @FUZZ
 @given(st.data())
 def test_mutated_structures(data: st.DataObject) -> None:
-    raw = copy.deepcopy(BASE)
+    _mutate_structure(data, BASE)
+
+
+@FUZZ
+@given(st.data())
+def test_mutated_ops_structures(data: st.DataObject) -> None:
+    _mutate_structure(data, OPS_BASE)
+
+
+def _mutate_structure(data: st.DataObject, base: dict[str, Any]) -> None:
+    raw = copy.deepcopy(base)
     for _ in range(data.draw(st.integers(1, 4))):
         paths = [p for p in _paths(raw) if p]
         if not paths:
@@ -219,7 +254,8 @@ def test_mutated_structures(data: st.DataObject) -> None:
 
 @FUZZ
 @given(st.dictionaries(st.sampled_from(["format", "version", "plan", "target", "stages",
-                                        "sources", "pipeline", "requirements", "x"]),
+                                        "sources", "pipeline", "calendar", "roles", "slas",
+                                        "requirements", "x"]),
                        toml_values, max_size=8))
 def test_random_structures(raw: dict[str, Any]) -> None:
     try:
