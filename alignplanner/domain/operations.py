@@ -52,7 +52,7 @@ def complete(plan: Plan, result: Result) -> Result:
                     window_hours=sla.window_hours,
                     target=float(sla.target),
                     reps_label=role_label(plan.role(sla.role)),
-                    units_label=plural(_stage_name(plan, sla.from_stage)),
+                    units_label=units(_stage_name(plan, sla.from_stage)),
                 )
             ),
         )
@@ -89,6 +89,15 @@ def plural(name: str) -> str:
     return name + "s"
 
 
+def units(stage_name: str) -> str:
+    """What enters a stage, for a sentence: ``"MQL"`` -> ``"MQLs"``, but a stage named by
+    an adjective or a state (``"Engaged"``, ``"Closed won"``) -> ``"entries into Engaged"``."""
+    last = stage_name.rsplit(" ", 1)[-1].lower()
+    if last.endswith("ed") or last in {"won", "lost", "new", "open"}:
+        return f"entries into {stage_name}"
+    return plural(stage_name)
+
+
 def role_label(role: Role) -> str:
     """The role's reps for people: its name, or ``"sdr"`` -> ``"SDRs"``."""
     if role.name.strip():
@@ -122,13 +131,15 @@ def _capacity_warnings(plan: Plan, capacity: tuple[CapacityResult, ...]) -> list
         label = role_label(role)
         quota = role.is_quota_role
         need = ("to book " if quota else "") + _amount(cap.required[worst], role, plan)
-        need += "" if quota else " " + plural(_stage_name(plan, role.works))
+        need += "" if quota else " " + units(_stage_name(plan, role.works))
         have = _amount(cap.capacity[worst], role, plan)
         verb = "book" if quota else "handle"
         first = min(short)
         hire = cap.hire_by[first]
         assert hire is not None
-        more = cap.reps_needed[worst] - cap.effective_reps[worst]
+        have_reps = math.floor(cap.effective_reps[worst] * 10 + 1e-9) / 10  # never overstated
+        need_reps = math.ceil(cap.reps_needed[worst] * 10 - 1e-9) / 10  # never understated
+        more = max(0.1, need_reps - have_reps)
         when = ""
         if role.full_after:
             late = " (before the plan starts)" if hire < 0 else ""
@@ -141,8 +152,8 @@ def _capacity_warnings(plan: Plan, capacity: tuple[CapacityResult, ...]) -> list
                 "capacity_short",
                 f"{label} are short in {len(short)} of {plan.months} months. Worst, "
                 f"{_month(plan, worst)}: the plan needs {need} and "
-                f"{cap.effective_reps[worst]:.1f} ramped {label} {verb} {have}; that takes "
-                f"{cap.reps_needed[worst]:.1f} ramped {label}, {more:.1f} more.{when}",
+                f"{have_reps:.1f} ramped {label} {verb} {have}; that takes "
+                f"{need_reps:.1f} ramped {label}, {more:.1f} more.{when}",
                 f"roles[{i}]",
             )
         )
@@ -197,8 +208,8 @@ def _stale_warnings(plan: Plan) -> list[PlanWarning]:
         found.append(
             PlanWarning(
                 "stage_stagnant",
-                f"The plan expects {plural(stage.name)} to take {stage.days:g} days to become "
-                f"{plural(nxt.name)}, but they are flagged as stagnant after "
+                f"The plan expects units to spend {stage.days:g} days in {stage.name} before "
+                f"they reach {nxt.name}, but units there are flagged as stagnant after "
                 f"{stage.stale_after_days:g} days: the typical one will be flagged. Shorten the "
                 "stage or move the flag.",
                 f"stages[{i}].stale_after_days",
@@ -207,4 +218,4 @@ def _stale_warnings(plan: Plan) -> list[PlanWarning]:
     return found
 
 
-__all__ = ["complete", "plural", "required", "role_label"]
+__all__ = ["complete", "plural", "required", "role_label", "units"]
