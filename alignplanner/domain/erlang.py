@@ -36,6 +36,10 @@ from dataclasses import dataclass
 #: Effective reps within this of the next whole number count as that whole number
 #: (ramp factors times survival rates rarely add up to an exact integer in floating point).
 WHOLE_TOLERANCE = 1e-9
+#: Offered loads above this (reps kept busy at once) are not worked out: no sales team is
+#: that large, so such a month means mistyped volumes or handle times. Keeps every check
+#: fast (Erlang B takes one step per server).
+MAX_LOAD = 10_000.0
 
 
 def _check(value: float, what: str, *, positive: bool = False) -> float:
@@ -70,6 +74,8 @@ def _erlang_b(n: int, a: float) -> float:
     b = 1.0
     for k in range(1, n + 1):
         b = a * b / (k + a * b)
+        if b == 0.0:  # underflow: it stays 0 for every larger team (a huge team, a tiny load)
+            break
     return b
 
 
@@ -246,6 +252,13 @@ def _month(
                         f"{words.response} {words.window}.")
     rate = entries / hours
     a = rate * h
+    if a > MAX_LOAD:
+        return SlaMonth(entries, hours, reps, servers, rate, a, a / servers if servers
+                        else math.inf, 0.0, target, None, False,
+                        f"{_count(entries, words.unit, words.units)} a month at "
+                        f"{handle_minutes:g} minutes each would keep more than "
+                        f"{MAX_LOAD:,.0f} {words.reps} busy at once; check the volumes and "
+                        "the handle time.")
     smallest = _smallest(a, window_hours / h, target)
     utilisation = a / servers if servers else math.inf
     if servers == 0:

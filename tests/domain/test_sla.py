@@ -263,3 +263,22 @@ def test_plans_with_operations_compare_and_hash() -> None:
     assert a == b
     assert hash(a) == hash(b)
     assert a != a.with_changes(slas=(sla(target=0.9),))
+
+
+def test_role_name_must_be_text() -> None:
+    with pytest.raises(PlanInvalid) as exc:
+        sdr(name=5)
+    assert set(problems(exc)) == {"name"}
+
+
+def test_at_most_so_many_roles_and_slas() -> None:
+    from alignplanner.domain.ops_checks import MAX_ROLES, MAX_SLAS
+
+    roles = tuple(sdr(id=f"r{i}") for i in range(MAX_ROLES + 1))
+    with pytest.raises(PlanInvalid) as exc:
+        ops_plan(roles)
+    assert "at most" in problems(exc)["roles"]
+    slas = tuple(sla(id=f"s{i}") for i in range(MAX_SLAS + 1))
+    with pytest.raises(PlanInvalid) as exc:
+        ops_plan((sdr(),), slas)
+    assert "at most" in problems(exc)["slas"]
