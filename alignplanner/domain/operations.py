@@ -26,6 +26,7 @@ from alignplanner.domain.capacity import CapacityResult, Role, capacity_plan
 from alignplanner.domain.erlang import SlaMonth, sla_feasibility
 from alignplanner.domain.model import Plan
 from alignplanner.domain.results import PlanWarning, Result, SlaResult
+from alignplanner.domain.sla import Sla
 
 
 def complete(plan: Plan, result: Result) -> Result:
@@ -64,6 +65,13 @@ def complete(plan: Plan, result: Result) -> Result:
         *_stale_warnings(plan),
     )
     return replace(result, capacity=capacity, slas=slas, warnings=(*result.warnings, *found))
+
+
+def sides(plan: Plan, sla: Sla) -> tuple[str, str]:
+    """(who passes, who receives) on ``sla``'s hand-off: the owners of its ``from`` and
+    ``to`` stages (``"marketing"``, ``"sdr"``, ``"sales"``, ...)."""
+    return (plan.stages[plan.stage_index(sla.from_stage)].owner,
+            plan.stages[plan.stage_index(sla.to_stage)].owner)
 
 
 def required(plan: Plan, result: Result, role: Role) -> tuple[float, ...]:
@@ -218,4 +226,4 @@ def _stale_warnings(plan: Plan) -> list[PlanWarning]:
     return found
 
 
-__all__ = ["complete", "plural", "required", "role_label", "units"]
+__all__ = ["complete", "plural", "required", "role_label", "sides", "units"]

@@ -220,3 +220,11 @@ def test_more_reps_never_lower_the_service_level(
 
     fewer, more = months(heads), months(heads + extra)
     assert all(b >= a - 1e-12 for a, b in zip(fewer, more, strict=True))
+
+
+def test_who_passes_and_who_receives_follow_the_stage_owners() -> None:
+    from alignplanner.domain.operations import sides
+
+    p = plan(chain([0.5, 0.5], owners=["marketing", "sdr", "sales"]))
+    p = p.with_changes(roles=(sdr(),), slas=(first_touch(),))
+    assert sides(p, p.slas[0]) == ("marketing", "sdr")
