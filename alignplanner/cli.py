@@ -165,8 +165,10 @@ def _validate(args: argparse.Namespace) -> int:
               f"'alignplanner export {args.file} -o OUT' writes fresh ones")
         return EXIT_INVALID
     plan = loaded.plan
+    ops = "".join(f"{_count(n, word)}, " for n, word in ((len(plan.roles), "role"),
+                                                       (len(plan.slas), "SLA")) if n)
     print(f"{args.file}: valid ({_count(len(plan.stages), 'stage')}, "
-          f"{_count(len(loaded.result.sources), 'source')}, {_count(plan.months, 'month')})")
+          f"{_count(len(loaded.result.sources), 'source')}, {ops}{_count(plan.months, 'month')})")
     return EXIT_OK
 
 

@@ -493,3 +493,10 @@ def test_validate_names_file_line_and_key_of_sla_problems(
     role_line = _line(text, 'role = "sdr"')
     assert any(line.startswith(f"{path}:{role_line}: slas[0].role: role 'sdr' works 'lead'")
                for line in lines)
+
+
+def test_validate_counts_roles_and_slas(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, OPS_PLAN, "ops.toml")
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out == (
+        f"{path}: valid (3 stages, 2 sources, 2 roles, 1 SLA, 12 months)\n")

@@ -2,7 +2,8 @@
 
 The layout is fixed so that saving an unchanged plan gives the same bytes:
 ``format`` and ``version`` first, then ``[plan]``, ``[target]``, ``[[stages]]``,
-``[[sources]]``, ``[pipeline]`` and ``[requirements]`` last, keys in the order of the
+``[[sources]]``, ``[pipeline]``, ``[calendar]``, ``[[roles]]``, ``[[slas]]`` (`write_ops`)
+and ``[requirements]`` last, keys in the order of the
 contract. Values are formatted by tomli-w; this module only decides the layout (tables,
 arrays of tables, and one-line inline tables for small maps such as ``recycle``).
 
