@@ -15,10 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
-from plan_edits import SCENARIOS, Edit, edits
+from plan_edits import SCENARIOS, Edit, edits, ops_edits
+from plan_texts import OPS
 
 from alignplanner.contract import build_ops, builder
-from alignplanner.contract.reader import load
+from alignplanner.contract.reader import load, loads
 from alignplanner.contract.requirements import requirements_dict
 from alignplanner.contract.writer import dumps, plan_dict
 from alignplanner.domain.calendar import BusinessCalendar
@@ -278,10 +279,6 @@ def test_input_tables_are_closed_exactly_where_the_reader_refuses_unknown_keys()
 
 
 def test_the_schema_refuses_broken_operations() -> None:
-    from plan_texts import OPS
-
-    from alignplanner.contract.reader import loads
-
     doc = _written(loads(OPS).plan)
     _assert_valid(doc)
     role, sla = doc["roles"][0], doc["slas"][0]
@@ -297,3 +294,9 @@ def test_the_schema_refuses_broken_operations() -> None:
         {**doc, "slas": [{**sla, "escalation": [{"after_hours": 1}]}]},
     ):
         assert not _validator().is_valid(broken)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@given(ops_edits())
+def test_sample_plans_with_edited_operations_validate(edit: Edit) -> None:
+    _assert_valid(_written(edit[1]))
