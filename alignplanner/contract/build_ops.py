@@ -64,6 +64,7 @@ SLA_KEYS = (
     "attempts_within_days",
     "recycle_to",
     "nurture_days",
+    "response",
     "escalation",
     "obligations",
 )
@@ -246,6 +247,7 @@ def _slas(raw: Mapping[str, Any], c: b.Checker) -> tuple[Sla, ...]:
                 recycle_to=_optional_text(c, s, "recycle_to", p),
                 nurture_days=c.number(s, "nurture_days", p),
                 escalation=_escalation(s, p, c),
+                response=c.text(s, "response", p),
                 obligations=_obligations(s, p, c),
             )
         )

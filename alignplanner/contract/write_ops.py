@@ -108,6 +108,7 @@ def _sla(sla: Sla) -> dict[str, Any]:
             "attempts_within_days": _opt(sla.attempts_within_days),
             "recycle_to": sla.recycle_to,
             "nurture_days": _opt(sla.nurture_days),
+            "response": sla.response,
             "escalation": [
                 {"after_hours": _num(e.after_hours), "action": e.action, "to": e.to}
                 for e in sla.escalation

@@ -54,6 +54,7 @@ def complete(plan: Plan, result: Result) -> Result:
                     target=float(sla.target),
                     reps_label=role_label(plan.role(sla.role)),
                     units_label=units(_stage_name(plan, sla.from_stage)),
+                    response_label=sla.response.strip() or "a first response",
                 )
             ),
         )
@@ -70,8 +71,10 @@ def complete(plan: Plan, result: Result) -> Result:
 def sides(plan: Plan, sla: Sla) -> tuple[str, str]:
     """(who passes, who receives) on ``sla``'s hand-off: the owners of its ``from`` and
     ``to`` stages (``"marketing"``, ``"sdr"``, ``"sales"``, ...)."""
-    return (plan.stages[plan.stage_index(sla.from_stage)].owner,
-            plan.stages[plan.stage_index(sla.to_stage)].owner)
+    return (
+        plan.stages[plan.stage_index(sla.from_stage)].owner,
+        plan.stages[plan.stage_index(sla.to_stage)].owner,
+    )
 
 
 def required(plan: Plan, result: Result, role: Role) -> tuple[float, ...]:

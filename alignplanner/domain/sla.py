@@ -129,6 +129,7 @@ class Sla:
     nurture_days: float | None = None
     escalation: tuple[EscalationStep, ...] = ()
     obligations: tuple[Obligation, ...] = ()
+    response: str = ""  # what the first response is, for sentences ("a first call")
 
     def __post_init__(self) -> None:
         for key in ("reason_codes", "escalation", "obligations"):
@@ -139,6 +140,7 @@ class Sla:
         check_id(c, ("to_stage",), self.to_stage, "stage id")
         check_id(c, ("role",), self.role, "role id")
         check_text(c, ("name",), self.name, limit=200)
+        check_text(c, ("response",), self.response, limit=100)
         self._check_window(c)
         check_number(
             c, ("target",), self.target, low=0.0, high=1.0, low_open=True, what="target compliance"

@@ -91,6 +91,7 @@ headcount = 10
 [[slas]]
 id = "mql-first-touch"
 name = "MQL follow-up"
+response = "a first call"
 from = "mql"
 to = "sql"
 role = "sdr"

@@ -49,6 +49,7 @@ def test_every_key_is_read() -> None:
     assert [(e.after_hours, e.action, e.to) for e in first.escalation] == [
         (2, "notify", "SDR manager"), (4, "reassign", "sdr")]
     assert first.obligations[0].amount == 150
+    assert first.response == "a first call"
     assert hot.window_hours == 0.25
 
 

@@ -214,7 +214,7 @@ def _full_plan() -> Plan:
                   reason_codes=("bad",), on_lapse="return", attempts=3,
                   attempts_within_days=5, recycle_to="lead", nurture_days=30,
                   escalation=(EscalationStep(after_hours=1, action="reassign", to="ae"),),
-                  obligations=(Obligation(text="leads", amount=5),)),
+                  obligations=(Obligation(text="leads", amount=5),), response="a call"),
               Sla(id="hot", from_stage="lead", to_stage="won", role="sdr",
                   respond_within_minutes=5)),
     )

@@ -135,6 +135,13 @@ def test_sla_warning_names_the_month_the_team_and_the_reps_needed() -> None:
     assert "fails in 12 of 12 months" in w.message
 
 
+def test_the_sla_says_what_the_first_response_is() -> None:
+    r = compute(base(roles=(sdr(headcount=1),), slas=(first_touch(response="a first call"),)))
+    assert (
+        "88% of Stage 0s get a first call within 1 hour" in r.sla("first-touch").months[0].message
+    )
+
+
 def test_sla_kept_gives_no_sla_warning() -> None:
     r = compute(base(roles=(sdr(headcount=4),), slas=(first_touch(),)))
     assert r.sla("first-touch").feasible
@@ -231,14 +238,20 @@ def test_who_passes_and_who_receives_follow_the_stage_owners() -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(weights=st.lists(st.integers(1, 9), min_size=12, max_size=12),
-       split=st.floats(0.05, 0.95), headcount=st.floats(0, 20))
-def test_roles_require_what_the_plan_says(weights: list[int], split: float,
-                                          headcount: float) -> None:
+@given(
+    weights=st.lists(st.integers(1, 9), min_size=12, max_size=12),
+    split=st.floats(0.05, 0.95),
+    headcount=st.floats(0, 20),
+)
+def test_roles_require_what_the_plan_says(
+    weights: list[int], split: float, headcount: float
+) -> None:
     """A unit role requires its stage's monthly entries; a quota role the share of the
     monthly target won through its stage, which adds up to that share of the revenue."""
-    sources = (Source(id="top", enters="s0", share=split),
-               Source(id="late", enters="s1", share=1 - split))
+    sources = (
+        Source(id="top", enters="s0", share=split),
+        Source(id="late", enters="s1", share=1 - split),
+    )
     ae = Role(id="ae", works="s0", quota_per_month=10_000, headcount=headcount)
     p = plan(chain([0.5, 0.5], days=[10, 40]), weights=weights, sources=sources)
     r = compute(p.with_changes(roles=(sdr(works="s1", headcount=headcount), ae)))
@@ -246,5 +259,6 @@ def test_roles_require_what_the_plan_says(weights: list[int], split: float,
     assert math.fsum(r.role("ae").required) == pytest.approx(split * p.target.revenue)
     for cap in r.capacity:
         assert len(cap.gap) == p.months
-        assert cap.gap == pytest.approx([c - q for c, q in zip(cap.capacity, cap.required,
-                                                               strict=True)])
+        assert cap.gap == pytest.approx(
+            [c - q for c, q in zip(cap.capacity, cap.required, strict=True)]
+        )

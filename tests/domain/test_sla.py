@@ -114,6 +114,7 @@ def test_a_full_sla_is_valid_and_lists_become_tuples() -> None:
         ({"recycle_to": "Nurture!"}, "recycle_to"),
         ({"nurture_days": -3}, "nurture_days"),
         ({"name": 7}, "name"),
+        ({"response": None}, "response"),
         ({"escalation": ("notify",)}, "escalation[0]"),
         (
             {
