@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -164,8 +165,10 @@ def _validate(args: argparse.Namespace) -> int:
               f"'alignplanner export {args.file} -o OUT' writes fresh ones")
         return EXIT_INVALID
     plan = loaded.plan
+    ops = "".join(f"{_count(n, word)}, " for n, word in ((len(plan.roles), "role"),
+                                                       (len(plan.slas), "SLA")) if n)
     print(f"{args.file}: valid ({_count(len(plan.stages), 'stage')}, "
-          f"{_count(len(loaded.result.sources), 'source')}, {_count(plan.months, 'month')})")
+          f"{_count(len(loaded.result.sources), 'source')}, {ops}{_count(plan.months, 'month')})")
     return EXIT_OK
 
 
@@ -269,6 +272,7 @@ def render(plan: Plan, result: Result) -> str:
     lines += [wins, ""]
     lines += _stage_tables(plan, result, first)
     lines += _source_tables(plan, result)
+    lines += _capacity_tables(plan, result) + _sla_tables(plan, result)
     if result.warnings:
         import textwrap
 
@@ -319,6 +323,63 @@ def _source_tables(plan: Plan, result: Result) -> list[str]:
         lines += _table(head + [month_label(m) for m in months], rows, left=2 if start == 0 else 1)
         lines.append("")
     return lines
+
+
+def _capacity_tables(plan: Plan, result: Result) -> list[str]:
+    """Per role and month: required against capacity (issue 4)."""
+    from alignplanner.domain.operations import plural, role_label
+
+    lines: list[str] = []
+    for role, cap in zip(plan.roles, result.capacity, strict=True):
+        works = plan.stages[plan.stage_index(role.works)].name
+        unit = plan.currency if role.is_quota_role else plural(works)
+        lines += [f"Capacity: {role_label(role)} (work {works}; in {unit} per month)", ""]
+        rows = [("Required", cap.required, _whole), ("Capacity", cap.capacity, _whole),
+                ("Gap", cap.gap, _whole), ("Ramped reps", cap.effective_reps, _reps),
+                ("Reps needed", cap.reps_needed, _reps)]
+        lines += _monthly_blocks(result, rows)
+    return lines
+
+
+def _sla_tables(plan: Plan, result: Result) -> list[str]:
+    """Per SLA and month: the service level the planned reps reach, and the reps needed."""
+    lines: list[str] = []
+    for sla, res in zip(plan.slas, result.slas, strict=True):
+        failing = len(res.failing_months)
+        verdict = "kept every month" if not failing else f"broken in {_count(failing, 'month')}"
+        window = f"{sla.window_hours * 60:g} minutes" if sla.window_hours < 1 else (
+            f"{sla.window_hours:g} business hours")
+        lines += [f"SLA {sla.id}: {res.target * 100:g}% answered within {window}: {verdict}", ""]
+        rows = [
+            ("Service level", res.service_level, _percent),
+            ("Reps planned", tuple(float(m.servers) for m in res.months), _whole),
+            ("Reps needed", tuple(-1.0 if n is None else float(n) for n in res.reps_needed),
+             lambda x: "none can" if x < 0 else _whole(x)),
+        ]
+        lines += _monthly_blocks(result, rows)
+    return lines
+
+
+def _monthly_blocks(
+    result: Result, rows: Sequence[tuple[str, Sequence[float], Callable[[float], str]]]
+) -> list[str]:
+    lines: list[str] = []
+    for start in range(0, len(result.months), _BLOCK):
+        months = result.months[start : start + _BLOCK]
+        body = [[name, *(show(v) for v in values[start : start + _BLOCK])]
+                for name, values, show in rows]
+        lines += _table(["", *(month_label(m) for m in months)], body, left=1)
+        lines.append("")
+    return lines
+
+
+def _reps(x: float) -> str:
+    return f"{x:,.1f}"
+
+
+def _percent(x: float) -> str:
+    """Rounded down, so that a promise is never shown as kept when it is not."""
+    return f"{math.floor(x * 1000 + 1e-9) / 10:.1f}%"
 
 
 def _table(head: Sequence[str], rows: Sequence[Sequence[str]], *, left: int) -> list[str]:

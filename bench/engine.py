@@ -6,6 +6,9 @@ every figure is printed next to a baseline taken in the same process, and as a r
 - baseline: parsing the stress plan's TOML text with tomllib (what any consumer pays);
 - warm compute: `compute(plan)` with the chains' solutions cached (a target edit);
 - cold compute: the caches cleared first (a conversion edit changes every chain);
+- operations: the stress plan's roles and SLAs (capacity per role, Erlang C per SLA and
+  month, their warnings) against the same plan without them; "new calendar" also clears
+  the business-hours cache (a calendar edit);
 - the command line: `alignplanner compute` in a fresh interpreter against a bare
   `python -c "import tomllib"` started the same way, with `-X importtime` checked for Qt.
 
@@ -27,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from alignplanner.contract.reader import load  # noqa: E402
-from alignplanner.domain import chain  # noqa: E402
+from alignplanner.domain import calendar, chain, operations  # noqa: E402
 from alignplanner.domain.engine import compute  # noqa: E402
 from alignplanner.resources import scenario_path  # noqa: E402
 
@@ -68,12 +71,28 @@ def main() -> int:
         compute(plan)
 
     cold = median_seconds(cold_compute, max(10, args.repeat // 10))
+    bare_plan = plan.with_changes(roles=(), slas=(), calendar=calendar.BusinessCalendar())
+    without = median_seconds(lambda: compute(bare_plan), args.repeat)
+    computed = compute(plan)
+    ops = median_seconds(lambda: operations.complete(plan, computed), args.repeat)
+
+    def new_calendar() -> None:
+        calendar._month_hours.cache_clear()
+        operations.complete(plan, computed)
+
+    ops_cold = median_seconds(new_calendar, max(10, args.repeat // 10))
     read = median_seconds(lambda: load(path), max(10, args.repeat // 10))
     print(f"stress plan: {len(plan.stages)} stages, {len(plan.sources)} sources, "
           f"{plan.months} months")
     print(f"baseline   tomllib parse        {parse * 1e3:8.3f} ms")
     print(f"engine     compute (warm)       {warm * 1e3:8.3f} ms   ratio {warm / parse:6.2f}")
     print(f"engine     compute (cold)       {cold * 1e3:8.3f} ms   ratio {cold / parse:6.2f}")
+    print(f"engine     compute without roles and SLAs {without * 1e3:8.3f} ms   ratio "
+          f"{without / parse:6.2f}")
+    print(f"operations {len(plan.roles)} roles, {len(plan.slas)} SLAs (warm)  {ops * 1e3:8.3f} ms"
+          f"   ratio {ops / parse:6.2f}; compute with / without {warm / without:5.2f}")
+    print(f"operations new calendar          {ops_cold * 1e3:8.3f} ms   ratio "
+          f"{ops_cold / parse:6.2f}")
     print(f"contract   load (parse+check+compute, cold cache per file) "
           f"{read * 1e3:8.3f} ms   ratio {read / parse:6.2f}")
 

@@ -404,3 +404,99 @@ def test_export_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt:
     capsys.readouterr()
     assert main(["export", str(plan), "--format", fmt, "-o", "-"]) == 0
     assert capsys.readouterr().out == text
+
+
+# -- capacity and SLAs (issue 4) ---------------------------------------------------------------
+
+OPS_PLAN = PLAN + """
+[calendar]
+timezone = "Europe/Berlin"
+holidays = [2027-01-01]
+
+[[roles]]
+id = "sdr"
+works = "lead"
+per_rep_per_month = 100
+handle_minutes = 20
+headcount = 2
+
+[[roles]]
+id = "ae"
+works = "opp"
+quota_per_month = 40000
+attainment = 0.75
+handle_minutes = 30
+headcount = 3
+
+[[slas]]
+id = "lead-first-touch"
+from = "lead"
+to = "opp"
+role = "sdr"
+respond_within_minutes = 5
+target = 0.95
+"""
+
+
+def test_compute_shows_capacity_and_sla_feasibility(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, OPS_PLAN, "ops.toml")
+    assert main(["compute", str(path)]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert "Capacity: SDRs (work Lead; in Leads per month)" in lines
+    assert "Capacity: AEs (work Opportunity; in EUR per month)" in lines
+    # 1,800 leads over the year at 150 a month against 2 reps x 100
+    required = next(line for line in lines if line.startswith("Required ")).split()
+    assert required[1:3] == ["150", "150"]
+    sla = next(line for line in lines if line.startswith("SLA lead-first-touch: "))
+    assert "95% answered within 5 minutes" in sla
+    service = next(line for line in lines if line.startswith("Service level ")).split()
+    assert len(service) == 2 + 12
+    assert all(v.endswith("%") for v in service[2:])
+    assert "AEs are short in 12 of 12 months" in out.replace("\n  ", " ")
+
+
+def test_compute_json_has_capacity_and_slas_as_in_requirements(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from alignplanner.contract.reader import load
+    from alignplanner.contract.requirements import requirements_dict
+
+    path = _write(tmp_path, OPS_PLAN, "ops.toml")
+    assert main(["compute", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    expected = requirements_dict(load(path).result)
+    assert list(data) == list(expected)
+    assert [c["role"] for c in data["capacity"]] == ["sdr", "ae"]
+    assert data["capacity"][0]["required"] == expected["capacity"][0]["required"]
+    assert data["capacity"][1]["hire_by"][0] == "2027-01-01"
+    assert data["slas"][0]["id"] == "lead-first-touch"
+    assert data["slas"][0]["feasible"] is expected["slas"][0]["feasible"]
+    assert data["slas"][0]["reps_needed"] == expected["slas"][0]["reps_needed"]
+
+
+def test_validate_names_file_line_and_key_of_sla_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = OPS_PLAN.replace('from = "lead"', 'from = "opp"').replace(
+        "headcount = 3", "heads = 3")
+    path = _write(tmp_path, text)
+    assert main(["validate", str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.startswith(f"{path}:{_line(text, 'heads = 3')}: roles[1].heads: unknown "
+                               "key 'heads'; did you mean") for line in lines)
+    to_line = _line(text, 'to = "opp"')
+    assert f"{path}:{to_line}: slas[0].to: the hand-off goes from 'opp' to a later stage; " \
+        "'opp' is not after it" in lines
+    role_line = _line(text, 'role = "sdr"')
+    assert any(line.startswith(f"{path}:{role_line}: slas[0].role: role 'sdr' works 'lead'")
+               for line in lines)
+
+
+def test_validate_counts_roles_and_slas(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, OPS_PLAN, "ops.toml")
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out == (
+        f"{path}: valid (3 stages, 2 sources, 2 roles, 1 SLA, 12 months)\n")

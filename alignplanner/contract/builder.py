@@ -13,6 +13,7 @@ from dataclasses import fields
 from datetime import date, datetime, time
 from typing import Any, TypeVar
 
+from alignplanner.contract import build_ops
 from alignplanner.domain.model import Pipeline, Plan, Recycle, Source, Stage, Target
 from alignplanner.domain.problems import Collector, Path, PlanInvalid, Problem, dotted
 
@@ -27,12 +28,12 @@ _NAN = math.nan
 
 # The keys each table may hold, in file order (also the "did you mean" candidates).
 TOP_KEYS = ("format", "version", "plan", "target", "stages", "sources", "pipeline",
-            "requirements")
+            *build_ops.TOP_KEYS, "requirements")
 PLAN_KEYS = ("name", "currency", "start", "months", "rounding", "description", "rates_source")
 TARGET_KEYS = ("revenue", "average_deal_size", "monthly_weights", "monthly_revenue", "growth",
                "continuation")
 STAGE_KEYS = ("id", "name", "owner", "conversion", "days", "recycle", "definition",
-              "entry_criteria", "exit_criteria")
+              "entry_criteria", "exit_criteria", *build_ops.STAGE_KEYS)
 RECYCLE_KEYS = ("to", "share", "after_days")
 SOURCE_KEYS = ("id", "name", "enters", "share", "average_deal_size", "conversion_overrides")
 PIPELINE_KEYS = ("existing",)
@@ -72,6 +73,7 @@ class Checker(Collector):
         self.add_problem(Problem(path, message))
 
     def add_problem(self, problem: Problem) -> None:
+        problem = build_ops.file_problem(problem)
         path = problem.path
         if any(path[:n] in self._flagged for n in range(1, len(path) + 1)):
             return
@@ -243,6 +245,7 @@ def build_plan(raw: dict[str, Any], c: Checker) -> Plan | None:
         "stages": stages,
         "sources": sources,
         "pipeline": pipeline,
+        **build_ops.plan_values(raw, c),
     }
     try:
         return c.build((), lambda: Plan(**values))
@@ -319,6 +322,7 @@ def _stages(raw: Mapping[str, Any], c: Checker) -> tuple[Stage, ...]:
             definition=c.text(s, "definition", p),
             entry_criteria=c.text(s, "entry_criteria", p),
             exit_criteria=c.text(s, "exit_criteria", p),
+            **build_ops.stage_values(c, s, p),
         ))
     return tuple(out)
 

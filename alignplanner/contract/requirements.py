@@ -7,7 +7,8 @@ The fixed keys are those of contract-core (``wins``; per stage ``id``, ``volume`
 per stage ``recycled`` and ``monthly_new``; ``[[requirements.sources]]`` with ``id``,
 ``enters``, ``wins``, ``average_deal_size``, ``new``, ``pre_plan``, ``monthly_new`` and
 ``volumes`` (stage id -> entries); ``[[requirements.warnings]]`` with ``code``,
-``subject`` and ``message``.
+``subject`` and ``message``. Plans with roles and SLAs add ``[[requirements.capacity]]``
+and ``[[requirements.slas]]`` (`write_ops.requirements`; issue 4's fixed keys first).
 
 Floats are kept at full precision. NaN and infinity are never written: they raise
 ValueError naming the key (the domain and the engine should make them impossible).
@@ -19,6 +20,7 @@ import math
 from datetime import date
 from typing import Any
 
+from alignplanner.contract import write_ops
 from alignplanner.domain.problems import Path, dotted
 from alignplanner.domain.results import Result
 
@@ -62,6 +64,7 @@ def requirements_dict(result: Result) -> dict[str, Any]:
             }
             for s in result.sources
         ],
+        **write_ops.requirements(result),
         "warnings": [
             {"code": w.code, "subject": w.subject, "message": w.message} for w in result.warnings
         ],

@@ -2,7 +2,8 @@
 
 The layout is fixed so that saving an unchanged plan gives the same bytes:
 ``format`` and ``version`` first, then ``[plan]``, ``[target]``, ``[[stages]]``,
-``[[sources]]``, ``[pipeline]`` and ``[requirements]`` last, keys in the order of the
+``[[sources]]``, ``[pipeline]``, ``[calendar]``, ``[[roles]]``, ``[[slas]]`` (`write_ops`)
+and ``[requirements]`` last, keys in the order of the
 contract. Values are formatted by tomli-w; this module only decides the layout (tables,
 arrays of tables, and one-line inline tables for small maps such as ``recycle``).
 
@@ -24,7 +25,7 @@ from typing import Any
 
 import tomli_w
 
-from alignplanner.contract import migrations
+from alignplanner.contract import migrations, write_ops
 from alignplanner.contract.atomic import atomic_write_text
 from alignplanner.contract.requirements import check_finite, requirements_dict
 from alignplanner.domain.model import Plan, Stage
@@ -104,6 +105,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         ]
     if plan.pipeline.existing:
         doc["pipeline"] = {"existing": {k: _num(v) for k, v in plan.pipeline.existing.items()}}
+    doc.update(write_ops.plan_values(plan))
     return doc
 
 
@@ -123,6 +125,7 @@ def _stage(stage: Stage) -> dict[str, Any]:
         "definition": stage.definition,
         "entry_criteria": stage.entry_criteria,
         "exit_criteria": stage.exit_criteria,
+        **write_ops.stage_values(stage),
     })
 
 

@@ -33,13 +33,30 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from alignplanner.domain.model import MAX_MONEY, MAX_MONTHS, check_id, check_number
+from alignplanner.domain.model import (
+    MAX_MONEY,
+    MAX_MONTHS,
+    check_id,
+    check_number,
+    check_text,
+)
 from alignplanner.domain.problems import Collector, Path
 
 MAX_HEADCOUNT = 1e6
 MAX_UNITS_PER_REP = 1e9
 MAX_ATTAINMENT = 10.0
 MAX_HANDLE_MINUTES = 24 * 60.0
+MIN_HANDLE_MINUTES = 0.01  # a positive handle time below this (0.6 seconds) is a typo
+MIN_UNITS_PER_REP = 0.001
+MIN_QUOTA = 1.0  # one unit of currency a month
+MIN_ATTAINMENT = 0.001
+
+
+def _is_small(value: object, low: float, *, allow_zero: bool) -> bool:
+    """True for a finite number below ``low`` (but above 0 when ``allow_zero``)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return False
+    return value < low and not (allow_zero and value == 0) and value >= 0
 
 
 def _as_tuple(value: object) -> object:
@@ -70,6 +87,7 @@ class Role:
     ramp: tuple[float, ...] = ()
     hires: tuple[float, ...] = ()
     attrition: float = 0.0
+    name: str = ""  # for people, plural ("SDRs"); the id in capitals + "s" when empty
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ramp", _as_tuple(self.ramp))
@@ -77,9 +95,13 @@ class Role:
         c = Collector()
         check_id(c, ("id",), self.id, "role id")
         check_id(c, ("works",), self.works, "stage id")
+        check_text(c, ("name",), self.name, limit=200)
         self._check_throughput(c)
         check_number(c, ("handle_minutes",), self.handle_minutes, low=0.0,
                      high=MAX_HANDLE_MINUTES, what="handle minutes")
+        if _is_small(self.handle_minutes, MIN_HANDLE_MINUTES, allow_zero=True):
+            c.add(("handle_minutes",), f"handle minutes must be 0 or at least "
+                  f"{MIN_HANDLE_MINUTES:g}, got {self.handle_minutes:g}")
         check_number(c, ("headcount",), self.headcount, low=0.0, high=MAX_HEADCOUNT,
                      what="headcount")
         _check_series(c, "ramp", self.ramp, high=1.0, what="ramp factor")
@@ -97,16 +119,16 @@ class Role:
             c.add(where, "give exactly one of per_rep_per_month (units a rep handles) or "
                   "quota_per_month (what a rep books)")
         if per_rep is not None:
-            check_number(c, ("per_rep_per_month",), per_rep, low=0.0, high=MAX_UNITS_PER_REP,
-                         low_open=True, what="units per rep per month")
+            check_number(c, ("per_rep_per_month",), per_rep, low=MIN_UNITS_PER_REP,
+                         high=MAX_UNITS_PER_REP, what="units per rep per month")
             if self.attainment != 1.0 and quota is None:
                 c.add(("attainment",), "attainment applies to quota roles only; a role with "
                       "per_rep_per_month counts what a rep handles")
         if quota is not None:
-            check_number(c, ("quota_per_month",), quota, low=0.0, high=MAX_MONEY,
-                         low_open=True, what="quota per month")
-        check_number(c, ("attainment",), self.attainment, low=0.0, high=MAX_ATTAINMENT,
-                     low_open=True, what="attainment")
+            check_number(c, ("quota_per_month",), quota, low=MIN_QUOTA, high=MAX_MONEY,
+                         what="quota per month")
+        check_number(c, ("attainment",), self.attainment, low=MIN_ATTAINMENT,
+                     high=MAX_ATTAINMENT, what="attainment")
 
     # -- derived --------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """Edits of a plan as pure functions: each takes a valid plan and returns a new valid plan,
 or raises PlanInvalid naming the field. References follow the stages they point to
-(renaming a stage id renames every recycle, source and pipeline entry that uses it).
+(renaming a stage id renames every recycle, source and pipeline entry that uses it, and
+the roles and SLAs of `ops_edits`).
 The document layer wraps each call in an undoable command.
 """
 
@@ -11,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from alignplanner.domain import ops_edits
 from alignplanner.domain.model import MAX_MONTHS, Pipeline, Plan, Recycle, Source, Stage, Target
 from alignplanner.domain.problems import PlanInvalid, Problem
 
@@ -110,7 +112,8 @@ def _renamed(plan: Plan, stages: list[Stage], old: str, new: str) -> Plan:
         for src in plan.sources
     )
     pipeline = Pipeline(_rekey(plan.pipeline.existing, old, new))
-    return replace(plan, stages=tuple(stages), sources=sources, pipeline=pipeline)
+    return replace(plan, stages=tuple(stages), sources=sources, pipeline=pipeline,
+                   **ops_edits.after_rename(plan, old, new))
 
 
 def _rekey(mapping: Mapping[str, float], old: str, new: str) -> dict[str, float]:
@@ -160,7 +163,8 @@ def remove_stage(plan: Plan, index: int) -> Plan:
     stages = [replace(s, recycle=None) if s.recycle and s.recycle.to == gone.id else s
               for s in stages]
     if index == len(plan.stages) - 1:
-        stages[-1] = replace(stages[-1], conversion=None, days=None, recycle=None)
+        stages[-1] = replace(stages[-1], conversion=None, days=None, recycle=None,
+                             stale_after_days=None)
     next_id = stages[min(index, len(stages) - 2)].id
     sources = tuple(
         replace(src, enters=next_id if src.enters == gone.id else src.enters,
@@ -170,7 +174,8 @@ def remove_stage(plan: Plan, index: int) -> Plan:
     )
     existing = {k: v for k, v in plan.pipeline.existing.items()
                 if k != gone.id and k != stages[-1].id}
-    return replace(plan, stages=tuple(stages), sources=sources, pipeline=Pipeline(existing))
+    return replace(plan, stages=tuple(stages), sources=sources, pipeline=Pipeline(existing),
+                   **ops_edits.after_removal(plan, gone.id, [s.id for s in stages]))
 
 
 def move_stage(plan: Plan, index: int, to: int) -> Plan:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import numpy.typing as npt
 
-from alignplanner.domain import advice, rounding
+from alignplanner.domain import advice, operations, rounding
 from alignplanner.domain.chain import ChainSpec, Solved, solve
 from alignplanner.domain.model import Plan, Source
 from alignplanner.domain.problems import PlanInvalid, Problem
@@ -173,7 +173,7 @@ def _compute(plan: Plan) -> Result:
     truncated = any(s.lags.truncated for s in solved)
     found = advice.warnings(plan, partial, _floats(targets[:months]), _floats(credit[:months]),
                             truncated)
-    return replace(partial, warnings=found)
+    return operations.complete(plan, replace(partial, warnings=found))
 
 
 def _stage_results(plan: Plan, demand: _Demand) -> tuple[StageResult, ...]:

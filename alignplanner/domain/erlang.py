@@ -31,11 +31,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 #: Effective reps within this of the next whole number count as that whole number
 #: (ramp factors times survival rates rarely add up to an exact integer in floating point).
 WHOLE_TOLERANCE = 1e-9
+#: Offered loads above this (reps kept busy at once) are not worked out: no sales team is
+#: that large, so such a month means mistyped volumes or handle times. Keeps every check
+#: fast (Erlang B takes one step per server).
+MAX_LOAD = 10_000.0
 
 
 def _check(value: float, what: str, *, positive: bool = False) -> float:
@@ -70,6 +75,8 @@ def _erlang_b(n: int, a: float) -> float:
     b = 1.0
     for k in range(1, n + 1):
         b = a * b / (k + a * b)
+        if b == 0.0:  # underflow: it stays 0 for every larger team (a huge team, a tiny load)
+            break
     return b
 
 
@@ -151,24 +158,6 @@ def whole_servers(effective_reps: float) -> int:
 
 
 @dataclass(frozen=True)
-class SlaMonth:
-    """Feasibility of one SLA in one plan month."""
-
-    entries: float  # arrivals this month (entries into the SLA's from-stage)
-    business_hours: float  # open hours of the month they arrive in
-    effective_reps: float  # ramped reps of the role, as planned
-    servers: int  # whole reps who can answer at once (effective reps rounded down)
-    arrivals_per_hour: float  # entries / business hours (inf when there are none)
-    load: float  # offered load in Erlangs (reps kept busy on average)
-    utilisation: float  # load / servers; >= 1 means the SLA cannot be met at all
-    service_level: float  # share answered within the window with the planned servers
-    target: float  # the share the SLA promises
-    reps_needed: int | None  # fewest whole reps that keep the promise; None: none can
-    feasible: bool  # service_level reaches the target with the planned servers
-    message: str  # the finding in plain words
-
-
-@dataclass(frozen=True)
 class _Words:
     reps: str
     rep: str
@@ -195,6 +184,9 @@ def _window_words(hours: float) -> str:
         h = round(hours)
         return f"within {h} hour{'' if h == 1 else 's'}"
     return f"within {hours:.3g} hours"
+
+
+_DEFAULT_WORDS = _Words("reps", "rep", "leads", "lead", "a first response", "within the window")
 
 
 def _pct(share: float) -> str:
@@ -227,52 +219,170 @@ def _team(servers: int, reps: float, words: _Words) -> str:
     return team
 
 
+@dataclass(frozen=True)
+class SlaMonth:
+    """Feasibility of one SLA in one plan month. ``message`` (the finding in plain words)
+    is made when first asked for: most months are never read out."""
+
+    entries: float  # arrivals this month (entries into the SLA's from-stage)
+    business_hours: float  # open hours of the month they arrive in
+    effective_reps: float  # ramped reps of the role, as planned
+    servers: int  # whole reps who can answer at once (effective reps rounded down)
+    arrivals_per_hour: float  # entries / business hours (inf when there are none)
+    load: float  # offered load in Erlangs (reps kept busy on average)
+    utilisation: float  # load / servers; >= 1 means the SLA cannot be met at all
+    service_level: float  # share answered within the window with the planned servers
+    target: float  # the share the SLA promises
+    reps_needed: int | None  # fewest whole reps that keep the promise; None: none can
+    feasible: bool  # service_level reaches the target with the planned servers
+    handle_minutes: float = field(default=0.0, repr=False)
+    words: _Words | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def message(self) -> str:
+        """The finding in plain words."""
+        return _message(self, self.words or _DEFAULT_WORDS)
+
+
 def _month(
-    entries: float, hours: float, reps: float, *, handle_minutes: float,
-    window_hours: float, target: float, words: _Words,
+    entries: float,
+    hours: float,
+    reps: float,
+    *,
+    handle_minutes: float,
+    window_hours: float,
+    target: float,
+    words: _Words,
 ) -> SlaMonth:
     servers = whole_servers(reps)
     h = handle_minutes / 60.0
-    need_words = f"the SLA promises {_pct(target)}"
     if entries == 0:
-        return SlaMonth(entries, hours, reps, servers, 0.0, 0.0, 0.0, 1.0, target, 0, True,
-                        f"No {words.units} are expected this month, so there is nothing "
-                        "to answer.")
+        return SlaMonth(
+            entries,
+            hours,
+            reps,
+            servers,
+            0.0,
+            0.0,
+            0.0,
+            1.0,
+            target,
+            0,
+            True,
+            handle_minutes,
+            words,
+        )
     if hours == 0:
-        return SlaMonth(entries, hours, reps, servers, math.inf, math.inf, math.inf, 0.0,
-                        target, None, False,
-                        f"This month has no business hours, so none of its "
-                        f"{_count(entries, words.unit, words.units)} can get "
-                        f"{words.response} {words.window}.")
+        return SlaMonth(
+            entries,
+            hours,
+            reps,
+            servers,
+            math.inf,
+            math.inf,
+            math.inf,
+            0.0,
+            target,
+            None,
+            False,
+            handle_minutes,
+            words,
+        )
     rate = entries / hours
     a = rate * h
-    smallest = _smallest(a, window_hours / h, target)
     utilisation = a / servers if servers else math.inf
-    if servers == 0:
-        who = (f"no {words.rep} able to answer ({_reps(reps)} ramped)" if reps > 0
-               else f"no {words.reps}")
-        return SlaMonth(entries, hours, reps, servers, rate, a, utilisation, 0.0, target,
-                        smallest, False,
-                        f"With {who}, none of the {_count(entries, words.unit, words.units)}"
-                        f" a month get {words.response} {words.window}; {need_words}: "
-                        f"you need {smallest}.")
-    if a >= servers:
-        short = entries * handle_minutes / 60.0 - servers * hours
-        team = _team(servers, reps, words)
-        return SlaMonth(entries, hours, reps, servers, rate, a, utilisation, 0.0, target,
-                        smallest, False,
-                        f"{team[0].upper()}{team[1:]} cannot keep up with "
-                        f"{_count(entries, words.unit, words.units)} a month at "
-                        f"{handle_minutes:g} minutes each: they would need "
-                        f"{_count(max(short, 0.0), 'hour', 'hours')} a month more than they "
-                        f"have; no response window can be met. You need {smallest}.")
+    if a > MAX_LOAD:
+        return SlaMonth(
+            entries,
+            hours,
+            reps,
+            servers,
+            rate,
+            a,
+            utilisation,
+            0.0,
+            target,
+            None,
+            False,
+            handle_minutes,
+            words,
+        )
+    smallest = _smallest(a, window_hours / h, target)
+    if servers == 0 or a >= servers:
+        return SlaMonth(
+            entries,
+            hours,
+            reps,
+            servers,
+            rate,
+            a,
+            utilisation,
+            0.0,
+            target,
+            smallest,
+            False,
+            handle_minutes,
+            words,
+        )
     sl = _sl(servers, a, _c_from_b(servers, a, _erlang_b(servers, a)), window_hours / h)
-    feasible = servers >= smallest
-    said = (f"With {_team(servers, reps, words)}, {_achieved_pct(sl, target)} of "
-            f"{words.units} get {words.response} {words.window}; {need_words}")
-    said += ": met." if feasible else f": you need {smallest}."
-    return SlaMonth(entries, hours, reps, servers, rate, a, utilisation, sl, target,
-                    smallest, feasible, said)
+    return SlaMonth(
+        entries,
+        hours,
+        reps,
+        servers,
+        rate,
+        a,
+        utilisation,
+        sl,
+        target,
+        smallest,
+        servers >= smallest,
+        handle_minutes,
+        words,
+    )
+
+
+def _message(m: SlaMonth, words: _Words) -> str:
+    """The sentence for month ``m`` (the branches of `_month`, in the same order)."""
+    units = _count(m.entries, words.unit, words.units)
+    need_words = f"the SLA promises {_pct(m.target)}"
+    if m.entries == 0:
+        return f"No {words.units} are expected this month, so there is nothing to answer."
+    if m.business_hours == 0:
+        return (
+            f"This month has no business hours, so none of its {units} can get "
+            f"{words.response} {words.window}."
+        )
+    if m.load > MAX_LOAD:
+        return (
+            f"{units} a month at {m.handle_minutes:g} minutes each would keep more than "
+            f"{MAX_LOAD:,.0f} {words.reps} busy at once; check the volumes and the "
+            "handle time."
+        )
+    if m.servers == 0:
+        who = (
+            f"no {words.rep} able to answer ({_reps(m.effective_reps)} ramped)"
+            if m.effective_reps > 0
+            else f"no {words.reps}"
+        )
+        return (
+            f"With {who}, none of the {units} a month get {words.response} "
+            f"{words.window}; {need_words}: you need {m.reps_needed}."
+        )
+    team = _team(m.servers, m.effective_reps, words)
+    if m.load >= m.servers:
+        short = m.entries * m.handle_minutes / 60.0 - m.servers * m.business_hours
+        return (
+            f"{team[0].upper()}{team[1:]} cannot keep up with {units} a month at "
+            f"{m.handle_minutes:g} minutes each: they would need "
+            f"{_count(max(short, 0.0), 'hour', 'hours')} a month more than they have; "
+            f"no response window can be met. You need {m.reps_needed}."
+        )
+    said = (
+        f"With {team}, {_achieved_pct(m.service_level, m.target)} of {words.units} get "
+        f"{words.response} {words.window}; {need_words}"
+    )
+    return said + (": met." if m.feasible else f": you need {m.reps_needed}.")
 
 
 def _per_month(values: Sequence[float] | float, months: int, what: str) -> list[float]:
@@ -312,13 +422,27 @@ def sla_feasibility(
     handle = _check(handle_minutes, "handle minutes", positive=True)
     window = _check(window_hours, "window hours")
     t = _check_target(target)
-    words = _Words(reps_label, _singular(reps_label), units_label, _singular(units_label),
-                   response_label, _window_words(window))
-    return [_month(e, bh, r, handle_minutes=handle, window_hours=window, target=t, words=words)
-            for e, bh, r in zip(entries, hours, reps, strict=True)]
+    words = _Words(
+        reps_label,
+        _singular(reps_label),
+        units_label,
+        _singular(units_label),
+        response_label,
+        _window_words(window),
+    )
+    return [
+        _month(e, bh, r, handle_minutes=handle, window_hours=window, target=t, words=words)
+        for e, bh, r in zip(entries, hours, reps, strict=True)
+    ]
 
 
 __all__ = [
-    "SlaMonth", "erlang_b", "erlang_c", "offered_load", "service_level", "sla_feasibility",
-    "smallest_servers", "whole_servers",
+    "SlaMonth",
+    "erlang_b",
+    "erlang_c",
+    "offered_load",
+    "service_level",
+    "sla_feasibility",
+    "smallest_servers",
+    "whole_servers",
 ]

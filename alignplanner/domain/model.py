@@ -13,9 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from types import MappingProxyType
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
+from alignplanner.domain.calendar import BusinessCalendar
+from alignplanner.domain.ops_checks import check_operations
 from alignplanner.domain.problems import Collector, Path, PlanInvalid
+
+if TYPE_CHECKING:  # capacity and sla import the checks below, so only for types here
+    from alignplanner.domain.capacity import Role
+    from alignplanner.domain.sla import Sla
 
 ID_PATTERN = re.compile(r"^[a-z0-9_-]+$")
 CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
@@ -116,6 +122,8 @@ class Stage:
     definition: str = ""
     entry_criteria: str = ""
     exit_criteria: str = ""
+    # -- operations (issue 4) --
+    stale_after_days: float | None = None  # units older than this in the stage are stagnant
 
     def __post_init__(self) -> None:
         c = Collector()
@@ -134,6 +142,10 @@ class Stage:
             check_days(c, ("days",), self.days)
         for key in ("definition", "entry_criteria", "exit_criteria"):
             check_text(c, (key,), getattr(self, key))
+        # -- operations (issue 4) --
+        if self.stale_after_days is not None:
+            check_number(c, ("stale_after_days",), self.stale_after_days, low=0.0,
+                         high=MAX_DAYS, low_open=True, what="days")
         c.raise_if_any()
 
 
@@ -259,6 +271,10 @@ class Plan:
     rounding: Rounding = "ceil"
     description: str = ""
     rates_source: str = ""
+    # -- operations (issue 4): calendar, roles and SLAs --
+    calendar: BusinessCalendar = field(default_factory=BusinessCalendar)
+    roles: tuple[Role, ...] = ()
+    slas: tuple[Sla, ...] = ()
 
     def __post_init__(self) -> None:
         c = Collector()
@@ -266,6 +282,8 @@ class Plan:
         self._check_stages(c)
         self._check_sources(c)
         self._check_pipeline(c)
+        # -- operations (issue 4) --
+        check_operations(self, c)
         c.raise_if_any()
 
     # -- checks ---------------------------------------------------------------------
@@ -382,6 +400,18 @@ class Plan:
         """First day of plan month ``offset`` (negative offsets are before the plan)."""
         index = self.start.year * 12 + self.start.month - 1 + offset
         return date(index // 12, index % 12 + 1, 1)
+
+    def role(self, role_id: str) -> Role:
+        for role in self.roles:
+            if role.id == role_id:
+                return role
+        raise KeyError(role_id)
+
+    def sla(self, sla_id: str) -> Sla:
+        for sla in self.slas:
+            if sla.id == sla_id:
+                return sla
+        raise KeyError(sla_id)
 
     def with_changes(self, **changes: object) -> Plan:
         """A copy with some fields replaced (validated again)."""

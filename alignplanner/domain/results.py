@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from alignplanner.domain.capacity import CapacityResult
+from alignplanner.domain.erlang import SlaMonth
+
 Severity = Literal["info", "warning"]
 
 
@@ -56,6 +59,36 @@ class SourceResult:
 
 
 @dataclass(frozen=True)
+class SlaResult:
+    """Monthly feasibility of one SLA (funnel-math section 6; docs/capacity.md)."""
+
+    id: str
+    role: str  # the role whose reps answer
+    from_stage: str  # whose entries arrive
+    window_hours: float  # first-response window, business hours
+    target: float  # promised share answered within the window
+    months: tuple[SlaMonth, ...]  # one per plan month, with its message
+
+    @property
+    def service_level(self) -> tuple[float, ...]:
+        return tuple(m.service_level for m in self.months)
+
+    @property
+    def reps_needed(self) -> tuple[int | None, ...]:
+        """Fewest whole reps that keep the promise each month (None: no headcount can)."""
+        return tuple(m.reps_needed for m in self.months)
+
+    @property
+    def feasible(self) -> bool:
+        """True when the planned team keeps the promise in every plan month."""
+        return all(m.feasible for m in self.months)
+
+    @property
+    def failing_months(self) -> tuple[int, ...]:
+        return tuple(i for i, m in enumerate(self.months) if not m.feasible)
+
+
+@dataclass(frozen=True)
 class Result:
     """The requirements of a plan."""
 
@@ -68,6 +101,9 @@ class Result:
     stages: tuple[StageResult, ...]
     sources: tuple[SourceResult, ...]
     warnings: tuple[PlanWarning, ...]
+    # -- operations (issue 4): one per plan role and SLA, in plan order --
+    capacity: tuple[CapacityResult, ...] = ()
+    slas: tuple[SlaResult, ...] = ()
 
     def stage(self, stage_id: str) -> StageResult:
         for s in self.stages:
@@ -80,3 +116,15 @@ class Result:
             if s.id == source_id:
                 return s
         raise KeyError(source_id)
+
+    def role(self, role_id: str) -> CapacityResult:
+        for r in self.capacity:
+            if r.role == role_id:
+                return r
+        raise KeyError(role_id)
+
+    def sla(self, sla_id: str) -> SlaResult:
+        for s in self.slas:
+            if s.id == sla_id:
+                return s
+        raise KeyError(sla_id)

@@ -104,3 +104,54 @@ def _plan_edit(draw: st.DrawFn, plan: Plan) -> tuple[Plan, str]:
     else:
         value = getattr(plan, key) + "x"
     return plan.with_changes(**{key: value}), f"plan.{key}"
+
+
+@st.composite
+def ops_edits(draw: st.DrawFn) -> Edit:
+    """A single valid edit of a sample plan's calendar, roles or SLAs (issue 4). Kept apart
+    from `edits` because contract/diff.py does not compare these sections yet."""
+    plan = draw(st.sampled_from(PLANS))
+    kind = draw(st.sampled_from(["calendar", "role", "sla"]))
+    try:
+        if kind == "calendar":
+            cal = plan.calendar
+            key = draw(st.sampled_from(["timezone", "hours", "holidays"]))
+            value: object = {
+                "timezone": draw(st.sampled_from(["UTC", "Europe/Berlin", "Asia/Tokyo"])),
+                "hours": draw(st.sampled_from([("08:00", "16:00"), ("10:00", "19:00")])),
+                "holidays": (*cal.holidays, plan.start),
+            }[key]
+            edited = plan.with_changes(calendar=dataclasses.replace(cal, **{key: value}))
+            path = f"calendar.{key}"
+        elif kind == "role":
+            assume(plan.roles)
+            i = draw(st.integers(0, len(plan.roles) - 1))
+            key = draw(st.sampled_from(["headcount", "attrition", "handle_minutes", "hires"]))
+            value = {
+                "headcount": draw(st.floats(0, 50, allow_nan=False)),
+                "attrition": draw(st.floats(0, 0.2, allow_nan=False)),
+                "handle_minutes": draw(st.floats(1, 90, allow_nan=False)),
+                "hires": tuple(draw(st.lists(st.integers(0, 3), max_size=6))),
+            }[key]
+            roles = list(plan.roles)
+            roles[i] = dataclasses.replace(roles[i], **{key: value})
+            edited = plan.with_changes(roles=tuple(roles))
+            path = f"roles.{roles[i].id}.{key}"
+        else:
+            assume(plan.slas)
+            i = draw(st.integers(0, len(plan.slas) - 1))
+            key = draw(st.sampled_from(["target", "accept_within_hours", "name"]))
+            value = {
+                "target": draw(st.floats(0.5, 0.99, allow_nan=False)),
+                "accept_within_hours": draw(st.floats(1, 48, allow_nan=False)),
+                "name": plan.slas[i].name + "x",
+            }[key]
+            slas = list(plan.slas)
+            slas[i] = dataclasses.replace(slas[i], **{key: value})
+            edited = plan.with_changes(slas=tuple(slas))
+            path = f"slas.{slas[i].id}.{key}"
+    except PlanInvalid:
+        assume(False)
+        raise AssertionError("unreachable") from None
+    assume(edited != plan)
+    return plan, edited, path

@@ -62,6 +62,72 @@ existing = { sql = 40 }
 """
 """A small valid plan: every line number in the tests below refers to this text."""
 
+OPS = VALID + """
+[calendar]
+timezone = "America/New_York"
+workdays = ["mon", "tue", "wed", "thu", "fri"]
+hours = ["09:00", "17:00"]
+holidays = [2027-01-01, 2027-12-24]
+
+[[roles]]
+id = "sdr"
+works = "mql"
+per_rep_per_month = 180
+handle_minutes = 12
+headcount = 4
+ramp = [0.25, 0.5, 0.75]
+hires = [0, 0, 2]
+attrition = 0.02
+
+[[roles]]
+id = "ae"
+name = "Account executives"
+works = "sql"
+quota_per_month = 90000
+attainment = 0.8
+handle_minutes = 30
+headcount = 10
+
+[[slas]]
+id = "mql-first-touch"
+name = "MQL follow-up"
+response = "a first call"
+from = "mql"
+to = "sql"
+role = "sdr"
+respond_within_hours = 4
+target = 0.95
+accept_within_hours = 8
+reason_codes = ["not-icp", "duplicate", "no-budget"]
+on_lapse = "return"
+attempts = 6
+attempts_within_days = 10
+recycle_to = "inquiry"
+nurture_days = 90
+
+[[slas.escalation]]
+after_hours = 2
+to = "SDR manager"
+
+[[slas.escalation]]
+after_hours = 4
+action = "reassign"
+to = "sdr"
+
+[[slas.obligations]]
+text = "Marketing delivers qualified leads per SDR per month"
+amount = 150
+
+[[slas]]
+id = "sql-hot"
+from = "sql"
+to = "won"
+role = "ae"
+respond_within_minutes = 15
+target = 0.9
+"""
+"""VALID with a calendar, two roles and two SLAs (every key of issue 4 at least once)."""
+
 
 def line_no(text: str, fragment: str, occurrence: int = 1) -> int:
     """The 1-based line of the ``occurrence``-th line containing ``fragment``."""

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
-from plan_edits import SCENARIOS, Edit, edits
+from plan_edits import SCENARIOS, Edit, edits, ops_edits
 
 from alignplanner.contract.digest import canonical_inputs, digest
 from alignplanner.contract.reader import loads
@@ -59,5 +59,12 @@ def test_whole_floats_and_integers_give_the_same_digest() -> None:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(edits())
 def test_any_single_input_edit_changes_the_digest(edit: Edit) -> None:
+    plan, edited, _path = edit
+    assert digest(edited) != digest(plan)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@given(ops_edits())
+def test_any_edit_of_the_calendar_roles_or_slas_changes_the_digest(edit: Edit) -> None:
     plan, edited, _path = edit
     assert digest(edited) != digest(plan)

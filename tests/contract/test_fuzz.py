@@ -12,7 +12,7 @@ from typing import Any
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from plan_texts import VALID
+from plan_texts import OPS, VALID
 
 from alignplanner.contract.errors import PlanFileError
 from alignplanner.contract.reader import LoadedPlan, loads
@@ -22,6 +22,8 @@ FUZZ = settings(
 )
 
 LINES = VALID.splitlines(keepends=True)
+OPS_LINES = OPS.splitlines(keepends=True)  # with calendar, roles and SLAs
+OPS_FIRST = len(LINES)  # the ops tests mutate only the lines after VALID's
 
 HOSTILE_VALUES = [
     "nan", "-nan", "inf", "-inf", "true", "false", "0", "-0", "-0.0", "1", "-1", "1e400",
@@ -43,6 +45,9 @@ HOSTILE_LINES = [
     "version = 2\n", 'format = "alignplanner.plan"\n', "months = 0\n", "= 1\n", "[\n", "]]\n",
     '"""\n', "'''\n", "#\n", "\n", "\ufeff\n", "\x00\n", "\r\n", "a.b.c.d = 1\n",
     "stages = []\n", "recycle = { to = \"won\", share = 2 }\n",
+    "[calendar]\n", "[[roles]]\n", "[[slas]]\n", "[[slas.escalation]]\n", "[slas]\n",
+    "[[requirements.capacity]]\n", 'from = "won"\n', 'role = "ae"\n', "target = 1\n",
+    'workdays = ["sun"]\n', 'hours = ["17:00", "09:00"]\n', "respond_within_minutes = 0\n",
 ]
 
 values = st.sampled_from(HOSTILE_VALUES) | st.from_regex(r"-?[0-9]{1,25}(\.[0-9]{1,20})?",
@@ -90,24 +95,34 @@ def test_random_toml_like_text(text: str) -> None:
 # -- mutations of a valid plan --------------------------------------------------------------
 
 
-def _value_lines() -> list[int]:
-    return [i for i, line in enumerate(LINES) if " = " in line]
+def _value_lines(lines: list[str], first: int = 0) -> list[int]:
+    return [i for i, line in enumerate(lines) if " = " in line and i >= first]
 
 
 @FUZZ
 @given(st.data())
 def test_mutated_plan_text(data: st.DataObject) -> None:
-    lines = list(LINES)
+    _mutate_text(data, LINES)
+
+
+@FUZZ
+@given(st.data())
+def test_mutated_ops_text(data: st.DataObject) -> None:
+    _mutate_text(data, OPS_LINES, OPS_FIRST)
+
+
+def _mutate_text(data: st.DataObject, original: list[str], first: int = 0) -> None:
+    lines = list(original)
     for _ in range(data.draw(st.integers(1, 6))):
         op = data.draw(st.sampled_from(["delete", "swap", "insert", "value", "duplicate",
                                         "truncate"]))
         if not lines:
             break
-        i = data.draw(st.integers(0, len(lines) - 1))
+        i = data.draw(st.integers(min(first, len(lines) - 1), len(lines) - 1))
         if op == "delete":
             del lines[i]
         elif op == "swap":
-            candidates = [k for k, line in enumerate(lines) if " = " in line]
+            candidates = [k for k, line in enumerate(lines) if " = " in line and k >= first]
             if len(candidates) >= 2:
                 a, b = data.draw(st.lists(st.sampled_from(candidates), min_size=2, max_size=2))
                 key_a, value_a = lines[a].split(" = ", 1)
@@ -127,9 +142,18 @@ def test_mutated_plan_text(data: st.DataObject) -> None:
 
 
 @FUZZ
-@given(st.sampled_from(_value_lines()), values)
+@given(st.sampled_from(_value_lines(LINES)), values)
 def test_every_value_replaced_by_a_hostile_one(index: int, value: str) -> None:
     lines = list(LINES)
+    key = lines[index].split(" = ", 1)[0]
+    lines[index] = f"{key} = {value}\n"
+    check("".join(lines))
+
+
+@FUZZ
+@given(st.sampled_from(_value_lines(OPS_LINES, OPS_FIRST)), values)
+def test_every_ops_value_replaced_by_a_hostile_one(index: int, value: str) -> None:
+    lines = list(OPS_LINES)
     key = lines[index].split(" = ", 1)[0]
     lines[index] = f"{key} = {value}\n"
     check("".join(lines))
@@ -160,7 +184,8 @@ toml_scalars = (
     | st.dates()
     | st.datetimes()
     | st.times()
-    | st.sampled_from(["inquiry", "mql", "sql", "won", "ceil", "USD", "marketing", ""])
+    | st.sampled_from(["inquiry", "mql", "sql", "won", "ceil", "USD", "marketing", "", "sdr",
+                       "mon", "09:00", "24:00", "America/New_York", "return", "notify"])
 )
 toml_values = st.recursive(
     toml_scalars,
@@ -188,15 +213,28 @@ def _parent(raw: Any, path: tuple[Any, ...]) -> Any:
 
 
 BASE = tomllib.loads(VALID)
+OPS_BASE = tomllib.loads(OPS)
 BASE_PATHS = [p for p in _paths(BASE) if p]
 
 
 @FUZZ
 @given(st.data())
 def test_mutated_structures(data: st.DataObject) -> None:
-    raw = copy.deepcopy(BASE)
+    _mutate_structure(data, BASE)
+
+
+@FUZZ
+@given(st.data())
+def test_mutated_ops_structures(data: st.DataObject) -> None:
+    _mutate_structure(data, OPS_BASE, ("calendar", "roles", "slas"))
+
+
+def _mutate_structure(
+    data: st.DataObject, base: dict[str, Any], only: tuple[str, ...] | None = None
+) -> None:
+    raw = copy.deepcopy(base)
     for _ in range(data.draw(st.integers(1, 4))):
-        paths = [p for p in _paths(raw) if p]
+        paths = [p for p in _paths(raw) if p and (only is None or p[0] in only)]
         if not paths:
             break
         path = data.draw(st.sampled_from(paths))
@@ -219,7 +257,8 @@ def test_mutated_structures(data: st.DataObject) -> None:
 
 @FUZZ
 @given(st.dictionaries(st.sampled_from(["format", "version", "plan", "target", "stages",
-                                        "sources", "pipeline", "requirements", "x"]),
+                                        "sources", "pipeline", "calendar", "roles", "slas",
+                                        "requirements", "x"]),
                        toml_values, max_size=8))
 def test_random_structures(raw: dict[str, Any]) -> None:
     try:

@@ -15,14 +15,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
-from plan_edits import SCENARIOS, Edit, edits
+from plan_edits import SCENARIOS, Edit, edits, ops_edits
+from plan_texts import OPS
 
-from alignplanner.contract import builder
-from alignplanner.contract.reader import load
+from alignplanner.contract import build_ops, builder
+from alignplanner.contract.reader import load, loads
 from alignplanner.contract.requirements import requirements_dict
 from alignplanner.contract.writer import dumps, plan_dict
+from alignplanner.domain.calendar import BusinessCalendar
+from alignplanner.domain.capacity import Role
 from alignplanner.domain.engine import compute
 from alignplanner.domain.model import Pipeline, Plan, Recycle, Source, Stage, Target
+from alignplanner.domain.sla import EscalationStep, Obligation, Sla
 from alignplanner.resources import resource_path
 
 
@@ -109,9 +113,62 @@ def plans(draw: st.DrawFn) -> Plan:
                     growth=draw(st.sampled_from([0.0, 0.2])),
                     continuation=draw(st.sampled_from(["repeat", "none"])))
     pipeline = Pipeline({ids[0]: draw(st.floats(0, 100))} if draw(st.booleans()) else {})
-    return Plan(name="Generated", start=date(2027, draw(st.integers(1, 12)), 1), months=months,
+    plan = Plan(name="Generated", start=date(2027, draw(st.integers(1, 12)), 1), months=months,
                 target=target, stages=tuple(stages), sources=sources, pipeline=pipeline,
                 rounding=draw(st.sampled_from(["ceil", "nearest", "chained-ceil"])))
+    return draw(operations(plan))
+
+
+@st.composite
+def operations(draw: st.DrawFn, plan: Plan) -> Plan:
+    """``plan`` with a calendar, roles (unit and quota) and SLAs between its stages."""
+    if not draw(st.booleans()):
+        return plan
+    ids = plan.stage_ids
+    calendar = BusinessCalendar(
+        timezone=draw(st.sampled_from(["UTC", "America/New_York", "Asia/Kolkata"])),
+        workdays=tuple(draw(st.sampled_from([["mon", "tue", "wed", "thu", "fri"],
+                                             ["sun", "mon", "tue", "wed", "thu"]]))),
+        hours=draw(st.sampled_from([("09:00", "17:00"), ("08:30", "18:00"), ("00:00", "24:00")])),
+        holidays=tuple(draw(st.lists(st.dates(date(2026, 1, 1), date(2030, 1, 1)), max_size=3,
+                                     unique=True))),
+    )
+    roles, slas = [], []
+    for j in range(draw(st.integers(0, 3))):
+        works = draw(st.integers(0, len(ids) - 2))
+        quota = draw(st.booleans())
+        roles.append(Role(
+            id=f"r{j}", works=ids[works], name=draw(st.sampled_from(["", "Reps"])),
+            per_rep_per_month=None if quota else draw(st.floats(1, 1000)),
+            quota_per_month=draw(st.floats(1e3, 1e6)) if quota else None,
+            attainment=draw(st.floats(0.1, 1.5)) if quota else 1.0,
+            handle_minutes=draw(st.floats(0.5, 90)), headcount=draw(st.floats(0, 30)),
+            ramp=tuple(draw(st.lists(st.floats(0, 1), max_size=4))),
+            hires=tuple(draw(st.lists(st.floats(0, 5), max_size=6))),
+            attrition=draw(st.floats(0, 0.2)),
+        ))
+        if draw(st.booleans()):
+            minutes = draw(st.booleans())
+            window = draw(st.floats(0.05, 48))
+            slas.append(Sla(
+                id=f"sla{j}", from_stage=ids[works],
+                to_stage=ids[draw(st.integers(works + 1, len(ids) - 1))], role=f"r{j}",
+                respond_within_hours=None if minutes else window,
+                respond_within_minutes=window * 60 if minutes else None,
+                target=draw(st.floats(0.5, 0.99)),
+                accept_within_hours=draw(st.none() | st.floats(1, 48)),
+                reason_codes=tuple(draw(st.lists(st.sampled_from(["a", "b", "c"]), unique=True))),
+                on_lapse=draw(st.sampled_from(["accept", "return"])),
+                attempts=draw(st.none() | st.integers(1, 10)),
+                recycle_to=draw(st.none() | st.sampled_from(ids[: works + 1])),
+                nurture_days=draw(st.none() | st.floats(0, 180)),
+                escalation=tuple(EscalationStep(after_hours=h, to="manager") for h in
+                                 sorted(draw(st.sets(st.floats(0.5, 40), max_size=2)))),
+                obligations=tuple(draw(st.lists(st.builds(
+                    Obligation, text=st.just("leads per rep"),
+                    amount=st.none() | st.floats(0, 500)), max_size=2))),
+            ))
+    return plan.with_changes(calendar=calendar, roles=tuple(roles), slas=tuple(slas))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -146,6 +203,20 @@ def _full_plan() -> Plan:
         sources=(Source(id="a", name="A", enters="lead", share=1.0, average_deal_size=2e4,
                         conversion_overrides={"lead": 0.4}),),
         pipeline=Pipeline({"lead": 3.0}),
+        calendar=BusinessCalendar(timezone="Europe/Berlin", holidays=(date(2027, 1, 1),)),
+        roles=(
+            Role(id="sdr", name="SDRs", works="lead", per_rep_per_month=50, handle_minutes=10,
+                 headcount=1, ramp=(0.5,), hires=(1,), attrition=0.01),
+            Role(id="ae", works="won", quota_per_month=1e4, attainment=0.5, headcount=0),
+        ),
+        slas=(Sla(id="first", name="First", from_stage="lead", to_stage="won", role="sdr",
+                  respond_within_hours=2, target=0.9, accept_within_hours=8,
+                  reason_codes=("bad",), on_lapse="return", attempts=3,
+                  attempts_within_days=5, recycle_to="lead", nurture_days=30,
+                  escalation=(EscalationStep(after_hours=1, action="reassign", to="ae"),),
+                  obligations=(Obligation(text="leads", amount=5),), response="a call"),
+              Sla(id="hot", from_stage="lead", to_stage="won", role="sdr",
+                  respond_within_minutes=5)),
     )
 
 
@@ -179,6 +250,8 @@ def test_every_key_the_writer_can_produce_is_in_the_schema() -> None:
         doc["requirements"] = requirements_dict(compute(p))
         assert _walk(doc, _schema(), "") == []
         _assert_valid(_jsonable(doc))
+        assert {"calendar", "roles", "slas"} <= set(doc)
+        assert {"capacity", "slas"} <= set(doc["requirements"])
 
 
 def test_input_tables_are_closed_exactly_where_the_reader_refuses_unknown_keys() -> None:
@@ -191,8 +264,39 @@ def test_input_tables_are_closed_exactly_where_the_reader_refuses_unknown_keys()
         "recycle": (props["stages"]["items"]["properties"]["recycle"], builder.RECYCLE_KEYS),
         "sources": (props["sources"]["items"], builder.SOURCE_KEYS),
         "pipeline": (props["pipeline"], builder.PIPELINE_KEYS),
+        "calendar": (props["calendar"], build_ops.CALENDAR_KEYS),
+        "roles": (props["roles"]["items"], build_ops.ROLE_KEYS),
+        "slas": (props["slas"]["items"], build_ops.SLA_KEYS),
+        "escalation": (props["slas"]["items"]["properties"]["escalation"]["items"],
+                       build_ops.ESCALATION_KEYS),
+        "obligations": (props["slas"]["items"]["properties"]["obligations"]["items"],
+                        build_ops.OBLIGATION_KEYS),
     }
     for name, (table, keys) in tables.items():
         assert table["additionalProperties"] is False, name
         assert set(table["properties"]) == set(keys), name
     assert props["requirements"]["additionalProperties"] is not False  # derived: open
+
+
+def test_the_schema_refuses_broken_operations() -> None:
+    doc = _written(loads(OPS).plan)
+    _assert_valid(doc)
+    role, sla = doc["roles"][0], doc["slas"][0]
+    for broken in (
+        {**doc, "calendar": {**doc["calendar"], "tz": "UTC"}},
+        {**doc, "calendar": {**doc["calendar"], "hours": ["9:00", "17:00"]}},
+        {**doc, "calendar": {**doc["calendar"], "workdays": ["funday"]}},
+        {**doc, "roles": [{**role, "heads": 1}]},
+        {**doc, "roles": [{**role, "quota_per_month": 1000}]},  # both throughputs
+        {**doc, "slas": [{**sla, "target": 1}]},
+        {**doc, "slas": [{**sla, "respond_within_minutes": 5}]},  # both windows
+        {**doc, "slas": [{**sla, "on_lapse": "reject"}]},
+        {**doc, "slas": [{**sla, "escalation": [{"after_hours": 1}]}]},
+    ):
+        assert not _validator().is_valid(broken)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@given(ops_edits())
+def test_sample_plans_with_edited_operations_validate(edit: Edit) -> None:
+    _assert_valid(_written(edit[1]))

@@ -239,3 +239,23 @@ def test_capacity_plan_matches_the_definition(role: Role, required: list[float])
         assert (result.hire_by[m] is None) == (result.gap[m] >= 0)
         if result.hire_by[m] is not None:
             assert result.hire_by[m] == m - role.full_after
+
+
+@pytest.mark.parametrize(("changes", "where"), [
+    ({"handle_minutes": 5e-324}, "handle_minutes"),
+    ({"handle_minutes": 0.001}, "handle_minutes"),
+    ({"per_rep_per_month": 1e-300}, "per_rep_per_month"),
+    ({"per_rep_per_month": None, "quota_per_month": 0.5}, "quota_per_month"),
+    ({"per_rep_per_month": None, "quota_per_month": 1000, "attainment": 1e-300},
+     "attainment"),
+])
+def test_vanishing_rates_are_refused_before_they_divide(
+    changes: dict[str, object], where: str
+) -> None:
+    with pytest.raises(PlanInvalid) as exc:
+        sdr(**changes)
+    assert where in problems(exc)
+
+
+def test_no_handle_time_is_allowed_for_roles_without_an_sla() -> None:
+    assert sdr(handle_minutes=0).handle_minutes == 0

@@ -330,3 +330,22 @@ def test_feasible_means_enough_whole_reps(
             assert m.feasible == (m.service_level >= target - 1e-12)
         assert (m.utilisation >= 1) <= (not m.feasible)
         assert m.message.endswith(".")
+
+
+def test_a_huge_team_on_a_small_load_answers_everyone() -> None:
+    # Erlang B underflows to 0 long before a million servers; it stays 0 from there on.
+    assert erlang_b(1_000_000, 3.0) == 0.0
+    assert service_level(1_000_000, 30.0, 6.0, 0.01) == 1.0
+
+
+def test_a_load_beyond_any_sales_team_is_not_worked_out() -> None:
+    from alignplanner.domain.erlang import MAX_LOAD
+
+    # 2,000,000 entries over 160 hours at 60 minutes: 12,500 reps busy at once
+    (month,) = sla_feasibility([2_000_000], 160, 20_000, handle_minutes=60,
+                               window_hours=1, target=0.9, reps_label="SDRs",
+                               units_label="MQLs")
+    assert month.load > MAX_LOAD
+    assert month.reps_needed is None
+    assert not month.feasible
+    assert "more than 10,000 SDRs busy at once" in month.message

@@ -18,6 +18,8 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def document(qapp: object) -> PlanDocument:
     doc = sample_document()
+    # The funnel's warnings only: those of the sample's roles and SLAs are tested elsewhere.
+    doc.edit("No roles or SLAs", lambda p: p.with_changes(roles=(), slas=()))
     doc.edit("SQL to opp", lambda p: set_stage(p, 3, conversion=0.004))
     return doc
 
