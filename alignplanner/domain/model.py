@@ -13,9 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from types import MappingProxyType
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from alignplanner.domain.problems import Collector, Path, PlanInvalid
+
+if TYPE_CHECKING:  # imported when used: scoring and signoff build on this module
+    from alignplanner.domain.scoring import ScoringModel
+    from alignplanner.domain.signoff import SignOff
 
 ID_PATTERN = re.compile(r"^[a-z0-9_-]+$")
 CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
@@ -116,8 +120,14 @@ class Stage:
     definition: str = ""
     entry_criteria: str = ""
     exit_criteria: str = ""
+    # -- agreement (issue 5): the value each CRM field takes at this stage (domain/crm.py)
+    crm: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        from alignplanner.domain.crm import frozen_crm
+
+        if isinstance(self.crm, Mapping):
+            object.__setattr__(self, "crm", frozen_crm(self.crm))
         c = Collector()
         check_id(c, ("id",), self.id, "stage id")
         check_text(c, ("name",), self.name, limit=200)
@@ -134,7 +144,14 @@ class Stage:
             check_days(c, ("days",), self.days)
         for key in ("definition", "entry_criteria", "exit_criteria"):
             check_text(c, (key,), getattr(self, key))
+        # -- agreement (issue 5)
+        from alignplanner.domain.crm import check_crm
+
+        check_crm(c, ("crm",), self.crm)
         c.raise_if_any()
+
+    def __hash__(self) -> int:  # crm is a mapping; equal stages agree on these fields
+        return hash((self.id, self.name, self.owner, self.conversion, self.days))
 
 
 def _frozen_mapping(value: Mapping[str, float]) -> Mapping[str, float]:
@@ -243,6 +260,12 @@ class Pipeline:
         return hash(tuple(sorted(self.existing.items())))
 
 
+def _no_signoff() -> SignOff:
+    from alignplanner.domain.signoff import SignOff
+
+    return SignOff()
+
+
 @dataclass(frozen=True)
 class Plan:
     """A whole plan: settings, target, stages (top to bottom, last one won), sources and
@@ -259,6 +282,9 @@ class Plan:
     rounding: Rounding = "ceil"
     description: str = ""
     rates_source: str = ""
+    # -- agreement (issue 5): the MQL's scoring model and the sign-off
+    scoring: ScoringModel | None = None
+    signoff: SignOff = field(default_factory=_no_signoff)
 
     def __post_init__(self) -> None:
         c = Collector()
@@ -266,6 +292,10 @@ class Plan:
         self._check_stages(c)
         self._check_sources(c)
         self._check_pipeline(c)
+        # -- agreement (issue 5)
+        from alignplanner.domain.agreement import check_agreement
+
+        check_agreement(self, c)
         c.raise_if_any()
 
     # -- checks ---------------------------------------------------------------------
