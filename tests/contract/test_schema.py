@@ -5,24 +5,27 @@ its input tables are closed exactly where the reader refuses unknown keys."""
 from __future__ import annotations
 
 import json
+import re
 import tomllib
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from plan_edits import SCENARIOS, Edit, edits
+from plan_strategies import plans
 
-from alignplanner.contract import builder
+from alignplanner.contract import build_agreement, builder
 from alignplanner.contract.reader import load
 from alignplanner.contract.requirements import requirements_dict
 from alignplanner.contract.writer import dumps, plan_dict
 from alignplanner.domain.engine import compute
 from alignplanner.domain.model import Pipeline, Plan, Recycle, Source, Stage, Target
+from alignplanner.domain.scoring import Criterion, Decay, ScoringModel
+from alignplanner.domain.signoff import Approver, Signature, SignOff
 from alignplanner.resources import resource_path
 
 
@@ -37,7 +40,10 @@ def _validator() -> Draft202012Validator:
 
 
 def _jsonable(value: Any) -> Any:
-    """tomllib's result as JSON values: TOML local dates become ISO strings (as documented)."""
+    """tomllib's result as JSON values: TOML local dates become ISO strings, offset
+    date-times RFC 3339 strings in UTC (as documented)."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).replace(tzinfo=None).isoformat() + "Z"
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, dict):
@@ -78,42 +84,6 @@ def test_the_schema_refuses_what_the_reader_refuses() -> None:
         assert not _validator().is_valid(broken)
 
 
-@st.composite
-def plans(draw: st.DrawFn) -> Plan:
-    n = draw(st.integers(2, 6))
-    ids = [f"s{i}" for i in range(n)]
-    stages = []
-    for i, stage_id in enumerate(ids):
-        last = i == n - 1
-        recycle = None
-        if not last and i > 0 and draw(st.booleans()):
-            recycle = Recycle(to=ids[draw(st.integers(0, i))],
-                              share=draw(st.floats(0, 0.5)), after_days=draw(st.floats(0, 90)))
-        stages.append(Stage(
-            id=stage_id, name=f"Stage {i}", owner=draw(st.sampled_from(["marketing", "sales"])),
-            conversion=None if last else draw(st.floats(0.05, 1.0)),
-            days=None if last else draw(st.floats(0, 60)), recycle=recycle,
-            definition=draw(st.sampled_from(["", "A definition."])),
-        ))
-    months = draw(st.integers(1, 24))
-    k = draw(st.integers(0, 3))
-    sources = tuple(
-        Source(id=f"src{j}", enters=ids[draw(st.integers(0, n - 2))], share=1 / k if k else 1,
-               average_deal_size=draw(st.none() | st.floats(1000, 1e5)),
-               conversion_overrides={ids[0]: 0.5} if draw(st.booleans()) else {})
-        for j in range(k)
-    ) if k != 3 else ()
-    weights = draw(st.none() | st.lists(st.integers(1, 10), min_size=months, max_size=months))
-    target = Target(revenue=draw(st.floats(1e4, 1e8)), average_deal_size=draw(st.floats(1e3, 1e5)),
-                    monthly_weights=tuple(weights) if weights else None,
-                    growth=draw(st.sampled_from([0.0, 0.2])),
-                    continuation=draw(st.sampled_from(["repeat", "none"])))
-    pipeline = Pipeline({ids[0]: draw(st.floats(0, 100))} if draw(st.booleans()) else {})
-    return Plan(name="Generated", start=date(2027, draw(st.integers(1, 12)), 1), months=months,
-                target=target, stages=tuple(stages), sources=sources, pipeline=pipeline,
-                rounding=draw(st.sampled_from(["ceil", "nearest", "chained-ceil"])))
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans())
 def test_generated_plans_validate(plan: Plan) -> None:
@@ -134,7 +104,8 @@ def _full_plan() -> Plan:
     stages = (
         Stage(id="lead", name="Lead", owner="marketing", conversion=0.3, days=5,
               recycle=Recycle(to="lead", share=0.2, after_days=30), definition="d",
-              entry_criteria="e", exit_criteria="x"),
+              entry_criteria="e", exit_criteria="x",
+              crm={"salesforce_lead_status": "Open", "x_marketo_status": "Lead"}),
         Stage(id="won", name="Won", owner="sales"),
     )
     return Plan(
@@ -146,6 +117,15 @@ def _full_plan() -> Plan:
         sources=(Source(id="a", name="A", enters="lead", share=1.0, average_deal_size=2e4,
                         conversion_overrides={"lead": 0.4}),),
         pipeline=Pipeline({"lead": 3.0}),
+        scoring=ScoringModel(
+            "lead", fit=(Criterion("size", "Size", 40, "firmographic"),),
+            engagement=(Criterion("demo", "Demo", 50),), fit_threshold=40,
+            engagement_threshold=50, high_intent=("demo",), decay=Decay("halve", 30)),
+        signoff=SignOff(
+            required=("marketing", "sales"),
+            approvers=(Approver("marketing", "Dana", "VP"), Approver("sales", "Sam")),
+            signatures=(Signature("marketing", "Dana", datetime(2026, 11, 23, 14, 5, tzinfo=UTC),
+                                  "sha256:" + "0" * 64, {"target": "0" * 16}),)),
     )
 
 
@@ -154,6 +134,10 @@ def _walk(value: Any, schema: dict[str, Any], path: str) -> list[str]:
     missing: list[str] = []
     if isinstance(value, dict):
         props = schema.get("properties")
+        patterns = schema.get("patternProperties", {})
+        if props is not None and patterns:  # fixed keys plus a pattern (stage crm)
+            props = {**props, **{k: next(iter(patterns.values())) for k in value
+                                 if k not in props and any(re.match(p, k) for p in patterns)}}
         if props is None:  # an id -> value map
             extra = schema.get("additionalProperties", {})
             for key, item in value.items():
@@ -191,6 +175,16 @@ def test_input_tables_are_closed_exactly_where_the_reader_refuses_unknown_keys()
         "recycle": (props["stages"]["items"]["properties"]["recycle"], builder.RECYCLE_KEYS),
         "sources": (props["sources"]["items"], builder.SOURCE_KEYS),
         "pipeline": (props["pipeline"], builder.PIPELINE_KEYS),
+        "scoring": (props["scoring"], build_agreement.SCORING_KEYS),
+        "decay": (props["scoring"]["properties"]["decay"], build_agreement.DECAY_KEYS),
+        "fit": (props["scoring"]["properties"]["fit"]["items"], build_agreement.CRITERION_KEYS),
+        "engagement": (props["scoring"]["properties"]["engagement"]["items"],
+                       build_agreement.CRITERION_KEYS),
+        "signoff": (props["signoff"], build_agreement.SIGNOFF_KEYS),
+        "approvers": (props["signoff"]["properties"]["approvers"]["items"],
+                      build_agreement.APPROVER_KEYS),
+        "signatures": (props["signoff"]["properties"]["signatures"]["items"],
+                       build_agreement.SIGNATURE_KEYS),
     }
     for name, (table, keys) in tables.items():
         assert table["additionalProperties"] is False, name
