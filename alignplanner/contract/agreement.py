@@ -50,8 +50,10 @@ def verify(loaded: LoadedPlan) -> Verification:
     if stale:
         first = stale[0]
         more = f" and {len(stale) - 1} more" if len(stale) > 1 else ""
-        reasons.append(f"requirements that do not follow from the inputs: {first.path} "
-                       f"({first.message}){more}; the inputs were edited without recomputing")
+        reasons.append(
+            f"requirements that do not follow from the inputs: {first.path} "
+            f"({first.message}){more}; the inputs were edited without recomputing"
+        )
     if not status.required:
         reasons.append("the plan names no roles that must sign it ([signoff] required)")
     parts = part_digests(loaded.plan)
@@ -59,13 +61,17 @@ def verify(loaded: LoadedPlan) -> Verification:
         if sig.role not in status.missing:
             continue
         what = ", ".join(str(c) for c in changed_parts(sig.parts, parts)) if sig.parts else ""
-        reasons.append(f"digest mismatch: {sig.describe()} signed {sig.digest[:19]}..., the "
-                       f"inputs are now {current[:19]}...; changed since: "
-                       f"{what or 'which parts is not recorded'}")
+        reasons.append(
+            f"digest mismatch: {sig.describe()} signed {sig.digest[:19]}..., the "
+            f"inputs are now {current[:19]}...; changed since: "
+            f"{what or 'which parts is not recorded'}"
+        )
     unsigned = [r for r in status.missing if not any(s.role == r for s in status.stale)]
     if unsigned:
-        reasons.append(f"missing signature: {', '.join(unsigned)} "
-                       f"{'has' if len(unsigned) == 1 else 'have'} not signed")
+        reasons.append(
+            f"missing signature: {', '.join(unsigned)} "
+            f"{'has' if len(unsigned) == 1 else 'have'} not signed"
+        )
     return Verification(current, status, tuple(reasons))
 
 
@@ -82,15 +88,27 @@ def signed(loaded: LoadedPlan, role: str, name: str, at: datetime | None = None)
     (an approver must see what they sign)."""
     plan = loaded.plan
     if loaded.stale_requirements:
-        raise PlanInvalid([Problem(("requirements",),
-                                   "the stored requirements do not follow from the inputs; "
-                                   "write fresh ones before signing")])
+        raise PlanInvalid(
+            [
+                Problem(
+                    ("requirements",),
+                    "the stored requirements do not follow from the inputs; "
+                    "write fresh ones before signing",
+                )
+            ]
+        )
     roles = plan.signoff.roles
     if role not in roles:
         asked = ", ".join(roles) if roles else "none: [signoff] required is empty"
-        raise PlanInvalid([Problem(("signoff", "required"),
-                                   f"role {role!r} is not asked to sign this plan (roles: "
-                                   f"{asked})")])
+        raise PlanInvalid(
+            [
+                Problem(
+                    ("signoff", "required"),
+                    f"role {role!r} is not asked to sign this plan (roles: {asked})",
+                )
+            ]
+        )
     when = (at or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    return sign_plan(plan, role, name, signed_at=when, digest=digest(plan),
-                     parts=part_digests(plan))
+    return sign_plan(
+        plan, role, name, signed_at=when, digest=digest(plan), parts=part_digests(plan)
+    )

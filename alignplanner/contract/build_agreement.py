@@ -15,12 +15,26 @@ from alignplanner.domain.scoring import Criterion, Decay, ScoringModel
 from alignplanner.domain.signoff import Approver, Signature, SignOff
 
 __all__ = [
-    "APPROVER_KEYS", "CRITERION_KEYS", "DECAY_KEYS", "SCORING_KEYS", "SIGNATURE_KEYS",
-    "SIGNOFF_KEYS", "crm_of", "scoring_of", "signoff_of",
+    "APPROVER_KEYS",
+    "CRITERION_KEYS",
+    "DECAY_KEYS",
+    "SCORING_KEYS",
+    "SIGNATURE_KEYS",
+    "SIGNOFF_KEYS",
+    "crm_of",
+    "scoring_of",
+    "signoff_of",
 ]
 
-SCORING_KEYS = ("qualifies_for", "fit_threshold", "engagement_threshold", "high_intent",
-                "decay", "fit", "engagement")
+SCORING_KEYS = (
+    "qualifies_for",
+    "fit_threshold",
+    "engagement_threshold",
+    "high_intent",
+    "decay",
+    "fit",
+    "engagement",
+)
 CRITERION_KEYS = ("id", "label", "kind", "points")
 DECAY_KEYS = ("mode", "days")
 SIGNOFF_KEYS = ("required", "approvers", "signatures")
@@ -33,8 +47,10 @@ def _text_list(c: Checker, table: Mapping[str, Any], key: str, path: Path) -> tu
     if value is _MISSING:
         return ()
     if not isinstance(value, list):
-        c.add((*path, key), f'must be an array of text such as ["marketing", "sales"], got '
-              f"{kind_of(value)}")
+        c.add(
+            (*path, key),
+            f'must be an array of text such as ["marketing", "sales"], got {kind_of(value)}',
+        )
         return ()
     out: list[str] = []
     for i, item in enumerate(value):
@@ -45,8 +61,9 @@ def _text_list(c: Checker, table: Mapping[str, Any], key: str, path: Path) -> tu
     return tuple(out)
 
 
-def _text_map(c: Checker, table: Mapping[str, Any], key: str, path: Path,
-              example: str) -> dict[str, str]:
+def _text_map(
+    c: Checker, table: Mapping[str, Any], key: str, path: Path, example: str
+) -> dict[str, str]:
     value = table.get(key, _MISSING)
     if value is _MISSING:
         return {}
@@ -67,8 +84,9 @@ def _text_map(c: Checker, table: Mapping[str, Any], key: str, path: Path,
 
 def crm_of(c: Checker, stage: Mapping[str, Any], path: Path) -> dict[str, str]:
     """The ``crm`` table of one stage (its system fields are checked by the domain)."""
-    return _text_map(c, stage, "crm", path,
-                     example='{ salesforce_lead_status = "Marketing Qualified" }')
+    return _text_map(
+        c, stage, "crm", path, example='{ salesforce_lead_status = "Marketing Qualified" }'
+    )
 
 
 # -- scoring --------------------------------------------------------------------------------
@@ -90,16 +108,25 @@ def scoring_of(raw: Mapping[str, Any], c: Checker) -> ScoringModel | None:
         if isinstance(decay_raw, dict):
             c.keys(decay_raw, dp, DECAY_KEYS)
             days = c.number(decay_raw, "days", dp)
-            decay = _make(c, dp, Decay, mode=c.text(decay_raw, "mode", dp, required=True,
-                                                    bad="none"),
-                          days=0.0 if days is None else days)
+            decay = _make(
+                c,
+                dp,
+                Decay,
+                mode=c.text(decay_raw, "mode", dp, required=True, bad="none"),
+                days=0.0 if days is None else days,
+            )
         else:
-            c.add(dp, 'must be a table such as { mode = "halve", days = 30 }, got '
-                  f"{kind_of(decay_raw)}")
+            c.add(
+                dp,
+                'must be a table such as { mode = "halve", days = 30 }, got '
+                f"{kind_of(decay_raw)}",
+            )
     fit_threshold = c.number(table, "fit_threshold", p)
     engagement_threshold = c.number(table, "engagement_threshold", p)
     return _make(
-        c, p, ScoringModel,
+        c,
+        p,
+        ScoringModel,
         qualifies_for=c.text(table, "qualifies_for", p, required=True, bad="?"),
         fit=fit,
         engagement=engagement,
@@ -110,19 +137,24 @@ def scoring_of(raw: Mapping[str, Any], c: Checker) -> ScoringModel | None:
     )
 
 
-def _criteria(c: Checker, table: Mapping[str, Any], group: str,
-              default_kind: str) -> tuple[Criterion, ...]:
+def _criteria(
+    c: Checker, table: Mapping[str, Any], group: str, default_kind: str
+) -> tuple[Criterion, ...]:
     out: list[Criterion] = []
     for p, item in _array_of_tables(table, group, c, required=False, example=""):
         path: Path = ("scoring", *p)
         c.keys(item, path, CRITERION_KEYS)
-        out.append(_make(
-            c, path, Criterion,
-            id=c.text(item, "id", path, required=True, bad=f"?{p[1]}"),
-            label=c.text(item, "label", path, required=True, bad="?"),
-            points=c.number(item, "points", path, required=True),
-            kind=c.text(item, "kind", path, default=default_kind, bad=default_kind),
-        ))
+        out.append(
+            _make(
+                c,
+                path,
+                Criterion,
+                id=c.text(item, "id", path, required=True, bad=f"?{p[1]}"),
+                label=c.text(item, "label", path, required=True, bad="?"),
+                points=c.number(item, "points", path, required=True),
+                kind=c.text(item, "kind", path, default=default_kind, bad=default_kind),
+            )
+        )
     return tuple(out)
 
 
@@ -140,27 +172,36 @@ def signoff_of(raw: Mapping[str, Any], c: Checker) -> SignOff:
     for ap, item in _array_of_tables(table, "approvers", c, required=False, example=""):
         path: Path = ("signoff", *ap)
         c.keys(item, path, APPROVER_KEYS)
-        approvers.append(_make(
-            c, path, Approver,
-            role=c.text(item, "role", path, required=True, bad="?"),
-            name=c.text(item, "name", path, required=True, bad="?"),
-            title=c.text(item, "title", path),
-        ))
+        approvers.append(
+            _make(
+                c,
+                path,
+                Approver,
+                role=c.text(item, "role", path, required=True, bad="?"),
+                name=c.text(item, "name", path, required=True, bad="?"),
+                title=c.text(item, "title", path),
+            )
+        )
     signatures = []
     for sp, item in _array_of_tables(table, "signatures", c, required=False, example=""):
         path = ("signoff", *sp)
         c.keys(item, path, SIGNATURE_KEYS)
-        signatures.append(_make(
-            c, path, Signature,
-            role=c.text(item, "role", path, required=True, bad="?"),
-            name=c.text(item, "name", path, required=True, bad="?"),
-            signed_at=_timestamp(c, item, path),
-            digest=c.text(item, "digest", path, required=True, bad="?"),
-            parts=_text_map(c, item, "parts", path, example='{ target = "0123456789abcdef" }'),
-        ))
+        signatures.append(
+            _make(
+                c,
+                path,
+                Signature,
+                role=c.text(item, "role", path, required=True, bad="?"),
+                name=c.text(item, "name", path, required=True, bad="?"),
+                signed_at=_timestamp(c, item, path),
+                digest=c.text(item, "digest", path, required=True, bad="?"),
+                parts=_text_map(c, item, "parts", path, example='{ target = "0123456789abcdef" }'),
+            )
+        )
     required = _text_list(c, table, "required", p)
-    return _make(c, p, SignOff, required=required, approvers=tuple(approvers),
-                 signatures=tuple(signatures))
+    return _make(
+        c, p, SignOff, required=required, approvers=tuple(approvers), signatures=tuple(signatures)
+    )
 
 
 def _timestamp(c: Checker, table: Mapping[str, Any], path: Path) -> datetime | None:
@@ -170,8 +211,11 @@ def _timestamp(c: Checker, table: Mapping[str, Any], path: Path) -> datetime | N
         c.add(where, "missing: when it was signed, in UTC, e.g. 2026-11-23T14:05:00Z")
         return None
     if not isinstance(value, datetime):
-        c.add(where, "must be a date and time in UTC without quotes, e.g. "
-              f"2026-11-23T14:05:00Z, got {kind_of(value)}")
+        c.add(
+            where,
+            "must be a date and time in UTC without quotes, e.g. "
+            f"2026-11-23T14:05:00Z, got {kind_of(value)}",
+        )
         return None
     if value.tzinfo is None:
         c.add(where, "must say it is UTC: end it with Z, e.g. 2026-11-23T14:05:00Z")

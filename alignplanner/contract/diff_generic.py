@@ -40,8 +40,7 @@ def describe(path: str, label: str, a: Any, b: Any, fmt: Formatter) -> list[Leaf
     if isinstance(a, dict) and isinstance(b, dict):
         out: list[Leaf] = []
         for key in [*a, *(k for k in b if k not in a)]:
-            out += describe(f"{path}.{key}", f"{label} {words(key)}", a.get(key), b.get(key),
-                            fmt)
+            out += describe(f"{path}.{key}", f"{label} {words(key)}", a.get(key), b.get(key), fmt)
         return out
     if _is_id_list(a) and _is_id_list(b):
         return _id_list(path, label, a, b, fmt)
@@ -50,16 +49,20 @@ def describe(path: str, label: str, a: Any, b: Any, fmt: Formatter) -> list[Leaf
 
 
 def _is_id_list(value: Any) -> bool:
-    return isinstance(value, list) and bool(value) and all(
-        isinstance(item, dict) and isinstance(item.get("id"), str) for item in value)
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(item, dict) and isinstance(item.get("id"), str) for item in value)
+    )
 
 
 def _title(item: dict[str, Any]) -> str:
     return str(item.get("name") or item.get("label") or item["id"])
 
 
-def _id_list(path: str, label: str, a: list[dict[str, Any]], b: list[dict[str, Any]],
-             fmt: Formatter) -> list[Leaf]:
+def _id_list(
+    path: str, label: str, a: list[dict[str, Any]], b: list[dict[str, Any]], fmt: Formatter
+) -> list[Leaf]:
     by_a = {item["id"]: item for item in a}
     by_b = {item["id"]: item for item in b}
     out: list[Leaf] = []
@@ -72,12 +75,23 @@ def _id_list(path: str, label: str, a: list[dict[str, Any]], b: list[dict[str, A
     common_a = [i for i in by_a if i in by_b]
     common_b = [i for i in by_b if i in by_a]
     if common_a != common_b:
-        out.append((f"{path}.order", common_a, common_b,
-                    f"{label} order {', '.join(common_a)} -> {', '.join(common_b)}"))
+        out.append(
+            (
+                f"{path}.order",
+                common_a,
+                common_b,
+                f"{label} order {', '.join(common_a)} -> {', '.join(common_b)}",
+            )
+        )
     for item_id in common_b:
         item_label = f"{label} '{_title(by_a[item_id])}'"
         before, after = by_a[item_id], by_b[item_id]
         for key in [*before, *(k for k in after if k not in before)]:
-            out += describe(f"{path}.{item_id}.{key}", f"{item_label} {words(key)}",
-                            before.get(key), after.get(key), fmt)
+            out += describe(
+                f"{path}.{item_id}.{key}",
+                f"{item_label} {words(key)}",
+                before.get(key),
+                after.get(key),
+                fmt,
+            )
     return out

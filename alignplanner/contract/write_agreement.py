@@ -69,8 +69,13 @@ def _signoff(signoff: SignOff) -> dict[str, Any]:
         ]
     if signoff.signatures:
         out["signatures"] = [
-            {"role": s.role, "name": s.name, "signed_at": s.signed_at, "digest": s.digest,
-             **({"parts": dict(s.parts)} if s.parts else {})}
+            {
+                "role": s.role,
+                "name": s.name,
+                "signed_at": s.signed_at,
+                "digest": s.digest,
+                **({"parts": dict(s.parts)} if s.parts else {}),
+            }
             for s in signoff.signatures
         ]
     return out

@@ -13,38 +13,53 @@ from alignplanner.domain.model import Pipeline, Plan, Recycle, Source, Stage, Ta
 from alignplanner.domain.scoring import Criterion, Decay, ScoringModel
 from alignplanner.domain.signoff import Approver, Signature, SignOff
 
-_texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1,
-                 max_size=30).filter(lambda t: t.strip() == t and t.strip())
+_texts = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30
+).filter(lambda t: t.strip() == t and t.strip())
 _digests = st.text("0123456789abcdef", min_size=64, max_size=64).map(lambda h: "sha256:" + h)
-_parts = st.dictionaries(st.sampled_from(["plan", "target", "stages", "stages.s0", "pipeline"]),
-                         st.text("0123456789abcdef", min_size=16, max_size=16), max_size=5)
+_parts = st.dictionaries(
+    st.sampled_from(["plan", "target", "stages", "stages.s0", "pipeline"]),
+    st.text("0123456789abcdef", min_size=16, max_size=16),
+    max_size=5,
+)
 _times = st.datetimes(datetime(2020, 1, 1), datetime(2035, 1, 1)).map(
-    lambda t: t.replace(microsecond=0, tzinfo=UTC))
+    lambda t: t.replace(microsecond=0, tzinfo=UTC)
+)
 
 
 @st.composite
 def crm_maps(draw: st.DrawFn) -> dict[str, str]:
-    keys = draw(st.lists(st.sampled_from([*CRM_FIELDS, "x_marketo_status"]), unique=True,
-                         max_size=3))
+    keys = draw(
+        st.lists(st.sampled_from([*CRM_FIELDS, "x_marketo_status"]), unique=True, max_size=3)
+    )
     return {k: draw(_texts) for k in keys}
 
 
 @st.composite
 def scoring_models(draw: st.DrawFn, stage_ids: list[str]) -> ScoringModel:
-    fit = tuple(Criterion(f"f{i}", draw(_texts), draw(st.integers(-50, 50)),
-                          draw(st.sampled_from(["firmographic", "demographic"])))
-                for i in range(draw(st.integers(0, 3))))
-    engagement = tuple(Criterion(f"e{i}", draw(_texts),
-                                 draw(st.floats(-50, 100, allow_nan=False)))
-                       for i in range(draw(st.integers(0, 3))))
+    fit = tuple(
+        Criterion(
+            f"f{i}",
+            draw(_texts),
+            draw(st.integers(-50, 50)),
+            draw(st.sampled_from(["firmographic", "demographic"])),
+        )
+        for i in range(draw(st.integers(0, 3)))
+    )
+    engagement = tuple(
+        Criterion(f"e{i}", draw(_texts), draw(st.floats(-50, 100, allow_nan=False)))
+        for i in range(draw(st.integers(0, 3)))
+    )
     max_fit = sum(max(0, c.points) for c in fit)
     mode = draw(st.sampled_from(["none", "halve", "expire"]))
     decay = Decay() if mode == "none" else Decay(mode, draw(st.integers(1, 180)))  # type: ignore[arg-type]
     return ScoringModel(
-        qualifies_for=draw(st.sampled_from(stage_ids[:-1])), fit=fit, engagement=engagement,
+        qualifies_for=draw(st.sampled_from(stage_ids[:-1])),
+        fit=fit,
+        engagement=engagement,
         fit_threshold=draw(st.integers(0, int(max_fit))),
         engagement_threshold=draw(st.integers(0, 100)),
-        high_intent=tuple(c.id for c in engagement[:draw(st.integers(0, len(engagement)))]),
+        high_intent=tuple(c.id for c in engagement[: draw(st.integers(0, len(engagement)))]),
         decay=decay,
     )
 
@@ -54,14 +69,14 @@ def signoffs(draw: st.DrawFn) -> SignOff:
     required = draw(st.sampled_from([(), ("marketing", "sales"), ("marketing", "sdr", "finance")]))
     approvers = ()
     if required and draw(st.booleans()):
-        approvers = tuple(Approver(r, draw(_texts), draw(st.sampled_from(["", "VP"])))
-                          for r in required)
+        approvers = tuple(
+            Approver(r, draw(_texts), draw(st.sampled_from(["", "VP"]))) for r in required
+        )
     signatures = []
     for role in required:
         if draw(st.booleans()):
             names = [a.name for a in approvers if a.role == role] or [draw(_texts)]
-            signatures.append(Signature(role, names[0], draw(_times), draw(_digests),
-                                        draw(_parts)))
+            signatures.append(Signature(role, names[0], draw(_times), draw(_digests), draw(_parts)))
     return SignOff(required=required, approvers=approvers, signatures=tuple(signatures))
 
 
@@ -74,31 +89,57 @@ def plans(draw: st.DrawFn) -> Plan:
         last = i == n - 1
         recycle = None
         if not last and i > 0 and draw(st.booleans()):
-            recycle = Recycle(to=ids[draw(st.integers(0, i))],
-                              share=draw(st.floats(0, 0.5)), after_days=draw(st.floats(0, 90)))
-        stages.append(Stage(
-            id=stage_id, name=f"Stage {i}", owner=draw(st.sampled_from(["marketing", "sales"])),
-            conversion=None if last else draw(st.floats(0.05, 1.0)),
-            days=None if last else draw(st.floats(0, 60)), recycle=recycle,
-            definition=draw(st.sampled_from(["", "A definition."])),
-            crm=draw(crm_maps()),
-        ))
+            recycle = Recycle(
+                to=ids[draw(st.integers(0, i))],
+                share=draw(st.floats(0, 0.5)),
+                after_days=draw(st.floats(0, 90)),
+            )
+        stages.append(
+            Stage(
+                id=stage_id,
+                name=f"Stage {i}",
+                owner=draw(st.sampled_from(["marketing", "sales"])),
+                conversion=None if last else draw(st.floats(0.05, 1.0)),
+                days=None if last else draw(st.floats(0, 60)),
+                recycle=recycle,
+                definition=draw(st.sampled_from(["", "A definition."])),
+                crm=draw(crm_maps()),
+            )
+        )
     months = draw(st.integers(1, 24))
     k = draw(st.integers(0, 3))
-    sources = tuple(
-        Source(id=f"src{j}", enters=ids[draw(st.integers(0, n - 2))], share=1 / k if k else 1,
-               average_deal_size=draw(st.none() | st.floats(1000, 1e5)),
-               conversion_overrides={ids[0]: 0.5} if draw(st.booleans()) else {})
-        for j in range(k)
-    ) if k != 3 else ()
+    sources = (
+        tuple(
+            Source(
+                id=f"src{j}",
+                enters=ids[draw(st.integers(0, n - 2))],
+                share=1 / k if k else 1,
+                average_deal_size=draw(st.none() | st.floats(1000, 1e5)),
+                conversion_overrides={ids[0]: 0.5} if draw(st.booleans()) else {},
+            )
+            for j in range(k)
+        )
+        if k != 3
+        else ()
+    )
     weights = draw(st.none() | st.lists(st.integers(1, 10), min_size=months, max_size=months))
-    target = Target(revenue=draw(st.floats(1e4, 1e8)), average_deal_size=draw(st.floats(1e3, 1e5)),
-                    monthly_weights=tuple(weights) if weights else None,
-                    growth=draw(st.sampled_from([0.0, 0.2])),
-                    continuation=draw(st.sampled_from(["repeat", "none"])))
+    target = Target(
+        revenue=draw(st.floats(1e4, 1e8)),
+        average_deal_size=draw(st.floats(1e3, 1e5)),
+        monthly_weights=tuple(weights) if weights else None,
+        growth=draw(st.sampled_from([0.0, 0.2])),
+        continuation=draw(st.sampled_from(["repeat", "none"])),
+    )
     pipeline = Pipeline({ids[0]: draw(st.floats(0, 100))} if draw(st.booleans()) else {})
-    return Plan(name=draw(st.sampled_from(["Generated", "Plan \"FY\" ü 🚀"])),
-                start=date(2027, draw(st.integers(1, 12)), 1), months=months,
-                target=target, stages=tuple(stages), sources=sources, pipeline=pipeline,
-                rounding=draw(st.sampled_from(["ceil", "nearest", "chained-ceil"])),
-                scoring=draw(st.none() | scoring_models(ids)), signoff=draw(signoffs()))
+    return Plan(
+        name=draw(st.sampled_from(["Generated", 'Plan "FY" ü 🚀'])),
+        start=date(2027, draw(st.integers(1, 12)), 1),
+        months=months,
+        target=target,
+        stages=tuple(stages),
+        sources=sources,
+        pipeline=pipeline,
+        rounding=draw(st.sampled_from(["ceil", "nearest", "chained-ceil"])),
+        scoring=draw(st.none() | scoring_models(ids)),
+        signoff=draw(signoffs()),
+    )
