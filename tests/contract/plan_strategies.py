@@ -13,9 +13,9 @@ from alignplanner.domain.model import Pipeline, Plan, Recycle, Source, Stage, Ta
 from alignplanner.domain.scoring import Criterion, Decay, ScoringModel
 from alignplanner.domain.signoff import Approver, Signature, SignOff
 
-_texts = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30
-).filter(lambda t: t.strip() == t and t.strip())
+# quotes, backslashes, tabs, accents, CJK and emoji: what TOML string escaping must survive
+_texts = st.text(st.sampled_from(list("aZ09 _-\"'\\\tüé日本✓🚀")), min_size=1,
+                 max_size=16).filter(lambda t: t.strip() == t and bool(t))
 _digests = st.text("0123456789abcdef", min_size=64, max_size=64).map(lambda h: "sha256:" + h)
 _parts = st.dictionaries(
     st.sampled_from(["plan", "target", "stages", "stages.s0", "pipeline"]),
