@@ -20,7 +20,9 @@ from alignplanner.domain.model import Plan
 from alignplanner.domain.problems import PlanInvalid, Problem
 from alignplanner.domain.signoff import SignoffStatus, changed_parts, signoff_status
 
-__all__ = ["Verification", "changed_since_signed", "signed", "status_of", "verify"]
+__all__ = [
+    "Verification", "changed_since_signed", "sign_current", "signed", "status_of", "verify",
+]
 
 
 def status_of(plan: Plan) -> SignoffStatus:
@@ -83,32 +85,26 @@ def changed_since_signed(plan: Plan) -> str | None:
 
 def signed(loaded: LoadedPlan, role: str, name: str, at: datetime | None = None) -> Plan:
     """``loaded.plan`` signed by ``name`` for ``role`` at ``at`` (default: now), in UTC and
-    to the second. PlanInvalid naming the field when the role is not asked to sign, the
-    name is not a named approver, or the stored requirements do not follow from the inputs
-    (an approver must see what they sign)."""
-    plan = loaded.plan
+    to the second. PlanInvalid naming the field when the stored requirements do not follow
+    from the inputs (an approver must see what they sign), or as `sign_current`."""
     if loaded.stale_requirements:
-        raise PlanInvalid(
-            [
-                Problem(
-                    ("requirements",),
-                    "the stored requirements do not follow from the inputs; "
-                    "write fresh ones before signing",
-                )
-            ]
-        )
+        raise PlanInvalid([Problem(("requirements",),
+                                   "the stored requirements do not follow from the inputs; "
+                                   "write fresh ones before signing")])
+    return sign_current(loaded.plan, role, name, at)
+
+
+def sign_current(plan: Plan, role: str, name: str, at: datetime | None = None) -> Plan:
+    """``plan`` signed for its current inputs (digest and part digests) by ``name`` for
+    ``role`` at ``at`` (default: now; kept in UTC, to the second). PlanInvalid naming the
+    field when the role is not asked to sign or the name is not a named approver. The app
+    wraps this in an undoable edit."""
     roles = plan.signoff.roles
     if role not in roles:
         asked = ", ".join(roles) if roles else "none: [signoff] required is empty"
-        raise PlanInvalid(
-            [
-                Problem(
-                    ("signoff", "required"),
-                    f"role {role!r} is not asked to sign this plan (roles: {asked})",
-                )
-            ]
-        )
+        raise PlanInvalid([Problem(("signoff", "required"),
+                                   f"role {role!r} is not asked to sign this plan (roles: "
+                                   f"{asked})")])
     when = (at or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    return sign_plan(
-        plan, role, name, signed_at=when, digest=digest(plan), parts=part_digests(plan)
-    )
+    return sign_plan(plan, role, name, signed_at=when, digest=digest(plan),
+                     parts=part_digests(plan))
