@@ -117,6 +117,8 @@ def _verify(args: argparse.Namespace) -> int:
     if verdict.ok:
         print(f"{args.file}: agreed and intact ({verdict.digest})")
         print(verdict.status.summary())
+        for sig in verdict.status.stale:  # an optional signer who signed an earlier version
+            print(f"{args.file}: note: {sig.describe()} signed an earlier version")
         return EXIT_OK
     print(f"{args.file}: not agreed")
     for reason in verdict.reasons:

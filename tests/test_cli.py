@@ -527,3 +527,24 @@ def test_sign_and_verify_through_the_console_entry_point(
     assert entry(["sign", str(signoff_file), "--role", "sales", "--name", "Sam"]) == 0
     assert entry(["verify", str(signoff_file)]) == 1
     assert "missing signature: marketing has not signed" in capsys.readouterr().out
+
+
+def test_verify_notes_an_optional_signature_on_an_earlier_version(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from alignplanner.contract.reader import load
+    from alignplanner.contract.writer import dump
+
+    path = _write(tmp_path, PLAN + SIGNOFF + '\n[[signoff.approvers]]\nrole = "marketing"\n'
+                  'name = "Dana"\n\n[[signoff.approvers]]\nrole = "sales"\nname = "Sam"\n\n'
+                  '[[signoff.approvers]]\nrole = "finance"\nname = "Fay"\n', "optional.toml")
+    assert main(["sign", str(path), "--role", "finance", "--name", "Fay"]) == 0
+    loaded = load(path)
+    dump(path, loaded.plan.with_changes(name="CLI test plan, revised"), loaded.result)
+    for role, name in (("marketing", "Dana"), ("sales", "Sam")):
+        assert main(["sign", str(path), "--role", role, "--name", name]) == 0
+    capsys.readouterr()
+    assert main(["verify", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "note: finance (Fay, " in out
+    assert out.endswith("signed an earlier version\n")

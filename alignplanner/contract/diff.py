@@ -42,7 +42,8 @@ _LABELS = {
     "entry_criteria": "entry criteria", "exit_criteria": "exit criteria", "share": "share",
     "enters": "entry stage", "recycle": "recycle", "crm": "CRM",
 }
-_KNOWN = frozenset({"format", "version", "plan", "target", "stages", "sources", "pipeline"})
+_KNOWN = frozenset({"plan", "target", "stages", "sources"})
+_HANDLED = {"pipeline": "existing", "signoff": "signatures"}  # keys with words of their own
 _SECTIONS = {"scoring": "Lead scoring", "signoff": "Sign-off"}
 _PERCENT = frozenset({"conversion", "share", "growth"})
 _MONEY = frozenset({"revenue", "average_deal_size"})
@@ -109,8 +110,9 @@ def _other_sections(da: dict[str, Any], db: dict[str, Any], currency: str) -> li
         before, after = da.get(key), db.get(key)
         if key == "signoff":
             out += _signatures(before or {}, after or {})
-            before = {k: v for k, v in (before or {}).items() if k != "signatures"} or None
-            after = {k: v for k, v in (after or {}).items() if k != "signatures"} or None
+        if key in _HANDLED and isinstance(before or {}, dict) and isinstance(after or {}, dict):
+            before = {k: v for k, v in (before or {}).items() if k != _HANDLED[key]} or None
+            after = {k: v for k, v in (after or {}).items() if k != _HANDLED[key]} or None
         label = _SECTIONS.get(key) or words(key).capitalize()
         kind: Kind = "signoff" if key == "signoff" else "input"
         for path, was, now, text in describe(key, label, before, after,

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plan_edits import PLANS, Edit, edits
+from plan_strategies import plans
 
 from alignplanner.contract.diff import diff
 from alignplanner.domain.engine import compute
@@ -172,3 +173,34 @@ def test_the_fallback_names_every_changed_key_path(a: dict[str, object],
             assert any(where == n or where.startswith(n + ".") or n.startswith(where + ".")
                        for n in named), (path, named)
     assert describe("new", "New", a, a, lambda k, v: repr(v)) == []
+
+
+def _by_id(value: object, path: str) -> dict[str, object]:
+    """plan_dict flattened with the diff's paths: entries with ids (and signatures by role
+    and name) keyed by them, other values as leaves."""
+    if isinstance(value, dict):
+        out: dict[str, object] = {}
+        for k, v in value.items():
+            out.update(_by_id(v, f"{path}.{k}" if path else k))
+        return out
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        out = {}
+        for v in value:
+            key = v["id"] if "id" in v else f"{v['role']}.{v['name']}"
+            out.update(_by_id(v, f"{path}.{key}"))
+        return out
+    return {path: value}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), plans())
+def test_every_changed_input_of_two_generated_plans_is_named(a: Plan, b: Plan) -> None:
+    from alignplanner.contract.writer import plan_dict
+
+    changes = diff(a, b, compute(a), compute(b))
+    named = [c.path for c in changes if c.kind != "consequence"]
+    flat_a, flat_b = _by_id(plan_dict(a), ""), _by_id(plan_dict(b), "")
+    for path in flat_a.keys() | flat_b.keys():
+        if flat_a.get(path, "absent") != flat_b.get(path, "absent"):
+            assert any(path == n or path.startswith(n + ".") for n in named), (path, named)
+    assert diff(b, b, compute(b), compute(b)) == []
