@@ -25,6 +25,7 @@ from typing import Any, Literal
 from alignplanner.contract.diff_generic import describe, words
 from alignplanner.contract.write_agreement import rfc3339
 from alignplanner.contract.writer import plan_dict
+from alignplanner.domain.crm import crm_label
 from alignplanner.domain.model import Plan
 from alignplanner.domain.results import Result
 
@@ -172,7 +173,7 @@ def _items(section: str, noun: str, items_a: list[dict[str, Any]],
             elif leaf in _LONG_TEXT:
                 text = f"{noun} {title} {_LABELS[leaf]} changed"
             else:
-                label = _LABELS.get(leaf, leaf) + key[len(leaf):].replace(".", " ")
+                label = _field_label(key, leaf)
                 if noun == "Stage":
                     text = f"{title} {label} {_fmt(leaf, before, cur_a)} -> " \
                         f"{_fmt(leaf, after, cur_b)}"
@@ -181,6 +182,14 @@ def _items(section: str, noun: str, items_a: list[dict[str, Any]],
                         f"{_fmt(leaf, after, cur_b)}"
             out.append(Change(f"{section}.{item_id}.{key}", "input", before, after, text))
     return out
+
+
+def _field_label(key: str, leaf: str) -> str:
+    """``conversion`` -> ``conversion``; ``crm.hubspot_deal_stage`` -> ``HubSpot deal
+    stage``; ``recycle.share`` -> ``recycle share``."""
+    if leaf == "crm" and "." in key:
+        return crm_label(key.split(".", 1)[1])
+    return _LABELS.get(leaf, leaf) + key[len(leaf):].replace(".", " ")
 
 
 def _leaf_changes(a: dict[str, Any], b: dict[str, Any]) -> list[tuple[str, Any, Any]]:

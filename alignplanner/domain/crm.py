@@ -19,7 +19,10 @@ from types import MappingProxyType
 
 from alignplanner.domain.problems import Collector, Path
 
-__all__ = ["CRM_FIELDS", "CUSTOM_FIELD_PATTERN", "MAX_CRM_VALUE", "check_crm", "frozen_crm"]
+__all__ = [
+    "CRM_FIELDS", "CRM_LABELS", "CUSTOM_FIELD_PATTERN", "MAX_CRM_VALUE", "check_crm",
+    "crm_label", "frozen_crm",
+]
 
 CRM_FIELDS: tuple[str, ...] = (
     "salesforce_lead_status",  # Lead.Status (picklist)
@@ -29,6 +32,22 @@ CRM_FIELDS: tuple[str, ...] = (
     "hubspot_deal_stage",  # deal property dealstage (internal value)
 )
 """The system fields every consumer knows; ``x_...`` keys name any other system's field."""
+
+CRM_LABELS: Mapping[str, str] = MappingProxyType({
+    "salesforce_lead_status": "Salesforce lead status",
+    "salesforce_opportunity_stage": "Salesforce opportunity stage",
+    "hubspot_lifecycle_stage": "HubSpot lifecycle stage",
+    "hubspot_lead_status": "HubSpot lead status",
+    "hubspot_deal_stage": "HubSpot deal stage",
+})
+"""The system fields in words, for people."""
+
+
+def crm_label(field: str) -> str:
+    """``hubspot_deal_stage`` -> ``HubSpot deal stage``; ``x_marketo_status`` -> ``marketo
+    status``."""
+    return CRM_LABELS.get(field) or field.removeprefix("x_").replace("_", " ")
+
 
 CUSTOM_FIELD_PATTERN = re.compile(r"^x_[a-z0-9_]{1,60}$")
 MAX_CRM_VALUE = 200

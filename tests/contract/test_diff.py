@@ -103,7 +103,7 @@ def test_crm_scoring_and_signoff_changes_in_words() -> None:
     changes = diff(plan, edited, compute(plan), compute(edited))
     texts = {c.path: (c.kind, c.text) for c in changes}
     assert texts["stages.mql.crm.salesforce_lead_status"] == (
-        "input", "Marketing qualified lead CRM salesforce_lead_status Marketing Qualified -> MQL")
+        "input", "Marketing qualified lead Salesforce lead status Marketing Qualified -> MQL")
     assert texts["scoring.fit_threshold"] == ("input", "Lead scoring fit threshold 40 -> 45")
     assert texts["scoring.fit.employees_200_2000.points"] == (
         "input", "Lead scoring fit '200-2,000 employees' points 20 -> 25")

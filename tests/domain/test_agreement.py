@@ -137,3 +137,11 @@ def test_plan_defaults_to_no_scoring_and_an_empty_signoff() -> None:
     assert p.scoring is None
     assert p.signoff == SignOff()
     hash(p)
+
+
+def test_crm_labels_for_people() -> None:
+    from alignplanner.domain.crm import CRM_FIELDS, crm_label
+
+    assert crm_label("hubspot_lifecycle_stage") == "HubSpot lifecycle stage"
+    assert crm_label("x_marketo_program_status") == "marketo program status"
+    assert all(crm_label(f)[0].isupper() for f in CRM_FIELDS)
