@@ -460,13 +460,13 @@ def test_an_edit_after_signing_is_reported(
     out = capsys.readouterr().out.splitlines()
     assert out[1].startswith(f"{signoff_file}: warning: signoff: Draft: waiting for marketing "
                              "and sales. The plan changed since marketing (Dana, ")
-    assert out[1].endswith(": stage opp changed.")
+    assert out[1].endswith(": stage 'Opportunity' changed.")
     assert main(["verify", str(signoff_file)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == f"{signoff_file}: not agreed"
     assert [line.split(": digest mismatch: ")[1].split(" (")[0] for line in lines[1:]] == [
         "marketing", "sales"]
-    assert all(line.endswith("changed since: stage opp changed") for line in lines[1:])
+    assert all(line.endswith("changed since: stage 'Opportunity' changed") for line in lines[1:])
 
 
 def test_sign_refuses_unknown_roles_and_names(

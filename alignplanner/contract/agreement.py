@@ -21,8 +21,17 @@ from alignplanner.domain.problems import PlanInvalid, Problem
 from alignplanner.domain.signoff import SignoffStatus, changed_parts, signoff_status
 
 __all__ = [
-    "Verification", "changed_since_signed", "sign_current", "signed", "status_of", "verify",
+    "Verification", "changed_since_signed", "part_names", "sign_current", "signed",
+    "status_of", "verify",
 ]
+
+
+def part_names(plan: Plan) -> dict[str, str]:
+    """Part -> the name people know it by (``stages.mql`` -> ``Marketing qualified lead``),
+    for `SignoffStatus.summary` and `PartChange.describe`."""
+    names = {f"stages.{s.id}": s.name for s in plan.stages}
+    names.update({f"sources.{s.id}": s.name for s in plan.sources if s.name})
+    return names
 
 
 def status_of(plan: Plan) -> SignoffStatus:
@@ -62,7 +71,9 @@ def verify(loaded: LoadedPlan) -> Verification:
     for sig in status.stale:
         if sig.role not in status.missing:
             continue
-        what = ", ".join(str(c) for c in changed_parts(sig.parts, parts)) if sig.parts else ""
+        names = part_names(loaded.plan)
+        what = ", ".join(c.describe(names) for c in changed_parts(sig.parts, parts)) if (
+            sig.parts) else ""
         reasons.append(
             f"digest mismatch: {sig.describe()} signed {sig.digest[:19]}..., the "
             f"inputs are now {current[:19]}...; changed since: "
@@ -80,7 +91,7 @@ def verify(loaded: LoadedPlan) -> Verification:
 def changed_since_signed(plan: Plan) -> str | None:
     """One sentence when some signature covers other inputs than the current ones."""
     status = status_of(plan)
-    return status.summary() if status.changed_since_signed else None
+    return status.summary(part_names(plan)) if status.changed_since_signed else None
 
 
 def signed(loaded: LoadedPlan, role: str, name: str, at: datetime | None = None) -> Plan:

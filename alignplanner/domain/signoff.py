@@ -266,6 +266,11 @@ class PartChange:
     def __str__(self) -> str:
         return f"{part_label(self.part)} {self.change}"
 
+    def describe(self, names: Mapping[str, str] | None = None) -> str:
+        """Like str(), with entries named by ``names`` (part -> name) where known:
+        ``stage 'Marketing qualified lead' changed``."""
+        return f"{part_label(self.part, names)} {self.change}"
+
 
 _SECTION_LABELS = {
     "format": "file format",
@@ -280,14 +285,16 @@ _SECTION_LABELS = {
 _ITEM_NOUNS = {"stages": "stage", "sources": "source"}
 
 
-def part_label(part: str) -> str:
-    """A part name in words: ``stages.mql`` -> ``stage mql``, ``target`` -> ``revenue
-    target``; parts this version does not know: ``sla_rules.x`` -> ``sla rules x``."""
+def part_label(part: str, names: Mapping[str, str] | None = None) -> str:
+    """A part name in words: ``stages.mql`` -> ``stage mql`` (or ``stage 'Marketing
+    qualified lead'`` when ``names`` maps the part to a name), ``target`` -> ``revenue
+    target``; parts this version does not know: ``sla_rules.x`` -> ``sla rule x``."""
     section, _, item = part.partition(".")
     if not item:
         return _SECTION_LABELS.get(section, section.replace("_", " "))
     noun = _ITEM_NOUNS.get(section, section.rstrip("s").replace("_", " "))
-    return f"{noun} {item}"
+    name = (names or {}).get(part)
+    return f"{noun} '{name}'" if name else f"{noun} {item}"
 
 
 def changed_parts(signed: Mapping[str, str], current: Mapping[str, str]) -> tuple[PartChange, ...]:
@@ -325,8 +332,9 @@ class SignoffStatus:
     def changed_since_signed(self) -> bool:
         return bool(self.stale)
 
-    def summary(self) -> str:
-        """The status in one or two plain sentences."""
+    def summary(self, names: Mapping[str, str] | None = None) -> str:
+        """The status in one or two plain sentences (entries named by ``names``, part ->
+        name, where given)."""
         if self.agreed:
             return "Agreed: signed by " + _and(s.describe() for s in self.current) + "."
         if not self.required:
@@ -335,7 +343,7 @@ class SignoffStatus:
         if self.stale:
             words.append(f"The plan changed since {_and(s.describe() for s in self.stale)} signed")
             words[-1] += (
-                ": " + ", ".join(str(c) for c in self.changed) + "."
+                ": " + ", ".join(c.describe(names) for c in self.changed) + "."
                 if self.changed
                 else " (which parts is not recorded)."
             )

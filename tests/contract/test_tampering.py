@@ -4,6 +4,7 @@ whole number as a float is not a change."""
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from datetime import UTC, date, datetime, timedelta
@@ -51,7 +52,8 @@ def _changed(value: Any) -> Any:
     if isinstance(value, int):
         return value + 1
     if isinstance(value, float):
-        return value * 1.001 if value else 0.001
+        changed = value * 1.001 if value else 0.001
+        return changed if changed != value else math.nextafter(value, math.inf)  # 5e-324
     if isinstance(value, str):
         return value + "x"
     if isinstance(value, datetime):

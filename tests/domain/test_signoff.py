@@ -199,3 +199,13 @@ def test_changed_parts_names_exactly_the_differing_parts(
     changes = changed_parts(a, b)
     assert {c.part for c in changes} == {p for p in a.keys() | b.keys() if a.get(p) != b.get(p)}
     assert changed_parts(a, a) == ()
+
+
+def test_parts_named_for_people() -> None:
+    names = {"stages.mql": "Marketing qualified lead"}
+    assert part_label("stages.mql", names) == "stage 'Marketing qualified lead'"
+    assert PartChange("stages.sal", "removed").describe(names) == "stage sal removed"
+    signoff = SignOff(required=("marketing", "sales"),
+                      signatures=(sig("sales", "Sam", OLD, {"stages.mql": "0" * 16}),))
+    status = signoff_status(signoff, NEW, {"stages.mql": "1" * 16})
+    assert status.summary(names).endswith("signed: stage 'Marketing qualified lead' changed.")
