@@ -2,14 +2,14 @@
 
 It stays tiny and imports nothing heavy at module level: which front end runs is decided
 first, so the command line never loads Qt. A command-line verb (compute, validate,
-export, diff) goes to `alignplanner.cli`; anything else starts the desktop app.
+export, diff, sign, verify) goes to `alignplanner.cli`; anything else starts the desktop app.
 """
 
 from __future__ import annotations
 
 import sys
 
-CLI_VERBS = frozenset({"compute", "validate", "export", "diff"})
+CLI_VERBS = frozenset({"compute", "validate", "export", "diff", "sign", "verify"})
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,5 @@
-"""The command line: ``alignplanner compute|validate|export|diff`` (diff in cli_agreement).
+"""The command line: ``alignplanner compute|validate|export|diff|sign|verify`` (the last
+three in cli_agreement).
 
 Exit status: 0 done, 1 the input is invalid (every problem is printed as
 ``FILE:LINE: key.path: message``) or could not be written, 2 wrong usage. Bad input never
@@ -169,6 +170,10 @@ def _validate(args: argparse.Namespace) -> int:
                                                        (len(plan.slas), "SLA")) if n)
     print(f"{args.file}: valid ({_count(len(plan.stages), 'stage')}, "
           f"{_count(len(loaded.result.sources), 'source')}, {ops}{_count(plan.months, 'month')})")
+    from alignplanner.cli_agreement import validate_notes
+
+    for note in validate_notes(args.file, loaded):  # changed since signed: a warning, exit 0
+        print(note)
     return EXIT_OK
 
 

@@ -1,7 +1,7 @@
-"""The command-line verbs of the agreement between systems: ``diff`` (and, as they come,
-the other contract verbs). Kept out of cli.py so that cli.py stays small; cli.py registers
-these verbs on its parser and runs them inside its own error handling (a bad file is exit
-1 with its problems, never a traceback). No Qt, and nothing heavy at import time.
+"""The command-line verbs of the agreement: ``diff``, ``sign`` and ``verify``, and the
+sign-off warning that ``validate`` prints. Kept out of cli.py so that cli.py stays small;
+cli.py registers these verbs on its parser and runs them inside its own error handling (a
+bad file is exit 1 with its problems, never a traceback). No Qt, and nothing heavy at import time.
 """
 
 from __future__ import annotations
@@ -9,11 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["add_verbs"]
+if TYPE_CHECKING:
+    from alignplanner.contract.reader import LoadedPlan
+
+__all__ = ["add_verbs", "validate_notes"]
 
 EXIT_OK = 0
+EXIT_INVALID = 1
 
 
 def add_verbs(verbs: Any) -> None:
@@ -30,6 +34,7 @@ def add_verbs(verbs: Any) -> None:
     diff.add_argument("--json", action="store_true",
                       help="print a JSON list of {path, kind, before, after, text}")
     diff.set_defaults(command=_diff)
+    add_signoff_verbs(verbs)
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -45,3 +50,86 @@ def _diff(args: argparse.Namespace) -> int:
         for change in changes:
             print(change.text)
     return EXIT_OK
+
+
+# -- sign and verify ------------------------------------------------------------------------
+
+
+def add_signoff_verbs(verbs: Any) -> None:
+    """``sign`` and ``verify``."""
+    sign = verbs.add_parser(
+        "sign", help="sign a plan for a role",
+        description="Record NAME's signature for ROLE on the plan's current inputs (UTC time, "
+        "the digest of the inputs and of each part) and write FILE back atomically, in its "
+        "canonical form (as the app saves it). Refuses a role the plan does not ask to sign, "
+        "a name that is not a named approver, a file that does not load, and stored "
+        "requirements that no longer follow from the inputs. Signing again replaces the "
+        "same person's earlier signature. Exit 0 signed, 1 refused.",
+    )
+    sign.add_argument("file", metavar="FILE", help="the plan file (.toml)")
+    sign.add_argument("--role", required=True, help="the role signing, e.g. marketing")
+    sign.add_argument("--name", required=True, help="the approver's name")
+    sign.set_defaults(command=_sign)
+
+    verify = verbs.add_parser(
+        "verify", help="check that a plan is agreed and intact",
+        description="Exit 0 when every required role signed the current inputs and the "
+        "stored requirements follow from them; otherwise print each reason (digest mismatch "
+        "and which parts changed, missing roles, stale requirements) and exit 1.",
+    )
+    verify.add_argument("file", metavar="FILE", help="the plan file (.toml)")
+    verify.set_defaults(command=_verify)
+
+
+def _sign(args: argparse.Namespace) -> int:
+    from alignplanner.contract.agreement import signed, status_of
+    from alignplanner.contract.reader import load
+    from alignplanner.contract.writer import dump, dumps
+    from alignplanner.domain.problems import PlanInvalid
+
+    loaded = load(args.file)
+    try:
+        plan = signed(loaded, args.role, args.name)
+    except PlanInvalid as exc:
+        for problem in exc.problems:
+            print(f"{args.file}: {problem}", file=sys.stderr)
+        print(f"{args.file}: not signed", file=sys.stderr)
+        return EXIT_INVALID
+    with open(args.file, encoding="utf-8-sig") as stream:
+        before = stream.read()
+    try:
+        dump(args.file, plan, loaded.result)
+    except OSError as exc:
+        print(f"{args.file}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"{args.file}: signed for {args.role} by {args.name.strip()}")
+    if before.replace("\r\n", "\n") != dumps(loaded.plan, loaded.result):
+        print(f"{args.file}: note: written in canonical form (comments and layout not kept)")
+    print(status_of(plan).summary())
+    return EXIT_OK
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from alignplanner.contract.agreement import verify
+    from alignplanner.contract.reader import load
+
+    verdict = verify(load(args.file))
+    if verdict.ok:
+        print(f"{args.file}: agreed and intact ({verdict.digest})")
+        print(verdict.status.summary())
+        for sig in verdict.status.stale:  # an optional signer who signed an earlier version
+            print(f"{args.file}: note: {sig.describe()} signed an earlier version")
+        return EXIT_OK
+    print(f"{args.file}: not agreed")
+    for reason in verdict.reasons:
+        print(f"{args.file}: {reason}")
+    return EXIT_INVALID
+
+
+def validate_notes(file: str, loaded: LoadedPlan) -> list[str]:
+    """Warning lines ``validate`` prints for a valid plan (exit status unchanged): the plan
+    changed since it was signed, and by what."""
+    from alignplanner.contract.agreement import changed_since_signed
+
+    note = changed_since_signed(loaded.plan)
+    return [f"{file}: warning: signoff: {note}"] if note else []

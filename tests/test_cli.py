@@ -500,3 +500,145 @@ def test_validate_counts_roles_and_slas(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["validate", str(path)]) == 0
     assert capsys.readouterr().out == (
         f"{path}: valid (3 stages, 2 sources, 2 roles, 1 SLA, 12 months)\n")
+# -- sign and verify ------------------------------------------------------------------------
+
+SIGNOFF = '\n[signoff]\nrequired = ["marketing", "sales"]\n'
+
+
+@pytest.fixture
+def signoff_file(tmp_path: Path) -> Path:
+    return _write(tmp_path, PLAN + SIGNOFF, "agreement.toml")
+
+
+def _signed_by(path: Path) -> list[tuple[str, str]]:
+    from alignplanner.contract.reader import load
+
+    return [(s.role, s.name) for s in load(path).plan.signoff.signatures]
+
+
+def test_sign_twice_and_verify(signoff_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["verify", str(signoff_file)]) == 1
+    out = capsys.readouterr().out
+    assert f"{signoff_file}: missing signature: marketing, sales have not signed" in out
+    assert main(["sign", str(signoff_file), "--role", "marketing", "--name", "Dana"]) == 0
+    out = capsys.readouterr().out
+    assert f"{signoff_file}: signed for marketing by Dana" in out
+    assert "Draft: waiting for sales." in out
+    assert main(["verify", str(signoff_file)]) == 1
+    assert "missing signature: sales has not signed" in capsys.readouterr().out
+    assert main(["sign", str(signoff_file), "--role", "sales", "--name", "Sam"]) == 0
+    capsys.readouterr()
+    assert main(["verify", str(signoff_file)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{signoff_file}: agreed and intact (sha256:")
+    assert _signed_by(signoff_file) == [("marketing", "Dana"), ("sales", "Sam")]
+    assert main(["validate", str(signoff_file)]) == 0
+    assert "warning" not in capsys.readouterr().out
+
+
+def test_an_edit_after_signing_is_reported(
+    signoff_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for role, name in (("marketing", "Dana"), ("sales", "Sam")):
+        assert main(["sign", str(signoff_file), "--role", role, "--name", name]) == 0
+    edited = signoff_file.read_text("utf-8").replace("conversion = 0.25\n", "conversion = 0.3\n",
+                                                      1)
+    signoff_file.write_text(edited, "utf-8")
+    from alignplanner.contract.reader import load
+    from alignplanner.contract.writer import dump
+
+    loaded = load(signoff_file)  # recompute the requirements, as the app does on save
+    dump(signoff_file, loaded.plan, loaded.result)
+    capsys.readouterr()
+    assert main(["validate", str(signoff_file)]) == 0  # a changed plan is a valid draft
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].startswith(f"{signoff_file}: warning: signoff: Draft: waiting for marketing "
+                             "and sales. The plan changed since marketing (Dana, ")
+    assert out[1].endswith(": stage 'Opportunity' changed.")
+    assert main(["verify", str(signoff_file)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"{signoff_file}: not agreed"
+    assert [line.split(": digest mismatch: ")[1].split(" (")[0] for line in lines[1:]] == [
+        "marketing", "sales"]
+    assert all(line.endswith("changed since: stage 'Opportunity' changed") for line in lines[1:])
+
+
+def test_sign_refuses_unknown_roles_and_names(
+    tmp_path: Path, signoff_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = signoff_file.read_bytes()
+    assert main(["sign", str(signoff_file), "--role", "finance", "--name", "Fay"]) == 1
+    err = capsys.readouterr().err
+    assert "signoff.required: role 'finance' is not asked to sign this plan (roles: marketing, "\
+        "sales)" in err
+    assert main(["sign", str(signoff_file), "--role", "marketing", "--name", " "]) == 1
+    assert "signoff.signatures[0].name: the name must not be empty" in capsys.readouterr().err
+    assert signoff_file.read_bytes() == before
+    named = _write(tmp_path, PLAN + SIGNOFF + '\n[[signoff.approvers]]\nrole = "marketing"\n'
+                   'name = "Dana"\n\n[[signoff.approvers]]\nrole = "sales"\nname = "Sam"\n',
+                   "named.toml")
+    assert main(["sign", str(named), "--role", "sales", "--name", "Someone"]) == 1
+    assert "Someone is not a named approver for sales (Sam)" in capsys.readouterr().err
+    plain = _write(tmp_path, PLAN, "plain.toml")
+    assert main(["sign", str(plain), "--role", "marketing", "--name", "Dana"]) == 1
+    assert "none: [signoff] required is empty" in capsys.readouterr().err
+
+
+def test_sign_refuses_stale_requirements_and_broken_files(
+    tmp_path: Path, plan_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from alignplanner.contract.reader import load
+    from alignplanner.contract.writer import dumps
+
+    loaded = load(plan_file)
+    stale = dumps(loaded.plan, loaded.result).replace("conversion = 0.2\n", "conversion = 0.3\n")
+    path = _write(tmp_path, stale + SIGNOFF, "stale.toml")
+    assert main(["sign", str(path), "--role", "marketing", "--name", "Dana"]) == 1
+    assert "requirements: the stored requirements do not follow from the inputs" in (
+        capsys.readouterr().err)
+    assert main(["verify", str(path)]) == 1
+    assert "requirements that do not follow from the inputs: " in capsys.readouterr().out
+    broken = _write(tmp_path, PLAN.replace("conversion = 0.2\n", "conversion = 2\n") + SIGNOFF)
+    assert main(["sign", str(broken), "--role", "marketing", "--name", "Dana"]) == 1
+    assert "stages[0].conversion" in capsys.readouterr().err
+    assert main(["verify", str(tmp_path / "missing.toml")]) == 1
+
+
+def test_verify_of_a_plan_that_requires_nobody(
+    plan_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["verify", str(plan_file)]) == 1
+    assert "the plan names no roles that must sign it" in capsys.readouterr().out
+    assert main(["validate", str(plan_file)]) == 0
+    assert "warning" not in capsys.readouterr().out
+
+
+def test_sign_and_verify_through_the_console_entry_point(
+    signoff_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from alignplanner.__main__ import main as entry
+
+    assert entry(["sign", str(signoff_file), "--role", "sales", "--name", "Sam"]) == 0
+    assert entry(["verify", str(signoff_file)]) == 1
+    assert "missing signature: marketing has not signed" in capsys.readouterr().out
+
+
+def test_verify_notes_an_optional_signature_on_an_earlier_version(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from alignplanner.contract.reader import load
+    from alignplanner.contract.writer import dump
+
+    path = _write(tmp_path, PLAN + SIGNOFF + '\n[[signoff.approvers]]\nrole = "marketing"\n'
+                  'name = "Dana"\n\n[[signoff.approvers]]\nrole = "sales"\nname = "Sam"\n\n'
+                  '[[signoff.approvers]]\nrole = "finance"\nname = "Fay"\n', "optional.toml")
+    assert main(["sign", str(path), "--role", "finance", "--name", "Fay"]) == 0
+    loaded = load(path)
+    dump(path, loaded.plan.with_changes(name="CLI test plan, revised"), loaded.result)
+    for role, name in (("marketing", "Dana"), ("sales", "Sam")):
+        assert main(["sign", str(path), "--role", role, "--name", name]) == 0
+    capsys.readouterr()
+    assert main(["verify", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "note: finance (Fay, " in out
+    assert out.endswith("signed an earlier version\n")

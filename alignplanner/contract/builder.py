@@ -28,12 +28,14 @@ _NAN = math.nan
 
 # The keys each table may hold, in file order (also the "did you mean" candidates).
 TOP_KEYS = ("format", "version", "plan", "target", "stages", "sources", "pipeline",
-            *build_ops.TOP_KEYS, "requirements")
+            *build_ops.TOP_KEYS, "requirements",
+            "scoring", "signoff")  # agreement (issue 5): contract/build_agreement.py
 PLAN_KEYS = ("name", "currency", "start", "months", "rounding", "description", "rates_source")
 TARGET_KEYS = ("revenue", "average_deal_size", "monthly_weights", "monthly_revenue", "growth",
                "continuation")
 STAGE_KEYS = ("id", "name", "owner", "conversion", "days", "recycle", "definition",
-              "entry_criteria", "exit_criteria", *build_ops.STAGE_KEYS)
+              "entry_criteria", "exit_criteria", *build_ops.STAGE_KEYS,
+              "crm")  # agreement (issue 5)
 RECYCLE_KEYS = ("to", "share", "after_days")
 SOURCE_KEYS = ("id", "name", "enters", "share", "average_deal_size", "conversion_overrides")
 PIPELINE_KEYS = ("existing",)
@@ -246,6 +248,7 @@ def build_plan(raw: dict[str, Any], c: Checker) -> Plan | None:
         "sources": sources,
         "pipeline": pipeline,
         **build_ops.plan_values(raw, c),
+        **_agreement(raw, c),
     }
     try:
         return c.build((), lambda: Plan(**values))
@@ -253,6 +256,13 @@ def build_plan(raw: dict[str, Any], c: Checker) -> Plan | None:
         if c.problems:  # a stand-in upset a plan-level check: the real problems are known
             return None
         raise
+
+
+def _agreement(raw: dict[str, Any], c: Checker) -> dict[str, Any]:
+    """Plan fields of the agreement (issue 5): ``[scoring]`` and ``[signoff]``."""
+    from alignplanner.contract.build_agreement import scoring_of, signoff_of
+
+    return {"scoring": scoring_of(raw, c), "signoff": signoff_of(raw, c)}
 
 
 def _target(t: dict[str, Any], c: Checker) -> Target:
@@ -323,8 +333,16 @@ def _stages(raw: Mapping[str, Any], c: Checker) -> tuple[Stage, ...]:
             entry_criteria=c.text(s, "entry_criteria", p),
             exit_criteria=c.text(s, "exit_criteria", p),
             **build_ops.stage_values(c, s, p),
+            **_stage_agreement(s, p, c),
         ))
     return tuple(out)
+
+
+def _stage_agreement(s: dict[str, Any], p: Path, c: Checker) -> dict[str, Any]:
+    """Stage fields of the agreement (issue 5): ``crm``."""
+    from alignplanner.contract.build_agreement import crm_of
+
+    return {"crm": crm_of(c, s, p)}
 
 
 def _sources(raw: Mapping[str, Any], c: Checker) -> tuple[Source, ...]:

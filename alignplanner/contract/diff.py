@@ -7,6 +7,10 @@ stages and sources are matched by id (a reordering is one change, not many), inp
 first (in file order), then the consequences (wins, each stage's rounded volume, and each
 month whose rounded requirement changed, matched by calendar month).
 
+Sections without words of their own (lead scoring, sign-off, and any section a later
+version adds) are described key path by key path (`diff_generic`); sign-off changes have
+kind ``signoff`` (they are not inputs: the digest leaves them out).
+
 Paths are dotted, with ids instead of list positions (``stages.mql.conversion``,
 ``sources.partners.share``, ``requirements.stages.inquiry.monthly_rounded.2027-03``), so
 a machine reading ``alignplanner diff --json`` can act on them.
@@ -15,16 +19,19 @@ a machine reading ``alignplanner diff --json`` can act on them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Literal
 
+from alignplanner.contract.diff_generic import describe, words
+from alignplanner.contract.write_agreement import rfc3339
 from alignplanner.contract.writer import plan_dict
+from alignplanner.domain.crm import crm_label
 from alignplanner.domain.model import Plan
 from alignplanner.domain.results import Result
 
 __all__ = ["Change", "diff"]
 
-Kind = Literal["input", "consequence"]
+Kind = Literal["input", "consequence", "signoff"]
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _LABELS = {
     "name": "name", "currency": "Currency", "start": "Start", "months": "Months",
@@ -34,8 +41,11 @@ _LABELS = {
     "growth": "Growth", "continuation": "Continuation", "conversion": "conversion",
     "days": "days to the next stage", "owner": "owner", "definition": "definition",
     "entry_criteria": "entry criteria", "exit_criteria": "exit criteria", "share": "share",
-    "enters": "entry stage", "recycle": "recycle",
+    "enters": "entry stage", "recycle": "recycle", "crm": "CRM",
 }
+_KNOWN = frozenset({"plan", "target", "stages", "sources"})
+_HANDLED = {"pipeline": "existing", "signoff": "signatures"}  # keys with words of their own
+_SECTIONS = {"scoring": "Lead scoring", "signoff": "Sign-off"}
 _PERCENT = frozenset({"conversion", "share", "growth"})
 _MONEY = frozenset({"revenue", "average_deal_size"})
 _LONG_TEXT = frozenset({"description", "rates_source", "definition", "entry_criteria",
@@ -88,6 +98,49 @@ def _inputs(a: Plan, b: Plan) -> list[Change]:
         text = (f"Existing pipeline at {names.get(key, key)} "
                 f"{_fmt('', before, cur_a)} -> {_fmt('', after, cur_b)}")
         out.append(Change(f"pipeline.existing.{key}", "input", before, after, text))
+    return out + _other_sections(da, db, cur_b)
+
+
+def _other_sections(da: dict[str, Any], db: dict[str, Any], currency: str) -> list[Change]:
+    """Every section without words of its own above (scoring, sign-off, and any section a
+    later version adds), described key path by key path."""
+    out: list[Change] = []
+    for key in [*da, *(k for k in db if k not in da)]:
+        if key in _KNOWN:
+            continue
+        before, after = da.get(key), db.get(key)
+        if key == "signoff":
+            out += _signatures(before or {}, after or {})
+        if key in _HANDLED and isinstance(before or {}, dict) and isinstance(after or {}, dict):
+            before = {k: v for k, v in (before or {}).items() if k != _HANDLED[key]} or None
+            after = {k: v for k, v in (after or {}).items() if k != _HANDLED[key]} or None
+        label = _SECTIONS.get(key) or words(key).capitalize()
+        kind: Kind = "signoff" if key == "signoff" else "input"
+        for path, was, now, text in describe(key, label, before, after,
+                                             lambda k, v: _fmt(k, v, currency)):
+            out.append(Change(path, kind, was, now, text))
+    return out
+
+
+def _signatures(a: dict[str, Any], b: dict[str, Any]) -> list[Change]:
+    """Signatures matched by role and name: made, withdrawn, or made again."""
+    def by_signer(doc: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+        return {(s["role"], s["name"]): s for s in doc.get("signatures", [])}
+
+    sa, sb = by_signer(a), by_signer(b)
+    out: list[Change] = []
+    for (role, name), sig in sa.items():
+        if (role, name) not in sb:
+            out.append(Change(f"signoff.signatures.{role}.{name}", "signoff", sig, None,
+                              f"Signature of {name} for {role} removed"))
+    for (role, name), sig in sb.items():
+        when = f"{sig['signed_at']:%Y-%m-%d %H:%M} UTC"
+        if (role, name) not in sa:
+            out.append(Change(f"signoff.signatures.{role}.{name}", "signoff", None, sig,
+                              f"Signed by {name} for {role} ({when})"))
+        elif sa[(role, name)] != sig:
+            out.append(Change(f"signoff.signatures.{role}.{name}", "signoff", sa[(role, name)], sig,
+                              f"Signed again by {name} for {role} ({when})"))
     return out
 
 
@@ -120,7 +173,7 @@ def _items(section: str, noun: str, items_a: list[dict[str, Any]],
             elif leaf in _LONG_TEXT:
                 text = f"{noun} {title} {_LABELS[leaf]} changed"
             else:
-                label = _LABELS.get(leaf, leaf) if key == leaf else key.replace(".", " ")
+                label = _field_label(key, leaf)
                 if noun == "Stage":
                     text = f"{title} {label} {_fmt(leaf, before, cur_a)} -> " \
                         f"{_fmt(leaf, after, cur_b)}"
@@ -129,6 +182,14 @@ def _items(section: str, noun: str, items_a: list[dict[str, Any]],
                         f"{_fmt(leaf, after, cur_b)}"
             out.append(Change(f"{section}.{item_id}.{key}", "input", before, after, text))
     return out
+
+
+def _field_label(key: str, leaf: str) -> str:
+    """``conversion`` -> ``conversion``; ``crm.hubspot_deal_stage`` -> ``HubSpot deal
+    stage``; ``recycle.share`` -> ``recycle share``."""
+    if leaf == "crm" and "." in key:
+        return crm_label(key.split(".", 1)[1])
+    return _LABELS.get(leaf, leaf) + key[len(leaf):].replace(".", " ")
 
 
 def _leaf_changes(a: dict[str, Any], b: dict[str, Any]) -> list[tuple[str, Any, Any]]:
@@ -210,6 +271,8 @@ def _fmt(key: str, value: Any, currency: str) -> str:
 
 
 def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return rfc3339(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, dict):

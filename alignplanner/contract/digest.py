@@ -13,19 +13,29 @@ the file's bytes:
 
 Other systems can recompute the digest from the TOML file with any parser by following
 the same rules on the input tables.
+
+`part_digests` says which parts of the inputs a signature covered, so that a later check
+can say *what* changed: for every top-level input section, the first 16 hex digits of the
+SHA-256 of its canonical JSON; a section that is an array of tables with ``id`` keys
+(``stages``, ``sources``) gives one part for the list of its ids in order (``stages``) and
+one per entry (``stages.mql``). Sections added by later versions are covered the same way.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
+from alignplanner.contract.write_agreement import rfc3339
 from alignplanner.contract.writer import plan_dict
 from alignplanner.domain.model import Plan
 
-__all__ = ["DERIVED_SECTIONS", "canonical_inputs", "canonical_json", "digest"]
+__all__ = [
+    "DERIVED_SECTIONS", "PART_DIGEST_LENGTH", "canonical_inputs", "canonical_json", "digest",
+    "inputs_dict", "part_digests",
+]
 
 DERIVED_SECTIONS = ("requirements", "signoff")
 """Top-level sections that are not inputs and so are not part of the digest."""
@@ -39,12 +49,42 @@ def canonical_json(value: Any) -> bytes:
     ).encode("utf-8")
 
 
-def canonical_inputs(plan: Plan) -> bytes:
-    """Every input of ``plan``, canonically serialised (see the module docstring)."""
+PART_DIGEST_LENGTH = 16
+
+
+def inputs_dict(plan: Plan) -> dict[str, Any]:
+    """`plan_dict` without the sections that are not inputs."""
     doc = plan_dict(plan)
     for key in DERIVED_SECTIONS:
         doc.pop(key, None)
-    return canonical_json(doc)
+    return doc
+
+
+def canonical_inputs(plan: Plan) -> bytes:
+    """Every input of ``plan``, canonically serialised (see the module docstring)."""
+    return canonical_json(inputs_dict(plan))
+
+
+def part_digests(plan: Plan) -> dict[str, str]:
+    """The short digest of each part of the inputs (see the module docstring)."""
+    out: dict[str, str] = {}
+    for key, value in inputs_dict(plan).items():
+        if _is_id_list(value):
+            out[key] = _short([item["id"] for item in value])
+            for item in value:
+                out[f"{key}.{item['id']}"] = _short(item)
+        else:
+            out[key] = _short(value)
+    return out
+
+
+def _is_id_list(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(item, dict) and isinstance(item.get("id"), str) for item in value)
+
+
+def _short(value: Any) -> str:
+    return hashlib.sha256(canonical_json(value)).hexdigest()[:PART_DIGEST_LENGTH]
 
 
 def digest(plan: Plan) -> str:
@@ -53,6 +93,8 @@ def digest(plan: Plan) -> str:
 
 
 def _iso(value: object) -> str:
+    if isinstance(value, datetime):
+        return rfc3339(value)
     if isinstance(value, date):
         return value.isoformat()
     raise TypeError(f"not JSON serializable: {type(value).__name__}")

@@ -3,7 +3,8 @@ BI tools.
 
 - ``toml``: the plan file itself (`writer.dumps`).
 - ``json``: exactly the structure of the TOML file (inputs and ``requirements``), dates as
-  ISO ``YYYY-MM-DD`` strings (JSON has no date type), floats at full precision.
+  ISO ``YYYY-MM-DD`` strings (JSON has no date type), the sign-off's date-times as RFC 3339
+  strings (``2026-11-23T14:05:00Z``), floats at full precision.
 - ``csv``: the monthly requirements in long ("tidy") form, one row per subject and month,
   because BI tools (Power BI, Tableau, Looker, a spreadsheet pivot) filter and pivot long
   tables without reshaping, and a plan with more stages or months keeps the same columns.
@@ -22,11 +23,12 @@ import csv
 import io
 import json
 import os
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Literal
 
 from alignplanner.contract.atomic import atomic_write_text
 from alignplanner.contract.requirements import check_finite, requirements_dict
+from alignplanner.contract.write_agreement import rfc3339
 from alignplanner.contract.writer import dumps, plan_dict
 from alignplanner.domain.model import Plan
 from alignplanner.domain.results import Result
@@ -80,6 +82,8 @@ def write(path: str | os.PathLike[str], fmt: Format, plan: Plan, result: Result)
 
 
 def _iso_dates(value: Any) -> Any:
+    if isinstance(value, datetime):  # signed_at: RFC 3339 in UTC, 2026-11-23T14:05:00Z
+        return rfc3339(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, dict):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 import tomli_w
@@ -28,6 +29,7 @@ import tomli_w
 from alignplanner.contract import migrations, write_ops
 from alignplanner.contract.atomic import atomic_write_text
 from alignplanner.contract.requirements import check_finite, requirements_dict
+from alignplanner.contract.write_agreement import agreement_dict, rfc3339, stage_agreement
 from alignplanner.domain.model import Plan, Stage
 from alignplanner.domain.results import Result
 
@@ -106,6 +108,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
     if plan.pipeline.existing:
         doc["pipeline"] = {"existing": {k: _num(v) for k, v in plan.pipeline.existing.items()}}
     doc.update(write_ops.plan_values(plan))
+    doc.update(agreement_dict(plan, _num))  # agreement (issue 5): scoring, signoff
     return doc
 
 
@@ -126,6 +129,7 @@ def _stage(stage: Stage) -> dict[str, Any]:
         "entry_criteria": stage.entry_criteria,
         "exit_criteria": stage.exit_criteria,
         **write_ops.stage_values(stage),
+        **stage_agreement(stage),  # agreement (issue 5): crm
     })
 
 
@@ -157,7 +161,10 @@ def _key(key: str) -> str:
 
 
 def _value(value: object) -> str:
-    """One value formatted by tomli-w (``x = `` is four characters)."""
+    """One value formatted by tomli-w (``x = `` is four characters); date-times in RFC 3339
+    form with a T (and Z for UTC), as the sign-off's ``signed_at`` is documented."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return rfc3339(value)
     return tomli_w.dumps({"x": value})[4:].rstrip("\n")
 
 

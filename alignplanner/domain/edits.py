@@ -112,8 +112,11 @@ def _renamed(plan: Plan, stages: list[Stage], old: str, new: str) -> Plan:
         for src in plan.sources
     )
     pipeline = Pipeline(_rekey(plan.pipeline.existing, old, new))
+    scoring = plan.scoring
+    if scoring is not None and scoring.qualifies_for == old:  # agreement (issue 5)
+        scoring = replace(scoring, qualifies_for=new)
     return replace(plan, stages=tuple(stages), sources=sources, pipeline=pipeline,
-                   **ops_edits.after_rename(plan, old, new))
+                   scoring=scoring, **ops_edits.after_rename(plan, old, new))
 
 
 def _rekey(mapping: Mapping[str, float], old: str, new: str) -> dict[str, float]:
@@ -174,7 +177,11 @@ def remove_stage(plan: Plan, index: int) -> Plan:
     )
     existing = {k: v for k, v in plan.pipeline.existing.items()
                 if k != gone.id and k != stages[-1].id}
+    scoring = plan.scoring  # agreement (issue 5): the score qualifies for the next stage
+    if scoring is not None and scoring.qualifies_for in (gone.id, stages[-1].id):
+        scoring = replace(scoring, qualifies_for=next_id)
     return replace(plan, stages=tuple(stages), sources=sources, pipeline=Pipeline(existing),
+                   scoring=scoring,
                    **ops_edits.after_removal(plan, gone.id, [s.id for s in stages]))
 
 

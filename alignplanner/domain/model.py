@@ -19,8 +19,10 @@ from alignplanner.domain.calendar import BusinessCalendar
 from alignplanner.domain.ops_checks import check_operations
 from alignplanner.domain.problems import Collector, Path, PlanInvalid
 
-if TYPE_CHECKING:  # capacity and sla import the checks below, so only for types here
+if TYPE_CHECKING:  # capacity, sla, scoring and signoff build on this module
     from alignplanner.domain.capacity import Role
+    from alignplanner.domain.scoring import ScoringModel
+    from alignplanner.domain.signoff import SignOff
     from alignplanner.domain.sla import Sla
 
 ID_PATTERN = re.compile(r"^[a-z0-9_-]+$")
@@ -124,8 +126,14 @@ class Stage:
     exit_criteria: str = ""
     # -- operations (issue 4) --
     stale_after_days: float | None = None  # units older than this in the stage are stagnant
+    # -- agreement (issue 5): the value each CRM field takes at this stage (domain/crm.py)
+    crm: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        from alignplanner.domain.crm import frozen_crm
+
+        if isinstance(self.crm, Mapping):
+            object.__setattr__(self, "crm", frozen_crm(self.crm))
         c = Collector()
         check_id(c, ("id",), self.id, "stage id")
         check_text(c, ("name",), self.name, limit=200)
@@ -146,7 +154,14 @@ class Stage:
         if self.stale_after_days is not None:
             check_number(c, ("stale_after_days",), self.stale_after_days, low=0.0,
                          high=MAX_DAYS, low_open=True, what="days")
+        # -- agreement (issue 5)
+        from alignplanner.domain.crm import check_crm
+
+        check_crm(c, ("crm",), self.crm)
         c.raise_if_any()
+
+    def __hash__(self) -> int:  # crm is a mapping; equal stages agree on these fields
+        return hash((self.id, self.name, self.owner, self.conversion, self.days))
 
 
 def _frozen_mapping(value: Mapping[str, float]) -> Mapping[str, float]:
@@ -255,6 +270,12 @@ class Pipeline:
         return hash(tuple(sorted(self.existing.items())))
 
 
+def _no_signoff() -> SignOff:
+    from alignplanner.domain.signoff import SignOff
+
+    return SignOff()
+
+
 @dataclass(frozen=True)
 class Plan:
     """A whole plan: settings, target, stages (top to bottom, last one won), sources and
@@ -275,6 +296,9 @@ class Plan:
     calendar: BusinessCalendar = field(default_factory=BusinessCalendar)
     roles: tuple[Role, ...] = ()
     slas: tuple[Sla, ...] = ()
+    # -- agreement (issue 5): the MQL's scoring model and the sign-off
+    scoring: ScoringModel | None = None
+    signoff: SignOff = field(default_factory=_no_signoff)
 
     def __post_init__(self) -> None:
         c = Collector()
@@ -284,6 +308,10 @@ class Plan:
         self._check_pipeline(c)
         # -- operations (issue 4) --
         check_operations(self, c)
+        # -- agreement (issue 5)
+        from alignplanner.domain.agreement import check_agreement
+
+        check_agreement(self, c)
         c.raise_if_any()
 
     # -- checks ---------------------------------------------------------------------

@@ -10,6 +10,8 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from alignplanner.contract.reader import load
+from alignplanner.domain.agreement import set_crm
+from alignplanner.domain.crm import CRM_FIELDS
 from alignplanner.domain.model import OWNERS, ROUNDINGS, Plan
 from alignplanner.domain.problems import PlanInvalid
 
@@ -24,7 +26,7 @@ _rates = st.floats(0.001, 1.0, allow_nan=False)
 @st.composite
 def edits(draw: st.DrawFn) -> Edit:
     plan = draw(st.sampled_from(PLANS))
-    kind = draw(st.sampled_from(["stage", "source", "target", "plan"]))
+    kind = draw(st.sampled_from(["stage", "source", "target", "plan", "crm", "scoring"]))
     try:
         if kind == "stage":
             edited, path = _stage_edit(draw, plan)
@@ -32,6 +34,10 @@ def edits(draw: st.DrawFn) -> Edit:
             edited, path = _source_edit(draw, plan)
         elif kind == "target":
             edited, path = _target_edit(draw, plan)
+        elif kind == "crm":
+            edited, path = _crm_edit(draw, plan)
+        elif kind == "scoring":
+            edited, path = _scoring_edit(draw, plan)
         else:
             edited, path = _plan_edit(draw, plan)
     except PlanInvalid:
@@ -155,3 +161,24 @@ def ops_edits(draw: st.DrawFn) -> Edit:
         raise AssertionError("unreachable") from None
     assume(edited != plan)
     return plan, edited, path
+def _crm_edit(draw: st.DrawFn, plan: Plan) -> tuple[Plan, str]:
+    i = draw(st.integers(0, len(plan.stages) - 1))
+    system = draw(st.sampled_from(CRM_FIELDS))
+    value = draw(st.sampled_from(["Working", "Qualified", "Nurture"]))
+    return set_crm(plan, i, system, value), f"stages.{plan.stages[i].id}.crm.{system}"
+
+
+def _scoring_edit(draw: st.DrawFn, plan: Plan) -> tuple[Plan, str]:
+    model = plan.scoring
+    assume(model is not None and model.engagement)
+    assert model is not None
+    key = draw(st.sampled_from(["engagement_threshold", "points"]))
+    if key == "engagement_threshold":
+        value = draw(st.integers(0, 200))
+        return (plan.with_changes(scoring=dataclasses.replace(model, engagement_threshold=value)),
+                "scoring.engagement_threshold")
+    j = draw(st.integers(0, len(model.engagement) - 1))
+    engagement = list(model.engagement)
+    engagement[j] = dataclasses.replace(engagement[j], points=draw(st.integers(-100, 100)))
+    return (plan.with_changes(scoring=dataclasses.replace(model, engagement=tuple(engagement))),
+            f"scoring.engagement.{engagement[j].id}.points")

@@ -7,7 +7,9 @@ import dataclasses
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from plan_edits import PLANS, Edit, edits
+from plan_strategies import plans
 
 from alignplanner.contract.diff import diff
 from alignplanner.domain.engine import compute
@@ -78,3 +80,127 @@ def test_every_changed_input_appears(edit: Edit) -> None:
     inputs = [c.path for c in changes if c.kind == "input"]
     assert path in inputs
     assert not any(c.path == path for c in changes if c.kind == "consequence")
+
+
+# -- the agreement's sections and the generic fallback ------------------------------------
+
+
+def test_crm_scoring_and_signoff_changes_in_words() -> None:
+    from datetime import UTC, datetime
+
+    from alignplanner.domain.agreement import set_crm, sign_plan
+
+    plan = _midmarket()
+    assert plan.scoring is not None
+    fit = list(plan.scoring.fit)
+    fit[0] = dataclasses.replace(fit[0], points=25)
+    edited = set_crm(plan, 1, "salesforce_lead_status", "MQL")
+    edited = edited.with_changes(scoring=dataclasses.replace(
+        plan.scoring, fit=tuple(fit), fit_threshold=45))
+    edited = sign_plan(edited, "marketing", "Dana Whitfield",
+                       signed_at=datetime(2026, 11, 23, 14, 5, tzinfo=UTC),
+                       digest="sha256:" + "0" * 64, parts={})
+    changes = diff(plan, edited, compute(plan), compute(edited))
+    texts = {c.path: (c.kind, c.text) for c in changes}
+    assert texts["stages.mql.crm.salesforce_lead_status"] == (
+        "input", "Marketing qualified lead Salesforce lead status Marketing Qualified -> MQL")
+    assert texts["scoring.fit_threshold"] == ("input", "Lead scoring fit threshold 40 -> 45")
+    assert texts["scoring.fit.employees_200_2000.points"] == (
+        "input", "Lead scoring fit '200-2,000 employees' points 20 -> 25")
+    assert texts["signoff.signatures.marketing.Dana Whitfield"] == (
+        "signoff", "Signed by Dana Whitfield for marketing (2026-11-23 14:05 UTC)")
+    assert all(c.kind != "consequence" for c in changes)  # none of it moves the numbers
+
+
+def test_a_section_this_version_does_not_know_is_described() -> None:
+    from alignplanner.contract.diff_generic import describe
+
+    a = {"timezone": "Europe/Berlin", "holidays": ["2027-01-01"],
+         "roles": [{"id": "sdr", "name": "SDR team", "headcount": 4}]}
+    b = {"timezone": "America/New_York", "holidays": ["2027-01-01", "2027-12-25"],
+         "roles": [{"id": "sdr", "name": "SDR team", "headcount": 5},
+                   {"id": "ae", "headcount": 3}]}
+    texts = [text for *_, text in describe("calendar", "Calendar", a, b,
+                                           lambda k, v: str(v))]
+    assert texts == [
+        "Calendar timezone Europe/Berlin -> America/New_York",
+        "Calendar holidays ['2027-01-01'] -> ['2027-01-01', '2027-12-25']",
+        "Calendar roles: 'ae' added",
+        "Calendar roles 'SDR team' headcount 4 -> 5",
+    ]
+
+
+_leaf = st.one_of(st.integers(-5, 5), st.sampled_from(["a", "b"]), st.booleans())
+_keys = st.sampled_from(["x", "y", "z_w"])
+_trees = st.recursive(
+    _leaf,
+    lambda inner: st.dictionaries(_keys, inner, max_size=3)
+    | st.lists(st.builds(lambda i, v: {"id": i, "v": v}, st.sampled_from(["p", "q"]), inner),
+               max_size=2, unique_by=lambda d: d["id"]),
+    max_leaves=8,
+)
+
+
+def _flat(value: object, path: str) -> dict[str, object]:
+    if isinstance(value, dict):
+        out: dict[str, object] = {}
+        for k, v in value.items():
+            out.update(_flat(v, f"{path}.{k}"))
+        return out or {path: value}
+    if isinstance(value, list) and value and all(isinstance(v, dict) and "id" in v
+                                                 for v in value):
+        out = {f"{path}.order": [v["id"] for v in value]}
+        for v in value:
+            out.update(_flat(v, f"{path}.{v['id']}"))
+        return out
+    return {path: value}
+
+
+@given(st.dictionaries(_keys, _trees, max_size=3), st.dictionaries(_keys, _trees, max_size=3))
+def test_the_fallback_names_every_changed_key_path(a: dict[str, object],
+                                                   b: dict[str, object]) -> None:
+    from alignplanner.contract.diff_generic import describe
+
+    changes = describe("new", "New", a, b, lambda k, v: repr(v))
+    assert (changes == []) == (a == b)
+    named = [path for path, *_ in changes]
+    flat_a, flat_b = _flat(a, "new"), _flat(b, "new")
+    for path in flat_a.keys() | flat_b.keys():
+        if flat_a.get(path, "absent") != flat_b.get(path, "absent"):
+            # named there, or above it (a whole value added), or below it (an empty table
+            # that gained a key)
+            where = path.removesuffix(".order")  # ids added, removed or moved
+            assert any(where == n or where.startswith(n + ".") or n.startswith(where + ".")
+                       for n in named), (path, named)
+    assert describe("new", "New", a, a, lambda k, v: repr(v)) == []
+
+
+def _by_id(value: object, path: str) -> dict[str, object]:
+    """plan_dict flattened with the diff's paths: entries with ids (and signatures by role
+    and name) keyed by them, other values as leaves."""
+    if isinstance(value, dict):
+        out: dict[str, object] = {}
+        for k, v in value.items():
+            out.update(_by_id(v, f"{path}.{k}" if path else k))
+        return out
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        out = {}
+        for v in value:
+            key = v["id"] if "id" in v else f"{v['role']}.{v['name']}"
+            out.update(_by_id(v, f"{path}.{key}"))
+        return out
+    return {path: value}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), plans())
+def test_every_changed_input_of_two_generated_plans_is_named(a: Plan, b: Plan) -> None:
+    from alignplanner.contract.writer import plan_dict
+
+    changes = diff(a, b, compute(a), compute(b))
+    named = [c.path for c in changes if c.kind != "consequence"]
+    flat_a, flat_b = _by_id(plan_dict(a), ""), _by_id(plan_dict(b), "")
+    for path in flat_a.keys() | flat_b.keys():
+        if flat_a.get(path, "absent") != flat_b.get(path, "absent"):
+            assert any(path == n or path.startswith(n + ".") for n in named), (path, named)
+    assert diff(b, b, compute(b), compute(b)) == []

@@ -5,20 +5,21 @@ its input tables are closed exactly where the reader refuses unknown keys."""
 from __future__ import annotations
 
 import json
+import re
 import tomllib
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from plan_edits import SCENARIOS, Edit, edits, ops_edits
+from plan_strategies import plans
 from plan_texts import OPS
 
-from alignplanner.contract import build_ops, builder
+from alignplanner.contract import build_agreement, build_ops, builder
 from alignplanner.contract.reader import load, loads
 from alignplanner.contract.requirements import requirements_dict
 from alignplanner.contract.writer import dumps, plan_dict
@@ -26,6 +27,8 @@ from alignplanner.domain.calendar import BusinessCalendar
 from alignplanner.domain.capacity import Role
 from alignplanner.domain.engine import compute
 from alignplanner.domain.model import Pipeline, Plan, Recycle, Source, Stage, Target
+from alignplanner.domain.scoring import Criterion, Decay, ScoringModel
+from alignplanner.domain.signoff import Approver, Signature, SignOff
 from alignplanner.domain.sla import EscalationStep, Obligation, Sla
 from alignplanner.resources import resource_path
 
@@ -41,7 +44,10 @@ def _validator() -> Draft202012Validator:
 
 
 def _jsonable(value: Any) -> Any:
-    """tomllib's result as JSON values: TOML local dates become ISO strings (as documented)."""
+    """tomllib's result as JSON values: TOML local dates become ISO strings, offset
+    date-times RFC 3339 strings in UTC (as documented)."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).replace(tzinfo=None).isoformat() + "Z"
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, dict):
@@ -82,95 +88,6 @@ def test_the_schema_refuses_what_the_reader_refuses() -> None:
         assert not _validator().is_valid(broken)
 
 
-@st.composite
-def plans(draw: st.DrawFn) -> Plan:
-    n = draw(st.integers(2, 6))
-    ids = [f"s{i}" for i in range(n)]
-    stages = []
-    for i, stage_id in enumerate(ids):
-        last = i == n - 1
-        recycle = None
-        if not last and i > 0 and draw(st.booleans()):
-            recycle = Recycle(to=ids[draw(st.integers(0, i))],
-                              share=draw(st.floats(0, 0.5)), after_days=draw(st.floats(0, 90)))
-        stages.append(Stage(
-            id=stage_id, name=f"Stage {i}", owner=draw(st.sampled_from(["marketing", "sales"])),
-            conversion=None if last else draw(st.floats(0.05, 1.0)),
-            days=None if last else draw(st.floats(0, 60)), recycle=recycle,
-            definition=draw(st.sampled_from(["", "A definition."])),
-        ))
-    months = draw(st.integers(1, 24))
-    k = draw(st.integers(0, 3))
-    sources = tuple(
-        Source(id=f"src{j}", enters=ids[draw(st.integers(0, n - 2))], share=1 / k if k else 1,
-               average_deal_size=draw(st.none() | st.floats(1000, 1e5)),
-               conversion_overrides={ids[0]: 0.5} if draw(st.booleans()) else {})
-        for j in range(k)
-    ) if k != 3 else ()
-    weights = draw(st.none() | st.lists(st.integers(1, 10), min_size=months, max_size=months))
-    target = Target(revenue=draw(st.floats(1e4, 1e8)), average_deal_size=draw(st.floats(1e3, 1e5)),
-                    monthly_weights=tuple(weights) if weights else None,
-                    growth=draw(st.sampled_from([0.0, 0.2])),
-                    continuation=draw(st.sampled_from(["repeat", "none"])))
-    pipeline = Pipeline({ids[0]: draw(st.floats(0, 100))} if draw(st.booleans()) else {})
-    plan = Plan(name="Generated", start=date(2027, draw(st.integers(1, 12)), 1), months=months,
-                target=target, stages=tuple(stages), sources=sources, pipeline=pipeline,
-                rounding=draw(st.sampled_from(["ceil", "nearest", "chained-ceil"])))
-    return draw(operations(plan))
-
-
-@st.composite
-def operations(draw: st.DrawFn, plan: Plan) -> Plan:
-    """``plan`` with a calendar, roles (unit and quota) and SLAs between its stages."""
-    if not draw(st.booleans()):
-        return plan
-    ids = plan.stage_ids
-    calendar = BusinessCalendar(
-        timezone=draw(st.sampled_from(["UTC", "America/New_York", "Asia/Kolkata"])),
-        workdays=tuple(draw(st.sampled_from([["mon", "tue", "wed", "thu", "fri"],
-                                             ["sun", "mon", "tue", "wed", "thu"]]))),
-        hours=draw(st.sampled_from([("09:00", "17:00"), ("08:30", "18:00"), ("00:00", "24:00")])),
-        holidays=tuple(draw(st.lists(st.dates(date(2026, 1, 1), date(2030, 1, 1)), max_size=3,
-                                     unique=True))),
-    )
-    roles, slas = [], []
-    for j in range(draw(st.integers(0, 3))):
-        works = draw(st.integers(0, len(ids) - 2))
-        quota = draw(st.booleans())
-        roles.append(Role(
-            id=f"r{j}", works=ids[works], name=draw(st.sampled_from(["", "Reps"])),
-            per_rep_per_month=None if quota else draw(st.floats(1, 1000)),
-            quota_per_month=draw(st.floats(1e3, 1e6)) if quota else None,
-            attainment=draw(st.floats(0.1, 1.5)) if quota else 1.0,
-            handle_minutes=draw(st.floats(0.5, 90)), headcount=draw(st.floats(0, 30)),
-            ramp=tuple(draw(st.lists(st.floats(0, 1), max_size=4))),
-            hires=tuple(draw(st.lists(st.floats(0, 5), max_size=6))),
-            attrition=draw(st.floats(0, 0.2)),
-        ))
-        if draw(st.booleans()):
-            minutes = draw(st.booleans())
-            window = draw(st.floats(0.05, 48))
-            slas.append(Sla(
-                id=f"sla{j}", from_stage=ids[works],
-                to_stage=ids[draw(st.integers(works + 1, len(ids) - 1))], role=f"r{j}",
-                respond_within_hours=None if minutes else window,
-                respond_within_minutes=window * 60 if minutes else None,
-                target=draw(st.floats(0.5, 0.99)),
-                accept_within_hours=draw(st.none() | st.floats(1, 48)),
-                reason_codes=tuple(draw(st.lists(st.sampled_from(["a", "b", "c"]), unique=True))),
-                on_lapse=draw(st.sampled_from(["accept", "return"])),
-                attempts=draw(st.none() | st.integers(1, 10)),
-                recycle_to=draw(st.none() | st.sampled_from(ids[: works + 1])),
-                nurture_days=draw(st.none() | st.floats(0, 180)),
-                escalation=tuple(EscalationStep(after_hours=h, to="manager") for h in
-                                 sorted(draw(st.sets(st.floats(0.5, 40), max_size=2)))),
-                obligations=tuple(draw(st.lists(st.builds(
-                    Obligation, text=st.just("leads per rep"),
-                    amount=st.none() | st.floats(0, 500)), max_size=2))),
-            ))
-    return plan.with_changes(calendar=calendar, roles=tuple(roles), slas=tuple(slas))
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans())
 def test_generated_plans_validate(plan: Plan) -> None:
@@ -191,7 +108,8 @@ def _full_plan() -> Plan:
     stages = (
         Stage(id="lead", name="Lead", owner="marketing", conversion=0.3, days=5,
               recycle=Recycle(to="lead", share=0.2, after_days=30), definition="d",
-              entry_criteria="e", exit_criteria="x"),
+              entry_criteria="e", exit_criteria="x",
+              crm={"salesforce_lead_status": "Open", "x_marketo_status": "Lead"}),
         Stage(id="won", name="Won", owner="sales"),
     )
     return Plan(
@@ -217,6 +135,15 @@ def _full_plan() -> Plan:
                   obligations=(Obligation(text="leads", amount=5),), response="a call"),
               Sla(id="hot", from_stage="lead", to_stage="won", role="sdr",
                   respond_within_minutes=5)),
+        scoring=ScoringModel(
+            "lead", fit=(Criterion("size", "Size", 40, "firmographic"),),
+            engagement=(Criterion("demo", "Demo", 50),), fit_threshold=40,
+            engagement_threshold=50, high_intent=("demo",), decay=Decay("halve", 30)),
+        signoff=SignOff(
+            required=("marketing", "sales"),
+            approvers=(Approver("marketing", "Dana", "VP"), Approver("sales", "Sam")),
+            signatures=(Signature("marketing", "Dana", datetime(2026, 11, 23, 14, 5, tzinfo=UTC),
+                                  "sha256:" + "0" * 64, {"target": "0" * 16}),)),
     )
 
 
@@ -225,6 +152,10 @@ def _walk(value: Any, schema: dict[str, Any], path: str) -> list[str]:
     missing: list[str] = []
     if isinstance(value, dict):
         props = schema.get("properties")
+        patterns = schema.get("patternProperties", {})
+        if props is not None and patterns:  # fixed keys plus a pattern (stage crm)
+            props = {**props, **{k: next(iter(patterns.values())) for k in value
+                                 if k not in props and any(re.match(p, k) for p in patterns)}}
         if props is None:  # an id -> value map
             extra = schema.get("additionalProperties", {})
             for key, item in value.items():
@@ -271,6 +202,16 @@ def test_input_tables_are_closed_exactly_where_the_reader_refuses_unknown_keys()
                        build_ops.ESCALATION_KEYS),
         "obligations": (props["slas"]["items"]["properties"]["obligations"]["items"],
                         build_ops.OBLIGATION_KEYS),
+        "scoring": (props["scoring"], build_agreement.SCORING_KEYS),
+        "decay": (props["scoring"]["properties"]["decay"], build_agreement.DECAY_KEYS),
+        "fit": (props["scoring"]["properties"]["fit"]["items"], build_agreement.CRITERION_KEYS),
+        "engagement": (props["scoring"]["properties"]["engagement"]["items"],
+                       build_agreement.CRITERION_KEYS),
+        "signoff": (props["signoff"], build_agreement.SIGNOFF_KEYS),
+        "approvers": (props["signoff"]["properties"]["approvers"]["items"],
+                      build_agreement.APPROVER_KEYS),
+        "signatures": (props["signoff"]["properties"]["signatures"]["items"],
+                       build_agreement.SIGNATURE_KEYS),
     }
     for name, (table, keys) in tables.items():
         assert table["additionalProperties"] is False, name

@@ -1,0 +1,82 @@
+"""Edits of the scoring model: pure, validated, and high-intent actions follow their ids."""
+
+from __future__ import annotations
+
+import pytest
+from plan_factory import chain, plan
+
+from alignplanner.domain import scoring_edits as se
+from alignplanner.domain.agreement import set_scoring
+from alignplanner.domain.model import Plan
+from alignplanner.domain.problems import PlanInvalid, dotted
+from alignplanner.domain.scoring import Criterion, Decay, ScoringModel
+
+
+def problems(exc: pytest.ExceptionInfo[PlanInvalid]) -> dict[str, str]:
+    return {dotted(p.path): p.message for p in exc.value.problems}
+
+
+def scored() -> Plan:
+    model = ScoringModel(
+        "s1",
+        fit=(Criterion("size", "Size", 40, "firmographic"),),
+        engagement=(Criterion("demo", "Demo request", 50), Criterion("web", "Webinar", 10)),
+        fit_threshold=40,
+        engagement_threshold=50,
+        high_intent=("demo",),
+    )
+    return set_scoring(plan(chain([0.5, 0.5, 0.5])), model)
+
+
+def test_renaming_and_removing_an_engagement_criterion_follow_high_intent() -> None:
+    p = se.set_criterion(scored(), "engagement", 0, id="demo_request")
+    assert p.scoring is not None
+    assert p.scoring.high_intent == ("demo_request",)
+    p = se.remove_criterion(p, "engagement", 0)
+    assert p.scoring is not None
+    assert p.scoring.high_intent == ()
+    assert [c.id for c in p.scoring.engagement] == ["web"]
+
+
+def test_add_move_and_toggle() -> None:
+    p = se.add_criterion(scored(), "engagement", "Pricing page", 15)
+    assert p.scoring is not None
+    assert [(c.id, c.kind) for c in p.scoring.engagement][-1] == ("criterion", "behaviour")
+    p = se.move_criterion(p, "engagement", 2, 0)
+    p = se.set_high_intent(p, "criterion", on=True)
+    p = se.set_high_intent(p, "demo", on=False)
+    assert p.scoring is not None
+    assert [c.id for c in p.scoring.engagement] == ["criterion", "demo", "web"]
+    assert p.scoring.high_intent == ("criterion",)
+    p = se.add_criterion(p, "fit")
+    assert p.scoring is not None
+    assert p.scoring.fit[-1].kind == "firmographic"
+    assert p.scoring.fit[-1].id == "criterion-2"
+
+
+def test_refused_edits_name_the_field() -> None:
+    with pytest.raises(PlanInvalid) as exc:
+        se.set_criterion(scored(), "fit", 0, points=5000)
+    assert set(problems(exc)) == {"scoring.fit[0].points"}
+    with pytest.raises(PlanInvalid) as exc:
+        se.remove_criterion(scored(), "fit", 0)  # the threshold of 40 could not be reached
+    assert set(problems(exc)) == {"scoring.fit_threshold"}
+    with pytest.raises(PlanInvalid) as exc:
+        se.set_model(scored(), qualifies_for="s3")
+    assert set(problems(exc)) == {"scoring.qualifies_for"}
+    with pytest.raises(PlanInvalid) as exc:
+        se.set_decay(scored(), "halve", 0)
+    assert set(problems(exc)) == {"scoring.decay.days"}
+    with pytest.raises(PlanInvalid) as exc:
+        se.set_high_intent(scored(), "size", on=True)
+    assert set(problems(exc)) == {"scoring.high_intent[1]"}
+    with pytest.raises(PlanInvalid) as exc:
+        se.set_model(plan(chain([0.5])), fit_threshold=3)
+    assert set(problems(exc)) == {"scoring"}
+
+
+def test_set_decay_and_thresholds() -> None:
+    p = se.set_model(se.set_decay(scored(), "expire", 90), engagement_threshold=60)
+    assert p.scoring is not None
+    assert p.scoring.decay == Decay("expire", 90)
+    assert p.scoring.engagement_threshold == 60
