@@ -183,13 +183,14 @@ def _by_id(value: object, path: str) -> dict[str, object]:
         for k, v in value.items():
             out.update(_by_id(v, f"{path}.{k}" if path else k))
         return out
-    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+    if isinstance(value, list) and value and all(
+            isinstance(v, dict) and ("id" in v or {"role", "name"} <= v.keys()) for v in value):
         out = {}
         for v in value:
             key = v["id"] if "id" in v else f"{v['role']}.{v['name']}"
             out.update(_by_id(v, f"{path}.{key}"))
         return out
-    return {path: value}
+    return {path: value}  # a leaf, or a list without ids (escalation steps, obligations)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
