@@ -109,7 +109,9 @@ def _attribute(plan: Plan, source: Source, chain: Solved, net: FloatArray,
     e = plan.stage_index(source.enters)
     per_win = chain.entries[e] / chain.win_prob[e]  # E_i, re-entries included
     per_win[k] = 1.0
-    first = 1.0 / float(chain.win_prob[e])  # net-new units per win at the entry stage
+    # net-new units per win at the entry stage; a win chance that underflows to 0 gives
+    # infinity here, which _refuse_absurd turns into a problem naming the conversion
+    first = float(np.float64(1.0) / chain.win_prob[e])
     new_monthly = np.zeros(months)
     new_before = 0.0
     for i in np.nonzero(per_win > 0.0)[0]:

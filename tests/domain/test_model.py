@@ -118,6 +118,19 @@ def test_absurd_plan_is_refused_by_the_engine() -> None:
     assert "stages[0].conversion" in problems(exc)
 
 
+@pytest.mark.parametrize("rates", [[5e-324, 0.5], [0.5, 5e-324], [1e-200, 1e-200]])
+def test_a_conversion_so_small_no_unit_is_ever_won_is_refused_naming_it(
+        rates: list[float]) -> None:
+    """The chance of a win underflows to 0: refused with the conversion named, not a
+    division by zero (found by tests/contract/test_fuzz.py)."""
+    from alignplanner.domain.engine import compute
+
+    worst = rates.index(min(rates))
+    with pytest.raises(PlanInvalid) as exc:
+        compute(plan(chain(rates)))
+    assert f"stages[{worst}].conversion" in problems(exc)
+
+
 def test_out_of_range_months_is_one_problem_not_two() -> None:
     with pytest.raises(PlanInvalid) as exc:
         plan(chain([0.5]), months=0, weights=[1.0] * 12)
