@@ -15,6 +15,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, get_args
 
+from alignplanner.domain.crm import check_crm, frozen_crm
 from alignplanner.domain.problems import Collector, Path, PlanInvalid
 
 if TYPE_CHECKING:  # imported when used: scoring and signoff build on this module
@@ -124,8 +125,6 @@ class Stage:
     crm: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        from alignplanner.domain.crm import frozen_crm
-
         if isinstance(self.crm, Mapping):
             object.__setattr__(self, "crm", frozen_crm(self.crm))
         c = Collector()
@@ -144,10 +143,7 @@ class Stage:
             check_days(c, ("days",), self.days)
         for key in ("definition", "entry_criteria", "exit_criteria"):
             check_text(c, (key,), getattr(self, key))
-        # -- agreement (issue 5)
-        from alignplanner.domain.crm import check_crm
-
-        check_crm(c, ("crm",), self.crm)
+        check_crm(c, ("crm",), self.crm)  # agreement (issue 5)
         c.raise_if_any()
 
     def __hash__(self) -> int:  # crm is a mapping; equal stages agree on these fields
