@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, get_args
 
 from alignplanner.domain.calendar import BusinessCalendar
+from alignplanner.domain.crm import check_crm, frozen_crm
 from alignplanner.domain.ops_checks import check_operations
 from alignplanner.domain.problems import Collector, Path, PlanInvalid
 
@@ -130,8 +131,6 @@ class Stage:
     crm: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        from alignplanner.domain.crm import frozen_crm
-
         if isinstance(self.crm, Mapping):
             object.__setattr__(self, "crm", frozen_crm(self.crm))
         c = Collector()
@@ -154,10 +153,7 @@ class Stage:
         if self.stale_after_days is not None:
             check_number(c, ("stale_after_days",), self.stale_after_days, low=0.0,
                          high=MAX_DAYS, low_open=True, what="days")
-        # -- agreement (issue 5)
-        from alignplanner.domain.crm import check_crm
-
-        check_crm(c, ("crm",), self.crm)
+        check_crm(c, ("crm",), self.crm)  # agreement (issue 5)
         c.raise_if_any()
 
     def __hash__(self) -> int:  # crm is a mapping; equal stages agree on these fields

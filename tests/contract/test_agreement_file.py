@@ -173,3 +173,29 @@ def test_sign_as_two_roles_edit_and_undo_in_memory() -> None:
     with pytest.raises(PlanInvalid) as exc:
         sign_current(plan, "finance", "Fay", AT)
     assert exc.value.problems[0].path == ("signoff", "required")
+
+
+def test_a_future_version_is_refused_before_its_signoff_is_read() -> None:
+    loaded = loads(SAMPLE)
+    text = dumps(signed(loaded, "marketing", "Dana Whitfield", AT), loaded.result)
+    found = _problems(text.replace("version = 1\n", "version = 2\n", 1))
+    assert list(found) == ["version"]
+    assert "newer AlignPlanner (plan format version 2)" in found["version"][1]
+
+
+def test_a_migrated_plan_asks_for_new_signatures(monkeypatch: pytest.MonkeyPatch) -> None:
+    from alignplanner.contract import migrations
+
+    loaded = loads(SAMPLE)
+    plan = signed(loaded, "marketing", "Dana Whitfield", AT)
+    plan = signed(loads(dumps(plan, loaded.result)), "sales", "Marcus Chen", AT)
+    text = dumps(plan, loaded.result)
+    assert verify(loads(text)).ok
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", 2)
+    monkeypatch.setattr(migrations, "MIGRATIONS", {1: lambda raw: raw})  # no key changes
+    migrated = loads(text)
+    assert migrated.source_version == 1
+    assert migrated.plan.signoff == plan.signoff  # the signatures survive the migration
+    verdict = verify(migrated)
+    assert not verdict.ok
+    assert [str(c) for c in verdict.status.changed] == ["format version changed"]
