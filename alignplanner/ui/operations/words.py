@@ -1,0 +1,92 @@
+"""The SLA card's sentences: a hand-off and its feasibility in words a CMO signs (no Qt).
+
+The engine's month messages (``SlaMonth.message``) are the single source of the numbers;
+this module only picks the month to quote and says how many months hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from alignplanner.domain.capacity import Role
+from alignplanner.domain.model import Plan
+from alignplanner.domain.operations import plural, role_label
+from alignplanner.domain.results import Result, SlaResult
+from alignplanner.domain.sla import Sla
+from alignplanner.ui.theme import team_label
+
+
+def stage_name(plan: Plan, stage_id: str) -> str:
+    ids = plan.stage_ids
+    return plan.stages[ids.index(stage_id)].name if stage_id in ids else stage_id
+
+
+def reps(plan: Plan, role_id: str) -> str:
+    """ "SDRs" for role ``sdr`` (its name when it has one)."""
+    try:
+        return role_label(plan.role(role_id))
+    except KeyError:
+        return role_id
+
+
+def passing_team(plan: Plan, sla: Sla) -> str:
+    """The team that owns the stage the SLA's units arrive in ("Marketing")."""
+    ids = plan.stage_ids
+    owner = plan.stages[ids.index(sla.from_stage)].owner if sla.from_stage in ids else "custom"
+    return team_label(owner)
+
+
+def title(plan: Plan, sla: Sla) -> str:
+    """ "Marketing passes MQLs to SDRs"."""
+    units = plural(stage_name(plan, sla.from_stage))
+    return f"{passing_team(plan, sla)} passes {units} to {reps(plan, sla.role)}"
+
+
+def role_title(role: Role) -> str:
+    return role_label(role)
+
+
+@dataclass(frozen=True)
+class Feasibility:
+    """The card's verdict: kept in every month or not, and the sentence to show."""
+
+    ok: bool
+    text: str
+
+
+def feasibility(plan: Plan, result: Result, index: int) -> Feasibility | None:
+    """The verdict for SLA ``index`` from the engine's result (None if not computed)."""
+    if index >= len(result.slas) or index >= len(plan.slas):
+        return None
+    sla: SlaResult = result.slas[index]
+    months = sla.months
+    if not months:
+        return None
+    failing = sla.failing_months
+    if failing:
+        worst = min(failing, key=lambda m: (months[m].service_level, m))
+        head = (
+            f"Fails in {len(failing)} of {len(months)} months. "
+            f"Worst, {plan.month_start(worst):%B %Y}: "
+        )
+        return Feasibility(False, head + months[worst].message)
+    answered = [m for m, month in enumerate(months) if month.entries > 0]
+    if not answered:
+        return Feasibility(True, months[0].message)
+    tightest = min(answered, key=lambda m: (months[m].service_level, m))
+    head = f"Kept in all {len(months)} months. Tightest, {plan.month_start(tightest):%B %Y}: "
+    return Feasibility(True, head + months[tightest].message)
+
+
+def article(noun: str) -> str:
+    """ "a" or "an" as the noun is said: "an MQL", "a SAL", "an opportunity", "a lead"."""
+    if not noun:
+        return "a"
+    word = noun.split(maxsplit=1)[0]
+    if word.isupper() and len(word) > 1:  # an acronym, said letter by letter
+        return "an" if word[0] in "AEFHILMNORSX" else "a"
+    return "an" if word[0].lower() in "aeiou" else "a"
+
+
+def hours_text(hours: float) -> str:
+    return f"{hours:g} business hour{'' if hours == 1 else 's'}"
