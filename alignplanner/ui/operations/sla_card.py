@@ -13,6 +13,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from alignplanner.domain import ops_edits as ops
@@ -308,11 +309,11 @@ class SlaCard(QFrame):
     def kept(self) -> bool:
         return bool(self.property("ok"))
 
-    def set_fonts(self, dark: bool) -> None:
-        """Sizes from the application font (presentation mode is bigger); colours for the
-        background."""
+    def set_fonts(self, dark: bool, base: QFont) -> None:
+        """Sizes from the panel's font ``base`` (presentation mode is bigger); colours for
+        the background."""
         self._dark = dark
-        base = self.font()
+        self.setFont(scaled_font(base, 1.15))
         self.title.setFont(scaled_font(base, 1.4, bold=True))
         self.marker.setFont(scaled_font(base, 2.0, bold=True))
         self.verdict.setFont(scaled_font(base, 1.15, bold=True))

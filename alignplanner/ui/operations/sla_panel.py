@@ -90,7 +90,7 @@ class SlaPanel(DocumentPanel):
             card.deleteLater()
         while len(self.cards) < len(plan.slas):
             card = SlaCard(self._edit, self._list)
-            card.set_fonts(self._dark)
+            card.set_fonts(self._dark, self.font())
             self._list_layout.insertWidget(len(self.cards) + 1, card)
             self.cards.append(card)
         for k, card in enumerate(self.cards):
@@ -130,7 +130,7 @@ class SlaPanel(DocumentPanel):
             width, color = (3, accent) if k == self._selected else (1, "palette(mid)")
             card.setStyleSheet(
                 f"#slaCard {{ border: {width}px solid {color}; "
-                "border-radius: 8px; background: palette(base); }"
+                "border-radius: 8px; background: palette(alternate-base); }"
             )
 
     # -- look -------------------------------------------------------------------------
@@ -138,11 +138,11 @@ class SlaPanel(DocumentPanel):
     def apply_theme(self, theme: Theme) -> None:
         self._dark = theme.dark
         for card in self.cards:
-            card.set_fonts(self._dark)
+            card.set_fonts(self._dark, self.font())
         self._highlight()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             for card in getattr(self, "cards", []):
-                card.set_fonts(self._dark)
+                card.set_fonts(self._dark, self.font())

@@ -34,8 +34,11 @@ from alignplanner.ui.editors.common import (
     size_columns,
 )
 from alignplanner.ui.operations import role_model as cols
+from alignplanner.ui.operations import words
 from alignplanner.ui.operations.calendar_editor import CalendarEditor
 from alignplanner.ui.operations.role_model import RoleTableModel
+from alignplanner.ui.operations.sla_card import OK_DARK
+from alignplanner.ui.theme import TARGET_COLOR, WARNING_COLOR
 
 HINT = (
     "Each role's reps work the entries of one stage. Capacity per month is ramped reps "
@@ -82,11 +85,16 @@ class TeamPanel(DocumentPanel):
         roles_layout.addLayout(buttons)
         roles_layout.addWidget(self.table, 1)
         roles_layout.addWidget(self.error)
+        glance_box = QGroupBox("Capacity at a glance", self)
+        self.glance = QVBoxLayout(glance_box)
+        self.glance_lines: list[QLabel] = []
         calendar_box = QGroupBox("Business calendar (SLA windows count its hours)", self)
         QVBoxLayout(calendar_box).addWidget(self.calendar)
         layout = QVBoxLayout(self)
-        layout.addWidget(roles_box, 2)
+        layout.addWidget(roles_box)
+        layout.addWidget(glance_box)
         layout.addWidget(calendar_box, 0)
+        layout.addStretch(1)
 
         self.model.refused.connect(lambda _r, _c, message: self.error.show_message(message))
         self.model.rowsInserted.connect(self._on_rows_inserted)
@@ -105,8 +113,8 @@ class TeamPanel(DocumentPanel):
         return table
 
     def _fit_to_font(self) -> None:
-        self.table.setMinimumHeight(self.table.fontMetrics().lineSpacing() * 8)
         size_columns(self.table)
+        self._fit_rows(self.model.rowCount())
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -122,6 +130,31 @@ class TeamPanel(DocumentPanel):
 
     def refresh(self, plan: Plan) -> None:
         self.error.clear_message()
+        self._fit_rows(len(plan.roles))
+        result = self.document.result
+        while len(self.glance_lines) < max(1, len(plan.roles)):
+            line = QLabel(self)
+            line.setWordWrap(True)
+            self.glance.addWidget(line)
+            self.glance_lines.append(line)
+        for k, line in enumerate(self.glance_lines):
+            said = words.capacity_line(plan, result, k)
+            line.setHidden(said is None and k > 0)
+            if said is None:
+                line.setText("No roles yet: add the teams that work the funnel (SDRs, AEs).")
+                line.setStyleSheet("")
+                continue
+            line.setText(("✓  " if said.ok else "✗  ") + said.text)
+            dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+            ok = OK_DARK if dark else TARGET_COLOR
+            line.setStyleSheet(f"color: {ok if said.ok else WARNING_COLOR}; font-weight: bold;")
+
+    def _fit_rows(self, rows: int) -> None:
+        """The table as tall as its rows (at least three, at most eight), not more."""
+        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        height += self.table.verticalHeader().defaultSectionSize() * min(max(rows, 3), 8)
+        height += self.table.horizontalScrollBar().sizeHint().height()
+        self.table.setFixedHeight(height)
 
     def select_role(self, index: int) -> None:
         """Make role ``index`` the current row (a warning about it was clicked)."""

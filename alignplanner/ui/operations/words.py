@@ -90,3 +90,34 @@ def article(noun: str) -> str:
 
 def hours_text(hours: float) -> str:
     return f"{hours:g} business hour{'' if hours == 1 else 's'}"
+
+
+def capacity_line(plan: Plan, result: Result, index: int) -> Feasibility | None:
+    """One role's capacity in a sentence: enough every month, or how short and when to
+    hire (from the engine's capacity plan)."""
+    if index >= len(plan.roles) or index >= len(result.capacity):
+        return None
+    role, cap = plan.roles[index], result.capacity[index]
+    label = role_label(role)
+    short = cap.short_months
+    if not short:
+        spare = min(range(len(cap.gap)), key=lambda m: cap.gap[m], default=0)
+        return Feasibility(
+            True,
+            f"{label} can handle what the plan needs in every month "
+            f"(tightest, {plan.month_start(spare):%B %Y}: "
+            f"{cap.effective_reps[spare]:.1f} ramped {label} for "
+            f"{cap.reps_needed[spare]:.1f} needed).",
+        )
+    worst = min(short, key=lambda m: cap.gap[m])
+    hire = cap.hire_by[min(short)]
+    assert hire is not None
+    before = " (before the plan starts)" if hire < 0 else ""
+    return Feasibility(
+        False,
+        f"{label} are short in {len(short)} of {len(cap.gap)} months. "
+        f"Worst, {plan.month_start(worst):%B %Y}: "
+        f"{cap.effective_reps[worst]:.1f} ramped {label} for "
+        f"{cap.reps_needed[worst]:.1f} needed. New hires must start by "
+        f"{plan.month_start(hire):%B %Y}{before}.",
+    )
