@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from alignplanner.document.settings import Settings
 from alignplanner.document.workflow import FileWorkflow
 from alignplanner.ui.main_window import MainWindow
+from alignplanner.ui.operations.words import feasibility
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 
@@ -102,3 +103,20 @@ def test_views_follow_the_theme_and_a_new_document(window: MainWindow) -> None:
     assert ops.team.view.document is window.document
     assert ops.capacity.view.role_id() is None  # the sample plan has no roles yet
     assert ops.team.view.model.rowCount() == len(window.document.plan.roles)
+
+
+def test_a_hidden_sla_tab_catches_up_when_shown(qtbot: QtBot, window: MainWindow) -> None:
+    from alignplanner.domain import ops_edits
+
+    ops = window.operations
+    window.editor_tabs.setCurrentWidget(ops.slas)
+    card = ops.slas.view.cards[0]
+    assert card.marker.text() == "✗"
+    window.editor_tabs.setCurrentWidget(ops.team)
+    window.document.edit("More SDRs", lambda p: ops_edits.set_role(p, 0, headcount=9))
+    assert card.marker.text() == "✗"  # behind another tab: not redrawn yet
+    window.editor_tabs.setCurrentWidget(ops.slas)
+    qtbot.waitUntil(lambda: card.marker.text() == "✓")  # the tab shows on the next turn
+    verdict = feasibility(window.document.plan, window.document.result, 0)
+    assert verdict is not None
+    assert card.verdict.text() == verdict.text

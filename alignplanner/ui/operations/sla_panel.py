@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -78,11 +78,16 @@ class SlaPanel(DocumentPanel):
         layout.addWidget(self.error)
         layout.addWidget(self.scroller, 1)
         self._selected = -1
+        self._stale = False
         self._bind()
 
     # -- document ---------------------------------------------------------------------
 
     def refresh(self, plan: Plan) -> None:
+        if self.window().isVisible() and not self.isVisible():
+            self._stale = True  # a tab behind another: refreshed when it is shown
+            return
+        self._stale = False
         result = self.document.result
         while len(self.cards) > len(plan.slas):
             card = self.cards.pop()
@@ -118,8 +123,12 @@ class SlaPanel(DocumentPanel):
         self._selected = index
         self._highlight()
         card = self.cards[index]
-        QTimer.singleShot(0, lambda: self.scroller.ensureWidgetVisible(card, 0, 0))
+        QTimer.singleShot(0, self, lambda: self._scroll_to(card))
         card.window_field_focus()
+
+    def _scroll_to(self, card: SlaCard) -> None:
+        if card in self.cards:  # not removed in the meantime
+            self.scroller.ensureWidgetVisible(card, 0, 0)
 
     def selected(self) -> int:
         return self._selected
@@ -132,6 +141,11 @@ class SlaPanel(DocumentPanel):
                 f"#slaCard {{ border: {width}px solid {color}; "
                 "border-radius: 8px; background: palette(alternate-base); }"
             )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh(self.document.plan)
 
     # -- look -------------------------------------------------------------------------
 
