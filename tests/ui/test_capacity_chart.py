@@ -30,8 +30,9 @@ def chart(qtbot: QtBot, document: PlanDocument) -> CapacityChart:
     return widget
 
 
-def test_bars_line_and_gap_are_the_roles_capacity_plan(chart: CapacityChart,
-                                                      document: PlanDocument) -> None:
+def test_bars_line_and_gap_are_the_roles_capacity_plan(
+    chart: CapacityChart, document: PlanDocument
+) -> None:
     plan = document.plan
     role = plan.roles[0]
     # Independently of the result: the capacity plan of the role against the stage it works.
@@ -64,8 +65,9 @@ def test_an_edit_moves_the_data_in_place(chart: CapacityChart, document: PlanDoc
     assert chart.capacity_values() == pytest.approx(before)
 
 
-def test_the_role_picker_shows_a_quota_role_in_money(chart: CapacityChart,
-                                                     document: PlanDocument) -> None:
+def test_the_role_picker_shows_a_quota_role_in_money(
+    chart: CapacityChart, document: PlanDocument
+) -> None:
     chart.select_role("ae")
     assert chart.role_id() == "ae"
     cap = document.result.role("ae")
@@ -88,8 +90,9 @@ def test_tooltip_has_the_exact_values(chart: CapacityChart, document: PlanDocume
     assert f"Ramped reps: {cap.effective_reps[1]:,.2f}" in tip
 
 
-def test_removing_every_role_says_where_to_add_them(chart: CapacityChart,
-                                                    document: PlanDocument) -> None:
+def test_removing_every_role_says_where_to_add_them(
+    chart: CapacityChart, document: PlanDocument
+) -> None:
     document.edit("No roles", lambda p: ops.remove_role(ops.remove_role(p, 0), 0))
     assert chart.role_id() is None
     assert chart._message.isVisible()

@@ -71,8 +71,9 @@ def test_an_sla_warning_brings_up_its_card(qtbot: QtBot, window: MainWindow) -> 
     assert ops.slas.view.selected() == 0
 
 
-def test_a_capacity_warning_brings_up_the_role_and_its_chart(qtbot: QtBot,
-                                                             window: MainWindow) -> None:
+def test_a_capacity_warning_brings_up_the_role_and_its_chart(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     click_warning(qtbot, window, "roles[1]")
     ops = window.operations
     assert window.editor_tabs.currentWidget() is ops.team

@@ -41,7 +41,10 @@ def test_the_card_reads_like_the_agreement(panel: SlaPanel, document: PlanDocume
     assert card.title.text() == "Marketing passes MQLs to SDRs"
     assert card._reps_label.text() == "SDRs"
     assert [label.text() for label in card._side_labels] == [
-        "What SDRs promise", "If an MQL gets no response", "What Marketing promises in return"]
+        "What SDRs promise",
+        "If an MQL gets no response",
+        "What Marketing promises in return",
+    ]
     assert card.respond.value() == 1.0
     assert card.unit.currentData() == "hours"
     assert card.target.value() == 95.0
@@ -53,8 +56,9 @@ def test_the_card_reads_like_the_agreement(panel: SlaPanel, document: PlanDocume
     assert card.obligations.rows[0].who.text() == "Marketing delivers"  # type: ignore[attr-defined]
 
 
-def test_the_feasibility_line_is_the_engines_finding(panel: SlaPanel,
-                                                     document: PlanDocument) -> None:
+def test_the_feasibility_line_is_the_engines_finding(
+    panel: SlaPanel, document: PlanDocument
+) -> None:
     card = panel.cards[0]
     sla = document.result.slas[0]
     assert not sla.feasible
@@ -66,7 +70,8 @@ def test_the_feasibility_line_is_the_engines_finding(panel: SlaPanel,
 
 
 def test_typing_a_longer_window_keeps_the_promise_and_undo_brings_it_back(
-        qtbot: QtBot, panel: SlaPanel, document: PlanDocument) -> None:
+    qtbot: QtBot, panel: SlaPanel, document: PlanDocument
+) -> None:
     card = panel.cards[0]
     before = card.verdict.text()
     type_into(qtbot, card.respond, "8")
@@ -82,8 +87,9 @@ def test_typing_a_longer_window_keeps_the_promise_and_undo_brings_it_back(
     assert card.verdict.text() == before
 
 
-def test_a_window_in_minutes_for_hot_leads(qtbot: QtBot, panel: SlaPanel,
-                                           document: PlanDocument) -> None:
+def test_a_window_in_minutes_for_hot_leads(
+    qtbot: QtBot, panel: SlaPanel, document: PlanDocument
+) -> None:
     card = panel.cards[0]
     card.unit.setCurrentIndex(card.unit.findData("minutes"))
     card.unit.activated.emit(card.unit.currentIndex())
@@ -94,8 +100,9 @@ def test_a_window_in_minutes_for_hot_leads(qtbot: QtBot, panel: SlaPanel,
     assert document.undo_stack.count() == 1  # both edits of the window merged into one step
 
 
-def test_a_refused_value_is_put_back_with_the_reason(qtbot: QtBot, panel: SlaPanel,
-                                                     document: PlanDocument) -> None:
+def test_a_refused_value_is_put_back_with_the_reason(
+    qtbot: QtBot, panel: SlaPanel, document: PlanDocument
+) -> None:
     card = panel.cards[0]
     before = document.plan
     type_into(qtbot, card.target, "100")
@@ -109,8 +116,9 @@ def test_a_refused_value_is_put_back_with_the_reason(qtbot: QtBot, panel: SlaPan
     assert card.codes.text() == "no-budget, wrong-fit"
 
 
-def test_accept_window_reason_codes_and_lapse(qtbot: QtBot, panel: SlaPanel,
-                                              document: PlanDocument) -> None:
+def test_accept_window_reason_codes_and_lapse(
+    qtbot: QtBot, panel: SlaPanel, document: PlanDocument
+) -> None:
     card = panel.cards[0]
     type_into(qtbot, card.accept, "24")
     type_into(qtbot, card.codes, "no-budget, wrong-fit; competitor")
@@ -127,7 +135,8 @@ def test_accept_window_reason_codes_and_lapse(qtbot: QtBot, panel: SlaPanel,
 
 
 def test_the_escalation_ladder_and_obligations_are_edited_in_place(
-        qtbot: QtBot, panel: SlaPanel, document: PlanDocument) -> None:
+    qtbot: QtBot, panel: SlaPanel, document: PlanDocument
+) -> None:
     card = panel.cards[0]
     step = card.escalation.rows[1]
     type_into(qtbot, step.hours, "3")  # type: ignore[attr-defined]
@@ -159,7 +168,9 @@ def test_add_and_remove_an_sla(qtbot: QtBot, panel: SlaPanel, document: PlanDocu
     assert document.undo_stack.undoText() == "Remove SLA the MQL hand-off"
     document.undo_stack.undo()
     assert [c.title.text() for c in panel.cards] == [
-        "Marketing passes MQLs to SDRs", "Sales passes Opportunities to AEs"]
+        "Marketing passes MQLs to SDRs",
+        "Sales passes Opportunities to AEs",
+    ]
 
 
 def test_without_roles_the_panel_says_what_to_do_first(qtbot: QtBot) -> None:
@@ -170,8 +181,9 @@ def test_without_roles_the_panel_says_what_to_do_first(qtbot: QtBot) -> None:
     assert not panel.add_button.isEnabled()
 
 
-def test_an_engine_change_elsewhere_updates_the_card(panel: SlaPanel,
-                                                     document: PlanDocument) -> None:
+def test_an_engine_change_elsewhere_updates_the_card(
+    panel: SlaPanel, document: PlanDocument
+) -> None:
     document.edit("More SDRs", lambda p: ops.set_role(p, 0, headcount=8))
     assert panel.cards[0].marker.text() == "✓"
     verdict = feasibility(document.plan, document.result, 0)

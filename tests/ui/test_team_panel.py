@@ -52,8 +52,7 @@ def type_in_cell(qtbot: QtBot, panel: TeamPanel, row: int, column: int, text: st
         qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
-def test_model_passes_the_model_tester(qtmodeltester: ModelTester,
-                                       document: PlanDocument) -> None:
+def test_model_passes_the_model_tester(qtmodeltester: ModelTester, document: PlanDocument) -> None:
     model = RoleTableModel(document)
     qtmodeltester.check(model)
     document.edit("Add role", ops.add_role)
@@ -77,7 +76,8 @@ def test_model_shows_the_roles(qapp: object, document: PlanDocument) -> None:
 
 
 def test_typing_headcount_changes_the_sla_verdict_and_the_warning(
-        qtbot: QtBot, team: TeamPanel, document: PlanDocument) -> None:
+    qtbot: QtBot, team: TeamPanel, document: PlanDocument
+) -> None:
     slas = shown(qtbot, SlaPanel(document), (760, 900))
     warnings = shown(qtbot, WarningsPanel(document), (600, 400))
     card = slas.cards[0]
@@ -99,8 +99,9 @@ def test_typing_headcount_changes_the_sla_verdict_and_the_warning(
     assert [m for m in warnings.messages() if "first response" in m] == sla_warning
 
 
-def test_ramp_and_hires_are_typed_as_lists(qtbot: QtBot, team: TeamPanel,
-                                           document: PlanDocument) -> None:
+def test_ramp_and_hires_are_typed_as_lists(
+    qtbot: QtBot, team: TeamPanel, document: PlanDocument
+) -> None:
     model = team.model
     assert model.setData(model.index(0, cols.RAMP), "50, 100")
     assert document.plan.roles[0].ramp == (0.5, 1.0)
@@ -110,16 +111,19 @@ def test_ramp_and_hires_are_typed_as_lists(qtbot: QtBot, team: TeamPanel,
     assert number_list("25; 50 75%") == (25.0, 50.0, 75.0)
 
 
-def test_impossible_values_are_refused_at_the_field(qtbot: QtBot, team: TeamPanel,
-                                                    document: PlanDocument) -> None:
+def test_impossible_values_are_refused_at_the_field(
+    qtbot: QtBot, team: TeamPanel, document: PlanDocument
+) -> None:
     model = team.model
     before = document.plan
-    for column, value, reason in ((cols.HEADCOUNT, -2.0, "headcount must be in [0,"),
-                                  (cols.ATTRITION, 100.0, "100% would empty the team"),
-                                  (cols.RAMP, "fast", "is not a number"),
-                                  (cols.ATTAINMENT, 80.0, "quota roles only"),
-                                  (cols.HANDLE, 0.0, "needs the minutes"),
-                                  (cols.ID, "ae", "already used")):
+    for column, value, reason in (
+        (cols.HEADCOUNT, -2.0, "headcount must be in [0,"),
+        (cols.ATTRITION, 100.0, "100% would empty the team"),
+        (cols.RAMP, "fast", "is not a number"),
+        (cols.ATTAINMENT, 80.0, "quota roles only"),
+        (cols.HANDLE, 0.0, "needs the minutes"),
+        (cols.ID, "ae", "already used"),
+    ):
         with qtbot.waitSignal(model.refused) as refused:
             assert not model.setData(model.index(0, column), value)
         assert refused.args is not None
@@ -138,8 +142,7 @@ def test_switching_a_role_to_a_quota(qapp: object, document: PlanDocument) -> No
     assert model.index(0, cols.PER_REP).data(DISPLAY) == NOT_SET
 
 
-def test_add_and_remove_a_role(qtbot: QtBot, team: TeamPanel,
-                               document: PlanDocument) -> None:
+def test_add_and_remove_a_role(qtbot: QtBot, team: TeamPanel, document: PlanDocument) -> None:
     team.add_action.trigger()
     assert [r.id for r in document.plan.roles] == ["sdr", "ae", "role"]
     assert team.table.currentIndex().row() == 2
@@ -156,8 +159,11 @@ def test_add_and_remove_a_role(qtbot: QtBot, team: TeamPanel,
 
 
 # Typing a time zone pops up its completer, which the offscreen platform cannot raise.
-@pytest.mark.qt_log_ignore("does not support propagateSizeHints", "does not support raise",
-                           "does not support grabbing the keyboard")
+@pytest.mark.qt_log_ignore(
+    "does not support propagateSizeHints",
+    "does not support raise",
+    "does not support grabbing the keyboard",
+)
 def test_calendar_edits(qtbot: QtBot, team: TeamPanel, document: PlanDocument) -> None:
     cal = team.calendar
     assert cal.timezone.currentText() == "America/New_York"
