@@ -189,6 +189,29 @@ def set_sla(plan: Plan, index: int, **fields: Any) -> Plan:
     return replace(plan, slas=tuple(slas))
 
 
+def move_sla(plan: Plan, index: int, from_stage: str) -> Plan:
+    """The SLA on entries into ``from_stage`` instead: kept by the role that works that
+    stage (if one does), handed to the next stage when its receiving stage no longer lies
+    after it, and recycled to ``from_stage`` when its recycle stage lies below it."""
+    _check_index(plan.slas, index, ("slas",), "SLA")
+    sla = plan.slas[index]
+    if from_stage not in plan.stage_ids[:-1]:
+        raise _refuse(
+            ("slas", index, "from_stage"),
+            f"stage {from_stage!r} must be one of {', '.join(plan.stage_ids[:-1])}",
+        )
+    at = plan.stage_index(from_stage)
+    fields: dict[str, Any] = {"from_stage": from_stage}
+    role = next((r.id for r in plan.roles if r.works == from_stage), None)
+    if role is not None:
+        fields["role"] = role
+    if plan.stage_index(sla.to_stage) <= at:
+        fields["to_stage"] = plan.stages[at + 1].id
+    if sla.recycle_to is not None and plan.stage_index(sla.recycle_to) > at:
+        fields["recycle_to"] = from_stage
+    return set_sla(plan, index, **fields)
+
+
 def set_window(plan: Plan, index: int, amount: float, unit: str) -> Plan:
     """The first-response window as ``amount`` business ``unit`` ("hours" or "minutes")."""
     if unit == "hours":

@@ -109,6 +109,22 @@ def test_add_sla_without_roles_says_to_add_one() -> None:
     assert "add a role" in exc.value.problems[0].message
 
 
+def test_moving_an_sla_takes_the_role_that_works_the_new_stage() -> None:
+    p = ops.add_role(base(), works="s0")
+    moved = ops.move_sla(p, 0, "s0")
+    sla = moved.slas[0]
+    assert (sla.from_stage, sla.to_stage, sla.role) == ("s0", "s2", "role")
+    back = ops.move_sla(ops.set_sla(moved, 0, to_stage="s1"), 0, "s1")
+    sla = back.slas[0]
+    assert (sla.from_stage, sla.to_stage, sla.role) == ("s1", "s2", "sdr")
+    with pytest.raises(PlanInvalid) as exc:  # nobody works s2: the role cannot follow
+        ops.move_sla(p, 0, "s2")
+    assert paths(exc) == ["slas.0.role"]
+    with pytest.raises(PlanInvalid) as exc:
+        ops.move_sla(p, 0, "s3")
+    assert paths(exc) == ["slas.0.from_stage"]
+
+
 def test_window_switches_between_hours_and_minutes() -> None:
     p = ops.set_window(base(), 0, 10, "minutes")
     assert p.slas[0].respond_within_hours is None

@@ -199,3 +199,19 @@ def test_words() -> None:
     assert [article(n) for n in ("MQL", "BDR", "Opportunity", "lead")] == ["an", "a", "an", "a"]
     assert parse_codes(" a, b;c ,, ") == ("a", "b", "c")
     assert isinstance(SlaCard, type)
+
+
+def test_moving_the_hand_off_follows_the_role_that_works_it(
+    panel: SlaPanel, document: PlanDocument
+) -> None:
+    card = panel.cards[0]
+    card.from_stage.setCurrentIndex(card.from_stage.findData("opportunity"))
+    card.from_stage.activated.emit(card.from_stage.currentIndex())
+    sla = document.plan.slas[0]
+    assert (sla.from_stage, sla.to_stage, sla.role) == ("opportunity", "won", "ae")
+    assert card.title.text() == "Sales passes Opportunities to AEs"
+    card.from_stage.setCurrentIndex(card.from_stage.findData("sal"))
+    card.from_stage.activated.emit(card.from_stage.currentIndex())  # nobody works SAL
+    assert document.plan.slas[0].from_stage == "opportunity"
+    assert "pick the role that works it" in card.error.text()
+    assert card.from_stage.currentData() == "opportunity"

@@ -88,7 +88,14 @@ class SlaCard(QFrame):
         )
 
     def _make_fields(self) -> None:
-        self.from_stage = ChoiceField(self, self._set("from_stage", "the passing stage"))
+        self.from_stage = ChoiceField(
+            self,
+            self._field(
+                "from_stage",
+                "the passing stage",
+                lambda v: lambda p: ops.move_sla(p, self.index, v),
+            ),
+        )
         self.to_stage = ChoiceField(self, self._set("to_stage", "the receiving stage"))
         self.role = ChoiceField(self, self._set("role", "the team keeping it"))
         self.respond = NumberField(
