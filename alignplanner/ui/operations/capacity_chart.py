@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QCursor
+from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QToolTip, QWidget
 
 from alignplanner.document.document import PlanDocument
@@ -23,6 +23,7 @@ from alignplanner.domain.operations import plural, role_label
 from alignplanner.ui.charts.axes import CountAxis, nice_ceiling
 from alignplanner.ui.charts.chart_frame import ChartFrame
 from alignplanner.ui.charts.style import font, muted, readable, tinted
+from alignplanner.ui.charts.timeline_text import month_ticks
 from alignplanner.ui.formatting import month_label, short_month
 from alignplanner.ui.theme import TARGET_COLOR, WARNING_COLOR, team_color
 
@@ -58,9 +59,11 @@ class CapacityChart(ChartFrame):
             self.plot.addItem(item, ignoreBounds=True)
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self._months: list[str] = []
+        self._ticks: list[tuple[float, str]] = []
         self._range: tuple[float, int] = (0.0, 0)
         self._cap: CapacityResult | None = None
         self.view.scene().sigMouseMoved.connect(self._hover)
+        self.plot.getViewBox().sigResized.connect(self._resized)
         self._restyle()
         self.set_document(document)
 
@@ -148,9 +151,7 @@ class CapacityChart(ChartFrame):
             if role.is_quota_role
             else plural(plan.stages[plan.stage_index(role.works)].name)
         )
-        self.set_title(
-            f"{role_label(role)}: capacity against what the plan needs ({units} per month)"
-        )
+        self.set_title(f"{role_label(role)}: capacity and need, {units} per month")
         self.set_legend(
             ["Needed", "Capacity", "Short", "Hire by"],
             [
@@ -198,13 +199,20 @@ class CapacityChart(ChartFrame):
         self.set_title("Capacity against what the plan needs")
         self.set_legend([], [])
 
-    def _set_months(self, months: list[str]) -> None:
-        if months != self._months:
+    def _set_months(self, months: list[str] | None = None) -> None:
+        """Month labels as dense as the width allows: never two touching."""
+        if months is not None:
             self._months = months
-            step = max(1, round(len(months) / 12))
-            self.plot.getAxis("bottom").setTicks(
-                [[(float(k), m) for k, m in enumerate(months) if k % step == 0], []]
-            )
+        label = QFontMetrics(font(self.theme)).horizontalAdvance("Sep 27") * 1.15
+        month_px = self.plot.getViewBox().width() / max(1, len(self._months))
+        ticks = month_ticks(self.document.result.months, label / month_px if month_px else 1)
+        if ticks != self._ticks:
+            self._ticks = ticks
+            self.plot.getAxis("bottom").setTicks([ticks, []])
+
+    def _resized(self) -> None:
+        if self._document is not None and self._months:
+            self._set_months()
 
     # -- look and hover -------------------------------------------------------------------
 
@@ -226,6 +234,8 @@ class CapacityChart(ChartFrame):
         self._message.setFont(font(theme, 1.2))
         self._message.setColor(muted(theme))
         self.role_picker.setFont(font(theme, 1.1))
+        self._ticks = []  # the labels' width changes with the font
+        self._resized()
 
     def tooltip_text(self, month: int) -> str:
         cap, plan = self._cap, self.document.plan

@@ -33,7 +33,8 @@ Transform = Callable[[Plan], Plan]
 Edit = Callable[[str, Transform, Hashable], list[Problem]]
 UNITS = (("business hours", "hours"), ("business minutes", "minutes"))
 LAPSE = (("counted as accepted", "accept"), ("returned to the passing team", "return"))
-OK_DARK = "#81C784"
+OK_DARK = "#81C784"  # the team colours lightened for a dark background
+BAD_DARK = "#FF7070"
 
 
 def parse_codes(text: str) -> tuple[str, ...]:
@@ -304,7 +305,8 @@ class SlaCard(QFrame):
             self.marker.setText("")
             self.verdict.setText("Not computed yet.")
             return
-        color = (OK_DARK if self._dark else TARGET_COLOR) if verdict.ok else WARNING_COLOR
+        bad = BAD_DARK if self._dark else WARNING_COLOR
+        color = (OK_DARK if self._dark else TARGET_COLOR) if verdict.ok else bad
         self.marker.setText("✓" if verdict.ok else "✗")
         self.marker.setStyleSheet(f"color: {color}; font-weight: bold;")
         self.marker.setAccessibleName("Kept" if verdict.ok else "Not kept")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -141,6 +141,11 @@ class SlaPanel(DocumentPanel):
                 f"#slaCard {{ border: {width}px solid {color}; "
                 "border-radius: 8px; background: palette(alternate-base); }"
             )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # In a narrow column (presentation mode) the cards need the room more than the hint.
+        self.hint.setVisible(self.width() > self.fontMetrics().averageCharWidth() * 70)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -37,7 +37,7 @@ from alignplanner.ui.operations import role_model as cols
 from alignplanner.ui.operations import words
 from alignplanner.ui.operations.calendar_editor import CalendarEditor
 from alignplanner.ui.operations.role_model import RoleTableModel
-from alignplanner.ui.operations.sla_card import OK_DARK
+from alignplanner.ui.operations.sla_card import BAD_DARK, OK_DARK
 from alignplanner.ui.theme import TARGET_COLOR, WARNING_COLOR
 
 HINT = (
@@ -120,6 +120,8 @@ class TeamPanel(DocumentPanel):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
             self._fit_to_font()
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "glance_lines"):
+            self.refresh(self.document.plan)  # light or dark: the verdicts' colours
 
     # -- document --------------------------------------------------------------------
 
@@ -146,8 +148,8 @@ class TeamPanel(DocumentPanel):
                 continue
             line.setText(("✓  " if said.ok else "✗  ") + said.text)
             dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-            ok = OK_DARK if dark else TARGET_COLOR
-            line.setStyleSheet(f"color: {ok if said.ok else WARNING_COLOR}; font-weight: bold;")
+            ok, bad = (OK_DARK, BAD_DARK) if dark else (TARGET_COLOR, WARNING_COLOR)
+            line.setStyleSheet(f"color: {ok if said.ok else bad}; font-weight: bold;")
 
     def _fit_rows(self, rows: int) -> None:
         """The table as tall as its rows (at least three, at most eight), not more."""
