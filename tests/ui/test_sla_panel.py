@@ -165,7 +165,7 @@ def test_add_and_remove_an_sla(qtbot: QtBot, panel: SlaPanel, document: PlanDocu
     qtbot.mouseClick(panel.cards[0].remove_button, Qt.MouseButton.LeftButton)
     assert [s.role for s in document.plan.slas] == ["ae"]
     assert len(panel.cards) == 1
-    assert document.undo_stack.undoText() == "Remove SLA the MQL hand-off"
+    assert document.undo_stack.undoText() == "Remove the MQL hand-off SLA"
     document.undo_stack.undo()
     assert [c.title.text() for c in panel.cards] == [
         "Marketing passes MQLs to SDRs",

@@ -352,7 +352,7 @@ class SlaCard(QFrame):
             self.error.clear_message()
 
     def _remove(self) -> None:
-        self._send(f"Remove SLA {self._label()}", lambda p: ops.remove_sla(p, self.index), None)
+        self._send(f"Remove {self._label()} SLA", lambda p: ops.remove_sla(p, self.index), None)
 
     def window_field_focus(self) -> None:
         self.respond.setFocus()
