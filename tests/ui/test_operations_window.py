@@ -69,7 +69,6 @@ def test_an_sla_warning_brings_up_its_card(qtbot: QtBot, window: MainWindow) -> 
     ops = window.operations
     assert window.editor_tabs.currentWidget() is ops.slas
     assert ops.slas.view.selected() == 0
-    assert ops.capacity.view.role_id() == "sdr"
 
 
 def test_a_capacity_warning_brings_up_the_role_and_its_chart(

@@ -215,3 +215,25 @@ def test_moving_the_hand_off_follows_the_role_that_works_it(
     assert document.plan.slas[0].from_stage == "opportunity"
     assert "pick the role that works it" in card.error.text()
     assert card.from_stage.currentData() == "opportunity"
+
+
+def test_stagnation_flag_name_and_id_are_edited_on_the_card(
+    qtbot: QtBot, panel: SlaPanel, document: PlanDocument
+) -> None:
+    card = panel.cards[0]
+    assert card.stale.value() == 14.0
+    assert card._stale_label.text() == "MQLs left in the stage"
+    type_into(qtbot, card.stale, "2")  # the plan gives MQLs 3 days: the typical one is stale
+    assert document.plan.stages[1].stale_after_days == 2.0
+    assert document.undo_stack.undoText() == "Change the stagnation flag of the MQL hand-off"
+    assert "stage_stagnant" in [w.code for w in document.result.warnings]
+    type_into(qtbot, card.stale, "0")
+    assert document.plan.stages[1].stale_after_days is None
+    assert document.undo_stack.count() == 1  # one field, one undo step
+    type_into(qtbot, card.name_field, "MQL first touch")
+    assert document.plan.slas[0].name == "MQL first touch"
+    type_into(qtbot, card.id_field, "mql-touch")
+    assert document.plan.slas[0].id == "mql-touch"
+    type_into(qtbot, card.id_field, "MQL touch!")
+    assert document.plan.slas[0].id == "mql-touch"
+    assert "SLA id" in card.error.text()

@@ -67,7 +67,8 @@ class Operations:
         if kind == "slas" and index < len(plan.slas):
             self.window.editor_tabs.setCurrentWidget(self.slas)
             self.slas.view.select_sla(index)
-            self.capacity.view.select_role(plan.slas[index].role)  # if it is the tab shown
+            if self.capacity.built:  # the chart follows, without building it for this
+                self.capacity.view.select_role(plan.slas[index].role)
         elif kind == "roles" and index < len(plan.roles):
             self.window.editor_tabs.setCurrentWidget(self.team)
             self.team.view.select_role(index)

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from alignplanner.domain import edits
 from alignplanner.domain import ops_edits as ops
 from alignplanner.domain.model import MAX_DAYS, Plan
 from alignplanner.domain.operations import plural
@@ -166,7 +167,27 @@ class SlaCard(QFrame):
             none_text=NOT_SET,
             widest=999,
         )
+        self.stale = NumberField(
+            self,
+            self._field("stale", "the stagnation flag", self._stale_transform),
+            high=MAX_DAYS,
+            decimals=0,
+            none_text=NOT_SET,
+            widest=999,
+        )
+        self.stale.setToolTip(
+            "Days in the stage after which a unit is flagged as stagnant "
+            f"(a setting of the stage; {NOT_SET}: never)"
+        )
+        self.name_field = TextField(
+            self, self._set("name", "the name"), placeholder="a name", chars=24
+        )
+        self.id_field = TextField(self, self._set("id", "the id", value=str.strip), chars=20)
+        self.id_field.setToolTip("The SLA's id in the plan file (a-z, 0-9, '_', '-')")
         names = {
+            self.stale: "Stagnant after days",
+            self.name_field: "SLA name",
+            self.id_field: "SLA id",
             self.from_stage: "Passing stage",
             self.to_stage: "Receiving stage",
             self.role: "Team keeping it",
@@ -188,6 +209,7 @@ class SlaCard(QFrame):
         self._units_label = QLabel(self)
         self._reps_label = QLabel(self)
         self._rejected_label = QLabel(self)
+        self._stale_label = QLabel(self)
         self._side_labels = [QLabel(self), QLabel(self), QLabel(self)]
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
@@ -246,10 +268,18 @@ class SlaCard(QFrame):
                 indent=24,
             )
         )
+        layout.addLayout(
+            sentence(
+                self, self._stale_label, "older than", self.stale, "days are stagnant", indent=24
+            )
+        )
         layout.addWidget(self._side_labels[1])
         layout.addWidget(self.escalation)
         layout.addWidget(self._side_labels[2])
         layout.addWidget(self.obligations)
+        layout.addLayout(
+            sentence(self, "Called", self.name_field, "; in the plan file", self.id_field)
+        )
         layout.addWidget(self.error)
 
     # -- showing ----------------------------------------------------------------------
@@ -267,6 +297,7 @@ class SlaCard(QFrame):
         self._reps_label.setText(reps)
         self._units_label.setText(unit)
         self._rejected_label.setText(f"rejected {plural(unit)}")
+        self._stale_label.setText(f"{plural(unit)} left in the stage")
         for label, text in zip(
             self._side_labels,
             (
@@ -298,6 +329,10 @@ class SlaCard(QFrame):
         upto = plan.stage_ids.index(sla.from_stage) + 1 if sla.from_stage in plan.stage_ids else 0
         self.recycle.show_choices([("nowhere", None), *stages[:upto]], sla.recycle_to)
         self.nurture.show_value(sla.nurture_days)
+        stage = plan.stages[upto - 1] if upto else None
+        self.stale.show_value(stage.stale_after_days if stage is not None else None)
+        self.name_field.show_text(sla.name)
+        self.id_field.show_text(sla.id)
 
     def _show_verdict(self, plan: Plan, result: Result, index: int) -> None:
         verdict = words.feasibility(plan, result, index)
@@ -338,6 +373,13 @@ class SlaCard(QFrame):
             return "the SLA"
         sla = self._plan.slas[self.index]
         return sla.name or f"the {words.stage_name(self._plan, sla.from_stage)} hand-off"
+
+    def _stale_transform(self, days: float | None) -> Transform:
+        def transform(plan: Plan) -> Plan:
+            at = plan.stage_index(plan.slas[self.index].from_stage)
+            return edits.set_stage(plan, at, stale_after_days=days)
+
+        return transform
 
     def _unit(self) -> str:
         return str(self.unit.currentData() or "hours")
