@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain import ops_edits as ops
-from alignplanner.ui.operations.sla_card import SlaCard, parse_codes
+from alignplanner.ui.operations.sla_card import SlaCard
 from alignplanner.ui.operations.sla_panel import NO_ROLES, SlaPanel
-from alignplanner.ui.operations.words import article, feasibility, title
+from alignplanner.ui.operations.words import article, feasibility, parse_codes, title
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 
@@ -222,7 +222,7 @@ def test_stagnation_flag_name_and_id_are_edited_on_the_card(
 ) -> None:
     card = panel.cards[0]
     assert card.stale.value() == 14.0
-    assert card._stale_label.text() == "MQLs left in the stage"
+    assert card._stale_label.text() == "MQLs"
     type_into(qtbot, card.stale, "2")  # the plan gives MQLs 3 days: the typical one is stale
     assert document.plan.stages[1].stale_after_days == 2.0
     assert document.undo_stack.undoText() == "Change the stagnation flag of the MQL hand-off"

@@ -28,19 +28,13 @@ from alignplanner.ui.operations import words
 from alignplanner.ui.operations.fields import NOT_SET, ChoiceField, NumberField, TextField
 from alignplanner.ui.operations.sentence import sentence
 from alignplanner.ui.operations.sla_ladder import EscalationRows, ObligationRows
+from alignplanner.ui.operations.words import LAPSE, UNITS, parse_codes
 from alignplanner.ui.theme import TARGET_COLOR, WARNING_COLOR
 
 Transform = Callable[[Plan], Plan]
 Edit = Callable[[str, Transform, Hashable], list[Problem]]
-UNITS = (("business hours", "hours"), ("business minutes", "minutes"))
-LAPSE = (("counted as accepted", "accept"), ("returned to the passing team", "return"))
 OK_DARK = "#81C784"  # the team colours lightened for a dark background
 BAD_DARK = "#FF7070"
-
-
-def parse_codes(text: str) -> tuple[str, ...]:
-    """ "no-budget, wrong-fit" -> ("no-budget", "wrong-fit")."""
-    return tuple(c.strip() for c in text.replace(";", ",").split(",") if c.strip())
 
 
 class SlaCard(QFrame):
@@ -270,7 +264,13 @@ class SlaCard(QFrame):
         )
         layout.addLayout(
             sentence(
-                self, self._stale_label, "older than", self.stale, "days are stagnant", indent=24
+                self,
+                "flag",
+                self._stale_label,
+                "as stagnant after",
+                self.stale,
+                "days in the stage",
+                indent=24,
             )
         )
         layout.addWidget(self._side_labels[1])
@@ -297,7 +297,7 @@ class SlaCard(QFrame):
         self._reps_label.setText(reps)
         self._units_label.setText(unit)
         self._rejected_label.setText(f"rejected {plural(unit)}")
-        self._stale_label.setText(f"{plural(unit)} left in the stage")
+        self._stale_label.setText(plural(unit))
         for label, text in zip(
             self._side_labels,
             (
@@ -358,11 +358,11 @@ class SlaCard(QFrame):
         the background."""
         self._dark = dark
         self.setFont(scaled_font(base, 1.15))
-        self.title.setFont(scaled_font(base, 1.4, bold=True))
-        self.marker.setFont(scaled_font(base, 2.0, bold=True))
-        self.verdict.setFont(scaled_font(base, 1.15, bold=True))
+        self.title.setFont(scaled_font(base, 1.5, bold=True))
+        self.marker.setFont(scaled_font(base, 2.2, bold=True))
+        self.verdict.setFont(scaled_font(base, 1.25, bold=True))
         for label in self._side_labels:
-            label.setFont(scaled_font(base, 1.1, bold=True))
+            label.setFont(scaled_font(base, 1.2, bold=True))
         if self._plan is not None and self._result is not None:
             self._show_verdict(self._plan, self._result, self.index)
 

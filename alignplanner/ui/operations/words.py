@@ -15,6 +15,14 @@ from alignplanner.domain.results import Result, SlaResult
 from alignplanner.domain.sla import Sla
 from alignplanner.ui.theme import team_label
 
+UNITS = (("business hours", "hours"), ("business minutes", "minutes"))
+LAPSE = (("counted as accepted", "accept"), ("returned to the passing team", "return"))
+
+
+def parse_codes(text: str) -> tuple[str, ...]:
+    """ "no-budget, wrong-fit" -> ("no-budget", "wrong-fit")."""
+    return tuple(c.strip() for c in text.replace(";", ",").split(",") if c.strip())
+
 
 def stage_name(plan: Plan, stage_id: str) -> str:
     ids = plan.stage_ids
