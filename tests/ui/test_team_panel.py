@@ -85,6 +85,8 @@ def test_typing_headcount_changes_the_sla_verdict_and_the_warning(
     sla_warning = [m for m in warnings.messages() if "first response" in m]
     assert len(sla_warning) == 1
     assert "With 3 SDRs" in sla_warning[0]  # the headcount at plan start
+    month, finding = sla_warning[0].split(". The promise fails")[0].split(": ", 1)
+    assert f"Worst, {month}: {finding}" in card.verdict.text()  # one story, card and warning
 
     type_in_cell(qtbot, team, 0, cols.HEADCOUNT, "8")
     assert document.plan.roles[0].headcount == 8.0

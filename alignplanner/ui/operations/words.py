@@ -72,7 +72,12 @@ def feasibility(plan: Plan, result: Result, index: int) -> Feasibility | None:
         return None
     failing = sla.failing_months
     if failing:
-        worst = min(failing, key=lambda m: (months[m].service_level, m))
+        # The month the engine's warning quotes (domain.operations._worst): the one that
+        # needs the most reps, the earliest of those; one story on the card and below it.
+        worst = max(
+            failing,
+            key=lambda m: (months[m].reps_needed is None, months[m].reps_needed or 0, -m),
+        )
         head = (
             f"Fails in {len(failing)} of {len(months)} months. "
             f"Worst, {plan.month_start(worst):%B %Y}: "
