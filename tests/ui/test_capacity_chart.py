@@ -43,6 +43,8 @@ def test_bars_line_and_gap_are_the_roles_capacity_plan(
     short = [max(r - c, 0.0) for r, c in zip(expected.required, expected.capacity, strict=True)]
     assert chart.gap_values() == pytest.approx(short)
     assert any(short)
+    shown = [f"{g:,.1f}" if g < 10 else f"{g:,.0f}" for g in short if g > 0]
+    assert chart.gap_label_texts() == [f"\u2212{g}" for g in shown]
     first = min(expected.short_months)
     hire = expected.hire_by[first]
     assert hire is not None
@@ -60,6 +62,7 @@ def test_an_edit_moves_the_data_in_place(chart: CapacityChart, document: PlanDoc
     after = chart.capacity_values()
     assert after[0] == pytest.approx(before[0] * 12 / 4)  # month 0: no hires, no attrition
     assert chart.gap_values() == [0.0] * 12
+    assert chart.gap_label_texts() == []
     assert chart.hire_marker() is None
     document.undo_stack.undo()
     assert chart.capacity_values() == pytest.approx(before)

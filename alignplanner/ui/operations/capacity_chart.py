@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QComboBox, QToolTip, QWidget
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.capacity import CapacityResult
 from alignplanner.domain.operations import plural, role_label
-from alignplanner.ui.charts.axes import CountAxis, nice_ceiling
+from alignplanner.ui.charts.axes import CountAxis, compact, nice_ceiling
 from alignplanner.ui.charts.chart_frame import ChartFrame
+from alignplanner.ui.charts.labels import TextPool, place
 from alignplanner.ui.charts.style import font, muted, readable, tinted
 from alignplanner.ui.charts.timeline_text import month_ticks
 from alignplanner.ui.formatting import month_label, short_month
@@ -53,6 +54,7 @@ class CapacityChart(ChartFrame):
         self._hire = pg.InfiniteLine(angle=90, movable=False)
         self._hire_label = pg.TextItem(anchor=(0.0, 0.0))
         self._message = pg.TextItem(anchor=(0.5, 0.5))
+        self._gap_labels = TextPool(self.plot, anchor=(0.5, 1.0))
         for item in (self._required, self._gap, self._capacity, self._hire):
             self.plot.addItem(item)
         for item in (self._hire_label, self._message):
@@ -137,6 +139,7 @@ class CapacityChart(ChartFrame):
             pens=[red if s > 0 else pg.mkPen(None) for s in short],
         )
         self._capacity.setData(x, capacity)
+        self._label_gaps(required, short, role.is_quota_role)
         for item in (self._required, self._gap, self._capacity):
             item.setVisible(True)
         self._message.setVisible(False)
@@ -163,6 +166,17 @@ class CapacityChart(ChartFrame):
             ["■", "●", "▨", "┆"],
         )
 
+    def _label_gaps(self, required: np.ndarray, short: np.ndarray, money: bool) -> None:
+        """The shortfall in numbers above each short month's bar ("-183")."""
+        months = [m for m in range(len(short)) if short[m] > 0]
+        for item, m in zip(self._gap_labels.take(len(months)), months, strict=True):
+            gap = float(short[m])
+            amount = compact(gap) if money else f"{gap:,.1f}" if gap < 10 else f"{gap:,.0f}"
+            place(item, f"\u2212{amount}", float(m), float(required[m]))
+
+    def gap_label_texts(self) -> list[str]:
+        return [t.toPlainText() for t in self._gap_labels.items if t.isVisible()]
+
     def _mark_hire(self, cap: CapacityResult, top: float) -> None:
         short = cap.short_months
         if not short:
@@ -188,6 +202,7 @@ class CapacityChart(ChartFrame):
         self._cap = None
         for item in (self._required, self._gap, self._capacity, self._hire, self._hire_label):
             item.setVisible(False)
+        self._gap_labels.take(0)
         self._required.setOpts(x=[0.0], height=[0.0])
         self._gap.setOpts(x=[0.0], y0=[0.0], height=[0.0])
         self._capacity.setData([0.0], [0.0])
@@ -230,6 +245,7 @@ class CapacityChart(ChartFrame):
         self._gap.setOpts(brush=hatch)
         self._hire.setPen(pg.mkPen(red, width=3, style=Qt.PenStyle.DashLine))
         self._hire_label.setFont(font(theme, 1.1, bold=True))
+        self._gap_labels.set_style(font(theme, 1.0, bold=True), red)
         self._hire_label.setColor(red)
         self._message.setFont(font(theme, 1.2))
         self._message.setColor(muted(theme))
