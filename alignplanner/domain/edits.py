@@ -1,7 +1,7 @@
 """Edits of a plan as pure functions: each takes a valid plan and returns a new valid plan,
 or raises PlanInvalid naming the field. References follow the stages they point to
 (renaming a stage id renames every recycle, source and pipeline entry that uses it, and
-the roles and SLAs of `ops_edits`).
+the roles and SLAs, through `ops_follow`).
 The document layer wraps each call in an undoable command.
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from alignplanner.domain import ops_edits
+from alignplanner.domain import ops_follow
 from alignplanner.domain.model import MAX_MONTHS, Pipeline, Plan, Recycle, Source, Stage, Target
 from alignplanner.domain.problems import PlanInvalid, Problem
 
@@ -116,7 +116,7 @@ def _renamed(plan: Plan, stages: list[Stage], old: str, new: str) -> Plan:
     if scoring is not None and scoring.qualifies_for == old:  # agreement (issue 5)
         scoring = replace(scoring, qualifies_for=new)
     return replace(plan, stages=tuple(stages), sources=sources, pipeline=pipeline,
-                   scoring=scoring, **ops_edits.after_rename(plan, old, new))
+                   scoring=scoring, **ops_follow.after_rename(plan, old, new))
 
 
 def _rekey(mapping: Mapping[str, float], old: str, new: str) -> dict[str, float]:
@@ -182,7 +182,7 @@ def remove_stage(plan: Plan, index: int) -> Plan:
         scoring = replace(scoring, qualifies_for=next_id)
     return replace(plan, stages=tuple(stages), sources=sources, pipeline=Pipeline(existing),
                    scoring=scoring,
-                   **ops_edits.after_removal(plan, gone.id, [s.id for s in stages]))
+                   **ops_follow.after_removal(plan, gone.id, [s.id for s in stages]))
 
 
 def move_stage(plan: Plan, index: int, to: int) -> Plan:

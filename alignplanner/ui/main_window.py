@@ -29,7 +29,7 @@ from alignplanner.document import settings as keys
 from alignplanner.document.document import PlanDocument
 from alignplanner.document.workflow import FileWorkflow
 from alignplanner.ui import actions as menus
-from alignplanner.ui import theme
+from alignplanner.ui import operations, theme
 from alignplanner.ui.charts.waterfall import WaterfallChart
 from alignplanner.ui.editors.stage_table import StagePanel
 from alignplanner.ui.kpi_strip import KpiStrip
@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         self._build_views(document)
         self._build_layout()
         self._build_history(document)
+        self._themed: list[FollowsDocument] = []
+        self.operations = operations.install(self)
         self.menu_actions = menus.build(self)
         self.theme_mode = "system"
         self.presentation = Presentation(self)
@@ -147,6 +149,11 @@ class MainWindow(QMainWindow):
 
     def add_chart_tab(self, widget: QWidget, title: str) -> None:
         self.chart_tabs.addTab(widget, title)
+
+    def register_view(self, view: FollowsDocument) -> None:
+        """A later feature's view follows every new document and theme from now on."""
+        self._views.append(view)
+        self._themed.append(view)
 
     # -- document -------------------------------------------------------------------
 
@@ -289,8 +296,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setPalette(theme.palette_for(current))
-        for view in (self.waterfall, self.timeline, self.by_source, self.warnings):
-            view.apply_theme(current)
+        for view in (self.waterfall, self.timeline, self.by_source, self.warnings,
+                     *self._themed):
+            view.apply_theme(current)  # type: ignore[attr-defined]
 
     # -- export ----------------------------------------------------------------------
 
