@@ -29,7 +29,7 @@ from alignplanner.document import settings as keys
 from alignplanner.document.document import PlanDocument
 from alignplanner.document.workflow import FileWorkflow
 from alignplanner.ui import actions as menus
-from alignplanner.ui import theme
+from alignplanner.ui import agreement, theme
 from alignplanner.ui.charts.by_source import SourceChart
 from alignplanner.ui.charts.timeline import TimelineChart
 from alignplanner.ui.charts.waterfall import WaterfallChart
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_history(document)
         self.menu_actions = menus.build(self)
+        self.agreement = agreement.install(self)  # Scoring, Sign-off, Compare (issue 5)
         self.theme_mode = "system"
         self.presentation = Presentation(self)
         self.warnings.subjectActivated.connect(self._show_subject)

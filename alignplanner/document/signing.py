@@ -1,0 +1,210 @@
+"""Signing the open plan, and where its sign-off stands, in the plan's words.
+
+`sign` records a signature as one undoable edit: the digest of the plan's inputs (the
+contract's `digest`) with the part digests a later status compares to say which parts
+changed. `standing` says whether the plan is agreed and, when it changed since it was
+signed, by what: `contract.diff` of the plan as it was signed against the current one.
+For that the document's *signed versions* are remembered by digest: the plan as it was
+loaded (or first seen), and the plan as each signature made in this session saw it. A
+signature made elsewhere on a version never seen here is described by its parts
+(``stage mql changed``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from alignplanner.contract.diff import diff
+from alignplanner.contract.digest import DERIVED_SECTIONS, canonical_json, digest
+from alignplanner.contract.writer import plan_dict
+from alignplanner.document.document import PlanDocument
+from alignplanner.domain.agreement import sign_plan, withdraw_signature
+from alignplanner.domain.model import Plan
+from alignplanner.domain.problems import Problem
+from alignplanner.domain.results import Result
+from alignplanner.domain.signoff import SignoffStatus, signoff_status
+
+__all__ = ["Standing", "part_digests", "short_digest", "sign", "standing", "withdraw"]
+
+
+def part_digests(plan: Plan) -> dict[str, str]:
+    """A 16-hex-digit digest of each part of the inputs, as `domain.signoff` describes:
+    every top-level section; a list of items with ids (stages, sources) as its order
+    (``stages``) and each item (``stages.mql``)."""
+    doc = plan_dict(plan)
+    parts: dict[str, str] = {}
+    for section, value in doc.items():
+        if section in DERIVED_SECTIONS:
+            continue
+        if isinstance(value, list) and all(isinstance(v, dict) and "id" in v for v in value):
+            parts[section] = _short([v["id"] for v in value])
+            for item in value:
+                parts[f"{section}.{item['id']}"] = _short(item)
+        else:
+            parts[section] = _short(value)
+    return parts
+
+
+def _short(value: Any) -> str:
+    return hashlib.sha256(canonical_json(value)).hexdigest()[:16]
+
+
+def short_digest(value: str) -> str:
+    """``sha256:9f2c41d0…`` -> ``9f2c41d0`` (what people compare by eye)."""
+    return value.removeprefix("sha256:")[:8]
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The sign-off status of the document's current plan, with what changed since it was
+    signed (inputs first, then their consequences), in words."""
+
+    status: SignoffStatus
+    digest: str
+    inputs: tuple[str, ...] = ()
+    """The inputs that changed since the plan was signed."""
+    consequences: tuple[str, ...] = ()
+    """What they change: wins and each stage's total over the plan."""
+    monthly: int = 0
+    """How many monthly requirements changed as well (not listed one by one)."""
+
+    @property
+    def changes(self) -> tuple[str, ...]:
+        return (*self.inputs, *self.consequences)
+
+    @property
+    def agreed(self) -> bool:
+        return self.status.agreed
+
+    @property
+    def headline(self) -> str:
+        return "Agreed" if self.agreed else "Draft"
+
+    def missing_words(self) -> str:
+        """What the plan still needs to be agreed, in one line ("" when agreed)."""
+        status = self.status
+        if status.agreed:
+            return ""
+        if not status.required:
+            return "No roles are required to sign yet"
+        if status.stale:
+            return "Changed since signed"
+        return "Waiting for " + " and ".join(status.missing)
+
+    def sentence(self) -> str:
+        """The status for people: who signed, who is missing, what changed (see below)."""
+        status = self.status
+        if status.agreed:
+            return "Signed by " + _and(f"{s.name} ({s.role}) on {s.signed_at:%d %b %Y}"
+                                      for s in status.current) + ". The plan is agreed."
+        if not status.required:
+            return "Nobody is required to sign yet: say below who must sign."
+        words = []
+        if status.current:
+            words.append("Signed by " + _and(f"{s.name} ({s.role})" for s in status.current)
+                         + ".")
+        if status.missing:
+            words.append(f"Waiting for {_and(status.missing)}.")
+        if status.stale:
+            words.append("The plan changed since " + _and(f"{s.name} ({s.role})"
+                                                          for s in status.stale)
+                         + " signed" + (": see what changed below." if self.changes else "."))
+        return " ".join(words)
+
+
+def _and(items: Iterable[str]) -> str:
+    words = list(items)
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+
+
+class _Memory:
+    """The plans a document's signatures were made on, by digest, and the last standing."""
+
+    def __init__(self) -> None:
+        self.versions: dict[str, tuple[Plan, Result]] = {}
+        self.last: tuple[Plan, Standing] | None = None
+
+    def remember(self, plan: Plan, result: Result, plan_digest: str | None = None) -> None:
+        self.versions.setdefault(plan_digest or digest(plan), (plan, result))
+
+
+_memories: weakref.WeakKeyDictionary[PlanDocument, _Memory] = weakref.WeakKeyDictionary()
+
+
+def _memory(document: PlanDocument) -> _Memory:
+    memory = _memories.get(document)
+    if memory is None:
+        memory = _memories[document] = _Memory()
+        stack = document.undo_stack
+        first = stack.command(0) if stack.count() else None
+        loaded = getattr(first, "before", None) or (document.plan, document.result)
+        if loaded[0].signoff.signatures:  # the plan as loaded may be the one signed
+            memory.remember(*loaded)
+    return memory
+
+
+def standing(document: PlanDocument) -> Standing:
+    """Where the sign-off of the document's current plan stands (cached per plan)."""
+    memory = _memory(document)
+    plan = document.plan
+    if memory.last is not None and memory.last[0] is plan:
+        return memory.last[1]
+    signoff = plan.signoff
+    if not signoff.signatures:  # nothing to compare: no digest needed (edits stay quick)
+        result = Standing(signoff_status(signoff, ""), "")
+    else:
+        current = digest(plan)
+        status = signoff_status(signoff, current, part_digests(plan))
+        result = Standing(status, current, *_changes(memory, status, plan, document.result))
+    memory.last = (plan, result)
+    return result
+
+
+def _changes(
+    memory: _Memory, status: SignoffStatus, plan: Plan, plan_result: Result
+) -> tuple[tuple[str, ...], tuple[str, ...], int]:
+    inputs: dict[str, None] = {}
+    consequences: dict[str, None] = {}
+    monthly: set[str] = set()
+    unknown = False
+    for signature in status.stale:
+        known = memory.versions.get(signature.digest)
+        if known is None:
+            unknown = True
+            continue
+        for change in diff(known[0], plan, known[1], plan_result):
+            if change.kind == "input":
+                inputs[change.text] = None
+            elif ".monthly_rounded." in change.path:
+                monthly.add(change.path)
+            else:
+                consequences[change.text] = None
+    if unknown or not inputs:  # a version never seen here, or a part the diff does not word
+        inputs.update(dict.fromkeys(str(c) for c in status.changed))
+    return tuple(inputs), tuple(consequences), len(monthly)
+
+
+def sign(document: PlanDocument, role: str, name: str, at: datetime | None = None) -> list[Problem]:
+    """Sign the document's plan as ``name`` for ``role`` at ``at`` (now), as one undoable
+    edit; the problems (nothing signed) when the sign-off does not allow it."""
+    signed_at = (at or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    plan = document.plan
+    plan_digest, parts = digest(plan), part_digests(plan)
+    memory = _memory(document)
+    memory.remember(plan, document.result, plan_digest)
+    return document.edit(
+        f"Sign as {role} ({name.strip()})",
+        lambda p: sign_plan(p, role, name, signed_at=signed_at, digest=plan_digest, parts=parts),
+    )
+
+
+def withdraw(document: PlanDocument, role: str, name: str) -> list[Problem]:
+    """Withdraw the signature of ``name`` for ``role`` (one undoable edit)."""
+    return document.edit(
+        f"Withdraw signature of {name} ({role})", lambda p: withdraw_signature(p, role, name)
+    )
