@@ -121,10 +121,12 @@ class ScoringPanel(DocumentPanel):
     def _group_box(self, title: str, table: QTableView, group: ae.Group) -> QGroupBox:
         box = QGroupBox(title, self)
         add = QPushButton("Add", box)
+        add.setObjectName(f"{group}Add")
         add.setToolTip(f"Add a {group} criterion")
         add.clicked.connect(lambda: self._commit(
             f"Add {group} criterion", lambda p: ae.add_criterion(p, group), title))
         remove = QPushButton("Remove", box)
+        remove.setObjectName(f"{group}Remove")
         remove.setToolTip("Remove the selected criterion (undo brings it back)")
         remove.clicked.connect(lambda: self._remove(table, group, title))
         buttons = QHBoxLayout()
