@@ -85,16 +85,17 @@ class Standing:
     def headline(self) -> str:
         return "Agreed" if self.agreed else "Draft"
 
-    def missing_words(self) -> str:
-        """What the plan still needs to be agreed, in one line ("" when agreed)."""
+    def short_words(self) -> str:
+        """A few words under the headline badge: ``all 2 roles signed``, ``waiting for
+        sales``, ``changed since signed``, ``no roles must sign``."""
         status = self.status
         if status.agreed:
-            return ""
+            return f"all {len(status.required)} roles signed"
         if not status.required:
-            return "No roles are required to sign yet"
+            return "no roles must sign"
         if status.stale:
-            return "Changed since signed"
-        return "Waiting for " + " and ".join(status.missing)
+            return "changed since signed"
+        return "waiting for " + ", ".join(status.missing)
 
     def sentence(self) -> str:
         """The status for people: who signed, who is missing, what changed (see below)."""

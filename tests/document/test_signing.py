@@ -38,7 +38,7 @@ def test_sign_both_roles_agreed_edit_draft_with_the_change_undo_agreed(qtbot: Qt
     standing = signing.standing(document)
     assert not standing.agreed
     assert standing.status.missing == ("sales",)
-    assert standing.missing_words() == "Waiting for sales"
+    assert standing.short_words() == "waiting for sales"
     assert signing.sign(document, "sales", "Sam Ortiz", AT) == []
     standing = signing.standing(document)
     assert standing.agreed
@@ -57,7 +57,7 @@ def test_sign_both_roles_agreed_edit_draft_with_the_change_undo_agreed(qtbot: Qt
     assert standing.changes.index(f"{stage.name} conversion {old} -> 61%") == 0
     assert standing.monthly > 0  # the months that changed are counted, not listed
     assert not any("needed in" in text for text in standing.changes)
-    assert standing.missing_words() == "Changed since signed"
+    assert standing.short_words() == "changed since signed"
     assert "since Maria Chen (marketing) and Sam Ortiz (sales) signed" in standing.sentence()
 
     document.undo_stack.undo()

@@ -66,7 +66,7 @@ def test_sign_as_two_roles_then_edit_falls_back_to_draft_and_undo_agrees_again(
     assert panel.badge.text() == "Agreed"
     status = main_window.agreement.status
     assert status.badge.text() == "Agreed"  # always visible, in the headline strip
-    assert status.caption.text() == "signed by marketing and sales"
+    assert status.caption.text() == "all 2 roles signed"
     assert panel.model.rowCount() == 2
     assert panel.model.index(1, 1).data() == "Sam Ortiz"
     assert panel.model.index(0, 3).data() == digest(document.plan).removeprefix("sha256:")[:8]

@@ -9,7 +9,7 @@ from contextlib import suppress
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QMouseEvent
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from alignplanner.document import signing
 from alignplanner.document.document import PlanDocument
@@ -69,6 +69,7 @@ class StatusFigure(QFrame):
         layout.setSpacing(2)
         layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.caption)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         document.planChanged.connect(self._on_plan_changed)
         self.refresh()
@@ -86,11 +87,7 @@ class StatusFigure(QFrame):
     def refresh(self) -> None:
         standing = signing.standing(self._document)
         self.badge.show_state(standing.agreed)
-        if standing.agreed:
-            self.caption.setText("signed by " + " and ".join(s.role for s in
-                                                            standing.status.current))
-        else:
-            self.caption.setText(standing.missing_words().lower())
+        self.caption.setText(standing.short_words())
         tip = standing.sentence()
         if standing.changes:
             tip += "\n\nChanged since signed:\n" + "\n".join(standing.changes[:12])

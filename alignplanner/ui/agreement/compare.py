@@ -38,7 +38,10 @@ class CompareDialog(QDialog):
         self.setModal(False)
         self.changes = changes
         inputs = [c.text for c in changes if c.kind == "input"]
-        consequences = [c.text for c in changes if c.kind == "consequence"]
+        consequences = [c.text for c in changes  # totals first, then the months
+                        if c.kind == "consequence" and ".monthly_rounded." not in c.path]
+        consequences += [c.text for c in changes
+                         if c.kind == "consequence" and ".monthly_rounded." in c.path]
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.heading.setFont(scaled_font(self.font(), 1.3, bold=True))
@@ -55,9 +58,10 @@ class CompareDialog(QDialog):
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        for caption, items in (self.inputs, self.consequences):
-            layout.addWidget(caption)
-            layout.addWidget(items, 1)
+        layout.addWidget(self.inputs[0])
+        layout.addWidget(self.inputs[1])
+        layout.addWidget(self.consequences[0])
+        layout.addWidget(self.consequences[1], 1)
         layout.addWidget(buttons)
         self.resize(820, 620)
 
@@ -68,6 +72,10 @@ class CompareDialog(QDialog):
         items.setFont(scaled_font(self.font(), 1.15))
         items.setWordWrap(True)
         items.addItems(lines or ["(none)"])
+        rows = max(1, min(len(lines), 10))  # as tall as its lines, up to ten
+        items.setMaximumHeight(rows * items.sizeHintForRow(0) + 2 * items.frameWidth() + 6)
+        if caption.startswith("What"):
+            items.setMaximumHeight(16777215)  # the consequences take the room left
         label.setBuddy(items)
         label.setVisible(bool(lines) or caption.startswith("Inputs"))
         items.setVisible(bool(lines) or caption.startswith("Inputs"))

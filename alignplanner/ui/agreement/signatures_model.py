@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from alignplanner.document import signing
 from alignplanner.document.signing import Standing
@@ -73,6 +73,9 @@ class SignaturesModel(QAbstractTableModel):
         if role == ROLE.ToolTipRole:
             return sig.digest if column == DIGEST else HELP[column]
         if role == ROLE.ForegroundRole and column == VERSION:
+            dark = QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+            if dark:  # the badge colours, lighter, so that they read on a dark table
+                return QColor(AGREED_COLOR if current else DRAFT_COLOR).lighter(170)
             return QColor(AGREED_COLOR if current else DRAFT_COLOR)
         return None
 
