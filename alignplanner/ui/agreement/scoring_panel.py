@@ -161,7 +161,7 @@ class ScoringPanel(DocumentPanel):
         decay.addStretch(1)
         form.addRow("Engagement points", decay)
         form.addRow("or at once on", self.intent)
-        tables = QHBoxLayout()
+        tables = QVBoxLayout()
         tables.addWidget(self._group_box("Fit: who the lead is", self.fit_table, "fit"))
         tables.addWidget(self._group_box("Engagement: what the lead does",
                                          self.engagement_table, "engagement"))
@@ -169,10 +169,10 @@ class ScoringPanel(DocumentPanel):
         QVBoxLayout(trial).addWidget(self.try_lead)
         column = QVBoxLayout(model)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(tables, 3)
+        column.addLayout(tables, 1)
         column.addWidget(self.error)
         column.addWidget(rules)
-        column.addWidget(trial, 2)
+        column.addWidget(trial)
         self.pages.addWidget(empty)
         self.pages.addWidget(model)
         layout = QVBoxLayout(self)
@@ -180,7 +180,7 @@ class ScoringPanel(DocumentPanel):
 
     def _fit_to_font(self) -> None:
         for table in (self.fit_table, self.engagement_table):
-            table.setMinimumHeight(table.fontMetrics().lineSpacing() * 9)
+            table.setMinimumHeight(table.fontMetrics().lineSpacing() * 7)
             _size(table)
         self.try_lead.verdict.setFont(scaled_font(self.font(), 1.5, bold=True))
 
