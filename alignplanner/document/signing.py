@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any
 
 from alignplanner.contract.diff import diff
@@ -27,9 +28,9 @@ from alignplanner.domain.agreement import sign_plan, withdraw_signature
 from alignplanner.domain.model import Plan
 from alignplanner.domain.problems import Problem
 from alignplanner.domain.results import Result
-from alignplanner.domain.signoff import SignoffStatus, signoff_status
+from alignplanner.domain.signoff import PartChange, SignoffStatus, signoff_status
 
-__all__ = ["Standing", "part_digests", "short_digest", "sign", "standing", "withdraw"]
+__all__ = ["Changes", "Standing", "part_digests", "short_digest", "sign", "standing", "withdraw"]
 
 
 def part_digests(plan: Plan) -> dict[str, str]:
@@ -60,18 +61,43 @@ def short_digest(value: str) -> str:
 
 
 @dataclass(frozen=True)
-class Standing:
-    """The sign-off status of the document's current plan, with what changed since it was
-    signed (inputs first, then their consequences), in words."""
+class Changes:
+    """What changed since the plan was signed, in words."""
 
-    status: SignoffStatus
-    digest: str
     inputs: tuple[str, ...] = ()
-    """The inputs that changed since the plan was signed."""
+    """The inputs that changed."""
     consequences: tuple[str, ...] = ()
     """What they change: wins and each stage's total over the plan."""
     monthly: int = 0
     """How many monthly requirements changed as well (not listed one by one)."""
+
+
+class Standing:
+    """The sign-off status of the document's current plan, with what changed since it was
+    signed (inputs first, then their consequences), in words. The changes are worked out
+    when first asked for (a diff costs more than the status, which every edit shows)."""
+
+    def __init__(self, status: SignoffStatus, digest: str,
+                 changes: Callable[[], Changes] | None = None) -> None:
+        self.status = status
+        self.digest = digest
+        self._make = changes
+
+    @cached_property
+    def _changes(self) -> Changes:
+        return Changes() if self._make is None else self._make()
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        return self._changes.inputs
+
+    @property
+    def consequences(self) -> tuple[str, ...]:
+        return self._changes.consequences
+
+    @property
+    def monthly(self) -> int:
+        return self._changes.monthly
 
     @property
     def changes(self) -> tuple[str, ...]:
@@ -114,7 +140,7 @@ class Standing:
         if status.stale:
             words.append("The plan changed since " + _and(f"{s.name} ({s.role})"
                                                           for s in status.stale)
-                         + " signed" + (": see what changed below." if self.changes else "."))
+                         + " signed.")
         return " ".join(words)
 
 
@@ -161,14 +187,16 @@ def standing(document: PlanDocument) -> Standing:
     else:
         current = digest(plan)
         status = signoff_status(signoff, current, part_digests(plan))
-        result = Standing(status, current, *_changes(memory, status, plan, document.result))
+        result_now = document.result
+        result = Standing(status, current,
+                          lambda: _changes(memory, status, plan, result_now))
     memory.last = (plan, result)
     return result
 
 
 def _changes(
     memory: _Memory, status: SignoffStatus, plan: Plan, plan_result: Result
-) -> tuple[tuple[str, ...], tuple[str, ...], int]:
+) -> Changes:
     inputs: dict[str, None] = {}
     consequences: dict[str, None] = {}
     monthly: set[str] = set()
@@ -186,8 +214,19 @@ def _changes(
             else:
                 consequences[change.text] = None
     if unknown or not inputs:  # a version never seen here, or a part the diff does not word
-        inputs.update(dict.fromkeys(str(c) for c in status.changed))
-    return tuple(inputs), tuple(consequences), len(monthly)
+        inputs.update(dict.fromkeys(_part_words(c, plan) for c in status.changed))
+    return Changes(tuple(inputs), tuple(consequences), len(monthly))
+
+
+def _part_words(change: PartChange, plan: Plan) -> str:
+    """``stages.mql`` changed -> ``Stage Marketing qualified lead changed``."""
+    section, _, item = change.part.partition(".")
+    names = {"stages": {s.id: s.name for s in plan.stages},
+             "sources": {s.id: s.name or s.id for s in plan.sources}}.get(section, {})
+    if item in names:
+        return f"{section[:-1].capitalize()} {names[item]} {change.change}"
+    text = str(change)
+    return text[0].upper() + text[1:]
 
 
 def sign(document: PlanDocument, role: str, name: str, at: datetime | None = None) -> list[Problem]:

@@ -80,7 +80,7 @@ def test_a_signature_on_a_version_never_seen_is_described_by_its_parts(qtbot: Qt
     changed = edits.set_stage(signer.plan, 1, conversion=0.61)
     document = PlanDocument(changed)
     standing = signing.standing(document)
-    assert standing.changes == (f"stage {changed.stages[1].id} changed",)
+    assert standing.changes == (f"Stage {changed.stages[1].name} changed",)
 
 
 def test_an_unknown_role_is_refused_and_nothing_is_signed(qtbot: QtBot) -> None:

@@ -5,8 +5,9 @@ undo, see it agreed again."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDoubleSpinBox
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QToolTip
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from scripted_prompts import ScriptedPrompts
@@ -55,6 +56,7 @@ def type_conversion(qtbot: QtBot, window: MainWindow, row: int, text: str) -> No
         qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
+@pytest.mark.qt_log_ignore("does not support raise")  # the tooltip's window, offscreen
 def test_sign_as_two_roles_then_edit_falls_back_to_draft_and_undo_agrees_again(
         qtbot: QtBot, main_window: MainWindow, prompts: ScriptedPrompts) -> None:
     panel = sign_both(qtbot, main_window, prompts)
@@ -83,6 +85,10 @@ def test_sign_as_two_roles_then_edit_falls_back_to_draft_and_undo_agrees_again(
     assert panel.changes.item(0).text() == f"{stage.name} conversion {before} -> 42%"
     assert panel.changes_box.isVisible()
     assert panel.model.index(0, 4).data() == "an earlier version"
+    at = QPoint(5, 5)  # hovering the headline badge tells the same
+    QApplication.sendEvent(status, QHelpEvent(QEvent.Type.ToolTip, at, status.mapToGlobal(at)))
+    assert panel.changes.item(0).text() in status.toolTip()
+    QToolTip.hideText()
 
     qtbot.keyClick(main_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert document.plan.stages[1].conversion == stage.conversion

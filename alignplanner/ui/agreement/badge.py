@@ -88,10 +88,15 @@ class StatusFigure(QFrame):
         standing = signing.standing(self._document)
         self.badge.show_state(standing.agreed)
         self.caption.setText(standing.short_words())
-        tip = standing.sentence()
-        if standing.changes:
-            tip += "\n\nChanged since signed:\n" + "\n".join(standing.changes[:12])
-        self.setToolTip(tip)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:  # worked out when someone hovers
+            standing = signing.standing(self._document)
+            tip = standing.sentence()
+            if standing.changes:
+                tip += "\n\nChanged since signed:\n" + "\n".join(standing.changes[:12])
+            self.setToolTip(tip)
+        return super().event(event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
