@@ -1,4 +1,5 @@
-"""Signing the open plan, and where its sign-off stands, in the plan's words.
+"""Signing the open plan, and where its sign-off stands, in the plan's words (the contract
+layer's digest and diff, imported when first needed).
 
 `sign` records a signature as one undoable edit: the digest of the plan's inputs (the
 contract's `digest`) with the part digests a later status compares to say which parts
@@ -12,7 +13,6 @@ signature made elsewhere on a version never seen here is described by its parts
 
 from __future__ import annotations
 
-import hashlib
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -20,9 +20,6 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
-from alignplanner.contract.diff import diff
-from alignplanner.contract.digest import DERIVED_SECTIONS, canonical_json, digest
-from alignplanner.contract.writer import plan_dict
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.agreement import sign_plan, withdraw_signature
 from alignplanner.domain.model import Plan
@@ -37,6 +34,9 @@ def part_digests(plan: Plan) -> dict[str, str]:
     """A 16-hex-digit digest of each part of the inputs, as `domain.signoff` describes:
     every top-level section; a list of items with ids (stages, sources) as its order
     (``stages``) and each item (``stages.mql``)."""
+    from alignplanner.contract.digest import DERIVED_SECTIONS
+    from alignplanner.contract.writer import plan_dict
+
     doc = plan_dict(plan)
     parts: dict[str, str] = {}
     for section, value in doc.items():
@@ -52,7 +52,19 @@ def part_digests(plan: Plan) -> dict[str, str]:
 
 
 def _short(value: Any) -> str:
+    import hashlib
+
+    from alignplanner.contract.digest import canonical_json
+
     return hashlib.sha256(canonical_json(value)).hexdigest()[:16]
+
+
+def _digest(plan: Plan) -> str:
+    # The contract's digest, imported when first needed: a plan nobody signed never needs
+    # it, and start-up (benchmarked) does not pay for it.
+    from alignplanner.contract.digest import digest
+
+    return digest(plan)
 
 
 def short_digest(value: str) -> str:
@@ -157,7 +169,7 @@ class _Memory:
         self.last: tuple[Plan, Standing] | None = None
 
     def remember(self, plan: Plan, result: Result, plan_digest: str | None = None) -> None:
-        self.versions.setdefault(plan_digest or digest(plan), (plan, result))
+        self.versions.setdefault(plan_digest or _digest(plan), (plan, result))
 
 
 _memories: weakref.WeakKeyDictionary[PlanDocument, _Memory] = weakref.WeakKeyDictionary()
@@ -185,7 +197,7 @@ def standing(document: PlanDocument) -> Standing:
     if not signoff.signatures:  # nothing to compare: no digest needed (edits stay quick)
         result = Standing(signoff_status(signoff, ""), "")
     else:
-        current = digest(plan)
+        current = _digest(plan)
         status = signoff_status(signoff, current, part_digests(plan))
         result_now = document.result
         result = Standing(status, current,
@@ -206,6 +218,8 @@ def _changes(
         if known is None:
             unknown = True
             continue
+        from alignplanner.contract.diff import diff
+
         for change in diff(known[0], plan, known[1], plan_result):
             if change.kind == "input":
                 inputs[change.text] = None
@@ -234,7 +248,7 @@ def sign(document: PlanDocument, role: str, name: str, at: datetime | None = Non
     edit; the problems (nothing signed) when the sign-off does not allow it."""
     signed_at = (at or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     plan = document.plan
-    plan_digest, parts = digest(plan), part_digests(plan)
+    plan_digest, parts = _digest(plan), part_digests(plan)
     memory = _memory(document)
     memory.remember(plan, document.result, plan_digest)
     return document.edit(
