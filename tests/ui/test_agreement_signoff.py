@@ -4,6 +4,8 @@ undo, see it agreed again."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
@@ -14,6 +16,8 @@ from scripted_prompts import ScriptedPrompts
 
 from alignplanner.contract.digest import digest
 from alignplanner.document import signing
+from alignplanner.resources import sample_plan_path
+from alignplanner.ui.agreement.sign_dialog import SignDialog
 from alignplanner.ui.agreement.signoff_panel import SignoffPanel
 from alignplanner.ui.editors import stage_columns as col
 from alignplanner.ui.main_window import MainWindow
@@ -139,3 +143,34 @@ def test_the_signatures_model_passes_the_model_tester(
     panel = sign_both(qtbot, main_window, prompts)
     qtmodeltester.check(panel.model)
     assert signing.standing(main_window.document).agreed
+
+
+def test_the_tabs_and_the_badge_follow_a_newly_opened_plan(
+        qtbot: QtBot, main_window: MainWindow, prompts: ScriptedPrompts,
+        tmp_path: Path) -> None:
+    sign_both(qtbot, main_window, prompts)
+    assert main_window.agreement.status.badge.text() == "Agreed"
+    other = tmp_path / "other.toml"
+    other.write_bytes(sample_plan_path().read_bytes())
+    main_window.document.undo_stack.setClean()  # opening must not ask about saving
+    main_window.file_open(other)
+    assert main_window.document.path == other.resolve()
+    assert main_window.agreement.status.badge.text() == "Draft"
+    assert main_window.agreement.status.caption.text() == "no roles must sign"
+    panel = signoff_tab(qtbot, main_window)
+    assert panel.model.rowCount() == 0
+    assert panel.require_pair.isVisible()
+
+
+def test_the_sign_dialog_offers_the_named_approvers_of_the_chosen_role(qtbot: QtBot) -> None:
+    dialog = SignDialog(None, ["marketing", "sales"], {"marketing": ["Maria Chen"],
+                                                       "sales": []})
+    qtbot.addWidget(dialog)
+    assert dialog.role.currentText() == "Marketing"
+    assert not dialog.name.isEditable()  # only the named approver may sign for marketing
+    assert dialog.signer() == ("marketing", "Maria Chen")
+    dialog.role.setCurrentIndex(1)
+    assert dialog.name.isEditable()  # nobody named for sales: anyone types their name
+    assert dialog.signer() is None
+    qtbot.keyClicks(dialog.name, "  Sam Ortiz ")
+    assert dialog.signer() == ("sales", "Sam Ortiz")
