@@ -129,3 +129,23 @@ def test_criteria_models_pass_the_model_tester(
     panel = scoring_tab(qtbot, main_window)
     qtmodeltester.check(panel.fit)
     qtmodeltester.check(panel.engagement)
+
+
+def test_labels_kinds_and_the_qualifying_stage_are_edited_through_the_model(
+        qtbot: QtBot, main_window: MainWindow) -> None:
+    panel = scoring_tab(qtbot, main_window)
+    edit = Qt.ItemDataRole.EditRole
+    assert panel.fit.setData(panel.fit.index(1, 0), "  VP or above ", edit)
+    assert model_of(main_window).fit[1].label == "VP or above"
+    assert main_window.document.undo_stack.undoText() == "Rename criterion Director or above"
+    assert panel.fit.setData(panel.fit.index(1, THIRD), "firmographic", edit)
+    assert model_of(main_window).fit[1].kind == "firmographic"
+    assert panel.fit.index(1, THIRD).data() == "Firmographic"
+    assert not panel.fit.setData(panel.fit.index(1, 0), "   ", edit)  # a label people can read
+    assert model_of(main_window).fit[1].label == "VP or above"
+    assert "label" in panel.error.text()
+    sal = main_window.document.plan.stages[2]
+    panel.stage.setCurrentIndex(panel.stage.findData(sal.id))
+    panel.stage.activated.emit(panel.stage.currentIndex())
+    assert model_of(main_window).qualifies_for == sal.id
+    assert panel.stage.findData(main_window.document.plan.stages[-1].id) == -1  # never 'won'
