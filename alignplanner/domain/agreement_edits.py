@@ -3,7 +3,8 @@
 agreement.py already sets a stage's CRM value (`set_crm`), the whole scoring model
 (`set_scoring`), the sign-off's fields (`set_signoff`), adds a signature (`sign_plan`) and
 withdraws one (`withdraw_signature`). Here: a starting scoring model, one criterion, the
-thresholds, high-intent actions and decay, the required roles and the approvers. Each is
+stage it qualifies for and the thresholds (`set_model`), high-intent actions and decay,
+the required roles and the approvers. Each is
 a pure function Plan -> Plan; an impossible value raises PlanInvalid naming the field,
 with paths from the plan (``scoring.fit[1].points``, ``signoff.required``).
 """
@@ -26,9 +27,8 @@ __all__ = [
     "set_criterion",
     "set_decay",
     "set_high_intent",
-    "set_qualifies_for",
+    "set_model",
     "set_required",
-    "set_thresholds",
     "start_scoring",
 ]
 
@@ -83,9 +83,18 @@ def start_scoring(plan: Plan) -> Plan:
     return replace(plan, scoring=model)
 
 
-def set_qualifies_for(plan: Plan, stage_id: str) -> Plan:
-    """The stage a qualifying lead enters (checked by the plan: a stage before 'won')."""
-    return _with_model(plan, qualifies_for=stage_id)
+_MODEL_FIELDS = ("qualifies_for", "fit_threshold", "engagement_threshold")
+
+
+def set_model(plan: Plan, **fields: object) -> Plan:
+    """Change ``qualifies_for`` (a stage before 'won', checked by the plan),
+    ``fit_threshold`` or ``engagement_threshold``."""
+    _model(plan)
+    unknown = [key for key in fields if key not in _MODEL_FIELDS]
+    if unknown:
+        raise PlanInvalid([Problem(("scoring", key), "not a field of the scoring model "
+                                   f"({', '.join(_MODEL_FIELDS)})") for key in unknown])
+    return _with_model(plan, **fields)
 
 
 def add_criterion(
@@ -130,18 +139,6 @@ def set_criterion(plan: Plan, group: Group, index: int, **fields: object) -> Pla
     new_id = criteria[index].id
     intent = tuple(new_id if a == old.id else a for a in model.high_intent)
     return _with_model(plan, **{group: tuple(criteria)}, high_intent=intent)
-
-
-def set_thresholds(
-    plan: Plan, *, fit: float | None = None, engagement: float | None = None
-) -> Plan:
-    """The fit and/or engagement score a lead needs (None keeps one as it is)."""
-    model = _model(plan)
-    return _with_model(
-        plan,
-        fit_threshold=model.fit_threshold if fit is None else fit,
-        engagement_threshold=model.engagement_threshold if engagement is None else engagement,
-    )
 
 
 def set_high_intent(plan: Plan, criterion_id: str, on: bool) -> Plan:

@@ -57,7 +57,7 @@ def test_start_scoring_prefers_a_stage_called_mql() -> None:
 
 def test_scoring_edits_need_a_model() -> None:
     with pytest.raises(PlanInvalid) as exc:
-        ae.set_thresholds(plan(chain([0.5])), fit=10)
+        ae.set_model(plan(chain([0.5])), fit_threshold=10)
     assert "no lead-scoring model" in problems(exc)["scoring"]
 
 
@@ -105,10 +105,10 @@ def test_high_intent_toggles_in_criterion_order_and_must_be_engagement() -> None
 
 
 def test_thresholds_and_decay() -> None:
-    p = ae.set_thresholds(scored(), engagement=70)
+    p = ae.set_model(scored(), engagement_threshold=70)
     assert (sc(p).fit_threshold, sc(p).engagement_threshold) == (40, 70)
     with pytest.raises(PlanInvalid) as exc:
-        ae.set_thresholds(p, fit=46)  # the fit criteria add up to 45
+        ae.set_model(p, fit_threshold=46)  # the fit criteria add up to 45
     assert "45" in problems(exc)["scoring.fit_threshold"]
     p = ae.set_decay(p, "expire", 90)
     assert (sc(p).decay.mode, sc(p).decay.days) == ("expire", 90)
@@ -118,9 +118,9 @@ def test_thresholds_and_decay() -> None:
 
 
 def test_qualifies_for_must_be_a_stage_before_won() -> None:
-    assert ae.set_qualifies_for(scored(), "s2").scoring.qualifies_for == "s2"  # type: ignore[union-attr]
+    assert sc(ae.set_model(scored(), qualifies_for="s2")).qualifies_for == "s2"
     with pytest.raises(PlanInvalid) as exc:
-        ae.set_qualifies_for(scored(), "s3")
+        ae.set_model(scored(), qualifies_for="s3")
     assert "'won'" in problems(exc)["scoring.qualifies_for"]
 
 
@@ -163,3 +163,9 @@ def test_criteria_added_with_any_points_in_range_give_a_valid_plan(
         assert getattr(sc(p), group)[-1].points == points
         assert sc(p).max_fit >= sc(p).fit_threshold
     assert len(sc(p).fit) + len(sc(p).engagement) == 5 + len(steps)
+
+
+def test_set_model_refuses_fields_it_does_not_set() -> None:
+    with pytest.raises(PlanInvalid) as exc:
+        ae.set_model(scored(), decay=None)
+    assert "not a field" in problems(exc)["scoring.decay"]

@@ -83,7 +83,8 @@ class ScoringPanel(DocumentPanel):
         self.stage.setToolTip("The stage a lead enters when it qualifies (usually the MQL)")
         self.stage.activated.connect(lambda _i: self._commit(
             "Change the stage scoring qualifies for",
-            lambda p: ae.set_qualifies_for(p, str(self.stage.currentData())), "Qualifies for"))
+            lambda p: ae.set_model(p, qualifies_for=str(self.stage.currentData())),
+            "Qualifies for"))
         self.fit_threshold = kinds.spin_box(self, 0, MAX_THRESHOLD, 0, widest=10_000)
         self.engagement_threshold = kinds.spin_box(self, 0, MAX_THRESHOLD, 0, widest=10_000)
         for box, what in ((self.fit_threshold, "fit"), (self.engagement_threshold, "engagement")):
@@ -231,9 +232,9 @@ class ScoringPanel(DocumentPanel):
             self.refresh(self.document.plan)  # the fields show the plan's values again
 
     def _threshold(self, what: str, value: float) -> None:
-        change = {what: value}
+        change = {f"{what}_threshold": value}
         self._commit(f"Change the {what} threshold",
-                     lambda p: ae.set_thresholds(p, **change),
+                     lambda p: ae.set_model(p, **change),
                      f"{what.capitalize()} threshold", ("scoring", what))
 
     def _decay(self) -> None:
