@@ -12,6 +12,7 @@ from alignplanner.contract.digest import digest
 from alignplanner.document import signing
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain import edits
+from alignplanner.domain.agreement import set_signoff
 from alignplanner.domain.agreement_edits import set_required
 from alignplanner.domain.model import Plan
 
@@ -19,7 +20,10 @@ AT = datetime(2026, 11, 23, 14, 5, 7, 123456, tzinfo=UTC)
 
 
 def required_plan() -> Plan:
-    return set_required(sample_plan(), ["marketing", "sales"])
+    """The sample plan with marketing and sales required and nobody named (whatever
+    sign-off the sample itself carries)."""
+    plan = set_signoff(sample_plan(), required=(), approvers=(), signatures=())
+    return set_required(plan, ["marketing", "sales"])
 
 
 def test_part_digests_change_only_where_the_plan_changed() -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from alignplanner.domain.agreement import set_scoring
 from alignplanner.domain.scoring import ScoringModel
 from alignplanner.ui.agreement.criteria_model import POINTS, THIRD
 from alignplanner.ui.agreement.scoring_panel import ScoringPanel
@@ -21,8 +22,10 @@ def scoring_tab(qtbot: QtBot, window: MainWindow) -> ScoringPanel:
     window.editor_tabs.setCurrentWidget(window.agreement.scoring)
     panel = window.agreement.scoring.view
     qtbot.waitUntil(panel.isVisible)
-    if window.document.plan.scoring is None:
-        qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+    if window.document.plan.scoring is not None:  # start from the app's own starting model
+        window.document.edit("Clear scoring", lambda p: set_scoring(p, None))
+    assert panel.start_button.isVisible()
+    qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
     return panel
 
 

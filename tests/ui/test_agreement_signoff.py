@@ -16,6 +16,7 @@ from scripted_prompts import ScriptedPrompts
 
 from alignplanner.contract.digest import digest
 from alignplanner.document import signing
+from alignplanner.domain.agreement import set_signoff
 from alignplanner.resources import sample_plan_path
 from alignplanner.ui.agreement.sign_dialog import SignDialog
 from alignplanner.ui.agreement.signoff_panel import SignoffPanel
@@ -26,6 +27,15 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propa
 LEFT = Qt.MouseButton.LeftButton
 
 
+def unsigned(window: MainWindow) -> None:
+    """The open plan with no sign-off yet (whatever the sample plan says), as the start of
+    a workshop; not an undo step of the test."""
+    document = window.document
+    document.edit("Clear sign-off", lambda p: set_signoff(p, required=(), approvers=(),
+                                                           signatures=()))
+    document.undo_stack.clear()
+
+
 def signoff_tab(qtbot: QtBot, window: MainWindow) -> SignoffPanel:
     window.editor_tabs.setCurrentWidget(window.agreement.signoff)
     panel = window.agreement.signoff.view
@@ -34,6 +44,7 @@ def signoff_tab(qtbot: QtBot, window: MainWindow) -> SignoffPanel:
 
 
 def sign_both(qtbot: QtBot, window: MainWindow, prompts: ScriptedPrompts) -> SignoffPanel:
+    unsigned(window)
     panel = signoff_tab(qtbot, window)
     qtbot.mouseClick(panel.require_pair, LEFT)
     assert window.document.plan.signoff.required == ("marketing", "sales")
@@ -117,6 +128,7 @@ def test_withdraw_a_signature_and_a_refused_role_change_names_the_field(
 
 def test_approvers_are_typed_per_role_and_offered_when_signing(
         qtbot: QtBot, main_window: MainWindow, prompts: ScriptedPrompts) -> None:
+    unsigned(main_window)
     panel = signoff_tab(qtbot, main_window)
     qtbot.mouseClick(panel.require_pair, LEFT)
     marketing, sales = panel.approvers["marketing"], panel.approvers["sales"]
@@ -156,10 +168,12 @@ def test_the_tabs_and_the_badge_follow_a_newly_opened_plan(
     main_window.file_open(other)
     assert main_window.document.path == other.resolve()
     assert main_window.agreement.status.badge.text() == "Draft"
-    assert main_window.agreement.status.caption.text() == "no roles must sign"
+    new = signing.standing(main_window.document)
+    assert main_window.document.plan.signoff.signatures == ()
+    assert main_window.agreement.status.caption.text() == new.short_words()
     panel = signoff_tab(qtbot, main_window)
     assert panel.model.rowCount() == 0
-    assert panel.require_pair.isVisible()
+    assert panel.summary.text() == new.sentence()
 
 
 def test_the_sign_dialog_offers_the_named_approvers_of_the_chosen_role(qtbot: QtBot) -> None:
