@@ -14,13 +14,16 @@ from typing import TYPE_CHECKING, Literal, Protocol
 if TYPE_CHECKING:
     from alignplanner.document.recovery import Recovery
 
-__all__ = ["Prompts", "UnsavedAnswer"]
+__all__ = ["Prompts", "Signer", "UnsavedAnswer"]
 
 UnsavedAnswer = Literal["save", "discard", "cancel"]
+Signer = tuple[str, str]
+"""(role, name) of a person signing the plan."""
 
 
 class Prompts(Protocol):
-    """Every question the file workflow may put to the user, and three kinds of message."""
+    """Every question the file workflow (and the sign-off panel) may put to the user, and
+    three kinds of message."""
 
     def ask_unsaved_changes(self, name: str) -> UnsavedAnswer:
         """The plan ``name`` has unsaved changes: save them, discard them, or cancel?"""
@@ -52,6 +55,11 @@ class Prompts(Protocol):
 
     def ask_open_locked(self, name: str, owner_description: str) -> bool:
         """``name`` is open elsewhere (``owner_description`` says where): open anyway?"""
+        ...
+
+    def ask_signature(self, roles: list[str], approvers: dict[str, list[str]]) -> Signer | None:
+        """Who signs the plan: a (role, name) with role one of ``roles``; ``approvers``
+        names the people who may sign for a role (none named: anyone). None cancels."""
         ...
 
     def show_problems(self, title: str, problems: list[str]) -> None:

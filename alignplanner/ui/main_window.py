@@ -29,7 +29,7 @@ from alignplanner.document import settings as keys
 from alignplanner.document.document import PlanDocument
 from alignplanner.document.workflow import FileWorkflow
 from alignplanner.ui import actions as menus
-from alignplanner.ui import operations, theme
+from alignplanner.ui import agreement, operations, theme
 from alignplanner.ui.charts.waterfall import WaterfallChart
 from alignplanner.ui.editors.stage_table import StagePanel
 from alignplanner.ui.kpi_strip import KpiStrip
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self._themed: list[FollowsDocument] = []
         self.operations = operations.install(self)
         self.menu_actions = menus.build(self)
+        self.agreement = agreement.install(self)  # Scoring, Sign-off, Compare (issue 5)
         self.theme_mode = "system"
         self.presentation = Presentation(self)
         self.warnings.subjectActivated.connect(self._show_subject)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignplanner.document.prompts import UnsavedAnswer
+from alignplanner.document.prompts import Signer, UnsavedAnswer
 from alignplanner.document.recovery import Recovery
 
 __all__ = ["DialogPrompts", "RecoverDialog", "problems_dialog"]
@@ -184,6 +184,14 @@ class DialogPrompts:
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is anyway
+
+    def ask_signature(self, roles: list[str], approvers: dict[str, list[str]]) -> Signer | None:
+        from alignplanner.ui.agreement.sign_dialog import SignDialog  # only when signing
+
+        dialog = SignDialog(self._parent, roles, approvers)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return dialog.signer() if accepted else None
 
     def show_problems(self, title: str, problems: list[str]) -> None:
         dialog = problems_dialog(self._parent, title, problems)

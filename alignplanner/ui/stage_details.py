@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QWidget
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain import edits
 from alignplanner.domain.model import Plan
+from alignplanner.ui.agreement.crm_fields import CrmFields
 from alignplanner.ui.theme import WARNING_COLOR, team_color, team_label
 
 FIELDS = (
@@ -62,6 +63,8 @@ class StageDetails(QWidget):
             layout.addWidget(field, 2, column)
             self.fields[key] = field
         layout.addWidget(self.error, 3, 0, 1, len(FIELDS))
+        self.crm = CrmFields(document)  # agreement (issue 5): the stage's CRM values
+        layout.addWidget(self.crm, 4, 0, 1, len(FIELDS))
         layout.setRowStretch(2, 1)
         self.set_document(document)
 
@@ -69,6 +72,7 @@ class StageDetails(QWidget):
         if self._document is not None:
             self._document.planChanged.disconnect(self._on_plan_changed)
         self._document = document
+        self.crm.set_document(document)
         document.planChanged.connect(self._on_plan_changed)
         self.set_stage(document.plan.stages[0].id)
 
@@ -94,6 +98,7 @@ class StageDetails(QWidget):
         if self._stage_id not in plan.stage_ids:
             self._stage_id = plan.stages[0].id
         stage = plan.stages[plan.stage_index(self._stage_id)]
+        self.crm.show_stage(plan.stage_index(self._stage_id), stage)
         colour = team_color(stage.owner).name()
         self.title.setText(f"{stage.name} <span style='color:{colour}'>■</span> "
                            f"<span style='font-weight:normal'>owned by "

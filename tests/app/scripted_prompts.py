@@ -47,6 +47,9 @@ class ScriptedPrompts:
     def ask_open_locked(self, name: str, owner: str) -> Any:
         return self._answer("ask_open_locked", name, owner)
 
+    def ask_signature(self, roles: list[str], approvers: dict[str, list[str]]) -> Any:
+        return self._answer("ask_signature", roles, approvers)
+
     def show_problems(self, title: str, problems: list[str]) -> None:
         self.asked.append(("show_problems", (title, problems)))
 

@@ -12,12 +12,12 @@ from collections import defaultdict, deque
 from pathlib import Path
 from typing import Any
 
-from alignplanner.document.prompts import Prompts, UnsavedAnswer
+from alignplanner.document.prompts import Prompts, Signer, UnsavedAnswer
 from alignplanner.document.recovery import Recovery
 
 QUESTIONS = frozenset({
     "ask_unsaved_changes", "ask_save_path", "ask_open_path", "ask_export_path", "ask_recover",
-    "ask_reload_changed", "ask_open_locked",
+    "ask_reload_changed", "ask_open_locked", "ask_signature",
 })
 
 
@@ -71,6 +71,9 @@ class RecordingPrompts:
 
     def ask_open_locked(self, name: str, owner_description: str) -> bool:
         return self._ask("ask_open_locked", name, owner_description)
+
+    def ask_signature(self, roles: list[str], approvers: dict[str, list[str]]) -> Signer | None:
+        return self._ask("ask_signature", roles, approvers)
 
     def show_problems(self, title: str, problems: list[str]) -> None:
         self.calls.append(("show_problems", (title, list(problems))))

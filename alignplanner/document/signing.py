@@ -1,0 +1,266 @@
+"""Signing the open plan, and where its sign-off stands, in the plan's words (the contract
+layer's digest and diff, imported when first needed).
+
+`sign` records a signature as one undoable edit: the digest of the plan's inputs (the
+contract's `digest`) with the part digests a later status compares to say which parts
+changed. `standing` says whether the plan is agreed and, when it changed since it was
+signed, by what: `contract.diff` of the plan as it was signed against the current one.
+For that the document's *signed versions* are remembered by digest: the plan as it was
+loaded (or first seen), and the plan as each signature made in this session saw it. A
+signature made elsewhere on a version never seen here is described by its parts
+(``stage mql changed``).
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cached_property
+from typing import Any
+
+from alignplanner.document.document import PlanDocument
+from alignplanner.domain.agreement import sign_plan, withdraw_signature
+from alignplanner.domain.model import Plan
+from alignplanner.domain.problems import Problem
+from alignplanner.domain.results import Result
+from alignplanner.domain.signoff import PartChange, SignoffStatus, signoff_status
+
+__all__ = ["Changes", "Standing", "part_digests", "short_digest", "sign", "standing", "withdraw"]
+
+
+def part_digests(plan: Plan) -> dict[str, str]:
+    """A 16-hex-digit digest of each part of the inputs, as `domain.signoff` describes:
+    every top-level section; a list of items with ids (stages, sources) as its order
+    (``stages``) and each item (``stages.mql``)."""
+    from alignplanner.contract.digest import DERIVED_SECTIONS
+    from alignplanner.contract.writer import plan_dict
+
+    doc = plan_dict(plan)
+    parts: dict[str, str] = {}
+    for section, value in doc.items():
+        if section in DERIVED_SECTIONS:
+            continue
+        if isinstance(value, list) and all(isinstance(v, dict) and "id" in v for v in value):
+            parts[section] = _short([v["id"] for v in value])
+            for item in value:
+                parts[f"{section}.{item['id']}"] = _short(item)
+        else:
+            parts[section] = _short(value)
+    return parts
+
+
+def _short(value: Any) -> str:
+    import hashlib
+
+    from alignplanner.contract.digest import canonical_json
+
+    return hashlib.sha256(canonical_json(value)).hexdigest()[:16]
+
+
+def _digest(plan: Plan) -> str:
+    # The contract's digest, imported when first needed: a plan nobody signed never needs
+    # it, and start-up (benchmarked) does not pay for it.
+    from alignplanner.contract.digest import digest
+
+    return digest(plan)
+
+
+def short_digest(value: str) -> str:
+    """``sha256:9f2c41d0…`` -> ``9f2c41d0`` (what people compare by eye)."""
+    return value.removeprefix("sha256:")[:8]
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed since the plan was signed, in words."""
+
+    inputs: tuple[str, ...] = ()
+    """The inputs that changed."""
+    consequences: tuple[str, ...] = ()
+    """What they change: wins and each stage's total over the plan."""
+    monthly: int = 0
+    """How many monthly requirements changed as well (not listed one by one)."""
+
+
+class Standing:
+    """The sign-off status of the document's current plan, with what changed since it was
+    signed (inputs first, then their consequences), in words. The changes are worked out
+    when first asked for (a diff costs more than the status, which every edit shows)."""
+
+    def __init__(self, status: SignoffStatus, digest: str,
+                 changes: Callable[[], Changes] | None = None) -> None:
+        self.status = status
+        self.digest = digest
+        self._make = changes
+
+    @cached_property
+    def _changes(self) -> Changes:
+        return Changes() if self._make is None else self._make()
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        return self._changes.inputs
+
+    @property
+    def consequences(self) -> tuple[str, ...]:
+        return self._changes.consequences
+
+    @property
+    def monthly(self) -> int:
+        return self._changes.monthly
+
+    @property
+    def changes(self) -> tuple[str, ...]:
+        return (*self.inputs, *self.consequences)
+
+    @property
+    def agreed(self) -> bool:
+        return self.status.agreed
+
+    @property
+    def headline(self) -> str:
+        return "Agreed" if self.agreed else "Draft"
+
+    def short_words(self) -> str:
+        """A few words under the headline badge: ``all 2 roles signed``, ``waiting for
+        sales``, ``changed since signed``, ``no roles must sign``."""
+        status = self.status
+        if status.agreed:
+            return f"all {len(status.required)} roles signed"
+        if not status.required:
+            return "no roles must sign"
+        if status.stale:
+            return "changed since signed"
+        return "waiting for " + ", ".join(status.missing)
+
+    def sentence(self) -> str:
+        """The status for people: who signed, who is missing, what changed (see below)."""
+        status = self.status
+        if status.agreed:
+            return "Signed by " + _and(f"{s.name} ({s.role}) on {s.signed_at:%d %b %Y}"
+                                      for s in status.current) + ". The plan is agreed."
+        if not status.required:
+            return "Nobody is required to sign yet: say below who must sign."
+        words = []
+        if status.current:
+            words.append("Signed by " + _and(f"{s.name} ({s.role})" for s in status.current)
+                         + ".")
+        if status.missing:
+            words.append(f"Waiting for {_and(status.missing)}.")
+        if status.stale:
+            words.append("The plan changed since " + _and(f"{s.name} ({s.role})"
+                                                          for s in status.stale)
+                         + " signed.")
+        return " ".join(words)
+
+
+def _and(items: Iterable[str]) -> str:
+    words = list(items)
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+
+
+class _Memory:
+    """The plans a document's signatures were made on, by digest, and the last standing."""
+
+    def __init__(self) -> None:
+        self.versions: dict[str, tuple[Plan, Result]] = {}
+        self.last: tuple[Plan, Standing] | None = None
+
+    def remember(self, plan: Plan, result: Result, plan_digest: str | None = None) -> None:
+        self.versions.setdefault(plan_digest or _digest(plan), (plan, result))
+
+
+_memories: weakref.WeakKeyDictionary[PlanDocument, _Memory] = weakref.WeakKeyDictionary()
+
+
+def _memory(document: PlanDocument) -> _Memory:
+    memory = _memories.get(document)
+    if memory is None:
+        memory = _memories[document] = _Memory()
+        stack = document.undo_stack
+        first = stack.command(0) if stack.count() else None
+        loaded = getattr(first, "before", None) or (document.plan, document.result)
+        if loaded[0].signoff.signatures:  # the plan as loaded may be the one signed
+            memory.remember(*loaded)
+    return memory
+
+
+def standing(document: PlanDocument) -> Standing:
+    """Where the sign-off of the document's current plan stands (cached per plan)."""
+    memory = _memory(document)
+    plan = document.plan
+    if memory.last is not None and memory.last[0] is plan:
+        return memory.last[1]
+    signoff = plan.signoff
+    if not signoff.signatures:  # nothing to compare: no digest needed (edits stay quick)
+        result = Standing(signoff_status(signoff, ""), "")
+    else:
+        current = _digest(plan)
+        status = signoff_status(signoff, current, part_digests(plan))
+        result_now = document.result
+        result = Standing(status, current,
+                          lambda: _changes(memory, status, plan, result_now))
+    memory.last = (plan, result)
+    return result
+
+
+def _changes(
+    memory: _Memory, status: SignoffStatus, plan: Plan, plan_result: Result
+) -> Changes:
+    inputs: dict[str, None] = {}
+    consequences: dict[str, None] = {}
+    monthly: set[str] = set()
+    unknown = False
+    for signature in status.stale:
+        known = memory.versions.get(signature.digest)
+        if known is None:
+            unknown = True
+            continue
+        from alignplanner.contract.diff import diff
+
+        for change in diff(known[0], plan, known[1], plan_result):
+            if change.path.split(".")[0] == "signoff":
+                continue  # the signatures themselves are not what was agreed
+            if change.kind == "input":
+                inputs[change.text] = None
+            elif ".monthly_rounded." in change.path:
+                monthly.add(change.path)
+            else:
+                consequences[change.text] = None
+    if unknown or not inputs:  # a version never seen here, or a part the diff does not word
+        inputs.update(dict.fromkeys(_part_words(c, plan) for c in status.changed))
+    return Changes(tuple(inputs), tuple(consequences), len(monthly))
+
+
+def _part_words(change: PartChange, plan: Plan) -> str:
+    """``stages.mql`` changed -> ``Stage Marketing qualified lead changed``."""
+    section, _, item = change.part.partition(".")
+    names = {"stages": {s.id: s.name for s in plan.stages},
+             "sources": {s.id: s.name or s.id for s in plan.sources}}.get(section, {})
+    if item in names:
+        return f"{section[:-1].capitalize()} {names[item]} {change.change}"
+    text = str(change)
+    return text[0].upper() + text[1:]
+
+
+def sign(document: PlanDocument, role: str, name: str, at: datetime | None = None) -> list[Problem]:
+    """Sign the document's plan as ``name`` for ``role`` at ``at`` (now), as one undoable
+    edit; the problems (nothing signed) when the sign-off does not allow it."""
+    signed_at = (at or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    plan = document.plan
+    plan_digest, parts = _digest(plan), part_digests(plan)
+    memory = _memory(document)
+    memory.remember(plan, document.result, plan_digest)
+    return document.edit(
+        f"Sign as {role} ({name.strip()})",
+        lambda p: sign_plan(p, role, name, signed_at=signed_at, digest=plan_digest, parts=parts),
+    )
+
+
+def withdraw(document: PlanDocument, role: str, name: str) -> list[Problem]:
+    """Withdraw the signature of ``name`` for ``role`` (one undoable edit)."""
+    return document.edit(
+        f"Withdraw signature of {name} ({role})", lambda p: withdraw_signature(p, role, name)
+    )

@@ -1,0 +1,188 @@
+"""The edits of the agreement panels that `alignplanner.domain.agreement` does not have.
+
+agreement.py already sets a stage's CRM value (`set_crm`), the whole scoring model
+(`set_scoring`), the sign-off's fields (`set_signoff`), adds a signature (`sign_plan`) and
+withdraws one (`withdraw_signature`). Here: a starting scoring model, one criterion, the
+stage it qualifies for and the thresholds (`set_model`), high-intent actions and decay,
+the required roles and the approvers. Each is
+a pure function Plan -> Plan; an impossible value raises PlanInvalid naming the field,
+with paths from the plan (``scoring.fit[1].points``, ``signoff.required``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Literal
+
+from alignplanner.domain.model import Plan
+from alignplanner.domain.problems import PlanInvalid, Problem
+from alignplanner.domain.scoring import Criterion, CriterionKind, Decay, ScoringModel
+
+__all__ = [
+    "Group",
+    "add_criterion",
+    "remove_criterion",
+    "set_approvers",
+    "set_criterion",
+    "set_decay",
+    "set_high_intent",
+    "set_model",
+    "set_required",
+    "start_scoring",
+]
+
+Group = Literal["fit", "engagement"]
+_GROUPS = ("fit", "engagement")
+
+
+def _model(plan: Plan) -> ScoringModel:
+    if plan.scoring is None:
+        raise PlanInvalid([Problem(("scoring",), "the plan has no lead-scoring model yet")])
+    return plan.scoring
+
+
+def _with_model(plan: Plan, **fields: object) -> Plan:
+    try:
+        model = replace(_model(plan), **fields)  # type: ignore[arg-type]
+    except PlanInvalid as exc:
+        raise exc.prefixed(("scoring",)) from None
+    return replace(plan, scoring=model)
+
+
+def _check_group(group: str) -> None:
+    if group not in _GROUPS:
+        raise PlanInvalid([Problem(("scoring",), f"no criteria group {group!r} (fit, engagement)")])
+
+
+def start_scoring(plan: Plan) -> Plan:
+    """``plan`` with a starting scoring model (unchanged if it has one): two fit and three
+    engagement criteria, fit >= 40 and engagement >= 50, a demo request qualifying at once,
+    engagement halving every 30 days. It qualifies leads for the stage with id ``mql``, or
+    else the second stage (the first of a two-stage funnel)."""
+    if plan.scoring is not None:
+        return plan
+    ids = plan.stage_ids
+    target = "mql" if "mql" in ids[:-1] else ids[min(1, len(ids) - 2)]
+    model = ScoringModel(
+        target,
+        fit=(
+            Criterion("company_size", "Company of 200+ employees", 25, "firmographic"),
+            Criterion("decision_maker", "Director or above", 20, "demographic"),
+        ),
+        engagement=(
+            Criterion("pricing_page", "Visited the pricing page", 15),
+            Criterion("webinar", "Attended a webinar", 20),
+            Criterion("demo_request", "Requested a demo", 60),
+        ),
+        fit_threshold=40,
+        engagement_threshold=50,
+        high_intent=("demo_request",),
+        decay=Decay("halve", 30),
+    )
+    return replace(plan, scoring=model)
+
+
+_MODEL_FIELDS = ("qualifies_for", "fit_threshold", "engagement_threshold")
+
+
+def set_model(plan: Plan, **fields: object) -> Plan:
+    """Change ``qualifies_for`` (a stage before 'won', checked by the plan),
+    ``fit_threshold`` or ``engagement_threshold``."""
+    _model(plan)
+    unknown = [key for key in fields if key not in _MODEL_FIELDS]
+    if unknown:
+        raise PlanInvalid([Problem(("scoring", key), "not a field of the scoring model "
+                                   f"({', '.join(_MODEL_FIELDS)})") for key in unknown])
+    return _with_model(plan, **fields)
+
+
+def add_criterion(
+    plan: Plan, group: Group, label: str = "New criterion", points: float = 10
+) -> Plan:
+    """A criterion added at the end of ``group``, with an id of its own."""
+    _check_group(group)
+    model = _model(plan)
+    taken = {c.id for c in (*model.fit, *model.engagement)}
+    n = 1
+    while f"{group}_{n}" in taken:
+        n += 1
+    try:
+        kind: CriterionKind = "firmographic" if group == "fit" else "behaviour"
+        crit = Criterion(f"{group}_{n}", label, points, kind)
+    except PlanInvalid as exc:
+        raise exc.prefixed(("scoring", group, len(getattr(model, group)))) from None
+    return _with_model(plan, **{group: (*getattr(model, group), crit)})
+
+
+def remove_criterion(plan: Plan, group: Group, index: int) -> Plan:
+    """``plan`` without criterion ``index`` of ``group`` (and no longer high intent)."""
+    _check_group(group)
+    model = _model(plan)
+    criteria = list(getattr(model, group))
+    gone = criteria.pop(index)
+    intent = tuple(a for a in model.high_intent if a != gone.id)
+    return _with_model(plan, **{group: tuple(criteria)}, high_intent=intent)
+
+
+def set_criterion(plan: Plan, group: Group, index: int, **fields: object) -> Plan:
+    """Change criterion ``index`` of ``group`` (``label``, ``points``, ``kind``, ``id``);
+    a new id is followed by the high-intent list."""
+    _check_group(group)
+    model = _model(plan)
+    criteria = list(getattr(model, group))
+    old = criteria[index]
+    try:
+        criteria[index] = replace(old, **fields)
+    except PlanInvalid as exc:
+        raise exc.prefixed(("scoring", group, index)) from None
+    new_id = criteria[index].id
+    intent = tuple(new_id if a == old.id else a for a in model.high_intent)
+    return _with_model(plan, **{group: tuple(criteria)}, high_intent=intent)
+
+
+def set_high_intent(plan: Plan, criterion_id: str, on: bool) -> Plan:
+    """Make the engagement criterion ``criterion_id`` qualify a lead outright, or not."""
+    model = _model(plan)
+    intent = [a for a in model.high_intent if a != criterion_id]
+    if on:
+        order = [c.id for c in model.engagement]
+        intent.append(criterion_id)
+        intent.sort(key=lambda a: order.index(a) if a in order else len(order))
+    return _with_model(plan, high_intent=tuple(intent))
+
+
+def set_decay(plan: Plan, mode: str, days: float) -> Plan:
+    """How engagement points lose value: ``none``, ``halve`` every ``days`` days, or
+    ``expire`` after ``days`` days."""
+    _model(plan)
+    try:
+        decay = Decay(mode, days)  # type: ignore[arg-type]
+    except PlanInvalid as exc:
+        raise exc.prefixed(("scoring", "decay")) from None
+    return _with_model(plan, decay=decay)
+
+
+def set_required(plan: Plan, roles: Iterable[str]) -> Plan:
+    """The roles that must sign (checked by the sign-off: marketing and sales among them)."""
+    from alignplanner.domain.agreement import set_signoff
+
+    return set_signoff(plan, required=tuple(roles))
+
+
+def set_approvers(plan: Plan, approvers: Iterable[tuple[str, str]]) -> Plan:
+    """The named approvers, as (role, name) pairs; names are trimmed, empty ones dropped.
+    Titles of approvers already named are kept."""
+    from alignplanner.domain.agreement import set_signoff
+    from alignplanner.domain.signoff import Approver
+
+    titles = {(a.role, a.name): a.title for a in plan.signoff.approvers}
+    made = []
+    for i, (role, name) in enumerate(approvers):
+        if not name.strip():
+            continue
+        try:
+            made.append(Approver(role, name.strip(), titles.get((role, name.strip()), "")))
+        except PlanInvalid as exc:
+            raise exc.prefixed(("signoff", "approvers", i)) from None
+    return set_signoff(plan, approvers=tuple(made))

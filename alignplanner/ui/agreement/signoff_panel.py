@@ -1,0 +1,238 @@
+"""SignoffPanel: is the plan agreed, who signed what and when, what changed since, and who
+must sign. "Sign as…" asks for the role and name (the injectable prompts) and records the
+signature as one undoable edit; so does withdrawing one. Required roles and approvers are
+edited here too; a refused change shows its reason in red and never reaches the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alignplanner.document import signing
+from alignplanner.document.document import PlanDocument
+from alignplanner.document.prompts import Signer
+from alignplanner.domain import agreement_edits
+from alignplanner.domain.model import Plan
+from alignplanner.domain.signoff import SIGNOFF_ROLES
+from alignplanner.ui.agreement.badge import StatusBadge
+from alignplanner.ui.agreement.signatures_model import SignaturesModel
+from alignplanner.ui.agreement.words import role_label
+from alignplanner.ui.editors.common import DocumentPanel, ErrorLabel, blocked, scaled_font
+
+__all__ = ["AskSigner", "SignoffPanel"]
+
+AskSigner = Callable[[list[str], dict[str, list[str]]], Signer | None]
+
+
+class SignoffPanel(DocumentPanel):
+    def __init__(self, document: PlanDocument, ask_signer: AskSigner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        self._ask_signer = ask_signer
+        self.badge = StatusBadge(2.6, self)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sign_button = QPushButton("Sign as…", self)
+        self.sign_button.setToolTip("Sign the plan as it is now, for your role")
+        self.sign_button.clicked.connect(self.sign)
+        self.withdraw_button = QPushButton("Withdraw signature", self)
+        self.withdraw_button.setToolTip("Remove the selected signature (undo brings it back)")
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
+        self.error = ErrorLabel(self)
+        self.model = SignaturesModel(self)
+        self.table = self._make_table()
+        self.changes = QListWidget(self)
+        self.changes.setAccessibleName("Changed since it was signed")
+        self.changes.setWordWrap(True)
+        self.effects = QListWidget(self)
+        self.effects.setAccessibleName("What the changes do")
+        self.effects.setWordWrap(True)
+        self.effects_caption = QLabel(self)
+        self.changes_box = QGroupBox("Changed since it was signed", self)
+        changes = QVBoxLayout(self.changes_box)
+        changes.addWidget(self.changes, 1)
+        changes.addWidget(self.effects_caption)
+        changes.addWidget(self.effects, 1)
+        self.required: dict[str, QCheckBox] = {}
+        self.require_pair = QPushButton("Require marketing and sales to sign", self)
+        self.require_pair.clicked.connect(
+            lambda: self._edit_roles(["marketing", "sales"]))
+        self.approvers: dict[str, QLineEdit] = {}
+        self._approver_form = QFormLayout()
+        self._lay_out()
+        self._fit_to_font()
+        self._bind()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.setAlternatingRowColors(True)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setAccessibleName("Signatures")
+        return table
+
+    def _lay_out(self) -> None:
+        head = QHBoxLayout()
+        head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.summary, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sign_button)
+        buttons.addWidget(self.withdraw_button)
+        buttons.addStretch(1)
+        signed_box = QGroupBox("Signatures", self)
+        signed_layout = QVBoxLayout(signed_box)
+        signed_layout.addLayout(buttons)
+        signed_layout.addWidget(self.table)
+        who_box = QGroupBox("Who must sign", self)
+        who = QVBoxLayout(who_box)
+        grid = QGridLayout()
+        for i, role in enumerate(SIGNOFF_ROLES):
+            box = QCheckBox(role_label(role), who_box)
+            box.toggled.connect(lambda _on: self._roles_toggled())
+            grid.addWidget(box, i // 4, i % 4)
+            self.required[role] = box
+        who.addWidget(self.require_pair, 0, Qt.AlignmentFlag.AlignLeft)
+        who.addLayout(grid)
+        hint = QLabel("Approvers by role, names separated by commas (none named: anyone "
+                      "may sign for the role)", who_box)
+        hint.setWordWrap(True)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        who.addWidget(hint)
+        who.addLayout(self._approver_form)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.error)
+        layout.addWidget(self.changes_box)
+        layout.addWidget(signed_box)
+        layout.addWidget(who_box)
+        layout.addStretch(1)
+
+    def _fit_to_font(self) -> None:
+        self.badge.fit_to(self.font())
+        self.summary.setFont(scaled_font(self.font(), 1.25))
+        self.changes.setFont(scaled_font(self.font(), 1.25, bold=True))
+        self.effects.setFont(scaled_font(self.font(), 1.1))
+        self.table.setMaximumHeight(self.table.fontMetrics().lineSpacing() * 9)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # presentation mode: bigger type
+            self._fit_to_font()
+
+    # -- document --------------------------------------------------------------------
+
+    def refresh(self, plan: Plan) -> None:
+        standing = signing.standing(self.document)
+        self.badge.show_state(standing.agreed)
+        self.summary.setText(standing.sentence())
+        self.model.set_standing(plan.signoff.signatures, standing)
+        self.withdraw_button.setEnabled(bool(plan.signoff.signatures))
+        self.sign_button.setEnabled(bool(plan.signoff.roles))
+        self.sign_button.setToolTip("Sign the plan as it is now, for your role" if
+                                    plan.signoff.roles else "Say first who must sign")
+        for items, lines in ((self.changes, standing.inputs),
+                             (self.effects, standing.consequences)):
+            items.clear()
+            items.addItems(list(lines))
+            rows = max(1, min(len(lines), 8))  # as tall as its lines, up to eight
+            items.setMaximumHeight(rows * items.sizeHintForRow(0) + 2 * items.frameWidth() + 4
+                                   if lines else 16777215)
+        months = (f", and {standing.monthly} monthly requirement"
+                  f"{'s' if standing.monthly != 1 else ''} (By month chart)"
+                  if standing.monthly else "")
+        self.effects_caption.setText(f"<b>What it does</b> to the requirements{months}:")
+        self.effects_caption.setVisible(bool(standing.consequences or standing.monthly))
+        self.effects.setVisible(bool(standing.consequences))
+        self.changes_box.setVisible(bool(standing.changes))
+        with blocked(*self.required.values()):
+            for role, box in self.required.items():
+                box.setChecked(role in plan.signoff.required)
+        self.require_pair.setVisible(not plan.signoff.required)
+        self._refresh_approvers(plan)
+
+    def _refresh_approvers(self, plan: Plan) -> None:
+        roles = list(plan.signoff.roles)
+        if roles != list(self.approvers):
+            while self._approver_form.rowCount():
+                self._approver_form.removeRow(0)
+            self.approvers = {}
+            for role in roles:
+                line = QLineEdit(self)
+                line.setPlaceholderText("anyone")
+                line.setAccessibleName(f"{role_label(role)} approvers")
+                line.editingFinished.connect(self._approvers_edited)
+                self._approver_form.addRow(role_label(role), line)
+                self.approvers[role] = line
+        for role, line in self.approvers.items():
+            text = ", ".join(plan.signoff.approvers_for(role))
+            if line.text() != text and not line.hasFocus():
+                line.setText(text)
+
+    # -- actions ---------------------------------------------------------------------
+
+    def sign(self) -> None:
+        signoff = self.document.plan.signoff
+        roles = list(signoff.roles)
+        if not roles:
+            self.error.show_message("Say first which roles must sign the plan")
+            return
+        answer = self._ask_signer(roles, {r: list(signoff.approvers_for(r)) for r in roles})
+        if answer is None:
+            return
+        role, name = answer
+        self.error.clear_message()
+        self.error.show_problems(signing.sign(self.document, role, name), "Sign")
+
+    def withdraw_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.error.show_message("Select the signature to withdraw")
+            return
+        sig = self.model.signature(rows[0].row())
+        self.error.show_problems(signing.withdraw(self.document, sig.role, sig.name))
+
+    def _roles_toggled(self) -> None:
+        current = self.document.plan.signoff.required
+        ticked = [role for role, box in self.required.items() if box.isChecked()]
+        kept = [r for r in current if r in ticked]
+        self._edit_roles(kept + [r for r in ticked if r not in kept])
+
+    def _edit_roles(self, roles: list[str]) -> None:
+        self.error.clear_message()
+        problems = self.document.edit("Change who must sign",
+                                      lambda p: agreement_edits.set_required(p, roles))
+        if self.error.show_problems(problems, "Who must sign"):
+            self.refresh(self.document.plan)  # the boxes show the plan again
+
+    def _approvers_edited(self) -> None:
+        pairs = [(role, name) for role, line in self.approvers.items()
+                 for name in line.text().split(",")]
+        self.error.clear_message()
+        problems = self.document.edit("Change approvers",
+                                      lambda p: agreement_edits.set_approvers(p, pairs))
+        self.error.show_problems(problems, "Approvers")

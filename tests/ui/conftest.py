@@ -1,0 +1,40 @@
+"""Fixtures of the UI tests that need the whole main window (the agreement tabs): settings
+in a temporary folder and the app tests' scripted prompts (tests/app/scripted_prompts.py)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "app"))  # scripted_prompts
+
+from scripted_prompts import ScriptedPrompts
+
+from alignplanner.document.settings import Settings
+from alignplanner.document.workflow import FileWorkflow
+from alignplanner.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def prompts() -> ScriptedPrompts:
+    return ScriptedPrompts()
+
+
+@pytest.fixture
+def main_window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                prompts: ScriptedPrompts) -> Iterator[MainWindow]:
+    monkeypatch.setenv("ALIGNPLANNER_CONFIG_DIR", str(tmp_path / "config"))
+    workflow = FileWorkflow(prompts, Settings(), autosave_ms=60_000)  # type: ignore[arg-type]
+    workflow.start(None)
+    main = MainWindow(workflow)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    if main.workflow.document is not None:
+        main.workflow.document.undo_stack.setClean()  # closing must not ask
+    assert main.close()
+    main.deleteLater()
