@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
-from typing import Any
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.agreement import sign_plan, withdraw_signature
@@ -31,32 +30,10 @@ __all__ = ["Changes", "Standing", "part_digests", "short_digest", "sign", "stand
 
 
 def part_digests(plan: Plan) -> dict[str, str]:
-    """A 16-hex-digit digest of each part of the inputs, as `domain.signoff` describes:
-    every top-level section; a list of items with ids (stages, sources) as its order
-    (``stages``) and each item (``stages.mql``)."""
-    from alignplanner.contract.digest import DERIVED_SECTIONS
-    from alignplanner.contract.writer import plan_dict
+    """The short digest of each part of the inputs (the contract's recipe)."""
+    from alignplanner.contract.digest import part_digests as parts
 
-    doc = plan_dict(plan)
-    parts: dict[str, str] = {}
-    for section, value in doc.items():
-        if section in DERIVED_SECTIONS:
-            continue
-        if isinstance(value, list) and all(isinstance(v, dict) and "id" in v for v in value):
-            parts[section] = _short([v["id"] for v in value])
-            for item in value:
-                parts[f"{section}.{item['id']}"] = _short(item)
-        else:
-            parts[section] = _short(value)
-    return parts
-
-
-def _short(value: Any) -> str:
-    import hashlib
-
-    from alignplanner.contract.digest import canonical_json
-
-    return hashlib.sha256(canonical_json(value)).hexdigest()[:16]
+    return parts(plan)
 
 
 def _digest(plan: Plan) -> str:

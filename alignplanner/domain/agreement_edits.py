@@ -22,6 +22,7 @@ from alignplanner.domain.scoring import Criterion, CriterionKind, Decay, Scoring
 __all__ = [
     "Group",
     "add_criterion",
+    "move_criterion",
     "remove_criterion",
     "set_approvers",
     "set_criterion",
@@ -139,6 +140,15 @@ def set_criterion(plan: Plan, group: Group, index: int, **fields: object) -> Pla
     new_id = criteria[index].id
     intent = tuple(new_id if a == old.id else a for a in model.high_intent)
     return _with_model(plan, **{group: tuple(criteria)}, high_intent=intent)
+
+
+def move_criterion(plan: Plan, group: Group, index: int, to: int) -> Plan:
+    """Move criterion ``index`` of ``group`` to position ``to`` (the order people read)."""
+    _check_group(group)
+    items = list(getattr(_model(plan), group))
+    to = max(0, min(to, len(items) - 1))
+    items.insert(to, items.pop(index))
+    return _with_model(plan, **{group: tuple(items)})
 
 
 def set_high_intent(plan: Plan, criterion_id: str, on: bool) -> Plan:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from plan_factory import chain, plan
 
-from alignplanner.domain import scoring_edits as se
+from alignplanner.domain import agreement_edits as se  # the edits the Scoring tab makes
 from alignplanner.domain.agreement import set_scoring
 from alignplanner.domain.model import Plan
 from alignplanner.domain.problems import PlanInvalid, dotted
@@ -41,17 +41,17 @@ def test_renaming_and_removing_an_engagement_criterion_follow_high_intent() -> N
 def test_add_move_and_toggle() -> None:
     p = se.add_criterion(scored(), "engagement", "Pricing page", 15)
     assert p.scoring is not None
-    assert [(c.id, c.kind) for c in p.scoring.engagement][-1] == ("criterion", "behaviour")
+    assert [(c.id, c.kind) for c in p.scoring.engagement][-1] == ("engagement_1", "behaviour")
     p = se.move_criterion(p, "engagement", 2, 0)
-    p = se.set_high_intent(p, "criterion", on=True)
+    p = se.set_high_intent(p, "engagement_1", on=True)
     p = se.set_high_intent(p, "demo", on=False)
     assert p.scoring is not None
-    assert [c.id for c in p.scoring.engagement] == ["criterion", "demo", "web"]
-    assert p.scoring.high_intent == ("criterion",)
+    assert [c.id for c in p.scoring.engagement] == ["engagement_1", "demo", "web"]
+    assert p.scoring.high_intent == ("engagement_1",)
     p = se.add_criterion(p, "fit")
     assert p.scoring is not None
     assert p.scoring.fit[-1].kind == "firmographic"
-    assert p.scoring.fit[-1].id == "criterion-2"
+    assert p.scoring.fit[-1].id == "fit_1"
 
 
 def test_refused_edits_name_the_field() -> None:
