@@ -175,7 +175,7 @@ def _lags(specs: Sequence[ChainSpec]) -> list[Lags]:
         per = max(1, BATCH_VALUES // (rows * ticks))
         for members in (same[n : n + per] for n in range(0, len(same), per)):
             extra = _extra_lag_density(loops.take(members), den, ticks)
-            dists = _bin_points(_layout(tuple(direct), den, extra.shape[2]), extra)
+            dists = _bin_points(_layout(tuple(direct), den, ticks), extra)  # cached
             for b, dist in zip(members, dists, strict=True):
                 out[b] = Lags(dist, truncated=grids[b][1])
     return out
@@ -395,9 +395,11 @@ def _layout(direct: tuple[float, ...], den: int, length: int) -> _Layout:
 
 def _bin_points(layout: _Layout, weights: FloatArray) -> list[FloatArray]:
     """Month-bin lags of a batch of chains: row i of chain b puts weights[b, i, p] at the
-    lag of (i, p); a lag of x months goes to floor(x) and floor(x) + 1 in proportions
-    1 - frac and frac. Rows are normalised, trailing empty months left off."""
-    lower, frac, span = layout.lower, layout.frac, layout.span
+    lag of (i, p) (``weights`` may stop short of the layout's ticks); a lag of x months
+    goes to floor(x) and floor(x) + 1 in proportions 1 - frac and frac. Rows are
+    normalised, trailing empty months left off."""
+    length = weights.shape[2]
+    lower, frac, span = layout.lower[:, :length], layout.frac[:, :length], layout.span
     chains, rows = weights.shape[0], lower.shape[0]
     flat = (np.arange(chains * rows)[:, None] * span + np.tile(lower, (chains, 1))).ravel()
     size = chains * rows * span
