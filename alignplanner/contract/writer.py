@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 import tomli_w
@@ -37,6 +38,7 @@ FORMAT = "alignplanner.plan"
 _BARE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 _LINE_LENGTH = 100
 _WHOLE_LIMIT = 2.0**53  # above this a float's integer value is no longer exact
+_PLAIN = frozenset({int, float, date})  # tomli-w writes these as str(value)
 
 
 def dumps(plan: Plan, result: Result) -> str:
@@ -157,7 +159,13 @@ def _key(key: str) -> str:
 
 
 def _value(value: object) -> str:
-    """One value formatted by tomli-w (``x = `` is four characters)."""
+    """One value formatted by tomli-w (``x = `` is four characters). Numbers and dates,
+    most of the values of a plan with roles and SLAs, are written as tomli-w writes them
+    (``str(value)``) without the round trip through it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if type(value) in _PLAIN:
+        return str(value)
     return tomli_w.dumps({"x": value})[4:].rstrip("\n")
 
 
