@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import tomli_w
@@ -39,6 +39,7 @@ FORMAT = "alignplanner.plan"
 _BARE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 _LINE_LENGTH = 100
 _WHOLE_LIMIT = 2.0**53  # above this a float's integer value is no longer exact
+_PLAIN = frozenset({int, float, date})  # tomli-w writes these as str(value)
 
 
 def dumps(plan: Plan, result: Result) -> str:
@@ -162,9 +163,15 @@ def _key(key: str) -> str:
 
 def _value(value: object) -> str:
     """One value formatted by tomli-w (``x = `` is four characters); date-times in RFC 3339
-    form with a T (and Z for UTC), as the sign-off's ``signed_at`` is documented."""
+    form with a T (and Z for UTC), as the sign-off's ``signed_at`` is documented. Numbers
+    and dates, most of the values of a plan with roles and SLAs, are written as tomli-w
+    writes them (``str(value)``) without the round trip through it."""
     if isinstance(value, datetime) and value.tzinfo is not None:
         return rfc3339(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if type(value) in _PLAIN:
+        return str(value)
     return tomli_w.dumps({"x": value})[4:].rstrip("\n")
 
 

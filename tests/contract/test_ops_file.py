@@ -218,3 +218,15 @@ def test_the_stage_flag_is_checked_in_the_file() -> None:
     (problem,) = problems(text)
     assert problem.path == "stages[1].stale_after_days"
     assert problem.line == line_no(text, "stale_after_days")
+
+
+@pytest.mark.parametrize("old", ["conversion = 0.4\n", "conversion_overrides = { mql = 0.3 }"])
+def test_a_conversion_that_underflows_is_named(old: str) -> None:
+    # Found by the fuzz tests: chances of winning that underflow to 0 used to give a
+    # problem without a key or a line ("float division by zero").
+    new = old.replace("0.4", "5e-324").replace("0.3", "5e-324")
+    text = VALID.replace(old, new, 1)
+    (problem,) = problems(text)
+    assert problem.path in {"stages[1].conversion", "sources[1].conversion_overrides.mql"}
+    assert problem.line == line_no(text, "5e-324")
+    assert "lowest conversion" in problem.message
