@@ -45,8 +45,9 @@ _LABELS = {
 }
 _KNOWN = frozenset({"plan", "target", "stages", "sources"})
 _HANDLED = {"pipeline": "existing", "signoff": "signatures"}  # keys with words of their own
-_SECTIONS = {"scoring": "Lead scoring", "signoff": "Sign-off"}
-_PERCENT = frozenset({"conversion", "share", "growth"})
+_SECTIONS = {"scoring": "Lead scoring", "signoff": "Sign-off", "calendar": "Business calendar",
+             "roles": "Role", "slas": "SLA"}
+_PERCENT = frozenset({"conversion", "share", "growth", "target", "attrition", "attainment"})
 _MONEY = frozenset({"revenue", "average_deal_size"})
 _LONG_TEXT = frozenset({"description", "rates_source", "definition", "entry_criteria",
                         "exit_criteria"})

@@ -234,34 +234,17 @@ def _toml_problem(exc: tomllib.TOMLDecodeError, text: str, filename: str) -> Pla
 
 
 def _compute(plan: Plan, index: LineIndex, filename: str) -> Result:
-    from alignplanner.domain.engine import compute
+    from alignplanner.domain.engine import compute, lowest_conversion
 
     try:
         return compute(plan)
     except PlanInvalid as exc:
         raise _file_error(exc.problems, index, filename) from None
     except (ArithmeticError, ValueError) as exc:
-        path, rate = _lowest_conversion(plan)
+        path, rate = lowest_conversion(plan)
         raise _file_error([Problem(path, (
             f"the plan cannot be computed ({exc}); the lowest conversion, {rate:.3g}, is "
             "the likely cause: raise it"))], index, filename) from None
-
-
-def _lowest_conversion(plan: Plan) -> tuple[tuple[str | int, ...], float]:
-    """The path and value of the lowest conversion rate in ``plan``, overrides included:
-    rates so small that the chances of winning underflow are what the engine cannot
-    compute (the engine refuses merely absurd volumes itself)."""
-    found: list[tuple[float, tuple[str | int, ...]]] = [
-        (float(s.conversion), ("stages", i, "conversion"))
-        for i, s in enumerate(plan.stages) if s.conversion is not None
-    ]
-    found += [
-        (float(rate), ("sources", i, "conversion_overrides", stage_id))
-        for i, src in enumerate(plan.sources)
-        for stage_id, rate in src.conversion_overrides.items()
-    ]
-    rate, path = min(found, default=(0.0, ("stages",)))
-    return path, rate
 
 
 def _file_problems(

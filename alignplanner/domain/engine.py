@@ -251,17 +251,30 @@ def _refuse_absurd(plan: Plan, demand: _Demand) -> None:
     finite = all(bool(np.all(np.isfinite(a))) for a in arrays)
     if finite and float(demand.volume.max(initial=0.0)) <= MAX_VOLUME:
         return
-    open_stages = [(s.conversion or 1.0, i) for i, s in enumerate(plan.stages[:-1])]
-    _, worst = min(open_stages)
-    stage = plan.stages[worst]
+    path, rate = lowest_conversion(plan)
     raise PlanInvalid([
         Problem(
-            ("stages", worst, "conversion"),
+            path,
             f"with these conversions the plan needs more than {MAX_VOLUME:,.0f} entries at one "
-            f"stage; {stage.name}'s conversion of {(stage.conversion or 0) * 100:g}% is the "
-            "lowest: raise it",
+            f"stage; the lowest conversion, {rate * 100:.3g}%, is the cause: raise it",
         )
     ])
+
+
+def lowest_conversion(plan: Plan) -> tuple[tuple[str | int, ...], float]:
+    """The path and value of the lowest conversion in ``plan``, source overrides included:
+    the rate to blame when the volumes are absurd or the chance of a win underflows."""
+    found: list[tuple[float, tuple[str | int, ...]]] = [
+        (float(s.conversion), ("stages", i, "conversion"))
+        for i, s in enumerate(plan.stages) if s.conversion is not None
+    ]
+    found += [
+        (float(rate), ("sources", i, "conversion_overrides", stage_id))
+        for i, src in enumerate(plan.sources)
+        for stage_id, rate in src.conversion_overrides.items()
+    ]
+    rate, path = min(found, default=(0.0, ("stages",)))
+    return path, rate
 
 
 def _floats(values: FloatArray) -> tuple[float, ...]:

@@ -6,12 +6,15 @@ Usage: python save_loop.py PLAN_FILE
 It saves the way the app does: it takes the file's PlanLock (that of the previous, killed
 run is stale and taken over), removes what earlier killed saves left behind, as
 FileWorkflow does on open, and writes with files.save_plan, the function behind
-FileWorkflow.save. It prints "saving" once the first save is complete.
+FileWorkflow.save. Once the first save is complete it prints "saving" and the seconds that
+save took, so that the test can spread its kills over whole saves however fast or slow
+this machine is at the moment.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from alignplanner.contract import reader
@@ -45,8 +48,9 @@ def main(target: str) -> int:
         return 2
     files.remove_leftovers(path)
     (plan_a, result_a), (plan_b, result_b) = plans()
+    started = time.perf_counter()
     files.save_plan(path, plan_a, result_a)
-    print("saving", flush=True)
+    print(f"saving {time.perf_counter() - started:.6f}", flush=True)
     while True:
         files.save_plan(path, plan_b, result_b)
         files.save_plan(path, plan_a, result_a)

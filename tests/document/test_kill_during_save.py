@@ -36,6 +36,7 @@ ROUNDS = 30
 MAX_ROUNDS = 120
 MIN_ROUNDS = 10  # on a very slow machine, stop after the time budget but not before these
 BUDGET_SECONDS = 90.0
+SAVES_SPANNED = 3  # kills land anywhere in the first three saves after the loop starts
 
 pytestmark = [
     pytest.mark.slow,
@@ -44,6 +45,8 @@ pytestmark = [
 
 
 def _kill_while_saving(target: Path, delay: float) -> None:
+    """Start the save loop and SIGKILL it ``delay`` (0 to 1) of the way through its next
+    SAVES_SPANNED saves."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get(
         "PYTHONPATH", "")])}
     child = subprocess.Popen([sys.executable, str(SAVE_LOOP), str(target)],
@@ -51,8 +54,10 @@ def _kill_while_saving(target: Path, delay: float) -> None:
     try:
         assert child.stdout is not None
         line = read_line(child.stdout, timeout=60).strip()
-        assert line == "saving", f"the save loop did not start: {line!r}"
-        time.sleep(delay)  # a random moment inside the save loop
+        word, _, seconds = line.partition(" ")
+        assert word == "saving", f"the save loop did not start: {line!r}"
+        # a random moment within the next few saves, however long one takes right now
+        time.sleep(delay * SAVES_SPANNED * float(seconds))
         os.kill(child.pid, signal.SIGKILL)
         assert child.wait(timeout=30) == -signal.SIGKILL
     finally:
@@ -86,7 +91,7 @@ def test_a_save_killed_at_any_moment_leaves_the_old_file_or_the_new(
 
     while more():
         rounds += 1
-        _kill_while_saving(target, rng.uniform(0.0, 0.08))
+        _kill_while_saving(target, rng.random())
         data = target.read_bytes()
         assert data in expected, f"round {rounds}: the file is neither plan ({len(data)} bytes)"
         loaded = reader.load(target)

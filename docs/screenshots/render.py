@@ -1,0 +1,118 @@
+"""Render the screenshots in this folder from the real app, offscreen.
+
+Run from the repository root: python docs/screenshots/render.py [NAME ...]
+(NAME: main-window, presentation-mode, dark-theme-stress-plan, sla-panel, capacity,
+scoring, signoff; none given: all). Settings go to a temporary folder, so nothing of the
+user's own layout or theme leaks in, and no file is written outside this folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+WIDTH, HEIGHT = 1600, 960
+
+
+def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bottom)
+    config = tempfile.TemporaryDirectory()
+    os.environ["ALIGNPLANNER_CONFIG_DIR"] = config.name
+
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from alignplanner.app import build_window, create_application
+    from alignplanner.ui.main_window import MainWindow
+
+    create_application()
+
+    def settle() -> None:
+        for _ in range(5):
+            QApplication.processEvents()
+
+    def shot(name: str, plan: str | None, arrange: Callable[[MainWindow], None]) -> None:
+        window = build_window(ROOT / "scenarios" / f"{plan}.toml" if plan else None)
+        assert window is not None, "the sample plan did not open"
+        window.resize(WIDTH, HEIGHT)
+        settle()
+        arrange(window)
+        settle()
+        target: QWidget = window
+        target.grab().save(str(HERE / f"{name}.png"))
+        window.document.undo_stack.setClean()  # nothing to ask about on close
+        window.close()
+        settle()
+        print(f"docs/screenshots/{name}.png")
+
+    def tab(title: str) -> Callable[[MainWindow], None]:
+        def arrange(window: MainWindow) -> None:
+            tabs = window.editor_tabs
+            for i in range(tabs.count()):
+                if tabs.tabText(i).replace("&", "") == title:
+                    tabs.setCurrentIndex(i)
+                    return
+            raise SystemExit(f"no editor tab {title!r}")
+
+        return arrange
+
+    def chart(title: str, then: Callable[[MainWindow], None]) -> Callable[[MainWindow], None]:
+        def arrange(window: MainWindow) -> None:
+            then(window)
+            tabs = window.chart_tabs
+            for i in range(tabs.count()):
+                if tabs.tabText(i).replace("&", "") == title:
+                    tabs.setCurrentIndex(i)
+                    return
+            raise SystemExit(f"no chart tab {title!r}")
+
+        return arrange
+
+    def signed_then_edited(window: MainWindow) -> None:
+        """Both leaders sign, then the MQL conversion changes: the plan falls back to
+        draft and says what changed since it was signed."""
+        from datetime import UTC, datetime
+
+        from alignplanner.document import signing
+        from alignplanner.domain import edits
+
+        document = window.document
+        for role, at in (("marketing", datetime(2026, 11, 23, 14, 5, tzinfo=UTC)),
+                         ("sales", datetime(2026, 11, 24, 9, 30, tzinfo=UTC))):
+            names = [a.name for a in document.plan.signoff.approvers if a.role == role]
+            assert not signing.sign(document, role, names[0] if names else role.title(), at)
+        mql = document.plan.stage_index("mql")
+        document.edit("MQL conversion", lambda p: edits.set_stage(p, mql, conversion=0.42))
+        tab("Sign-off")(window)
+
+    def presentation(window: MainWindow) -> None:
+        window.presentation.set_active(True)
+        window.resize(WIDTH, HEIGHT)
+
+    def dark(window: MainWindow) -> None:
+        window.set_theme_mode("dark", save=False)
+        window.chart_tabs.setCurrentIndex(1)  # the monthly timeline
+
+    shots: dict[str, tuple[str | None, Callable[[MainWindow], None]]] = {
+        "main-window": (None, tab("Funnel")),
+        "presentation-mode": (None, presentation),
+        "dark-theme-stress-plan": ("stress", dark),
+        "sla-panel": (None, chart("Capacity", tab("SLAs"))),
+        "capacity": (None, chart("Capacity", tab("Team"))),
+        "scoring": (None, tab("Scoring")),
+        "signoff": (None, signed_then_edited),
+    }
+    for name in names or list(shots):
+        plan, arrange = shots[name]
+        shot(name, plan, arrange)
+    config.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
