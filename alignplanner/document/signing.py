@@ -102,12 +102,12 @@ class Standing:
 
     def short_words(self) -> str:
         """A few words under the headline badge: ``all 2 roles signed``, ``waiting for
-        sales``, ``changed since signed``, ``no roles must sign``."""
+        sales``, ``changed since signed``, ``no sign-off set up``."""
         status = self.status
         if status.agreed:
             return f"all {len(status.required)} roles signed"
         if not status.required:
-            return "no roles must sign"
+            return "no sign-off set up"
         if status.stale:
             return "changed since signed"
         return "waiting for " + ", ".join(status.missing)

@@ -2,12 +2,15 @@
 
 Run from the repository root: python docs/screenshots/render.py [NAME ...]
 (NAME: main-window, presentation-mode, dark-theme-stress-plan, sla-panel, capacity,
-scoring, signoff; none given: all). Settings go to a temporary folder, so nothing of the
-user's own layout or theme leaks in, and no file is written outside this folder.
+scoring, signoff; none given: all). Qt draws offscreen on one 1920x1080 screen, a
+projector's; windows are 1600x960 on it and presentation mode fills it. Each shot gets
+fresh settings in a temporary folder, so nothing of the user's own layout or theme (nor
+of the shot before) leaks in, and no file is written outside this folder.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -17,13 +20,16 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 WIDTH, HEIGHT = 1600, 960
+SCREEN = {"name": "projector", "x": 0, "y": 0, "width": 1920, "height": 1080,
+          "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
 
 
 def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bottom)
-    config = tempfile.TemporaryDirectory()
-    os.environ["ALIGNPLANNER_CONFIG_DIR"] = config.name
+    scratch = tempfile.TemporaryDirectory()
+    screens = Path(scratch.name) / "screens.json"
+    screens.write_text(json.dumps({"screens": [SCREEN]}), "utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screens}"
 
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -37,6 +43,8 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
             QApplication.processEvents()
 
     def shot(name: str, plan: str | None, arrange: Callable[[MainWindow], None]) -> None:
+        config = Path(tempfile.mkdtemp(dir=scratch.name))
+        os.environ["ALIGNPLANNER_CONFIG_DIR"] = str(config)
         window = build_window(ROOT / "scenarios" / f"{plan}.toml" if plan else None)
         assert window is not None, "the sample plan did not open"
         window.resize(WIDTH, HEIGHT)
@@ -45,6 +53,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         settle()
         target: QWidget = window
         target.grab().save(str(HERE / f"{name}.png"))
+        window.presentation.set_active(False)  # its large type is the application's font
         window.document.undo_stack.setClean()  # nothing to ask about on close
         window.close()
         settle()
@@ -92,7 +101,6 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
 
     def presentation(window: MainWindow) -> None:
         window.presentation.set_active(True)
-        window.resize(WIDTH, HEIGHT)
 
     def dark(window: MainWindow) -> None:
         window.set_theme_mode("dark", save=False)
@@ -110,7 +118,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
     for name in names or list(shots):
         plan, arrange = shots[name]
         shot(name, plan, arrange)
-    config.cleanup()
+    scratch.cleanup()
     return 0
 
 
