@@ -642,3 +642,21 @@ def test_verify_notes_an_optional_signature_on_an_earlier_version(
     out = capsys.readouterr().out
     assert "note: finance (Fay, " in out
     assert out.endswith("signed an earlier version\n")
+
+
+def test_a_required_role_dropped_by_hand_after_signing_fails_verify(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review: [signoff] is not in the digest, so deleting "finance" from the
+    roles that must sign once marketing and sales had signed made the plan "agreed"."""
+    three = SIGNOFF.replace('["marketing", "sales"]', '["marketing", "sales", "finance"]')
+    path = _write(tmp_path, PLAN + three, "three.toml")
+    for role, name in (("marketing", "Dana"), ("sales", "Sam")):
+        assert main(["sign", str(path), "--role", role, "--name", name]) == 0
+    assert main(["verify", str(path)]) == 1  # finance has not signed
+    text = path.read_text("utf-8")
+    path.write_text(text.replace('"marketing", "sales", "finance"', '"marketing", "sales"'),
+                    "utf-8")
+    capsys.readouterr()
+    assert main(["verify", str(path)]) == 1
+    assert "who must sign changed" in capsys.readouterr().out

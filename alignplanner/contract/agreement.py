@@ -31,6 +31,8 @@ def part_names(plan: Plan) -> dict[str, str]:
     for `SignoffStatus.summary` and `PartChange.describe`."""
     names = {f"stages.{s.id}": s.name for s in plan.stages}
     names.update({f"sources.{s.id}": s.name for s in plan.sources if s.name})
+    names.update({f"roles.{r.id}": r.name for r in plan.roles if r.name})
+    names.update({f"slas.{s.id}": s.name for s in plan.slas if s.name})
     return names
 
 

@@ -19,6 +19,8 @@ can say *what* changed: for every top-level input section, the first 16 hex digi
 SHA-256 of its canonical JSON; a section that is an array of tables with ``id`` keys
 (``stages``, ``sources``) gives one part for the list of its ids in order (``stages``) and
 one per entry (``stages.mql``). Sections added by later versions are covered the same way.
+One more part, ``signoff.required``, covers the roles that must sign (sorted): it is not an
+input, but a signature holds only for the roles its signer saw (`domain.signoff`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from typing import Any
 from alignplanner.contract.write_agreement import rfc3339
 from alignplanner.contract.writer import plan_dict
 from alignplanner.domain.model import Plan
+from alignplanner.domain.signoff import REQUIRED_PART
 
 __all__ = [
     "DERIVED_SECTIONS", "PART_DIGEST_LENGTH", "canonical_inputs", "canonical_json", "digest",
@@ -75,6 +78,7 @@ def part_digests(plan: Plan) -> dict[str, str]:
                 out[f"{key}.{item['id']}"] = _short(item)
         else:
             out[key] = _short(value)
+    out[REQUIRED_PART] = _short(sorted(plan.signoff.required))
     return out
 
 

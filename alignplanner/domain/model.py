@@ -74,7 +74,9 @@ def check_number(
 
 
 def _fmt(x: float) -> str:
-    return f"{x:g}" if abs(x) < 1e6 else f"{x:,.0f}"
+    if abs(x) < 1e6:
+        return f"{x:g}"
+    return f"{x:,.0f}" if abs(x) < 1e15 else f"{x:.4g}"  # 1e308, not 309 digits
 
 
 def check_days(c: Collector, path: Path, value: object) -> None:

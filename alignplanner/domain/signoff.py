@@ -281,14 +281,23 @@ _SECTION_LABELS = {
     "sources": "source list",
     "pipeline": "existing pipeline",
     "scoring": "lead scoring",
+    "calendar": "business calendar",
+    "roles": "role list",
+    "slas": "SLA list",
 }
-_ITEM_NOUNS = {"stages": "stage", "sources": "source"}
+_ITEM_NOUNS = {"stages": "stage", "sources": "source", "roles": "role", "slas": "SLA"}
+REQUIRED_PART = "signoff.required"
+"""The part a signature records for the roles that must sign. `[signoff]` is not in the
+digest (signing must not change what is signed), but a signature holds only for the set
+of roles its signer saw: dropping a required role afterwards must not make a plan agreed."""
 
 
 def part_label(part: str, names: Mapping[str, str] | None = None) -> str:
     """A part name in words: ``stages.mql`` -> ``stage mql`` (or ``stage 'Marketing
     qualified lead'`` when ``names`` maps the part to a name), ``target`` -> ``revenue
     target``; parts this version does not know: ``sla_rules.x`` -> ``sla rule x``."""
+    if part == REQUIRED_PART:
+        return "who must sign"
     section, _, item = part.partition(".")
     if not item:
         return _SECTION_LABELS.get(section, section.replace("_", " "))
@@ -318,9 +327,9 @@ class SignoffStatus:
     missing: tuple[str, ...]
     """Required roles without a signature on the current digest."""
     current: tuple[Signature, ...]
-    """Signatures on the current digest."""
+    """Signatures on the current digest, made when the same roles had to sign."""
     stale: tuple[Signature, ...]
-    """Signatures made on an older version of the inputs."""
+    """Signatures made on an older version of the inputs (or of who must sign)."""
     changed: tuple[PartChange, ...]
     """What changed since the stale signatures (from their recorded parts)."""
 
@@ -355,8 +364,14 @@ def signoff_status(
 ) -> SignoffStatus:
     """The status of ``signoff`` for inputs with ``digest`` (and part digests ``parts``,
     to say what changed since an older signature)."""
-    current = tuple(s for s in signoff.signatures if s.digest == digest)
-    stale = tuple(s for s in signoff.signatures if s.digest != digest)
+    def covers(sig: Signature) -> bool:
+        if sig.digest != digest:
+            return False
+        seen = sig.parts.get(REQUIRED_PART)  # older signatures did not record it
+        return seen is None or parts is None or seen == parts.get(REQUIRED_PART, seen)
+
+    current = tuple(s for s in signoff.signatures if covers(s))
+    stale = tuple(s for s in signoff.signatures if not covers(s))
     signed_roles = {s.role for s in current}
     missing = tuple(r for r in signoff.required if r not in signed_roles)
     changed: dict[PartChange, None] = {}

@@ -118,6 +118,21 @@ def test_sla_month_by_hand_with_one_rep() -> None:
     assert not r.sla("first-touch").feasible
 
 
+def test_the_sla_is_answered_by_the_ramped_reps_after_attrition_not_the_headcount() -> None:
+    """Servers are the whole ramped-rep equivalents of each month (found by review: using
+    the starting headcount instead broke no domain test)."""
+    role = sdr(headcount=3, hires=(0, 2, 0, 1), ramp=(0.0, 0.5), attrition=0.1)
+    r = compute(base(roles=(role,), slas=(first_touch(),)))
+    effective = r.role("sdr").effective_reps
+    servers = [m.servers for m in r.sla("first-touch").months]
+    assert servers == [math.floor(e + 1e-9) for e in effective]
+    # 3 reps at 10% attrition; two hires in month 1 at 0%, then 50%, then full; one more in
+    # month 3: 3, 2.7, 2.43 + 0.9 = 3.33, 2.187 + 1.62 + 0 = 3.807 ramped reps
+    assert effective[:4] == pytest.approx([3.0, 2.7, 3.33, 3.807])
+    assert servers[:4] == [3, 2, 3, 3]
+    assert len(set(servers)) > 1  # the months differ: not the starting headcount
+
+
 def test_holidays_take_business_hours_away() -> None:
     cal = BusinessCalendar(holidays=(date(2027, 1, 1),))
     r = compute(base(calendar=cal, roles=(sdr(),), slas=(first_touch(),)))

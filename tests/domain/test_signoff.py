@@ -182,8 +182,31 @@ def test_part_labels() -> None:
     assert part_label("stages.mql") == "stage mql"
     assert part_label("sources.partner") == "source partner"
     assert part_label("stages") == "stage order"
-    assert part_label("calendar") == "calendar"
-    assert part_label("sla_rules.mql_to_sal") == "sla rule mql_to_sal"
+    assert part_label("calendar") == "business calendar"
+    assert part_label("slas.mql-first-touch") == "SLA mql-first-touch"
+    assert part_label("signoff.required") == "who must sign"
+    assert part_label("sla_rules.mql_to_sal") == "sla rule mql_to_sal"  # a later version's
+
+
+def test_dropping_a_required_role_after_signing_does_not_make_the_plan_agreed() -> None:
+    """Found by review: [signoff] is outside the digest, so a signature remembers which
+    roles had to sign (the part signoff.required) and holds only for those."""
+    when = datetime(2026, 11, 23, 14, 5, tzinfo=UTC)
+    three = {"signoff.required": "a" * 16}
+    two = {"signoff.required": "b" * 16}
+    digest = "sha256:" + "0" * 64
+    signed = SignOff(required=("marketing", "sales"), signatures=(
+        Signature("marketing", "Dana", when, digest, three),
+        Signature("sales", "Sam", when, digest, three)))
+    assert signoff_status(signed, digest, three).agreed  # as signed
+    dropped = signoff_status(signed, digest, two)  # finance was required when they signed
+    assert not dropped.agreed
+    assert dropped.missing == ("marketing", "sales")
+    assert [c.part for c in dropped.changed] == ["signoff.required"]
+    legacy = SignOff(required=("marketing", "sales"), signatures=(
+        Signature("marketing", "Dana", when, digest, {}),
+        Signature("sales", "Sam", when, digest, {})))
+    assert signoff_status(legacy, digest, two).agreed  # nothing recorded: nothing to compare
 
 
 parts = st.dictionaries(
