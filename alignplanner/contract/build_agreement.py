@@ -43,22 +43,7 @@ SIGNATURE_KEYS = ("role", "name", "signed_at", "digest", "parts")
 
 
 def _text_list(c: Checker, table: Mapping[str, Any], key: str, path: Path) -> tuple[str, ...]:
-    value = table.get(key, _MISSING)
-    if value is _MISSING:
-        return ()
-    if not isinstance(value, list):
-        c.add(
-            (*path, key),
-            f'must be an array of text such as ["marketing", "sales"], got {kind_of(value)}',
-        )
-        return ()
-    out: list[str] = []
-    for i, item in enumerate(value):
-        if isinstance(item, str):
-            out.append(item)
-        else:
-            c.add((*path, key, i), f"must be text (in quotes), got {kind_of(item)}")
-    return tuple(out)
+    return c.texts(table, key, path, what='text such as ["marketing", "sales"]')
 
 
 def _text_map(
@@ -102,25 +87,19 @@ def scoring_of(raw: Mapping[str, Any], c: Checker) -> ScoringModel | None:
     fit = _criteria(c, table, "fit", "firmographic")
     engagement = _criteria(c, table, "engagement", "behaviour")
     decay = Decay()
-    decay_raw = table.get("decay", _MISSING)
-    if decay_raw is not _MISSING:
-        dp: Path = (*p, "decay")
-        if isinstance(decay_raw, dict):
-            c.keys(decay_raw, dp, DECAY_KEYS)
-            days = c.number(decay_raw, "days", dp)
-            decay = _make(
-                c,
-                dp,
-                Decay,
-                mode=c.text(decay_raw, "mode", dp, required=True, bad="none"),
-                days=0.0 if days is None else days,
-            )
-        else:
-            c.add(
-                dp,
-                'must be a table such as { mode = "halve", days = 30 }, got '
-                f"{kind_of(decay_raw)}",
-            )
+    dp: Path = (*p, "decay")
+    decay_raw = c.inline_table(
+        table, "decay", p, DECAY_KEYS, example='{ mode = "halve", days = 30 }'
+    )
+    if decay_raw is not None:
+        days = c.number(decay_raw, "days", dp)
+        decay = _make(
+            c,
+            dp,
+            Decay,
+            mode=c.text(decay_raw, "mode", dp, required=True, bad="none"),
+            days=0.0 if days is None else days,
+        )
     fit_threshold = c.number(table, "fit_threshold", p)
     engagement_threshold = c.number(table, "engagement_threshold", p)
     return _make(

@@ -97,20 +97,6 @@ def plan_values(raw: Mapping[str, Any], c: b.Checker) -> dict[str, Any]:
 # -- type checks ------------------------------------------------------------------------
 
 
-def _strings(c: b.Checker, t: Mapping[str, Any], key: str, p: Path, what: str) -> tuple[str, ...]:
-    value = t.get(key)
-    if not isinstance(value, list):
-        c.add((*p, key), f"must be an array of {what}, got {b.kind_of(value)}")
-        return ()
-    out = []
-    for i, item in enumerate(value):
-        if isinstance(item, str):
-            out.append(item)
-        else:
-            c.add((*p, key, i), f"must be text (in quotes), got {b.kind_of(item)}")
-    return tuple(out)
-
-
 def _dates(c: b.Checker, t: Mapping[str, Any], key: str, p: Path) -> tuple[date, ...]:
     value = t.get(key)
     if not isinstance(value, list):
@@ -174,10 +160,10 @@ def _calendar(raw: Mapping[str, Any], c: b.Checker) -> BusinessCalendar:
     default = BusinessCalendar()
     values: dict[str, Any] = {
         "timezone": c.text(t, "timezone", p, default=default.timezone, bad="UTC"),
-        "workdays": _strings(c, t, "workdays", p, "day names")
+        "workdays": c.texts(t, "workdays", p, what="day names")
         if "workdays" in t
         else default.workdays,
-        "hours": _strings(c, t, "hours", p, 'times such as "09:00"')
+        "hours": c.texts(t, "hours", p, what='times such as "09:00"')
         if "hours" in t
         else default.hours,
         "holidays": _dates(c, t, "holidays", p) if "holidays" in t else (),
@@ -238,9 +224,7 @@ def _slas(raw: Mapping[str, Any], c: b.Checker) -> tuple[Sla, ...]:
                 respond_within_minutes=c.number(s, "respond_within_minutes", p),
                 target=0.95 if target is None else target,
                 accept_within_hours=c.number(s, "accept_within_hours", p),
-                reason_codes=(
-                    _strings(c, s, "reason_codes", p, "reason codes") if "reason_codes" in s else ()
-                ),
+                reason_codes=c.texts(s, "reason_codes", p, what="reason codes"),
                 on_lapse=c.text(s, "on_lapse", p, default="accept", bad="accept"),
                 attempts=_optional_int(c, s, "attempts", p),
                 attempts_within_days=c.number(s, "attempts_within_days", p),

@@ -175,6 +175,37 @@ class Checker(Collector):
             return None
         return value
 
+    def texts(self, table: Mapping[str, Any], key: str, path: Path, *,
+              what: str) -> tuple[str, ...]:
+        """An array of text; () when absent, and without the items that are not text (each
+        flagged). ``what`` names the array in the problem, e.g. "day names"."""
+        value = table.get(key, _MISSING)
+        if value is _MISSING:
+            return ()
+        if not isinstance(value, list):
+            self.add((*path, key), f"must be an array of {what}, got {kind_of(value)}")
+            return ()
+        out: list[str] = []
+        for i, item in enumerate(value):
+            if isinstance(item, str):
+                out.append(item)
+            else:
+                self.add((*path, key, i), f"must be text (in quotes), got {kind_of(item)}")
+        return tuple(out)
+
+    def inline_table(self, table: Mapping[str, Any], key: str, path: Path,
+                     allowed: Sequence[str], *, example: str) -> dict[str, Any] | None:
+        """The inline table at ``key`` (its keys checked against ``allowed``); None when
+        absent or not a table (flagged, with ``example``)."""
+        value = table.get(key, _MISSING)
+        if value is _MISSING:
+            return None
+        if not isinstance(value, dict):
+            self.add((*path, key), f"must be a table such as {example}, got {kind_of(value)}")
+            return None
+        self.keys(value, (*path, key), allowed)
+        return value
+
     def numbers(self, table: Mapping[str, Any], key: str, path: Path) -> tuple[float, ...] | None:
         value = table.get(key, _MISSING)
         if value is _MISSING:
@@ -306,21 +337,17 @@ def _stages(raw: Mapping[str, Any], c: Checker) -> tuple[Stage, ...]:
                                  example="top to bottom, the last one is 'won'"):
         c.keys(s, p, STAGE_KEYS)
         recycle = None
-        recycle_raw = s.get("recycle", _MISSING)
-        if recycle_raw is not _MISSING:
-            rp: Path = (*p, "recycle")
-            if isinstance(recycle_raw, dict):
-                c.keys(recycle_raw, rp, RECYCLE_KEYS)
-                after = c.number(recycle_raw, "after_days", rp)
-                recycle = _make(
-                    c, rp, Recycle,
-                    to=c.text(recycle_raw, "to", rp, required=True, bad="?"),
-                    share=c.number(recycle_raw, "share", rp, required=True),
-                    after_days=0.0 if after is None else after,
-                )
-            else:
-                c.add(rp, "must be a table such as { to = \"mql\", share = 0.3, after_days = 90 }"
-                          f", got {kind_of(recycle_raw)}")
+        rp: Path = (*p, "recycle")
+        recycle_raw = c.inline_table(s, "recycle", p, RECYCLE_KEYS,
+                                     example='{ to = "mql", share = 0.3, after_days = 90 }')
+        if recycle_raw is not None:
+            after = c.number(recycle_raw, "after_days", rp)
+            recycle = _make(
+                c, rp, Recycle,
+                to=c.text(recycle_raw, "to", rp, required=True, bad="?"),
+                share=c.number(recycle_raw, "share", rp, required=True),
+                after_days=0.0 if after is None else after,
+            )
         out.append(_make(
             c, p, Stage,
             id=c.text(s, "id", p, required=True, bad=f"?{p[1]}"),

@@ -229,6 +229,21 @@ def _sla_parts(plan: Plan, index: int, key: str) -> list[Any]:
     return list(getattr(plan.slas[index], key))
 
 
+def _set_sla_part(plan: Plan, index: int, key: str, item: int, what: str, **fields: Any) -> Plan:
+    """Change fields of item ``item`` of SLA ``index``'s ``key`` (escalation, obligations)."""
+    parts = _sla_parts(plan, index, key)
+    _check_index(tuple(parts), item, ("slas", index, key), what)
+    parts[item] = _made(("slas", index, key, item), replace, parts[item], **fields)
+    return set_sla(plan, index, **{key: tuple(parts)})
+
+
+def _remove_sla_part(plan: Plan, index: int, key: str, item: int, what: str) -> Plan:
+    parts = _sla_parts(plan, index, key)
+    _check_index(tuple(parts), item, ("slas", index, key), what)
+    del parts[item]
+    return set_sla(plan, index, **{key: tuple(parts)})
+
+
 def add_escalation_step(plan: Plan, index: int) -> Plan:
     """A step after the last one (twice as late, or at the end of the response window):
     notify the leader of the role's team."""
@@ -249,17 +264,11 @@ def add_escalation_step(plan: Plan, index: int) -> Plan:
 
 
 def set_escalation_step(plan: Plan, index: int, step: int, **fields: Any) -> Plan:
-    steps = _sla_parts(plan, index, "escalation")
-    _check_index(tuple(steps), step, ("slas", index, "escalation"), "escalation step")
-    steps[step] = _made(("slas", index, "escalation", step), replace, steps[step], **fields)
-    return set_sla(plan, index, escalation=tuple(steps))
+    return _set_sla_part(plan, index, "escalation", step, "escalation step", **fields)
 
 
 def remove_escalation_step(plan: Plan, index: int, step: int) -> Plan:
-    steps = _sla_parts(plan, index, "escalation")
-    _check_index(tuple(steps), step, ("slas", index, "escalation"), "escalation step")
-    del steps[step]
-    return set_sla(plan, index, escalation=tuple(steps))
+    return _remove_sla_part(plan, index, "escalation", step, "escalation step")
 
 
 def add_obligation(
@@ -279,19 +288,11 @@ def add_obligation(
 
 
 def set_obligation(plan: Plan, index: int, item: int, **fields: Any) -> Plan:
-    obligations = _sla_parts(plan, index, "obligations")
-    _check_index(tuple(obligations), item, ("slas", index, "obligations"), "obligation")
-    obligations[item] = _made(
-        ("slas", index, "obligations", item), replace, obligations[item], **fields
-    )
-    return set_sla(plan, index, obligations=tuple(obligations))
+    return _set_sla_part(plan, index, "obligations", item, "obligation", **fields)
 
 
 def remove_obligation(plan: Plan, index: int, item: int) -> Plan:
-    obligations = _sla_parts(plan, index, "obligations")
-    _check_index(tuple(obligations), item, ("slas", index, "obligations"), "obligation")
-    del obligations[item]
-    return set_sla(plan, index, obligations=tuple(obligations))
+    return _remove_sla_part(plan, index, "obligations", item, "obligation")
 
 
 def add_reason_code(plan: Plan, index: int, code: str) -> Plan:

@@ -58,6 +58,13 @@ def _check_tuple(c: Collector, key: str, value: object, limit: int) -> bool:
     return True
 
 
+def _check_hours(c: Collector, key: str, value: object) -> None:
+    """A window of business hours: more than none, at most a year's."""
+    check_number(
+        c, (key,), value, low=0.0, high=MAX_WINDOW_HOURS, low_open=True, what="business hours"
+    )
+
+
 @dataclass(frozen=True, kw_only=True)
 class EscalationStep:
     """After ``after_hours`` business hours without a response, ``action`` the unit
@@ -69,15 +76,7 @@ class EscalationStep:
 
     def __post_init__(self) -> None:
         c = Collector()
-        check_number(
-            c,
-            ("after_hours",),
-            self.after_hours,
-            low=0.0,
-            high=MAX_WINDOW_HOURS,
-            low_open=True,
-            what="business hours",
-        )
+        _check_hours(c, "after_hours", self.after_hours)
         if self.action not in ESCALATION_ACTIONS:
             c.add(
                 ("action",),
@@ -173,15 +172,7 @@ class Sla:
                 "(business hours) or respond_within_minutes (for hot leads)",
             )
         if hours is not None:
-            check_number(
-                c,
-                ("respond_within_hours",),
-                hours,
-                low=0.0,
-                high=MAX_WINDOW_HOURS,
-                low_open=True,
-                what="business hours",
-            )
+            _check_hours(c, "respond_within_hours", hours)
         if minutes is not None:
             check_number(
                 c,
@@ -195,15 +186,7 @@ class Sla:
 
     def _check_acceptance(self, c: Collector) -> None:
         if self.accept_within_hours is not None:
-            check_number(
-                c,
-                ("accept_within_hours",),
-                self.accept_within_hours,
-                low=0.0,
-                high=MAX_WINDOW_HOURS,
-                low_open=True,
-                what="business hours",
-            )
+            _check_hours(c, "accept_within_hours", self.accept_within_hours)
         if self.on_lapse not in ON_LAPSE:
             c.add(
                 ("on_lapse",),

@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from scripted_prompts import ScriptedPrompts
+from scripted_prompts import ScriptedPrompts, shown_main_window
 
-from alignplanner.document.settings import Settings
-from alignplanner.document.workflow import FileWorkflow
 from alignplanner.ui.main_window import MainWindow
 
 
@@ -29,15 +27,4 @@ def prompts() -> ScriptedPrompts:
 
 @pytest.fixture
 def window(qtbot: QtBot, config: Path, prompts: ScriptedPrompts) -> Iterator[MainWindow]:
-    workflow = FileWorkflow(prompts, Settings(), autosave_ms=60_000)  # type: ignore[arg-type]
-    workflow.start(None)
-    main = MainWindow(workflow)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    # Closed here, not by qtbot (which closes before fixtures end): a test may leave the
-    # plan modified, and closing must not ask.
-    if main.workflow.document is not None:
-        main.workflow.document.undo_stack.setClean()
-    assert main.close()
-    main.deleteLater()
+    yield from shown_main_window(qtbot, prompts)

@@ -1,9 +1,17 @@
-"""Prompts that answer from a script and record every question (no dialogs in tests)."""
+"""Prompts that answer from a script and record every question (no dialogs in tests), and
+the main window on them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from alignplanner.document.settings import Settings
+from alignplanner.document.workflow import FileWorkflow
+from alignplanner.ui.main_window import MainWindow
 
 
 class ScriptedPrompts:
@@ -58,3 +66,20 @@ class ScriptedPrompts:
 
     def show_notice(self, title: str, lines: list[str]) -> None:
         self.asked.append(("show_notice", (title, list(lines))))
+
+
+def shown_main_window(qtbot: QtBot, prompts: ScriptedPrompts) -> Iterator[MainWindow]:
+    """The body of a main-window fixture (``yield from`` it): the app's window on
+    ``prompts`` with a new plan, shown, then closed."""
+    workflow = FileWorkflow(prompts, Settings(), autosave_ms=60_000)  # type: ignore[arg-type]
+    workflow.start(None)
+    main = MainWindow(workflow)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    # Closed here, not by qtbot (which closes before fixtures end): a test may leave the
+    # plan modified, and closing must not ask.
+    if main.workflow.document is not None:
+        main.workflow.document.undo_stack.setClean()
+    assert main.close()
+    main.deleteLater()

@@ -4,6 +4,7 @@ digest and diff tests): each draw is (plan, edited plan, path of the changed inp
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 from hypothesis import assume
@@ -27,19 +28,21 @@ _rates = st.floats(0.001, 1.0, allow_nan=False)
 def edits(draw: st.DrawFn) -> Edit:
     plan = draw(st.sampled_from(PLANS))
     kind = draw(st.sampled_from(["stage", "source", "target", "plan", "crm", "scoring"]))
+    make = {
+        "stage": _stage_edit,
+        "source": _source_edit,
+        "target": _target_edit,
+        "crm": _crm_edit,
+        "scoring": _scoring_edit,
+    }.get(kind, _plan_edit)
+    return _kept(plan, lambda: make(draw, plan))
+
+
+def _kept(plan: Plan, edit: Callable[[], tuple[Plan, str]]) -> Edit:
+    """``edit()`` of ``plan`` (the edited plan and the changed path) as an Edit; a draw whose
+    edit is refused or changes nothing is rejected."""
     try:
-        if kind == "stage":
-            edited, path = _stage_edit(draw, plan)
-        elif kind == "source":
-            edited, path = _source_edit(draw, plan)
-        elif kind == "target":
-            edited, path = _target_edit(draw, plan)
-        elif kind == "crm":
-            edited, path = _crm_edit(draw, plan)
-        elif kind == "scoring":
-            edited, path = _scoring_edit(draw, plan)
-        else:
-            edited, path = _plan_edit(draw, plan)
+        edited, path = edit()
     except PlanInvalid:
         assume(False)
         raise AssertionError("unreachable") from None
@@ -117,50 +120,51 @@ def ops_edits(draw: st.DrawFn) -> Edit:
     """A single valid edit of a sample plan's calendar, roles or SLAs (issue 4). Kept apart
     from `edits` because contract/diff.py does not compare these sections yet."""
     plan = draw(st.sampled_from(PLANS))
+    return _kept(plan, lambda: _ops_edit(draw, plan))
+
+
+def _ops_edit(draw: st.DrawFn, plan: Plan) -> tuple[Plan, str]:
     kind = draw(st.sampled_from(["calendar", "role", "sla"]))
-    try:
-        if kind == "calendar":
-            cal = plan.calendar
-            key = draw(st.sampled_from(["timezone", "hours", "holidays"]))
-            value: object = {
-                "timezone": draw(st.sampled_from(["UTC", "Europe/Berlin", "Asia/Tokyo"])),
-                "hours": draw(st.sampled_from([("08:00", "16:00"), ("10:00", "19:00")])),
-                "holidays": (*cal.holidays, plan.start),
-            }[key]
-            edited = plan.with_changes(calendar=dataclasses.replace(cal, **{key: value}))
-            path = f"calendar.{key}"
-        elif kind == "role":
-            assume(plan.roles)
-            i = draw(st.integers(0, len(plan.roles) - 1))
-            key = draw(st.sampled_from(["headcount", "attrition", "handle_minutes", "hires"]))
-            value = {
-                "headcount": draw(st.floats(0, 50, allow_nan=False)),
-                "attrition": draw(st.floats(0, 0.2, allow_nan=False)),
-                "handle_minutes": draw(st.floats(1, 90, allow_nan=False)),
-                "hires": tuple(draw(st.lists(st.integers(0, 3), max_size=6))),
-            }[key]
-            roles = list(plan.roles)
-            roles[i] = dataclasses.replace(roles[i], **{key: value})
-            edited = plan.with_changes(roles=tuple(roles))
-            path = f"roles.{roles[i].id}.{key}"
-        else:
-            assume(plan.slas)
-            i = draw(st.integers(0, len(plan.slas) - 1))
-            key = draw(st.sampled_from(["target", "accept_within_hours", "name"]))
-            value = {
-                "target": draw(st.floats(0.5, 0.99, allow_nan=False)),
-                "accept_within_hours": draw(st.floats(1, 48, allow_nan=False)),
-                "name": plan.slas[i].name + "x",
-            }[key]
-            slas = list(plan.slas)
-            slas[i] = dataclasses.replace(slas[i], **{key: value})
-            edited = plan.with_changes(slas=tuple(slas))
-            path = f"slas.{slas[i].id}.{key}"
-    except PlanInvalid:
-        assume(False)
-        raise AssertionError("unreachable") from None
-    assume(edited != plan)
-    return plan, edited, path
+    if kind == "calendar":
+        cal = plan.calendar
+        key = draw(st.sampled_from(["timezone", "hours", "holidays"]))
+        value: object = {
+            "timezone": draw(st.sampled_from(["UTC", "Europe/Berlin", "Asia/Tokyo"])),
+            "hours": draw(st.sampled_from([("08:00", "16:00"), ("10:00", "19:00")])),
+            "holidays": (*cal.holidays, plan.start),
+        }[key]
+        edited = plan.with_changes(calendar=dataclasses.replace(cal, **{key: value}))
+        path = f"calendar.{key}"
+    elif kind == "role":
+        assume(plan.roles)
+        i = draw(st.integers(0, len(plan.roles) - 1))
+        key = draw(st.sampled_from(["headcount", "attrition", "handle_minutes", "hires"]))
+        value = {
+            "headcount": draw(st.floats(0, 50, allow_nan=False)),
+            "attrition": draw(st.floats(0, 0.2, allow_nan=False)),
+            "handle_minutes": draw(st.floats(1, 90, allow_nan=False)),
+            "hires": tuple(draw(st.lists(st.integers(0, 3), max_size=6))),
+        }[key]
+        roles = list(plan.roles)
+        roles[i] = dataclasses.replace(roles[i], **{key: value})
+        edited = plan.with_changes(roles=tuple(roles))
+        path = f"roles.{roles[i].id}.{key}"
+    else:
+        assume(plan.slas)
+        i = draw(st.integers(0, len(plan.slas) - 1))
+        key = draw(st.sampled_from(["target", "accept_within_hours", "name"]))
+        value = {
+            "target": draw(st.floats(0.5, 0.99, allow_nan=False)),
+            "accept_within_hours": draw(st.floats(1, 48, allow_nan=False)),
+            "name": plan.slas[i].name + "x",
+        }[key]
+        slas = list(plan.slas)
+        slas[i] = dataclasses.replace(slas[i], **{key: value})
+        edited = plan.with_changes(slas=tuple(slas))
+        path = f"slas.{slas[i].id}.{key}"
+    return edited, path
+
+
 def _crm_edit(draw: st.DrawFn, plan: Plan) -> tuple[Plan, str]:
     i = draw(st.integers(0, len(plan.stages) - 1))
     system = draw(st.sampled_from(CRM_FIELDS))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from alignplanner.contract.errors import FileProblem
+
 VALID = """\
 format = "alignplanner.plan"
 version = 1
@@ -138,3 +142,20 @@ def line_no(text: str, fragment: str, occurrence: int = 1) -> int:
             if seen == occurrence:
                 return number
     raise AssertionError(f"{fragment!r} not found {occurrence} times")
+
+
+def reversed_keys(value: Any) -> Any:
+    """A raw plan (as tomllib reads it) with the keys of every table in reverse order: the
+    same plan written in another order."""
+    if isinstance(value, dict):
+        return {k: reversed_keys(value[k]) for k in reversed(list(value))}
+    if isinstance(value, list):
+        return [reversed_keys(v) for v in value]
+    return value
+
+
+def problem_at(found: list[FileProblem], path: str) -> FileProblem:
+    """The first of ``found`` at the dotted ``path``; fails naming all found if none is."""
+    matching = [p for p in found if p.path == path]
+    assert matching, "no problem at " + path + ":\n" + "\n".join(str(p) for p in found)
+    return matching[0]

@@ -11,18 +11,11 @@ import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from plan_edits import SCENARIOS, Edit, edits, ops_edits
+from plan_texts import reversed_keys
 
 from alignplanner.contract.digest import canonical_inputs, digest
 from alignplanner.contract.reader import loads
 from alignplanner.contract.writer import dumps
-
-
-def _reversed_keys(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _reversed_keys(value[k]) for k in reversed(list(value))}
-    if isinstance(value, list):
-        return [_reversed_keys(v) for v in value]
-    return value
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
@@ -30,7 +23,7 @@ def test_reformatting_and_reordering_keep_the_digest(path: Any) -> None:
     text = path.read_text(encoding="utf-8")
     loaded = loads(text)
     rewritten = dumps(loaded.plan, loaded.result)  # canonical layout, with requirements
-    reordered = tomli_w.dumps(_reversed_keys(tomllib.loads(text)))  # other layout and order
+    reordered = tomli_w.dumps(reversed_keys(tomllib.loads(text)))  # other layout and order
     commented = "# a comment\n" + re.sub(r"\n\[", "\n\n# note\n[", text)
     digests = {digest(loads(t).plan) for t in (text, rewritten, reordered, commented)}
     assert digests == {digest(loaded.plan)}

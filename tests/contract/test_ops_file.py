@@ -8,7 +8,7 @@ import tomllib
 from datetime import date
 
 import pytest
-from plan_texts import OPS, VALID, line_no
+from plan_texts import OPS, VALID, line_no, problem_at
 
 from alignplanner.contract.errors import FileProblem, PlanFileError
 from alignplanner.contract.reader import loads
@@ -202,10 +202,7 @@ def test_broken_keys_are_named_with_their_line(old: str, new: str, path: str,
                                                message: str) -> None:
     assert old in OPS
     text = OPS.replace(old, new, 1)
-    found = problems(text)
-    matching = [p for p in found if p.path == path]
-    assert matching, "no problem at " + path + ":\n" + "\n".join(str(p) for p in found)
-    problem = matching[0]
+    problem = problem_at(problems(text), path)
     assert message in problem.message
     assert problem.line is not None
     key = path.rsplit(".", 1)[-1].split("[", maxsplit=1)[0]

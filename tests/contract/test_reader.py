@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from plan_texts import VALID, line_no
+from plan_texts import VALID, line_no, problem_at
 
 from alignplanner.contract import reader
 from alignplanner.contract.errors import FileProblem, PlanFileError
@@ -188,10 +188,7 @@ def test_broken_file_names_field_and_line(
 ) -> None:
     assert old in VALID
     text = VALID.replace(old, new, 1)
-    found = problems(text)
-    matching = [p for p in found if p.path == path]
-    assert matching, "no problem at " + path + ":\n" + "\n".join(str(p) for p in found)
-    problem = matching[0]
+    problem = problem_at(problems(text), path)
     assert problem.file == "plan.toml"
     if message is not None:
         assert message in problem.message

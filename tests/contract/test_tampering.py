@@ -14,6 +14,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plan_strategies import plans
+from plan_texts import reversed_keys
 
 from alignplanner.contract.agreement import signed, verify
 from alignplanner.contract.errors import PlanFileError
@@ -98,14 +99,6 @@ def test_changing_any_single_input_value_is_detected(plan: Plan, data: st.DataOb
     assert path[0] in sections, (path, verdict.status.changed)
 
 
-def _reversed_keys(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _reversed_keys(value[k]) for k in reversed(list(value))}
-    if isinstance(value, list):
-        return [_reversed_keys(v) for v in value]
-    return value
-
-
 def _whole_as_float(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _whole_as_float(v) for k, v in value.items()}
@@ -121,7 +114,7 @@ def _whole_as_float(value: Any) -> Any:
 def test_reordering_and_reformatting_are_not_changes(plan: Plan) -> None:
     text = _signed_text(plan)
     raw = tomllib.loads(text)
-    reordered = tomli_w.dumps(_reversed_keys(raw))
+    reordered = tomli_w.dumps(reversed_keys(raw))
     commented = "# signed copy\n" + re.sub(r"\n\[", "\n\n# section\n[", text).replace(
         " = ", "   =   "
     )

@@ -12,10 +12,8 @@ from pytestqt.qtbot import QtBot
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "app"))  # scripted_prompts
 
-from scripted_prompts import ScriptedPrompts
+from scripted_prompts import ScriptedPrompts, shown_main_window
 
-from alignplanner.document.settings import Settings
-from alignplanner.document.workflow import FileWorkflow
 from alignplanner.ui.main_window import MainWindow
 
 
@@ -28,13 +26,4 @@ def prompts() -> ScriptedPrompts:
 def main_window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                 prompts: ScriptedPrompts) -> Iterator[MainWindow]:
     monkeypatch.setenv("ALIGNPLANNER_CONFIG_DIR", str(tmp_path / "config"))
-    workflow = FileWorkflow(prompts, Settings(), autosave_ms=60_000)  # type: ignore[arg-type]
-    workflow.start(None)
-    main = MainWindow(workflow)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    if main.workflow.document is not None:
-        main.workflow.document.undo_stack.setClean()  # closing must not ask
-    assert main.close()
-    main.deleteLater()
+    yield from shown_main_window(qtbot, prompts)

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from alignplanner.domain.model import Pipeline, Plan, Recycle, Source, Stage, Target
@@ -60,3 +61,26 @@ def shown(qtbot: QtBot, panel: Panel, size: tuple[int, int] | None = None) -> Pa
     qtbot.waitExposed(panel)
     panel.activateWindow()
     return panel
+
+
+def open_cell_editor(table: QAbstractItemView, index: QModelIndex) -> QWidget:
+    """Focus ``table``, make ``index`` current and open its editor; the editor."""
+    table.setFocus()
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = QApplication.focusWidget()
+    assert editor is not None
+    assert editor is not table
+    return editor
+
+
+def type_in_cell(qtbot: QtBot, table: QAbstractItemView, index: QModelIndex, text: str,
+                 editor_type: type[QWidget] = QWidget) -> None:
+    """Open the cell's editor (an ``editor_type``), type over what it shows and press
+    Enter, as a person would."""
+    editor = open_cell_editor(table, index)
+    assert isinstance(editor, editor_type)
+    editor.selectAll()  # type: ignore[attr-defined]
+    qtbot.keyClicks(editor, text)
+    with qtbot.waitSignal(table.itemDelegate().closeEditor):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)

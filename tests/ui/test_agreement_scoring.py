@@ -4,8 +4,9 @@ named at the field, high intent ticked in the table, and "try a lead"."""
 from __future__ import annotations
 
 import pytest
+from editor_plans import type_in_cell
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QPushButton
+from PySide6.QtWidgets import QDoubleSpinBox, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -36,17 +37,7 @@ def model_of(window: MainWindow) -> ScoringModel:
 
 
 def type_points(qtbot: QtBot, panel: ScoringPanel, row: int, text: str) -> None:
-    table = panel.fit_table
-    index = panel.fit.index(row, POINTS)
-    table.setFocus()
-    table.setCurrentIndex(index)
-    table.edit(index)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QDoubleSpinBox)
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    with qtbot.waitSignal(table.itemDelegate().closeEditor):
-        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    type_in_cell(qtbot, panel.fit_table, panel.fit.index(row, POINTS), text, QDoubleSpinBox)
 
 
 def test_type_a_criterions_points_then_undo(qtbot: QtBot, main_window: MainWindow) -> None:

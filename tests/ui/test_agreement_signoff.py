@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from editor_plans import type_in_cell
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QToolTip
@@ -58,17 +59,8 @@ def sign_both(qtbot: QtBot, window: MainWindow, prompts: ScriptedPrompts) -> Sig
 
 def type_conversion(qtbot: QtBot, window: MainWindow, row: int, text: str) -> None:
     window.editor_tabs.setCurrentWidget(window.funnel_split)
-    table = window.stages.table
     index = window.stages.model.index(row, col.CONVERSION)
-    table.setFocus()
-    table.setCurrentIndex(index)
-    table.edit(index)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QDoubleSpinBox)
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    with qtbot.waitSignal(table.itemDelegate().closeEditor):
-        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    type_in_cell(qtbot, window.stages.table, index, text, QDoubleSpinBox)
 
 
 @pytest.mark.qt_log_ignore("does not support raise")  # the tooltip's window, offscreen

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from editor_plans import shown, small_plan
+from editor_plans import shown, small_plan, type_in_cell
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QHeaderView, QToolButton
 from pytestqt.modeltest import ModelTester
@@ -102,15 +102,7 @@ def test_the_model_stays_consistent(qtmodeltester: ModelTester,
 def test_editing_a_share_in_the_table(qtbot: QtBot, sources_panel: SourcesPanel,
                                       editor_document: PlanDocument) -> None:
     index = sources_panel.model.index(2, cols.SHARE)
-    sources_panel.table.setFocus()
-    sources_panel.table.setCurrentIndex(index)
-    sources_panel.table.edit(index)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QDoubleSpinBox)
-    editor.selectAll()
-    qtbot.keyClicks(editor, "40")
-    with qtbot.waitSignal(sources_panel.table.itemDelegate().closeEditor):
-        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    type_in_cell(qtbot, sources_panel.table, index, "40", QDoubleSpinBox)
     assert shares(editor_document) == [0.4, 0.2, 0.4]
 
 

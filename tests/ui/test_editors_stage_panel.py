@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from editor_plans import shown, small_plan
+from editor_plans import open_cell_editor, shown, small_plan
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,14 +43,7 @@ def ids(document: PlanDocument) -> list[str]:
 
 
 def open_editor(qtbot: QtBot, panel: StagePanel, row: int, column: int) -> QWidget:
-    index = panel.model.index(row, column)
-    panel.table.setFocus()
-    panel.table.setCurrentIndex(index)
-    panel.table.edit(index)
-    editor = QApplication.focusWidget()
-    assert editor is not None
-    assert editor is not panel.table
-    return editor
+    return open_cell_editor(panel.table, panel.model.index(row, column))
 
 
 def commit(qtbot: QtBot, panel: StagePanel, editor: QWidget) -> None:

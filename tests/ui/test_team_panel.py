@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from editor_plans import shown
+from editor_plans import shown, type_in_cell
 from ops_plans import ops_plan
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -35,21 +34,6 @@ def document(qapp: object) -> PlanDocument:
 @pytest.fixture
 def team(qtbot: QtBot, document: PlanDocument) -> TeamPanel:
     return shown(qtbot, TeamPanel(document), (1100, 900))
-
-
-def type_in_cell(qtbot: QtBot, panel: TeamPanel, row: int, column: int, text: str) -> None:
-    """Open the cell's editor, type over what it shows and press Enter, as a person would."""
-    index = panel.model.index(row, column)
-    panel.table.setFocus()
-    panel.table.setCurrentIndex(index)
-    panel.table.edit(index)
-    editor = QApplication.focusWidget()
-    assert editor is not None
-    assert editor is not panel.table
-    editor.selectAll()  # type: ignore[attr-defined]
-    qtbot.keyClicks(editor, text)
-    with qtbot.waitSignal(panel.table.itemDelegate().closeEditor):
-        qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
 def test_model_passes_the_model_tester(qtmodeltester: ModelTester, document: PlanDocument) -> None:
@@ -88,7 +72,7 @@ def test_typing_headcount_changes_the_sla_verdict_and_the_warning(
     month, finding = sla_warning[0].split(". The promise fails")[0].split(": ", 1)
     assert f"Worst, {month}: {finding}" in card.verdict.text()  # one story, card and warning
 
-    type_in_cell(qtbot, team, 0, cols.HEADCOUNT, "8")
+    type_in_cell(qtbot, team.table, team.model.index(0, cols.HEADCOUNT), "8")
     assert document.plan.roles[0].headcount == 8.0
     assert document.undo_stack.undoText() == "Change headcount of SDRs"
     assert card.marker.text() == "✓"
