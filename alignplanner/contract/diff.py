@@ -248,6 +248,42 @@ def _consequences(a: Plan, b: Plan, ra: Result, rb: Result) -> list[Change]:
             text = f"{name} needed in {label} {_count(before)} -> {_count(after)}"
             out.append(Change(f"{path}.monthly_rounded.{month:%Y-%m}", "consequence",
                               before, after, text))
+    return out + _operations(b, ra, rb)
+
+
+def _operations(b: Plan, ra: Result, rb: Result) -> list[Change]:
+    """What the change does to the team and the SLAs: the months a role is short, the most
+    reps it needs, and the months each SLA is kept."""
+    out: list[Change] = []
+    roles = {r.id: r.name or r.id for r in b.roles}
+    capacity_a = {c.role: c for c in ra.capacity}
+    for cb in rb.capacity:
+        ca = capacity_a.get(cb.role)
+        if ca is None:
+            continue
+        name, path = roles.get(cb.role, cb.role), f"requirements.capacity.{cb.role}"
+        short_a, short_b = len(ca.short_months), len(cb.short_months)
+        if short_a != short_b:
+            out.append(Change(f"{path}.short_months", "consequence", short_a, short_b,
+                              f"{name} short in {short_a} -> {short_b} of "
+                              f"{len(cb.gap)} months"))
+        peak_a, peak_b = max(ca.reps_needed, default=0.0), max(cb.reps_needed, default=0.0)
+        if round(peak_a, 1) != round(peak_b, 1):
+            out.append(Change(f"{path}.reps_needed", "consequence", peak_a, peak_b,
+                              f"{name} needed at the peak {peak_a:,.1f} -> {peak_b:,.1f} "
+                              "ramped reps"))
+    slas = {s.id: s.name or s.id for s in b.slas}
+    slas_a = {s.id: s for s in ra.slas}
+    for sb in rb.slas:
+        sa = slas_a.get(sb.id)
+        if sa is None:
+            continue
+        kept_a = len(sa.months) - len(sa.failing_months)
+        kept_b = len(sb.months) - len(sb.failing_months)
+        if kept_a != kept_b:
+            out.append(Change(f"requirements.slas.{sb.id}.feasible", "consequence", kept_a,
+                              kept_b, f"SLA '{slas.get(sb.id, sb.id)}' kept in {kept_a} -> "
+                              f"{kept_b} of {len(sb.months)} months"))
     return out
 
 

@@ -205,3 +205,30 @@ def test_every_changed_input_of_two_generated_plans_is_named(a: Plan, b: Plan) -
         if flat_a.get(path, "absent") != flat_b.get(path, "absent"):
             assert any(path == n or path.startswith(n + ".") for n in named), (path, named)
     assert diff(b, b, compute(b), compute(b)) == []
+
+
+def test_team_and_sla_changes_say_what_they_do_to_the_months() -> None:
+    """More SDRs on the start plan: the input, then the months short and the months the
+    speed-to-lead SLA is kept, both before and after (found by review: no consequences)."""
+    from alignplanner.contract.reader import load
+    from alignplanner.domain import ops_edits
+    from alignplanner.resources import scenario_path
+
+    a = load(scenario_path("midmarket-saas")).plan
+    ra = compute(a)
+    sdr = next(i for i, r in enumerate(a.roles) if r.id == "sdr")
+    b = ops_edits.set_role(a, sdr, headcount=a.roles[sdr].headcount + 3)
+    rb = compute(b)
+    texts = {c.path: c.text for c in diff(a, b, ra, rb)}
+    name = a.roles[sdr].name
+    assert texts["roles.sdr.headcount"].startswith(f"Role '{name}' headcount ")
+    before, after = len(ra.role("sdr").short_months), len(rb.role("sdr").short_months)
+    assert before > after  # the sample's SDRs are short somewhere; three more are not
+    assert texts["requirements.capacity.sdr.short_months"] == (
+        f"{name} short in {before} -> {after} of {a.months} months")
+    changed = [s for s in a.slas if s.role == "sdr"
+               and ra.sla(s.id).failing_months != rb.sla(s.id).failing_months]
+    assert changed  # and an SLA the SDRs keep is kept in more months
+    for s in changed:
+        assert texts[f"requirements.slas.{s.id}.feasible"].startswith(f"SLA '{s.name}' kept in ")
+    assert [c.kind for c in diff(a, b, ra, rb)].count("input") == 1
