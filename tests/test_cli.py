@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -660,3 +661,19 @@ def test_a_required_role_dropped_by_hand_after_signing_fails_verify(
     capsys.readouterr()
     assert main(["verify", str(path)]) == 1
     assert "who must sign changed" in capsys.readouterr().out
+
+
+def test_a_signature_dated_in_the_future_fails_verify(
+    signoff_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for role, name in (("marketing", "Dana"), ("sales", "Sam")):
+        assert main(["sign", str(signoff_file), "--role", role, "--name", name]) == 0
+    assert main(["verify", str(signoff_file)]) == 0
+    text = signoff_file.read_text("utf-8")
+    year = re.search(r"signed_at = (\d{4})-", text)
+    assert year is not None
+    signoff_file.write_text(text.replace(f"signed_at = {year[1]}-", "signed_at = 2126-", 1),
+                            "utf-8")
+    capsys.readouterr()
+    assert main(["verify", str(signoff_file)]) == 1
+    assert "signed in the future: marketing (Dana, 2126-" in capsys.readouterr().out

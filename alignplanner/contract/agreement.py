@@ -11,7 +11,7 @@ Both are pure; the command line and the app write and show the results.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from alignplanner.contract.digest import digest, part_digests
 from alignplanner.contract.reader import LoadedPlan
@@ -24,6 +24,10 @@ __all__ = [
     "Verification", "changed_since_signed", "part_names", "sign_current", "signed",
     "status_of", "verify",
 ]
+
+
+FUTURE_TOLERANCE = timedelta(minutes=10)
+"""How far ahead of this machine's clock a signature may be dated (clocks drift)."""
 
 
 def part_names(plan: Plan) -> dict[str, str]:
@@ -76,11 +80,19 @@ def verify(loaded: LoadedPlan) -> Verification:
         names = part_names(loaded.plan)
         what = ", ".join(c.describe(names) for c in changed_parts(sig.parts, parts)) if (
             sig.parts) else ""
+        if sig.digest == current:  # the same inputs, but other roles must sign now
+            reasons.append(f"{sig.describe()} signed when other roles had to sign; "
+                           f"changed since: {what}")
+            continue
         reasons.append(
             f"digest mismatch: {sig.describe()} signed {sig.digest[:19]}..., the "
             f"inputs are now {current[:19]}...; changed since: "
             f"{what or 'which parts is not recorded'}"
         )
+    late = datetime.now(UTC) + FUTURE_TOLERANCE
+    reasons += [f"signed in the future: {sig.describe()} is dated after now; check the "
+                "signer's clock and sign again" for sig in loaded.plan.signoff.signatures
+                if sig.signed_at > late]
     unsigned = [r for r in status.missing if not any(s.role == r for s in status.stale)]
     if unsigned:
         reasons.append(

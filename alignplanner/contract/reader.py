@@ -230,7 +230,34 @@ def _toml_problem(exc: tomllib.TOMLDecodeError, text: str, filename: str) -> Pla
         line = text.count("\n") + (0 if text.endswith("\n") else 1)
         message = _TOML_END.sub(" (at the end of the file)", message)
     message = message[:1].lower() + message[1:]
-    return _single(filename, line or None, f"not valid TOML: {message}")
+    path = _key_on_line(text, line) if line else ""
+    return _single(filename, line or None, f"not valid TOML: {message}", path)
+
+
+_HEADER = re.compile(r"^[ \t]*(\[\[?)([^\[\]#\n]*)\]")  # linear: no nested repeats
+_KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+(?:\s*\.\s*[A-Za-z0-9_\-]+)*)\s*=")
+
+
+def _key_on_line(text: str, line: int) -> str:
+    """The dotted key path a TOML syntax error sits at, read off the text itself (the
+    parser names only the line): the key on that line under the table header above it,
+    ``stages[2].name`` for the third ``[[stages]]``; empty when the line holds no key."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return ""
+    key = _KEY.match(lines[line - 1])
+    table, counts = "", dict[str, int]()
+    for above in lines[: line - 1]:
+        header = _HEADER.match(above)
+        if header:
+            name = re.sub(r"\s*\.\s*", ".", header.group(2).strip()).replace('"', "")
+            if header.group(1) == "[[":
+                counts[name] = counts.get(name, -1) + 1
+            table = f"{name}[{counts[name]}]" if header.group(1) == "[[" else name
+    if key is None:
+        return ""
+    leaf = re.sub(r"\s*\.\s*", ".", key.group(1))
+    return f"{table}.{leaf}" if table else leaf
 
 
 def _compute(plan: Plan, index: LineIndex, filename: str) -> Result:

@@ -547,3 +547,21 @@ def test_subnormal_days_are_computed_without_numeric_warnings() -> None:
 def test_an_absurdly_small_deal_size_is_blamed_on_the_deal_size() -> None:
     found = problems(VALID.replace("average_deal_size = 48000", "average_deal_size = 1e-300"))
     assert found[0].path == "target.average_deal_size"
+
+
+@pytest.mark.parametrize(("text", "line", "path"), [
+    ('format = "alignplanner.plan"\n[plan]\nname = "a"\nname = "b"\n', 4, "plan.name"),
+    ('[calendar]\nholidays = [2027-02-30]\n', 2, "calendar.holidays"),
+    ('[[stages]]\nid = "a"\n[[stages]]\nid = "b"\nconversion = 0.5.5\n', 5,
+     "stages[1].conversion"),
+    ('[target]\nrevenue = 1_000__000\n', 2, "target.revenue"),
+    ('[plan]\n= 3\n', 2, ""),  # no key on the line: the line alone
+])
+def test_a_toml_syntax_error_names_the_key_on_its_line(text: str, line: int, path: str) -> None:
+    """tomllib names only the line; the key is read off the line and the table above it
+    (found by review: a duplicate key and 2027-02-30 gave no key)."""
+    with pytest.raises(PlanFileError) as exc:
+        loads(text, "plan.toml")
+    (problem,) = exc.value.problems
+    assert (problem.line, problem.path) == (line, path)
+    assert problem.message.startswith("not valid TOML: ")
