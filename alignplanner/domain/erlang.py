@@ -347,10 +347,18 @@ def _message(m: SlaMonth, words: _Words) -> str:
     return said + (": met." if m.feasible else f": you need {m.reps_needed}.")
 
 
+def _plain(values: Sequence[float]) -> bool:
+    """Every value a float (not an int, not a bool), finite and not negative: in C loops
+    (a NaN or an infinity makes the sum not finite; so may a huge sum, which only sends
+    the values the long way round)."""
+    return (bool(values) and set(map(type, values)) == {float}
+            and math.isfinite(sum(values)) and min(values) >= 0.0)
+
+
 def _per_month(values: Sequence[float] | float, months: int, what: str) -> list[float]:
     if not isinstance(values, Sequence):
         return [_check(values, what)] * months
-    if all(type(v) is float and 0.0 <= v < math.inf for v in values):
+    if _plain(values):
         out = list(values)  # what the engine passes: plain finite floats, nothing to convert
     else:
         out = [_check(v, what) for v in values]
