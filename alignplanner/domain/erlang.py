@@ -358,10 +358,8 @@ def _plain(values: Sequence[float]) -> bool:
 def _per_month(values: Sequence[float] | float, months: int, what: str) -> list[float]:
     if not isinstance(values, Sequence):
         return [_check(values, what)] * months
-    if _plain(values):
-        out = list(values)  # what the engine passes: plain finite floats, nothing to convert
-    else:
-        out = [_check(v, what) for v in values]
+    # what the engine passes, plain finite floats, has nothing to convert
+    out = list(values) if _plain(values) else [_check(v, what) for v in values]
     if len(out) != months:
         raise ValueError(f"{what} needs one value per month ({months}), got {len(out)}")
     return out
