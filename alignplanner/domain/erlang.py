@@ -254,92 +254,54 @@ def _month(
     target: float,
     words: _Words,
 ) -> SlaMonth:
-    servers = whole_servers(reps)
+    """One month of `sla_feasibility`; its arguments are checked already."""
+    servers = math.floor(reps + WHOLE_TOLERANCE)  # whole_servers, without the check again
     h = handle_minutes / 60.0
     if entries == 0:
-        return SlaMonth(
-            entries,
-            hours,
-            reps,
-            servers,
-            0.0,
-            0.0,
-            0.0,
-            1.0,
-            target,
-            0,
-            True,
-            handle_minutes,
-            words,
-        )
+        return SlaMonth(entries, hours, reps, servers, 0.0, 0.0, 0.0, 1.0, target, 0, True,
+                        handle_minutes, words)
     if hours == 0:
-        return SlaMonth(
-            entries,
-            hours,
-            reps,
-            servers,
-            math.inf,
-            math.inf,
-            math.inf,
-            0.0,
-            target,
-            None,
-            False,
-            handle_minutes,
-            words,
-        )
+        return SlaMonth(entries, hours, reps, servers, math.inf, math.inf, math.inf, 0.0,
+                        target, None, False, handle_minutes, words)
     rate = entries / hours
     a = rate * h
     utilisation = a / servers if servers else math.inf
     if a > MAX_LOAD:
-        return SlaMonth(
-            entries,
-            hours,
-            reps,
-            servers,
-            rate,
-            a,
-            utilisation,
-            0.0,
-            target,
-            None,
-            False,
-            handle_minutes,
-            words,
-        )
-    smallest = _smallest(a, window_hours / h, target)
+        return SlaMonth(entries, hours, reps, servers, rate, a, utilisation, 0.0, target, None,
+                        False, handle_minutes, words)
     if servers == 0 or a >= servers:
-        return SlaMonth(
-            entries,
-            hours,
-            reps,
-            servers,
-            rate,
-            a,
-            utilisation,
-            0.0,
-            target,
-            smallest,
-            False,
-            handle_minutes,
-            words,
-        )
-    sl = _sl(servers, a, _c_from_b(servers, a, _erlang_b(servers, a)), window_hours / h)
-    return SlaMonth(
-        entries,
-        hours,
-        reps,
-        servers,
-        rate,
-        a,
-        utilisation,
-        sl,
-        target,
-        smallest,
-        servers >= smallest,
-        handle_minutes,
-        words,
-    )
+        smallest = _smallest(a, window_hours / h, target)
+        return SlaMonth(entries, hours, reps, servers, rate, a, utilisation, 0.0, target,
+                        smallest, False, handle_minutes, words)
+    smallest, sl = _smallest_and_level(a, window_hours / h, target, servers)
+    return SlaMonth(entries, hours, reps, servers, rate, a, utilisation, sl, target, smallest,
+                    servers >= smallest, handle_minutes, words)
+
+
+def _smallest_and_level(a: float, window_over_handle: float, target: float,
+                        servers: int) -> tuple[int, float]:
+    """(`_smallest`, the service level of ``servers`` whole servers) in one walk up the
+    Erlang B recursion, for ``servers > a``: the same operations in the same order as
+    ``_smallest(a, ...)`` and ``_sl(servers, a, _c_from_b(servers, a, _erlang_b(servers,
+    a)), ...)``, so the same numbers to the last bit (Erlang B at n is the recursion's
+    n-th step whichever way it is reached; past an underflow to 0 it stays 0)."""
+    n, b = _first_stable(a)
+    level = -1.0
+    while True:
+        sl = _sl(n, a, _c_from_b(n, a, b), window_over_handle)
+        if n == servers:
+            level = sl
+        if sl >= target:
+            break
+        n += 1
+        b = a * b / (n + a * b)
+    smallest = n
+    while n < servers:  # more servers than the promise needs: on up to the planned team
+        n += 1
+        b = a * b / (n + a * b)
+    if level < 0.0:
+        level = _sl(n, a, _c_from_b(n, a, b), window_over_handle)
+    return smallest, level
 
 
 def _message(m: SlaMonth, words: _Words) -> str:
@@ -385,10 +347,19 @@ def _message(m: SlaMonth, words: _Words) -> str:
     return said + (": met." if m.feasible else f": you need {m.reps_needed}.")
 
 
+def _plain(values: Sequence[float]) -> bool:
+    """Every value a float (not an int, not a bool), finite and not negative: in C loops
+    (a NaN or an infinity makes the sum not finite; so may a huge sum, which only sends
+    the values the long way round)."""
+    return (bool(values) and set(map(type, values)) == {float}
+            and math.isfinite(sum(values)) and min(values) >= 0.0)
+
+
 def _per_month(values: Sequence[float] | float, months: int, what: str) -> list[float]:
     if not isinstance(values, Sequence):
         return [_check(values, what)] * months
-    out = [_check(v, what) for v in values]
+    # what the engine passes, plain finite floats, has nothing to convert
+    out = list(values) if _plain(values) else [_check(v, what) for v in values]
     if len(out) != months:
         raise ValueError(f"{what} needs one value per month ({months}), got {len(out)}")
     return out

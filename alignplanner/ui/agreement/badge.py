@@ -44,11 +44,15 @@ class StatusBadge(QLabel):
 
     def show_state(self, agreed: bool) -> None:
         self._agreed = agreed
-        self.setText("Agreed" if agreed else "Draft")
+        text = "Agreed" if agreed else "Draft"
+        if self.text() != text:
+            self.setText(text)
         colour = AGREED_COLOR if agreed else DRAFT_COLOR
         pad = max(4, self.fontMetrics().height() // 4)
-        self.setStyleSheet(f"QLabel#agreementBadge {{ background: {colour}; color: white; "
-                           f"border-radius: {pad}px; padding: {pad // 2}px {pad * 2}px; }}")
+        sheet = (f"QLabel#agreementBadge {{ background: {colour}; color: white; "
+                 f"border-radius: {pad}px; padding: {pad // 2}px {pad * 2}px; }}")
+        if self.styleSheet() != sheet:  # a new style sheet re-polishes the widget and its
+            self.setStyleSheet(sheet)   # layout: only when the state or the font changed
 
 
 
