@@ -8,8 +8,16 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 
 from PySide6.QtCore import QAbstractItemModel, QObject, QSignalBlocker, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.model import Plan
@@ -119,6 +127,33 @@ def size_columns(table: QTableView, widths: Mapping[int, int] | None = None) -> 
     rows = table.verticalHeader()
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     rows.setDefaultSectionSize(round(table.fontMetrics().lineSpacing() * 1.7) + 4)
+
+
+def add_and_remove(panel: QWidget, table: QTableView, noun: str, *, add_tip: str,
+                   remove_tip: str, add: Callable[[], object], remove: Callable[[], object],
+                   ) -> tuple[QAction, QAction, QHBoxLayout]:
+    """The add and remove actions of a table panel, with their buttons in a row: add with
+    Ctrl+Shift+N or Insert anywhere in the panel, remove the current row with Delete in
+    the table."""
+    add_action = QAction(f"Add {noun}", panel)
+    add_action.setShortcuts([QKeySequence("Ctrl+Shift+N"), QKeySequence("Insert")])
+    add_action.setToolTip(f"{add_tip} (Ctrl+Shift+N, Insert)")
+    add_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    add_action.triggered.connect(add)
+    remove_action = QAction(f"Remove {noun}", panel)
+    remove_action.setShortcut(QKeySequence.StandardKey.Delete)
+    remove_action.setToolTip(f"{remove_tip} (Delete; undo brings it back)")
+    remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    remove_action.triggered.connect(remove)
+    panel.addAction(add_action)
+    table.addAction(remove_action)
+    buttons = QHBoxLayout()
+    for action in (add_action, remove_action):
+        button = QToolButton(panel)
+        button.setDefaultAction(action)
+        buttons.addWidget(button)
+    buttons.addStretch(1)
+    return add_action, remove_action, buttons
 
 
 def resize_on_row_changes(model: QAbstractItemModel, size: Callable[[], None]) -> None:

@@ -9,14 +9,12 @@ table and as the cell's tooltip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtCore import QEvent, QModelIndex
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from alignplanner.ui.editors import delegates as kinds
 from alignplanner.ui.editors.common import (
     DocumentPanel,
     ErrorLabel,
+    add_and_remove,
     editable_table,
     resize_on_row_changes,
     size_columns,
@@ -58,27 +57,10 @@ class TeamPanel(DocumentPanel):
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.calendar = CalendarEditor(document, self)
 
-        self.add_action = QAction("Add role", self)
-        self.add_action.setShortcuts([QKeySequence("Ctrl+Shift+N"), QKeySequence("Insert")])
-        self.add_action.setToolTip("Add a role (Ctrl+Shift+N, Insert)")
-        self.add_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.add_action.triggered.connect(self._add)
-        self.remove_action = QAction("Remove role", self)
-        self.remove_action.setShortcut(QKeySequence.StandardKey.Delete)
-        self.remove_action.setToolTip(
-            "Remove the current role and the SLAs it keeps (Delete; undo brings them back)"
-        )
-        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.remove_action.triggered.connect(self._remove)
-        self.addAction(self.add_action)
-        self.table.addAction(self.remove_action)
-
-        buttons = QHBoxLayout()
-        for action in (self.add_action, self.remove_action):
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        self.add_action, self.remove_action, buttons = add_and_remove(
+            self, self.table, "role", add_tip="Add a role",
+            remove_tip="Remove the current role and the SLAs it keeps",
+            add=self._add, remove=self._remove)
         roles_box = QGroupBox("Roles and headcount", self)
         roles_layout = QVBoxLayout(roles_box)
         roles_layout.addWidget(self.hint)
