@@ -54,6 +54,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         target: QWidget = window
         target.grab().save(str(HERE / f"{name}.png"))
         window.presentation.set_active(False)  # its large type is the application's font
+        window.set_theme_mode("system", save=False)  # the dark palette is the application's too
         window.document.undo_stack.setClean()  # nothing to ask about on close
         window.close()
         settle()

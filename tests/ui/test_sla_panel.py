@@ -239,3 +239,26 @@ def test_stagnation_flag_name_and_id_are_edited_on_the_card(
     type_into(qtbot, card.id_field, "MQL touch!")
     assert document.plan.slas[0].id == "mql-touch"
     assert "SLA id" in card.error.text()
+
+
+def test_a_card_wraps_its_lines_in_a_narrow_column_instead_of_scrolling_sideways(
+    qtbot: QtBot, document: PlanDocument
+) -> None:
+    """The editor column beside the charts is narrow on a laptop: the sentences of a card
+    wrap like text (long stage names in the fields), nothing is cut off at the right."""
+    from PySide6.QtWidgets import QApplication, QComboBox
+
+    from alignplanner.domain import edits
+
+    long_name = "Marketing qualified lead from the partner portal"
+    plan = document.plan
+    document.edit("Rename", lambda p: edits.set_stage(p, plan.stage_index(
+        plan.slas[0].from_stage), name=long_name))
+    panel = shown(qtbot, SlaPanel(document))
+    panel.resize(520, 700)
+    QApplication.processEvents()
+    card = panel.cards[0]
+    assert any(c.currentText() == long_name for c in card.findChildren(QComboBox))
+    assert panel.scroller.horizontalScrollBar().maximum() == 0
+    assert card.width() <= panel.scroller.viewport().width()
+    assert card.minimumSizeHint().width() < 520

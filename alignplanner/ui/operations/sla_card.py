@@ -205,6 +205,8 @@ class SlaCard(QFrame):
         self._rejected_label = QLabel(self)
         self._stale_label = QLabel(self)
         self._side_labels = [QLabel(self), QLabel(self), QLabel(self)]
+        for heading in self._side_labels:  # "If a <long stage name> gets no response"
+            heading.setWordWrap(True)
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
