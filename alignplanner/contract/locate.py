@@ -36,29 +36,39 @@ class _Stop(Exception):
 
 
 class LineIndex:
-    """The line of every key path in one TOML text."""
+    """The line of every key path in one TOML text. The text is scanned when a line is
+    first asked for: a valid file (the common case, and every start of the app) never
+    needs one."""
 
     def __init__(self, text: str) -> None:
-        self._lines: dict[Path, int] = {}
         self._text = text
-        self._pos = 0
-        self._line_starts = [0]
-        self._line_starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
-        self._aot_counts: dict[Path, int] = {}
-        with contextlib.suppress(_Stop, IndexError, ValueError, RecursionError):
-            self._scan()
+        self._scanned: dict[Path, int] | None = None
+
+    @property
+    def _index(self) -> dict[Path, int]:
+        if self._scanned is None:
+            self._lines: dict[Path, int] = {}
+            self._pos = 0
+            self._line_starts = [0]
+            self._line_starts.extend(i + 1 for i, ch in enumerate(self._text) if ch == "\n")
+            self._aot_counts: dict[Path, int] = {}
+            with contextlib.suppress(_Stop, IndexError, ValueError, RecursionError):
+                self._scan()
+            self._scanned = self._lines
+        return self._scanned
 
     # -- queries ------------------------------------------------------------------------
 
     def exact(self, path: Path) -> int | None:
         """The line where ``path`` itself is defined, or None."""
-        return self._lines.get(tuple(path))
+        return self._index.get(tuple(path))
 
     def line(self, path: Path) -> int | None:
         """The line of ``path``, or of its nearest enclosing path that has one."""
+        lines = self._index
         key = tuple(path)
         while key:
-            found = self._lines.get(key)
+            found = lines.get(key)
             if found is not None:
                 return found
             key = key[:-1]
@@ -66,7 +76,7 @@ class LineIndex:
 
     def paths(self) -> dict[Path, int]:
         """Every recorded path with its line (for tests and debugging)."""
-        return dict(self._lines)
+        return dict(self._index)
 
     # -- scanning -----------------------------------------------------------------------
 
