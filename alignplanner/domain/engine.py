@@ -98,8 +98,8 @@ class _Demand:
 def _attribute(plan: Plan, source: Source, chain: Solved, net: FloatArray,
                demand: _Demand) -> SourceResult:
     """Trace one source's share of the monthly wins back to entries (section 3) and add
-    them to ``demand``: every stage at once (`_attribute_each` is the same, stage by stage
-    with one convolution each; the two agree to 1e-12, tests/domain/test_attribution.py).
+    them to ``demand``: every stage at once (tests/domain/test_attribution.py checks it to
+    1e-12 against the same, stage by stage with one convolution each).
 
     ``needed[i, m] = sum_d dist[i, d] wins[m + d]`` (the wins d months after an entry in
     month m), and the entries before the plan ``before[i] = sum_j wins_horizon[j] *
@@ -133,44 +133,6 @@ def _attribute(plan: Plan, source: Source, chain: Solved, net: FloatArray,
         new_monthly, new_before = first * needed[at[0]], first * float(before[at[0]])
         demand.monthly_new[e] += new_monthly
         demand.new[e] += first * total_wins
-    return SourceResult(
-        id=source.id, enters=source.enters, wins=total_wins, average_deal_size=size,
-        new=first * total_wins, pre_plan=new_before, monthly_new=_floats(new_monthly),
-        volumes=_floats(per_win * total_wins),
-    )
-
-
-def _attribute_each(plan: Plan, source: Source, chain: Solved, net: FloatArray,
-               demand: _Demand) -> SourceResult:
-    """`_attribute` stage by stage, one convolution each: the general path the
-    vectorised one is tested against."""
-    months = plan.months
-    k = len(plan.stages) - 1
-    size = deal_size(plan, source)
-    wins_all = source.share * net / size
-    wins_horizon = np.zeros_like(wins_all)
-    wins_horizon[:months] = wins_all[:months]
-    total_wins = float(wins_horizon.sum())
-    e = plan.stage_index(source.enters)
-    per_win = chain.entries[e] / chain.win_prob[e]  # E_i, re-entries included
-    per_win[k] = 1.0
-    # net-new units per win at the entry stage; a win chance that underflows to 0 gives
-    # infinity here, which _refuse_absurd turns into a problem naming the conversion
-    first = float(np.float64(1.0) / chain.win_prob[e])
-    new_monthly = np.zeros(months)
-    new_before = 0.0
-    for i in np.nonzero(per_win > 0.0)[0]:
-        dist = chain.lags.dist[i]
-        offset = len(dist) - 1
-        needed = _back(wins_all, dist)[offset : offset + months]
-        before = float(_back(wins_horizon, dist)[:offset].sum())
-        demand.monthly[i] += per_win[i] * needed
-        demand.pre_plan[i] += per_win[i] * before
-        demand.volume[i] += per_win[i] * total_wins
-        if i == e:
-            new_monthly, new_before = first * needed, first * before
-            demand.monthly_new[i] += new_monthly
-            demand.new[i] += first * total_wins
     return SourceResult(
         id=source.id, enters=source.enters, wins=total_wins, average_deal_size=size,
         new=first * total_wins, pre_plan=new_before, monthly_new=_floats(new_monthly),

@@ -31,7 +31,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
     screens.write_text(json.dumps({"screens": [SCREEN]}), "utf-8")
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screens}"
 
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication, QTabWidget
 
     from alignplanner.app import build_window, create_application
     from alignplanner.ui.main_window import MainWindow
@@ -51,8 +51,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         settle()
         arrange(window)
         settle()
-        target: QWidget = window
-        target.grab().save(str(HERE / f"{name}.png"))
+        window.grab().save(str(HERE / f"{name}.png"))
         window.presentation.set_active(False)  # its large type is the application's font
         window.set_theme_mode("system", save=False)  # the dark palette is the application's too
         window.document.undo_stack.setClean()  # nothing to ask about on close
@@ -60,26 +59,20 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         settle()
         print(f"docs/screenshots/{name}.png")
 
-    def tab(title: str) -> Callable[[MainWindow], None]:
-        def arrange(window: MainWindow) -> None:
-            tabs = window.editor_tabs
-            for i in range(tabs.count()):
-                if tabs.tabText(i).replace("&", "") == title:
-                    tabs.setCurrentIndex(i)
-                    return
-            raise SystemExit(f"no editor tab {title!r}")
+    def pick(tabs: QTabWidget, title: str) -> None:
+        for i in range(tabs.count()):
+            if tabs.tabText(i).replace("&", "") == title:
+                tabs.setCurrentIndex(i)
+                return
+        raise SystemExit(f"no tab {title!r}")
 
-        return arrange
+    def tab(title: str) -> Callable[[MainWindow], None]:
+        return lambda window: pick(window.editor_tabs, title)
 
     def chart(title: str, then: Callable[[MainWindow], None]) -> Callable[[MainWindow], None]:
         def arrange(window: MainWindow) -> None:
             then(window)
-            tabs = window.chart_tabs
-            for i in range(tabs.count()):
-                if tabs.tabText(i).replace("&", "") == title:
-                    tabs.setCurrentIndex(i)
-                    return
-            raise SystemExit(f"no chart tab {title!r}")
+            pick(window.chart_tabs, title)
 
         return arrange
 
