@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from alignplanner.contract.atomic import atomic_write_bytes
 from alignplanner.document.document import PlanDocument
+from alignplanner.ui.charts.chart_frame import drawn_afresh
 from alignplanner.ui.charts.summary_page import SummaryPage
 from alignplanner.ui.charts.waterfall import WaterfallChart
 from alignplanner.ui.theme import theme_for
@@ -36,7 +37,8 @@ def png_bytes(widget: QWidget, pixel_ratio: float | None = None) -> bytes:
                    QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(ratio)
     image.fill(widget.palette().window().color())
-    widget.render(image)
+    with drawn_afresh(widget):
+        widget.render(image)
     return _encoded(image)
 
 
@@ -53,7 +55,8 @@ def waterfall_image(document: PlanDocument) -> QImage:
         image = QImage(CHART_SIZE * 3, QImage.Format.Format_ARGB32_Premultiplied)
         image.setDevicePixelRatio(3)
         image.fill(Qt.GlobalColor.white)
-        chart.render(image)
+        with drawn_afresh(chart):
+            chart.render(image)
     finally:
         chart.detach()
         chart.deleteLater()

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from chart_plans import sample_document
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QGraphicsItem
 from pytestqt.qtbot import QtBot
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.edits import set_stage
 from alignplanner.ui.charts.waterfall import WaterfallChart
-from alignplanner.ui.export import export_pdf_summary, export_png, pdf_summary_bytes
+from alignplanner.ui.export import export_pdf_summary, export_png, pdf_summary_bytes, png_bytes
 
 pytestmark = pytest.mark.gui
 
@@ -38,6 +39,28 @@ def test_png_is_written_at_twice_the_pixels(qtbot: QtBot, document: PlanDocument
     image = QImage.fromData(data, "PNG")
     assert (image.width(), image.height()) == (1600, 1000)
     assert list(tmp_path.iterdir()) == [target]  # no temporary file left
+
+
+def test_png_draws_cached_items_afresh_at_its_resolution(qtbot: QtBot,
+                                                         document: PlanDocument) -> None:
+    """Axes and bands repaint from screen-sized pixmaps; a PNG at twice the pixels must
+    not scale those up (blurred tick labels): it must be what the chart draws uncached."""
+    chart = WaterfallChart(document)
+    qtbot.addWidget(chart)
+    chart.resize(800, 500)
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.repaint()  # the pixmaps now exist, at the screen's resolution
+    items = chart.view.items()
+    cached = [i for i in items if i.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+    assert cached, "the waterfall keeps its axes and bands as pixmaps"
+    exported = QImage.fromData(png_bytes(chart), "PNG")
+    assert all(i.cacheMode() != QGraphicsItem.CacheMode.NoCache for i in cached)  # restored
+    for item in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    reference = QImage.fromData(png_bytes(chart), "PNG")
+    assert exported.size() == reference.size()
+    assert exported == reference
 
 
 def test_png_replaces_an_old_file(qtbot: QtBot, document: PlanDocument, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QGraphicsItem
 
 
 class TextPool:
@@ -25,6 +26,10 @@ class TextPool:
         """The first ``n`` labels, visible; the others hidden."""
         while len(self._items) < n:
             item = pg.TextItem(anchor=self._anchor, color=self._color, fill=self._fill)
+            # Labels do not count for the axis ranges (ignoreBounds below), so nothing needs
+            # to hear that one moved: without the flag a move skips pyqtgraph's Python
+            # item-change handler (two calls a move, a few dozen moves an edit).
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, False)
             item.setFont(self._font)
             item.setZValue(self._z)
             self._plot.addItem(item, ignoreBounds=True)

@@ -59,7 +59,8 @@ class StageRow:
 
     def __init__(self) -> None:
         self.label = RowLabel(justify="left")
-        self.plot = pg.PlotItem(axisItems={"left": CountAxis("left", label_zero=False)})
+        self.plot = pg.PlotItem(axisItems={"left": CountAxis("left", label_zero=False)},
+                                enableMenu=False)  # never shown (see ChartFrame.add_plot)
         self.curve = pg.PlotDataItem(x=np.zeros(1), y=np.zeros(1))
         # The area under the line is its own item, drawn without antialiasing: an
         # antialiased fill costs about 1 ms a row to paint, and its edge is under the line.

@@ -32,7 +32,7 @@ from alignplanner.document.document import PlanDocument
 from alignplanner.domain.model import Stage
 from alignplanner.ui.charts import funnel_layout as fl
 from alignplanner.ui.charts.axes import DecadeAxis
-from alignplanner.ui.charts.chart_frame import ChartFrame
+from alignplanner.ui.charts.chart_frame import ChartFrame, keep_drawn
 from alignplanner.ui.charts.labels import TextPool, place, recolor
 from alignplanner.ui.charts.style import ON_BAR_TEXT, font, muted, tinted
 from alignplanner.ui.charts.waterfall_text import stage_tooltip
@@ -60,6 +60,7 @@ class WaterfallChart(ChartFrame):
                                            pen=pg.mkPen(None)) for _ in range(2)]
         for band in self._bands:
             band.setZValue(-20)
+            keep_drawn(band)
             plot.addItem(band, ignoreBounds=True)
         self._divider = pg.InfiniteLine(angle=0, movable=False)
         self._divider.setZValue(-5)
