@@ -21,6 +21,7 @@ from alignplanner.ui.theme import TARGET_COLOR, WARNING_COLOR, Theme
 
 INFO_COLOR = "#607D8B"
 EMPTY_TEXT = "No warnings: the plan is consistent."
+HEIGHTS_KEPT = 32  # a label's remembered heights (texts x widths) before it starts over
 
 
 def badge(symbol: str, color: str, size: int, ratio: float) -> QPixmap:
@@ -43,6 +44,32 @@ def badge(symbol: str, color: str, size: int, ratio: float) -> QPixmap:
     return pixmap
 
 
+class WrappedText(QLabel):
+    """Plain text wrapping between words, which remembers its height at a width.
+
+    After an edit changes a warning's numbers, Qt's layouts ask each wrapping label its
+    height at a width three or four times (the rows' layout, the list's, the scroll area
+    with and without its scroll bar), and QLabel lays the text out anew each time: about
+    twenty text layouts an edit for six warnings. The height depends only on the text,
+    the font and the width, so each is laid out once.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._heights: dict[tuple[str, str, int], int] = {}
+
+    def heightForWidth(self, width: int) -> int:
+        key = (self.text(), self.font().key(), width)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) >= HEIGHTS_KEPT:
+                self._heights.clear()
+            height = self._heights[key] = super().heightForWidth(width)
+        return height
+
+
 class WarningRow(QFrame):
     """One warning: icon and wrapping text; a click (or Enter/Space) emits `activated`."""
 
@@ -57,9 +84,7 @@ class WarningRow(QFrame):
         self.setToolTip("Click to show where this applies")
         self.icon = QLabel()
         self.icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text = WrappedText()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(12)
