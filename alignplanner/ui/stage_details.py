@@ -12,7 +12,7 @@ from alignplanner.document.document import PlanDocument
 from alignplanner.domain import edits
 from alignplanner.domain.model import Plan
 from alignplanner.ui.agreement.crm_fields import CrmFields
-from alignplanner.ui.theme import WARNING_COLOR, team_color, team_label
+from alignplanner.ui.theme import WARNING_COLOR, color_text, team_color, team_label
 
 FIELDS = (
     ("definition", "Definition", "What this stage means, in words both teams sign up to"),
@@ -42,7 +42,7 @@ class StageDetails(QWidget):
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.error = QLabel()
-        self.error.setStyleSheet(f"color: {WARNING_COLOR};")
+        color_text(self.error, WARNING_COLOR)
         self.error.setWordWrap(True)
         self.fields: dict[str, _TextField] = {}
         layout = QGridLayout(self)

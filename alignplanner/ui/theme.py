@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QWidget
 
 TEAM_COLORS: dict[str, str] = {
     "marketing": "#2F6FDB",
@@ -101,3 +102,20 @@ def palette_for(theme: Theme) -> QPalette:
                  QPalette.ColorRole.ButtonText):
         p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#8A9099"))
     return p
+
+
+def color_text(widget: QWidget, color: QColor | str, *, bold: bool = False) -> None:
+    """Draw ``widget``'s text in ``color`` (bold if asked), through its palette and font.
+
+    Not with a style sheet: a widget with one is styled by Qt's style-sheet style, which
+    re-styles it and everything under it whenever it is added to a layout or moved to
+    another parent, a good part of the main window's start-up.
+    """
+    palette = widget.palette()
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+        palette.setColor(role, QColor(color))
+    widget.setPalette(palette)
+    if widget.font().bold() != bold:
+        font = widget.font()
+        font.setBold(bold)
+        widget.setFont(font)

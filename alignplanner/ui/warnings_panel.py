@@ -10,14 +10,23 @@ ones only when there are more warnings than ever before.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.results import PlanWarning
 from alignplanner.ui.charts.base import DocumentView
 from alignplanner.ui.charts.style import font, muted
-from alignplanner.ui.theme import TARGET_COLOR, WARNING_COLOR, Theme
+from alignplanner.ui.theme import TARGET_COLOR, WARNING_COLOR, Theme, color_text
 
 INFO_COLOR = "#607D8B"
 EMPTY_TEXT = "No warnings: the plan is consistent."
@@ -71,7 +80,9 @@ class WrappedText(QLabel):
 
 
 class WarningRow(QFrame):
-    """One warning: icon and wrapping text; a click (or Enter/Space) emits `activated`."""
+    """One warning: icon and wrapping text; a click (or Enter/Space) emits `activated`.
+    Under the mouse it is shaded, with the keyboard focus outlined (drawn in `paintEvent`,
+    see `color_text` for why not with a style sheet)."""
 
     activated = Signal(str)  # the warning's subject
 
@@ -91,6 +102,8 @@ class WarningRow(QFrame):
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.text, 1)
         self.warning: PlanWarning | None = None
+        self._hover = QColor()
+        self._outline = QColor()
 
     def show_warning(self, warning: PlanWarning, theme: Theme) -> None:
         restyle = self.warning is None or self.warning.severity != warning.severity
@@ -101,12 +114,25 @@ class WarningRow(QFrame):
             self.set_theme(theme)
 
     def set_theme(self, theme: Theme) -> None:
+        self._hover = QColor("#2C313A" if theme.dark else "#EEF1F5")
+        self._outline = QColor(muted(theme))
         self.text.setFont(font(theme, 1.15))
         size = QFontMetrics(self.text.font()).height() + 4
         info = self.warning is not None and self.warning.severity == "info"
         self.icon.setPixmap(badge("i" if info else "!", INFO_COLOR if info else WARNING_COLOR,
                                   size, max(2.0, self.devicePixelRatioF())))
         self.icon.setFixedWidth(size)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        hovered, focused = self.underMouse(), self.hasFocus()
+        if hovered or focused:
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setBrush(self._hover if hovered else Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(self._outline, 2) if focused else Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
+            painter.end()
+        super().paintEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         inside = self.rect().contains(event.position().toPoint())
@@ -182,11 +208,6 @@ class WarningsPanel(DocumentView):
         theme = self.theme
         self.title.setFont(font(theme, 1.25, bold=True))
         self.empty.setFont(font(theme, 1.15))
-        self.empty.setStyleSheet(f"color: {TARGET_COLOR if not theme.dark else '#81C784'};")
-        hover = "#2C313A" if theme.dark else "#EEF1F5"
-        self.setStyleSheet(
-            f"#warningRow {{ border-radius: 6px; }}"
-            f"#warningRow:hover {{ background: {hover}; }}"
-            f"#warningRow:focus {{ border: 2px solid {muted(theme)}; }}")
+        color_text(self.empty, TARGET_COLOR if not theme.dark else "#81C784")
         for row in self._rows:
             row.set_theme(theme)

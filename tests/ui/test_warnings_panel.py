@@ -100,3 +100,21 @@ def test_a_remembered_height_is_that_of_the_text_and_font_shown_now(qapp: object
                 label.setText(text)
             for width in (120, 480, 121, 120, 1000):
                 assert wrapped.heightForWidth(width) == plain.heightForWidth(width)
+
+
+def test_a_row_under_the_mouse_is_shaded_and_the_focused_one_outlined(
+        qtbot: QtBot, panel: WarningsPanel) -> None:
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitActive(panel)
+    row = panel.rows()[0]
+    plain = row.grab().toImage()
+    row.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, True)
+    shaded = row.grab().toImage()
+    row.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, False)
+    row.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(row.hasFocus)
+    outlined = row.grab().toImage()
+    corner = (row.width() // 2, 1)  # on the outline, away from the text
+    assert shaded != plain and outlined != plain and outlined != shaded
+    assert plain.pixelColor(*corner) != outlined.pixelColor(*corner)

@@ -100,8 +100,7 @@ class ChartFrame(DocumentView):
         pal.setColor(self.foregroundRole(), pg.mkColor(theme.foreground))
         self.setPalette(pal)
         for label, scale, bold in ((self.title_label, 1.25, True), (self.legend_label, 1.1, False)):
-            label.setFont(font(theme, scale, bold=bold))
-            label.setStyleSheet(f"color: {theme.foreground}; background: transparent;")
+            label.setFont(font(theme, scale, bold=bold))  # coloured by the palette above
         for plot in self._plots:
             style_plot(plot, theme)
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.model import Plan
 from alignplanner.domain.problems import Problem
-from alignplanner.ui.theme import WARNING_COLOR, team_color
+from alignplanner.ui.theme import WARNING_COLOR, color_text, team_color
 
 _FRACTION_RANGE = re.compile(r"must be in ([\[(])0, 1\], got (-?[0-9.e+-]+)")
 _GROWTH_RANGE = re.compile(
@@ -169,7 +169,7 @@ class ErrorLabel(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setStyleSheet(f"color: {WARNING_COLOR}; font-weight: bold;")
+        color_text(self, WARNING_COLOR, bold=True)
         self.setAccessibleName("Refused edit")
         self.hide()
 
