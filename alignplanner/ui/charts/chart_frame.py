@@ -67,7 +67,11 @@ class ChartFrame(DocumentView):
         plot.setMenuEnabled(False)
         plot.getViewBox().setDefaultPadding(0.0)
         for name in ("left", "bottom", "right", "top"):
-            keep_drawn(plot.getAxis(name))
+            axis = plot.getAxis(name)
+            # Tick labels carry their own units (axes.PlainAxis) or are names: no SI prefix
+            # to work out again (and the title's HTML to set again) on every range change.
+            axis.enableAutoSIPrefix(False)
+            keep_drawn(axis)
         self._plots.append(plot)
 
     def forget_plot(self, plot: pg.PlotItem) -> None:
