@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 from chart_plans import quiet_plan, sample_document
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain.edits import add_stage, set_stage
+from alignplanner.domain.edits import add_stage, set_stage, set_target
 from alignplanner.domain.results import PlanWarning
 from alignplanner.ui.charts import funnel_layout
 from alignplanner.ui.charts.waterfall import WaterfallChart
@@ -112,6 +113,28 @@ def test_a_stage_with_a_warning_is_marked(chart: WaterfallChart, document: PlanD
         "sql"]
     assert chart.marked_stages() == ["sql"]
     assert "Check this rate" in chart.tooltip_text(3)
+
+
+def test_colours_and_outlines_follow_owners_and_warnings_through_edits(
+        chart: WaterfallChart, document: PlanDocument) -> None:
+    """The bars' brushes and pens are set again only when owners or warnings change: an
+    edit that changes them must show, and so must the edits that change them back."""
+    def outlined() -> list[bool]:
+        return [pen.style() != Qt.PenStyle.NoPen for pen in chart.bar_item().opts["pens"]]
+
+    stages = document.plan.stages
+    document.edit("SQL to opportunity", lambda p: set_stage(p, 3, conversion=0.004))
+    assert outlined() == [s.id == "sql" for s in stages]
+    document.edit("Revenue", lambda p: set_target(p, revenue=p.target.revenue * 1.1))
+    # (same owners and marks)
+    assert outlined() == [s.id == "sql" for s in stages]
+    document.edit("Owner", lambda p: set_stage(p, 1, owner="sdr"))
+    assert chart.bar_colors()[1] == team_color("sdr").name()
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert outlined() == [False] * len(stages)
+    assert chart.bar_colors() == [team_color(s.owner).name() for s in stages]
 
 
 def test_warnings_name_stages_by_id_or_key_path() -> None:

@@ -77,6 +77,7 @@ class WaterfallChart(ChartFrame):
         self._ends = np.zeros(0)
         self._handoff: int | None = None
         self._marked: list[str] = []
+        self._bar_colors: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         self._ticks: list[tuple[float, str]] = []
         self._number_px = 0
         self._ranges: tuple[tuple[float, float], tuple[float, float]] = ((0, 0), (0, 0))
@@ -155,11 +156,14 @@ class WaterfallChart(ChartFrame):
         span = max(float(self._ends.max()) - floor, 1.0)
         warned = fl.warnings_by_stage(plan.stage_ids, result.warnings)
         self._marked = [s.id for s in plan.stages if s.id in warned]
-        self._bars.setOpts(
-            x0=np.full(n, float(floor)), y=self._y, width=self._ends - floor, height=BAR_HEIGHT,
-            brushes=[team_color(o) for o in owners],
-            pens=[MARK_PEN if s.id in warned else NO_PEN for s in plan.stages],
-        )
+        colors = (tuple(owners), tuple(self._marked))
+        styles = {} if colors == self._bar_colors else {  # made again only when they change
+            "brushes": [QBrush(team_color(o)) for o in owners],
+            "pens": [MARK_PEN if s.id in warned else NO_PEN for s in plan.stages],
+        }
+        self._bar_colors = colors
+        self._bars.setOpts(x0=np.full(n, float(floor)), y=self._y, width=self._ends - floor,
+                           height=BAR_HEIGHT, **styles)
         outside = self._place_numbers(result.stages, floor, span)
         self._place_conversions(plan.stages, floor, span, outside)
         self._place_marks(plan.stage_ids, warned, floor, span)
@@ -220,8 +224,10 @@ class WaterfallChart(ChartFrame):
         self._divider.setValue(mid)
         self._bands[0].setRegion((-0.6, mid))
         self._bands[1].setRegion((mid, float(self._y[-1]) + 0.6))
-        self._bands[0].setBrush(tinted(team_color(owners[h - 1]), 22))
-        self._bands[1].setBrush(tinted(team_color("sales"), 20))
+        for band, color in ((self._bands[0], tinted(team_color(owners[h - 1]), 22)),
+                            (self._bands[1], tinted(team_color("sales"), 20))):
+            if band.brush.color() != color:  # a new brush draws the band's pixmap again
+                band.setBrush(color)
         rate = percent(stages[h - 1].conversion or 0.0)
         text = f"HAND-OFF   {team_label(owners[h - 1])} ▸ {team_label(owners[h])}   ▼ {rate}"
         place(label[0], text, floor + 0.01 * span, mid)
@@ -234,6 +240,7 @@ class WaterfallChart(ChartFrame):
         self.plot.getAxis("left").setTickFont(font(theme, 1.1))
         self._set_names()
         self._number_px = 0
+        self._bar_colors = ((), ())  # the next refresh sets the bars' brushes and pens again
         self._fit_numbers()
         self._conversions.set_style(font(theme, 1.05, bold=True), muted(theme))
         self._marks.set_style(font(theme, 1.2, bold=True), "#FFFFFF", WARNING_COLOR)
