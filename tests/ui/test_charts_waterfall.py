@@ -179,7 +179,7 @@ def test_set_document_follows_the_new_document_only(chart: WaterfallChart,
 def test_presentation_theme_enlarges_the_text(chart: WaterfallChart) -> None:
     def sizes() -> tuple[float, float]:
         names = chart.plot.getAxis("left").style["tickFont"].pointSizeF()
-        return names, chart.conversion_items()[0].textItem.font().pointSizeF()
+        return names, chart.conversion_items()[0].font().pointSizeF()
 
     normal = sizes()
     chart.apply_theme(theme_for("dark", presentation=True))

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from alignplanner.ui.charts.axes import CountAxis, nice_ceiling
-from alignplanner.ui.charts.labels import place
+from alignplanner.ui.charts.labels import ChartLabel, place
 from alignplanner.ui.charts.style import font, muted, readable, tinted
 from alignplanner.ui.formatting import count
 from alignplanner.ui.theme import PRE_PLAN_COLOR, Theme
@@ -68,7 +68,7 @@ class StageRow:
                                      pen=pg.mkPen(None), antialias=False)
         self.pre_bar = pg.BarGraphItem(x=[-1.0], height=[0.0], width=0.9, brush=hatch_brush(),
                                        pen=pg.mkPen(PRE_PLAN_COLOR, width=1.5))
-        self.pre_text = pg.TextItem(anchor=(0.5, 1.0))
+        self.pre_text = ChartLabel(anchor=(0.5, 1.0))
         self.start_line = pg.InfiniteLine(pos=START_X, angle=90, movable=False)
         self.cursor = pg.InfiniteLine(pos=0, angle=90, movable=False)
         self.cursor.setVisible(False)

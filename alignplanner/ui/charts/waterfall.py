@@ -33,7 +33,7 @@ from alignplanner.domain.model import Stage
 from alignplanner.ui.charts import funnel_layout as fl
 from alignplanner.ui.charts.axes import DecadeAxis
 from alignplanner.ui.charts.chart_frame import ChartFrame, keep_drawn
-from alignplanner.ui.charts.labels import TextPool, place, recolor
+from alignplanner.ui.charts.labels import ChartLabel, TextPool, place, recolor
 from alignplanner.ui.charts.style import ON_BAR_TEXT, font, muted, tinted
 from alignplanner.ui.charts.waterfall_text import stage_tooltip
 from alignplanner.ui.formatting import month_label, percent
@@ -128,10 +128,10 @@ class WaterfallChart(ChartFrame):
     def bar_item(self) -> pg.BarGraphItem:
         return self._bars
 
-    def conversion_items(self) -> list[pg.TextItem]:
+    def conversion_items(self) -> list[ChartLabel]:
         return self._conversions.take(max(0, len(self._volumes) - 1))
 
-    def text_items(self) -> list[pg.TextItem]:
+    def text_items(self) -> list[ChartLabel]:
         return (self._numbers.items + self._conversions.items + self._marks.items
                 + self._handoff_label.items)
 

@@ -22,7 +22,7 @@ from alignplanner.domain.capacity import CapacityResult
 from alignplanner.domain.operations import plural, role_label
 from alignplanner.ui.charts.axes import CountAxis, compact, nice_ceiling
 from alignplanner.ui.charts.chart_frame import ChartFrame
-from alignplanner.ui.charts.labels import TextPool, place
+from alignplanner.ui.charts.labels import ChartLabel, TextPool, place
 from alignplanner.ui.charts.style import font, muted, readable, tinted
 from alignplanner.ui.charts.timeline_text import month_ticks
 from alignplanner.ui.formatting import month_label, short_month
@@ -52,8 +52,8 @@ class CapacityChart(ChartFrame):
         )
         self._capacity = pg.PlotDataItem([0.0], [0.0], symbol="o")
         self._hire = pg.InfiniteLine(angle=90, movable=False)
-        self._hire_label = pg.TextItem(anchor=(0.0, 0.0))
-        self._message = pg.TextItem(anchor=(0.5, 0.5))
+        self._hire_label = ChartLabel(anchor=(0.0, 0.0))
+        self._message = ChartLabel(anchor=(0.5, 0.5))
         self._gap_labels = TextPool(self.plot, anchor=(0.5, 1.0))
         for item in (self._required, self._gap, self._capacity, self._hire):
             self.plot.addItem(item)
