@@ -88,7 +88,7 @@ def main() -> int:
     revenue = document.plan.target.revenue
     target_edits = [
         timed(lambda n=n: document.edit("Change revenue", lambda p, n=n: edits.set_target(
-            p, revenue=revenue + 1000 * (n % 7 + 1))))
+            p, revenue=round(revenue * (1 + 0.01 * (n % 7 + 1)), 2))))  # every number moves
         for n in range(args.edits)
     ]
     stage = 3
