@@ -22,6 +22,7 @@ def document(qapp: object) -> PlanDocument:
 def chart(qtbot: QtBot, document: PlanDocument) -> SourceChart:
     widget = SourceChart(document)
     qtbot.addWidget(widget)
+    widget.resize(900, 600)  # the size it has in the window (narrower ones shorten labels)
     return widget
 
 
@@ -70,3 +71,33 @@ def test_tooltip_gives_the_exact_values(chart: SourceChart, document: PlanDocume
     assert text.startswith("Outbound SDR: enters at Sales accepted lead")
     assert f"{outbound.wins:,.2f}" in text
     assert f"{outbound.new:,.2f}" in text
+
+
+@pytest.mark.parametrize("width", [873, 640, 1400])
+def test_every_label_fits_inside_its_panel(qtbot: QtBot, qapp: object, width: int) -> None:
+    """The longest labels ("86,411 Inquiry", "401 wins · 30%") of the stress plan stay
+    inside their panel at the widths the window gives the chart, and after a resize; a
+    panel too narrow for a label's words gets its number only."""
+    chart = SourceChart(sample_document("stress"))
+    qtbot.addWidget(chart)
+    for size in (width, width - 120):
+        chart.resize(size, 700)
+        chart.show()
+        qtbot.waitExposed(chart)
+        chart.grab()  # painted: pyqtgraph maps a plot's range onto its pixels when it paints
+        for plot, labels in ((chart.plot, chart._win_labels), (chart.units_plot,
+                                                                 chart._unit_labels)):
+            view = chart.view
+            panel = view.mapFromScene(plot.getViewBox().sceneBoundingRect()).boundingRect()
+            for label in labels.take(len(chart.source_ids())):
+                # where Qt draws it on the canvas (the label ignores the plot's scaling)
+                on_canvas = label.deviceTransform(view.viewportTransform())
+                box = on_canvas.mapRect(label.boundingRect())
+                assert panel.left() <= box.left()
+                assert box.right() <= panel.right() + 0.5, label.toPlainText()
+    texts = chart.label_texts()  # at the narrower of the two sizes
+    if width >= 1400:
+        assert all(" wins · " in t for t in texts[:6])
+        assert "3,748 Sales accepted lead" in texts
+    if width <= 640:
+        assert "3,748" in texts  # the stage's name did not fit

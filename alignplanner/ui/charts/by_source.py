@@ -12,20 +12,22 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QCursor, QFontMetrics
+from PySide6.QtGui import QCursor, QFontMetrics, QFontMetricsF, QShowEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.results import SourceResult
 from alignplanner.ui.charts.axes import CountAxis, nice_ceiling
 from alignplanner.ui.charts.chart_frame import ChartFrame
-from alignplanner.ui.charts.labels import TextPool, place
+from alignplanner.ui.charts.labels import PADDING, ChartLabel, TextPool, place
 from alignplanner.ui.charts.style import font, muted, readable
 from alignplanner.ui.formatting import count, money, percent
 from alignplanner.ui.theme import TARGET_COLOR, team_color, team_label
 
 BAR_HEIGHT = 0.6
-LABEL_ROOM = 1.6  # x range = largest bar times this, so the labels fit on the right
+LABEL_ROOM = 1.6  # the x range is at least the largest bar times this
+LABEL_GAP = 0.02  # between a bar's end and its label, a share of the largest bar
+MOST_ROOM = 2.5  # at most: the longest bar keeps 40% of its panel, labels are shortened
 
 
 class SourceChart(ChartFrame):
@@ -52,7 +54,11 @@ class SourceChart(ChartFrame):
         self._names: list[str] = []
         self._shares: list[float] = []
         self._ranges: tuple[float, float, int] = (0.0, 0.0, 0)
+        self._values = (np.zeros(0), np.zeros(0))
+        self._texts: tuple[list[tuple[str, str]], list[tuple[str, str]]] = ([], [])  # long, short
         self.view.scene().sigMouseMoved.connect(self._hover)
+        for plot in (self.plot, self.units_plot):
+            plot.getViewBox().sigResized.connect(self._fit_ranges)
         self._restyle()
         self.set_document(document)
 
@@ -114,31 +120,51 @@ class SourceChart(ChartFrame):
         self._units.setOpts(x0=np.zeros_like(y), y=y, width=units,
                             brushes=[team_color(o) for o in owners])
         self._label(sources, wins, units)
-        ranges = (nice_ceiling(float(wins.max(initial=0.0)) * LABEL_ROOM),
-                  nice_ceiling(float(units.max(initial=0.0)) * LABEL_ROOM), len(sources))
-        if ranges != self._ranges:  # axes stay put while numbers move a little
-            self._ranges = ranges
-            self.plot.setRange(xRange=(0.0, ranges[0]), yRange=(-0.6, len(sources) - 0.4),
-                               padding=0)
-            self.units_plot.setXRange(0.0, ranges[1], padding=0)
+        self._values = (wins, units)
+        self._fit_ranges()
         teams = list(dict.fromkeys(owners))
         self.set_legend(
             ["Wins", *(f"{team_label(t)} stage" for t in teams)],
             [readable(TARGET_COLOR, self.theme), *(team_color(t).name() for t in teams)])
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_ranges()  # the panels' widths are known now
+
+    def _fit_ranges(self) -> None:
+        """Each panel's x range: room right of every bar for its label, rounded to a nice
+        number so that the axes stay put while numbers move a little."""
+        wins, units = self._values
+        n = len(wins)
+        win_labels, unit_labels = self._win_labels.take(n), self._unit_labels.take(n)
+        # a chart not shown yet has no size of its own: it fits its labels once it has
+        widths = [p.getViewBox().width() if self.isVisible() else 0.0
+                  for p in (self.plot, self.units_plot)]
+        _shorten(widths[0], wins, win_labels, self._texts[0])
+        _shorten(widths[1], units, unit_labels, self._texts[1])
+        ranges = (_room(widths[0], wins, win_labels), _room(widths[1], units, unit_labels), n)
+        if ranges != self._ranges:
+            self._ranges = ranges
+            self.plot.setRange(xRange=(0.0, ranges[0]), yRange=(-0.6, n - 0.4), padding=0)
+            self.units_plot.setXRange(0.0, ranges[1], padding=0)
+
     def _label(self, sources: tuple[SourceResult, ...], wins: np.ndarray,
                units: np.ndarray) -> None:
         plan = self.document.plan
-        gap_w = 0.02 * float(wins.max(initial=1.0))
-        gap_u = 0.02 * float(units.max(initial=1.0))
+        gap_w = LABEL_GAP * float(wins.max(initial=1.0))
+        gap_u = LABEL_GAP * float(units.max(initial=1.0))
         pairs = zip(self._win_labels.take(len(sources)), self._unit_labels.take(len(sources)),
                     strict=True)
+        self._texts = ([], [])
         for k, (w_item, u_item) in enumerate(pairs):
             sr = sources[k]
-            place(w_item, f"{count(sr.wins)} wins · {percent(round(self._shares[k], 3))}",
-                  float(wins[k] + gap_w), float(k))
+            share = percent(round(self._shares[k], 3))
+            self._texts[0].append((f"{count(sr.wins)} wins · {share}",
+                                   f"{count(sr.wins)} · {share}"))
+            place(w_item, self._texts[0][-1][0], float(wins[k] + gap_w), float(k))
             stage = plan.stages[plan.stage_index(sr.enters)].name
-            place(u_item, f"{count(sr.new)} {stage}", float(units[k] + gap_u), float(k))
+            self._texts[1].append((f"{count(sr.new)} {stage}", count(sr.new)))
+            place(u_item, self._texts[1][-1][0], float(units[k] + gap_u), float(k))
 
     def _set_names(self) -> None:
         ticks = [(float(k), name) for k, name in enumerate(self._names)]
@@ -170,3 +196,32 @@ class SourceChart(ChartFrame):
                     QToolTip.showText(QCursor.pos(), self.tooltip_text(k), self.view)
                     return
         QToolTip.hideText()
+
+
+def _shorten(width: float, values: np.ndarray, labels: list[ChartLabel],
+             texts: list[tuple[str, str]]) -> None:
+    """Each label says its long text ("3,748 Sales accepted lead") where that fits beside
+    its bar in a panel ``width`` pixels wide (see `_end`), else its short one ("3,748";
+    the tooltip has the rest)."""
+    top = float(values.max(initial=0.0))
+    for value, label, (long, short) in zip(values, labels, texts, strict=True):
+        pixels = QFontMetricsF(label.font()).horizontalAdvance(long) + 2 * PADDING
+        fits = width <= 0 or _end(float(value), top, pixels / width) <= MOST_ROOM * top
+        label.setText(long if fits else short)
+
+
+def _room(width: float, values: np.ndarray, labels: list[ChartLabel]) -> float:
+    """The end of the x range that leaves each label inside a panel ``width`` pixels wide
+    (see `_end`), rounded up to a nice number."""
+    top = float(values.max(initial=0.0))
+    end = top * LABEL_ROOM
+    if width > 0:
+        for value, label in zip(values, labels, strict=True):
+            end = max(end, _end(float(value), top, label.box().width() / width))
+    return nice_ceiling(min(end, MOST_ROOM * top) if top > 0 else end)
+
+
+def _end(value: float, top: float, share: float) -> float:
+    """Where the x range must end for a label ``share`` of the panel wide to fit after a
+    bar of ``value`` and the gap: value + gap + share * end <= end."""
+    return (value + LABEL_GAP * top) / max(1.0 - share, 1e-9)

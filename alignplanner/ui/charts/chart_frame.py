@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignplanner.ui.charts.axes import PlainAxis
 from alignplanner.ui.charts.base import DocumentView
 from alignplanner.ui.charts.style import font, style_plot
 
@@ -54,10 +55,12 @@ class ChartFrame(DocumentView):
     def add_plot(self, row: int, col: int, axis_items: dict[str, Any] | None = None,
                  **kwargs: Any) -> pg.PlotItem:
         """A static plot (no mouse panning or zooming, no context menu: a projector view).
-        Its view box is made without the context menu it would never show (building that
-        menu is a good part of a plot's cost at start-up)."""
-        plot = self.view.addPlot(row=row, col=col, axisItems=axis_items, enableMenu=False,
-                                 **kwargs)
+        Its view box is made without the context menu it would never show, and its axes
+        are `plain_axes` (building that menu and setting the axes' titles again are a good
+        part of a plot's cost at start-up)."""
+        plot = self.view.addPlot(row=row, col=col, axisItems=plain_axes(axis_items),
+                                 enableMenu=False, **kwargs)
+        hide_unasked_axes(plot, axis_items)
         self.configure_plot(plot)
         return plot
 
@@ -66,11 +69,9 @@ class ChartFrame(DocumentView):
         plot.hideButtons()
         plot.setMenuEnabled(False)
         plot.getViewBox().setDefaultPadding(0.0)
-        for name in ("left", "bottom", "right", "top"):
+        for name in AXES:
             axis = plot.getAxis(name)
-            # Tick labels carry their own units (axes.PlainAxis) or are names: no SI prefix
-            # to work out again (and the title's HTML to set again) on every range change.
-            axis.enableAutoSIPrefix(False)
+            axis.enableAutoSIPrefix(False)  # for axes not made by plain_axes
             keep_drawn(axis)
         self._plots.append(plot)
 
@@ -107,6 +108,27 @@ class ChartFrame(DocumentView):
             label.setFont(font(theme, scale, bold=bold))  # coloured by the palette above
         for plot in self._plots:
             style_plot(plot, theme)
+
+
+AXES = ("left", "bottom", "right", "top")
+
+
+def plain_axes(given: dict[str, pg.AxisItem] | None = None) -> dict[str, pg.AxisItem]:
+    """``given`` axes, and a `PlainAxis` on every other side: tick labels carry their
+    own units or are names, so no axis works out an SI prefix (and sets its title's HTML
+    again) on every range change, as pyqtgraph's default axis does."""
+    axes = dict(given or {})
+    for name in AXES:
+        axes.setdefault(name, PlainAxis(name))
+    return axes
+
+
+def hide_unasked_axes(plot: pg.PlotItem, given: dict[str, pg.AxisItem] | None) -> None:
+    """pyqtgraph shows every axis it is given: of `plain_axes`, only the left and bottom
+    ones and those asked for are meant to be seen (pyqtgraph's default)."""
+    for name in ("top", "right"):
+        if name not in (given or {}):
+            plot.hideAxis(name)
 
 
 def keep_drawn(item: QGraphicsItem) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from alignplanner.ui.charts.axes import CountAxis, nice_ceiling
+from alignplanner.ui.charts.chart_frame import hide_unasked_axes, plain_axes
 from alignplanner.ui.charts.labels import ChartLabel, place
 from alignplanner.ui.charts.style import font, muted, readable, tinted
 from alignplanner.ui.formatting import count
@@ -59,8 +60,9 @@ class StageRow:
 
     def __init__(self) -> None:
         self.label = RowLabel(justify="left")
-        self.plot = pg.PlotItem(axisItems={"left": CountAxis("left", label_zero=False)},
-                                enableMenu=False)  # never shown (see ChartFrame.add_plot)
+        axes = {"left": CountAxis("left", label_zero=False)}
+        self.plot = pg.PlotItem(axisItems=plain_axes(axes), enableMenu=False)  # as in
+        hide_unasked_axes(self.plot, axes)  # ChartFrame.add_plot
         self.curve = pg.PlotDataItem(x=np.zeros(1), y=np.zeros(1))
         # The area under the line is its own item, drawn without antialiasing: an
         # antialiased fill costs about 1 ms a row to paint, and its edge is under the line.
