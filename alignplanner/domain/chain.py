@@ -558,11 +558,18 @@ def _roots(ticks: int, den: int, cost: float) -> ComplexArray:
 @dataclass(frozen=True)
 class _Layout:
     """Where month binning puts the lag of each (stage, tick): whole month ``lower`` and
-    the share ``frac`` that goes to the next one (the same for every chain of a plan)."""
+    the share ``frac`` that goes to the next one (the same for every chain of a plan).
+
+    ``lower`` never decreases along a row, so each row is a sequence of runs of ticks in
+    the same month: run r starts at tick ``run_tick[r]`` of row ``run_row[r]``, in month
+    ``run_month[r]`` (runs in row order, then tick order)."""
 
     lower: npt.NDArray[np.int64]  # (k + 1, ticks)
     frac: FloatArray  # (k + 1, ticks)
     span: int
+    run_row: npt.NDArray[np.intp]
+    run_tick: npt.NDArray[np.intp]
+    run_month: npt.NDArray[np.intp]
 
 
 @lru_cache(maxsize=32)
@@ -574,29 +581,41 @@ def _layout(direct: tuple[float, ...], den: int, length: int) -> _Layout:
     frac = np.clip(months - whole, 0.0, 1.0)
     frac[frac < 1e-12] = 0.0
     lower = whole.astype(np.int64)
-    for array in (lower, frac):
+    starts = np.ones(lower.shape, dtype=bool)
+    starts[:, 1:] = lower[:, 1:] != lower[:, :-1]
+    run_row, run_tick = np.nonzero(starts)
+    run_month = lower[run_row, run_tick].astype(np.intp)
+    layout = _Layout(lower, frac, int(lower.max()) + 2, run_row, run_tick, run_month)
+    for array in (lower, frac, run_row, run_tick, run_month):
         array.flags.writeable = False
-    return _Layout(lower, frac, int(lower.max()) + 2)
+    return layout
 
 
 def _bin_points(layout: _Layout, weights: FloatArray) -> list[FloatArray]:
     """Month-bin lags of a batch of chains: row i of chain b puts weights[b, i, p] at the
     lag of (i, p) (``weights`` may stop short of the layout's ticks); a lag of x months
     goes to floor(x) and floor(x) + 1 in proportions 1 - frac and frac. Rows are
-    normalised, trailing empty months left off."""
-    length = weights.shape[2]
-    lower, frac, span = layout.lower[:, :length], layout.frac[:, :length], layout.span
-    chains, rows = weights.shape[0], lower.shape[0]
-    flat = (np.arange(chains * rows)[:, None] * span + np.tile(lower, (chains, 1))).ravel()
-    size = chains * rows * span
-    below = np.bincount(flat, (weights * (1.0 - frac)).ravel(), minlength=size)[:size]
-    above = np.bincount(flat + 1, (weights * frac).ravel(), minlength=size)
-    out = below.reshape(chains, rows, span) + above[:size].reshape(chains, rows, span)
-    results = []
-    for dist in out:
-        totals = dist.sum(axis=1, keepdims=True)
-        totals[totals == 0.0] = 1.0
-        result: FloatArray = dist / totals
-        nonzero = np.nonzero(result.any(axis=0))[0]
-        results.append(result[:, : int(nonzero[-1]) + 1 if len(nonzero) else 1])
-    return results
+    normalised, trailing empty months left off.
+
+    Each run of ticks in one month is summed at once (a reduction over the runs of the
+    flattened rows, in tick order), weighted by frac for the next month and the rest
+    for its own."""
+    chains, rows, length = weights.shape
+    span = layout.span
+    runs = layout.run_tick < length
+    starts = layout.run_row[runs] * length + layout.run_tick[runs]
+    months = layout.run_row[runs] * span + layout.run_month[runs]
+    flat = weights.reshape(chains, rows * length)
+    above = np.add.reduceat(
+        (weights * layout.frac[:, :length]).reshape(chains, rows * length), starts, axis=1
+    )
+    out = np.zeros((chains, rows * span))
+    out[:, months] = np.add.reduceat(flat, starts, axis=1) - above
+    out[:, months + 1] += above
+    dists: FloatArray = out.reshape(chains, rows, span)
+    totals = dists.sum(axis=2, keepdims=True)
+    totals[totals == 0.0] = 1.0
+    dists /= totals
+    used = np.count_nonzero(dists, axis=1) > 0  # (chains, span)
+    ends = np.where(used.any(axis=1), span - np.argmax(used[:, ::-1], axis=1), 1)
+    return [dist[:, :end] for dist, end in zip(dists, ends.tolist(), strict=True)]

@@ -8,7 +8,8 @@ chains together; each must come out as it does alone. Both must agree to 1e-12.
 At the roots, the targets' H comes from Cramer's rule expanded in the loops' shifts
 (`chain._at_roots`) where that is accurate, else from Gaussian elimination at each root
 (`chain._eliminated_at_roots`, the former method): the two agree to 1e-13 of H_t(1), on
-chains with recycle shares up to 1 and conversions down to 1e-6 too.
+chains with recycle shares up to 1 and conversions down to 1e-6 too. Month bins are
+summed by runs of ticks; the former bincount over every point is kept here to pin them.
 """
 
 from __future__ import annotations
@@ -251,3 +252,46 @@ def test_a_batch_mixing_cramer_and_elimination_solves_each_chain_as_alone() -> N
         np.testing.assert_array_equal(together[b], alone[0])
     np.testing.assert_allclose(together, lags._eliminated_at_roots(loops, den, ticks),
                                rtol=0, atol=1e-14)
+
+
+# --- month bins by runs of ticks, against one bincount over every point ---
+
+def _bins_by_bincount(layout: lags._Layout, weights: np.ndarray) -> list[np.ndarray]:
+    """The former `_bin_points`: every (chain, row, tick) scattered to its two months."""
+    length = weights.shape[2]
+    lower, frac, span = layout.lower[:, :length], layout.frac[:, :length], layout.span
+    chains, rows = weights.shape[0], lower.shape[0]
+    flat = (np.arange(chains * rows)[:, None] * span + np.tile(lower, (chains, 1))).ravel()
+    size = chains * rows * span
+    below = np.bincount(flat, (weights * (1.0 - frac)).ravel(), minlength=size)[:size]
+    above = np.bincount(flat + 1, (weights * frac).ravel(), minlength=size)
+    out = below.reshape(chains, rows, span) + above[:size].reshape(chains, rows, span)
+    results = []
+    for dist in out:
+        totals = dist.sum(axis=1, keepdims=True)
+        totals[totals == 0.0] = 1.0
+        result = dist / totals
+        nonzero = np.nonzero(result.any(axis=0))[0]
+        results.append(result[:, : int(nonzero[-1]) + 1 if len(nonzero) else 1])
+    return results
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(days, min_size=1, max_size=6), st.sampled_from([1, 2, 4, 16, 100]),
+       st.integers(min_value=4, max_value=12), st.integers(min_value=1, max_value=3),
+       st.data())
+def test_bins_by_runs_match_one_bincount(stage_days: list[float], den: int, log_ticks: int,
+                                         chains: int, data: st.DataObject) -> None:
+    ticks = 1 << log_ticks
+    direct = tuple(np.append(np.cumsum(stage_days[::-1])[::-1], 0.0))
+    layout = lags._layout(direct, den, ticks)
+    length = data.draw(st.integers(min_value=1, max_value=ticks))
+    rng = np.random.default_rng(data.draw(st.integers(min_value=0, max_value=2**32 - 1)))
+    weights = rng.random((chains, len(direct), length))
+    weights[rng.random(weights.shape) < 0.5] = 0.0  # empty ticks, months and rows too
+    if data.draw(st.booleans()):
+        weights[:, -1] = 0.0
+    by_runs = lags._bin_points(layout, weights)
+    for a, b in zip(by_runs, _bins_by_bincount(layout, weights), strict=True):
+        assert a.shape == b.shape
+        np.testing.assert_allclose(a, b, rtol=0, atol=1e-15)
