@@ -351,9 +351,9 @@ def _extra_lag_density(loops: _Loops, den: int, ticks: int) -> FloatArray:
     being a shift by cost_l ticks.
     """
     at = np.fft.irfft(_at_roots(loops, den, ticks), n=ticks, axis=2)
-    at[np.abs(at) < 1e-15] = 0.0  # rounding noise of the FFT, as for every row below
-    support = np.nonzero(at.any(axis=(0, 1)))[0]
-    used = int(support[-1]) + 1 if len(support) else 1
+    signal = np.abs(at) >= 1e-15  # below: rounding noise of the FFT, as for every row below
+    used = _support(signal)
+    at = at[:, :, :used] * signal[:, :, :used]  # (a -0.0 here is made 0 below)
     shifts_in_ticks = [round(cost * den) for cost in loops.costs]
     length = min(ticks, used + max(shifts_in_ticks))  # what the shifted rows can reach
     shifted = np.zeros((at.shape[0], len(loops.costs), length))  # z^(cost_l) H_(j_l), in time
@@ -363,10 +363,16 @@ def _extra_lag_density(loops: _Loops, den: int, ticks: int) -> FloatArray:
             shifted[:, loop, c : c + width] = at[:, loops.target[loop], :width]
     density = loops.weight @ shifted  # (chains, k + 1, length)
     density[:, :, 0] += loops.const
-    density[np.abs(density) < 1e-15] = 0.0
-    np.clip(density, 0.0, None, out=density)
-    last = np.nonzero(density.any(axis=(0, 1)))[0]
-    return density[:, :, : int(last[-1]) + 1 if len(last) else 1]
+    density *= density >= 1e-15  # noise and the negatives it leaves are 0
+    density += 0.0
+    return density[:, :, : _support(density)]
+
+
+def _support(values: npt.NDArray[np.float64 | np.bool_]) -> int:
+    """The ticks up to the last one where some row of ``values`` (chains, rows, ticks) is
+    not 0 (at least 1)."""
+    used = np.flatnonzero(values.reshape(-1, values.shape[2]).any(axis=0))
+    return int(used[-1]) + 1 if len(used) else 1
 
 
 def _at_roots(loops: _Loops, den: int, ticks: int) -> ComplexArray:
