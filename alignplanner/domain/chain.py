@@ -31,6 +31,7 @@ DAYS_PER_MONTH = 365.25 / 12
 LOOP_TAIL = 1e-13  # probability mass left unexplored, below funnel-math's 1e-12
 MAX_TICKS = 1 << 18  # beyond this the lag grid is cut and a warning is raised
 TICK_DENOMINATORS = (1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 25, 32, 40, 48, 50, 64, 80, 96, 100)
+SLOPES = np.geomspace(1e-4, 2.0, 24)  # s * the longest loop's cost, for the Chernoff bound
 BATCH_VALUES = 1 << 22  # array elements one step of a batch may hold (memory stays bounded)
 MAX_MONOMIALS = 64  # Cramer's expansion has at most this many terms, else elimination
 MAX_CANCELLATION = 16.0  # nor more cancellation (`_Cramer.cancellation`): H to ~1e-15
@@ -143,22 +144,28 @@ def _solve_together(specs: Sequence[ChainSpec]) -> list[Solved]:
     for n, spec in enumerate(specs):
         shape = (spec.days, spec.recycle_to, spec.recycle_days) if spec.has_loops else (n,)
         batches.setdefault(shape, []).append(n)
-    lags: dict[int, Lags] = {}
+    solved: dict[int, Solved] = {}
     for members in batches.values():
-        lags.update(zip(members, _lags([specs[n] for n in members]), strict=True))
-    return [_solved(spec, lags[n]) for n, spec in enumerate(specs)]
+        batch = [specs[n] for n in members]
+        solved.update(zip(members, _solved(batch, _lags(batch)), strict=True))
+    return [solved[n] for n in range(len(specs))]
 
 
-def _solved(spec: ChainSpec, lags: Lags) -> Solved:
-    k = spec.size
-    q = transition_matrix(spec)
+def _solved(specs: Sequence[ChainSpec], lags: Sequence[Lags]) -> list[Solved]:
+    """Win probabilities and expected entries of chains with the same stages and loops
+    (a batch), from one batched inverse N = (I - Q)^-1."""
+    k = specs[0].size
+    conversion = np.array([s.conversion for s in specs])  # (chains, k)
+    q = np.zeros((len(specs), k, k))  # transition_matrix of each chain
+    q[:, np.arange(k - 1), np.arange(1, k)] = conversion[:, :-1]
+    for i, j in enumerate(specs[0].recycle_to):
+        if j >= 0:
+            q[:, i, j] += (1.0 - conversion[:, i]) * [s.recycle_share[i] for s in specs]
     fundamental = np.linalg.inv(np.eye(k) - q)
-    to_won = np.zeros(k)
-    to_won[k - 1] = spec.conversion[k - 1]
-    p_transient = fundamental @ to_won
-    win_prob = np.append(p_transient, 1.0)
-    entries = np.hstack([fundamental, p_transient[:, None]])
-    return Solved(spec, win_prob, entries, lags)
+    p_transient = fundamental[:, :, k - 1] * conversion[:, k - 1, None]  # N @ (0, .., c_k-1)
+    win_prob = np.hstack([p_transient, np.ones((len(specs), 1))])
+    entries = np.concatenate([fundamental, p_transient[:, :, None]], axis=2)
+    return [Solved(*parts) for parts in zip(specs, win_prob, entries, lags, strict=True)]
 
 
 def _lags(specs: Sequence[ChainSpec]) -> list[Lags]:
@@ -218,19 +225,17 @@ def _grid_lengths(loops: _Loops, den: int) -> list[tuple[int, bool]]:
     max_cost = max(loops.costs, default=0.0)
     if max_cost <= 0.0:
         return [(16, False)] * chains
-    slopes = np.geomspace(1e-4, 2.0, 24) / max_cost  # s per day
+    slopes = SLOPES / max_cost  # s per day
     with np.errstate(all="ignore"):
-        values = _extra_lag_transform(loops, slopes.astype(complex)).real  # (chains, k+1, 24)
-    return [_grid_length(h, slopes, den) for h in values]
+        h = _extra_lag_transform(loops, slopes.astype(complex)).real  # (chains, k + 1, s)
+        usable = np.all(np.isfinite(h) & (h > 0.0) & (h < 1e150), axis=1)  # (chains, s)
+        bounds = (np.log(h.max(axis=1)) - math.log(LOOP_TAIL)) / slopes
+    best = np.where(usable, bounds, np.inf).min(axis=1)
+    return [_grid_length(float(x), den) if ok else (MAX_TICKS, True)  # else beyond the
+            for x, ok in zip(best, usable.any(axis=1), strict=True)]  # radius everywhere
 
 
-def _grid_length(h: FloatArray, slopes: FloatArray, den: int) -> tuple[int, bool]:
-    with np.errstate(all="ignore"):
-        usable = np.all(np.isfinite(h) & (h > 0.0) & (h < 1e150), axis=0)
-        if not usable.any():  # beyond the radius of convergence everywhere
-            return MAX_TICKS, True
-        bounds = (np.log(h[:, usable].max(axis=0)) - math.log(LOOP_TAIL)) / slopes[usable]
-    best = float(bounds.min())
+def _grid_length(best: float, den: int) -> tuple[int, bool]:
     length = best * den + 2
     if not math.isfinite(length) or length > MAX_TICKS:
         return MAX_TICKS, True

@@ -295,3 +295,20 @@ def test_bins_by_runs_match_one_bincount(stage_days: list[float], den: int, log_
     for a, b in zip(by_runs, _bins_by_bincount(layout, weights), strict=True):
         assert a.shape == b.shape
         np.testing.assert_allclose(a, b, rtol=0, atol=1e-15)
+
+
+@settings(max_examples=40, deadline=None)
+@given(adversarial_specs(), st.lists(rates, min_size=1, max_size=3))
+def test_one_batched_inverse_is_each_chains_inverse(spec: ChainSpec,
+                                                    other: list[float]) -> None:
+    specs = [spec, *(ChainSpec((*spec.conversion[:-1], r), spec.days, spec.recycle_to,
+                               spec.recycle_share, spec.recycle_days) for r in other)]
+    unused = lags.Lags(np.ones((1, 1)), truncated=False)
+    for one, solved in zip(specs, lags._solved(specs, [unused] * len(specs)), strict=True):
+        k = one.size
+        fundamental = np.linalg.inv(np.eye(k) - lags.transition_matrix(one))
+        to_won = np.zeros(k)
+        to_won[k - 1] = one.conversion[k - 1]
+        np.testing.assert_allclose(solved.win_prob, np.append(fundamental @ to_won, 1.0),
+                                   rtol=1e-15, atol=0)
+        np.testing.assert_allclose(solved.entries[:, :k], fundamental, rtol=1e-15, atol=0)
