@@ -348,7 +348,8 @@ def _extra_lag_transform(loops: _Loops, log_z: ComplexArray) -> ComplexArray:
 def _extra_lag_density(loops: _Loops, den: int, ticks: int) -> FloatArray:
     """h[b, i, tau]: probability that an entry into stage i of chain b is won with an
     extra lag (beyond the direct L_i) of exactly tau ticks; i = 0..k, row i sums to P_i up
-    to LOOP_TAIL. Trailing ticks without any probability are left off.
+    to LOOP_TAIL. The ticks stop where the targets' series, shifted by the longest loop,
+    end (the last few may hold nothing).
 
     With G_i(z) = z^(L_i) H_i(z) the generating function of the lag, H at the recycle
     targets is evaluated at the roots of unity (`_at_roots`) and inverted with a real FFT;
@@ -370,12 +371,12 @@ def _extra_lag_density(loops: _Loops, den: int, ticks: int) -> FloatArray:
     density[:, :, 0] += loops.const
     density *= density >= 1e-15  # noise and the negatives it leaves are 0
     density += 0.0
-    return density[:, :, : _support(density)]
+    return density
 
 
-def _support(values: npt.NDArray[np.float64 | np.bool_]) -> int:
+def _support(values: npt.NDArray[np.bool_]) -> int:
     """The ticks up to the last one where some row of ``values`` (chains, rows, ticks) is
-    not 0 (at least 1)."""
+    true (at least 1)."""
     used = np.flatnonzero(values.reshape(-1, values.shape[2]).any(axis=0))
     return int(used[-1]) + 1 if len(used) else 1
 
