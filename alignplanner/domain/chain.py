@@ -34,9 +34,9 @@ TICK_DENOMINATORS = (1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 25, 32, 40, 48, 50
 SLOPES = np.geomspace(1e-4, 2.0, 24)  # s * the longest loop's cost, for the Chernoff bound
 BATCH_VALUES = 1 << 22  # array elements one step of a batch may hold (memory stays bounded)
 MAX_MONOMIALS = 64  # Cramer's expansion has at most this many terms, else elimination
-MAX_CANCELLATION = 16.0  # nor more cancellation (`_Cramer.cancellation`): H to ~1e-15
+MAX_CANCELLATION = 16.0  # nor sums cancelling more (`_Cramer.cancellation`): H to ~1e-15
 SERIAL_PRODUCT = 1 << 18  # multiply-adds of one matrix product kept on the calling thread
-KEPT_MONOMIALS = 1 << 19  # terms * roots of the monomials kept between solves (8 MB)
+KEPT_MONOMIALS = 1 << 18  # terms * roots of the monomials kept between solves (4 MB each)
 
 FloatArray = npt.NDArray[np.float64]
 
