@@ -6,6 +6,8 @@ every figure is printed next to a baseline taken in the same process, and as a r
 - baseline: parsing the stress plan's TOML text with tomllib (what any consumer pays);
 - warm compute: `compute(plan)` with the chains' solutions cached (a target edit);
 - cold compute: the caches cleared first (a conversion edit changes every chain);
+- cold chains: `chain.solve.many` over the plan's chains alone, its cache cleared first
+  (the part of a cold compute that solves the chains);
 - operations: the stress plan's roles and SLAs (capacity per role, Erlang C per SLA and
   month, their warnings) against the same plan without them; "new calendar" also clears
   the business-hours cache (a calendar edit);
@@ -31,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from alignplanner.contract.reader import load  # noqa: E402
 from alignplanner.domain import calendar, chain, operations  # noqa: E402
-from alignplanner.domain.engine import compute  # noqa: E402
+from alignplanner.domain.engine import chain_spec, compute  # noqa: E402
 from alignplanner.resources import scenario_path  # noqa: E402
 
 
@@ -71,6 +73,14 @@ def main() -> int:
         compute(plan)
 
     cold = median_seconds(cold_compute, max(10, args.repeat // 10))
+    specs = [chain_spec(plan, s.conversion_overrides) for s in plan.effective_sources()]
+    specs.append(chain_spec(plan))
+
+    def cold_chains() -> None:
+        chain.solve.cache_clear()
+        chain.solve.many(specs)
+
+    chains = median_seconds(cold_chains, max(10, args.repeat // 4))
     bare_plan = plan.with_changes(roles=(), slas=(), calendar=calendar.BusinessCalendar())
     without = median_seconds(lambda: compute(bare_plan), args.repeat)
     computed = compute(plan)
@@ -87,6 +97,7 @@ def main() -> int:
     print(f"baseline   tomllib parse        {parse * 1e3:8.3f} ms")
     print(f"engine     compute (warm)       {warm * 1e3:8.3f} ms   ratio {warm / parse:6.2f}")
     print(f"engine     compute (cold)       {cold * 1e3:8.3f} ms   ratio {cold / parse:6.2f}")
+    print(f"chains     solve.many (cold)    {chains * 1e3:8.3f} ms   ratio {chains / parse:6.2f}")
     print(f"engine     compute without roles and SLAs {without * 1e3:8.3f} ms   ratio "
           f"{without / parse:6.2f}")
     print(f"operations {len(plan.roles)} roles, {len(plan.slas)} SLAs (warm)  {ops * 1e3:8.3f} ms"

@@ -16,6 +16,7 @@ with loops summed until the probability left is below 1e-13, then turned into mo
 
 from __future__ import annotations
 
+import itertools
 import math
 import threading
 from collections import OrderedDict
@@ -30,7 +31,12 @@ DAYS_PER_MONTH = 365.25 / 12
 LOOP_TAIL = 1e-13  # probability mass left unexplored, below funnel-math's 1e-12
 MAX_TICKS = 1 << 18  # beyond this the lag grid is cut and a warning is raised
 TICK_DENOMINATORS = (1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 25, 32, 40, 48, 50, 64, 80, 96, 100)
+SLOPES = np.geomspace(1e-4, 2.0, 24)  # s * the longest loop's cost, for the Chernoff bound
 BATCH_VALUES = 1 << 22  # array elements one step of a batch may hold (memory stays bounded)
+MAX_MONOMIALS = 64  # Cramer's expansion has at most this many terms, else elimination
+MAX_CANCELLATION = 16.0  # nor sums cancelling more (`_Cramer.cancellation`): H to ~1e-15
+SERIAL_PRODUCT = 1 << 18  # multiply-adds of one matrix product kept on the calling thread
+KEPT_MONOMIALS = 1 << 18  # terms * roots of the monomials kept between solves (4 MB each)
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -138,22 +144,28 @@ def _solve_together(specs: Sequence[ChainSpec]) -> list[Solved]:
     for n, spec in enumerate(specs):
         shape = (spec.days, spec.recycle_to, spec.recycle_days) if spec.has_loops else (n,)
         batches.setdefault(shape, []).append(n)
-    lags: dict[int, Lags] = {}
+    solved: dict[int, Solved] = {}
     for members in batches.values():
-        lags.update(zip(members, _lags([specs[n] for n in members]), strict=True))
-    return [_solved(spec, lags[n]) for n, spec in enumerate(specs)]
+        batch = [specs[n] for n in members]
+        solved.update(zip(members, _solved(batch, _lags(batch)), strict=True))
+    return [solved[n] for n in range(len(specs))]
 
 
-def _solved(spec: ChainSpec, lags: Lags) -> Solved:
-    k = spec.size
-    q = transition_matrix(spec)
+def _solved(specs: Sequence[ChainSpec], lags: Sequence[Lags]) -> list[Solved]:
+    """Win probabilities and expected entries of chains with the same stages and loops
+    (a batch), from one batched inverse N = (I - Q)^-1."""
+    k = specs[0].size
+    conversion = np.array([s.conversion for s in specs])  # (chains, k)
+    q = np.zeros((len(specs), k, k))  # transition_matrix of each chain
+    q[:, np.arange(k - 1), np.arange(1, k)] = conversion[:, :-1]
+    for i, j in enumerate(specs[0].recycle_to):
+        if j >= 0:
+            q[:, i, j] += (1.0 - conversion[:, i]) * [s.recycle_share[i] for s in specs]
     fundamental = np.linalg.inv(np.eye(k) - q)
-    to_won = np.zeros(k)
-    to_won[k - 1] = spec.conversion[k - 1]
-    p_transient = fundamental @ to_won
-    win_prob = np.append(p_transient, 1.0)
-    entries = np.hstack([fundamental, p_transient[:, None]])
-    return Solved(spec, win_prob, entries, lags)
+    p_transient = fundamental[:, :, k - 1] * conversion[:, k - 1, None]  # N @ (0, .., c_k-1)
+    win_prob = np.hstack([p_transient, np.ones((len(specs), 1))])
+    entries = np.concatenate([fundamental, p_transient[:, :, None]], axis=2)
+    return [Solved(*parts) for parts in zip(specs, win_prob, entries, lags, strict=True)]
 
 
 def _lags(specs: Sequence[ChainSpec]) -> list[Lags]:
@@ -213,19 +225,17 @@ def _grid_lengths(loops: _Loops, den: int) -> list[tuple[int, bool]]:
     max_cost = max(loops.costs, default=0.0)
     if max_cost <= 0.0:
         return [(16, False)] * chains
-    slopes = np.geomspace(1e-4, 2.0, 24) / max_cost  # s per day
+    slopes = SLOPES / max_cost  # s per day
     with np.errstate(all="ignore"):
-        values = _extra_lag_transform(loops, slopes.astype(complex)).real  # (chains, k+1, 24)
-    return [_grid_length(h, slopes, den) for h in values]
+        h = _extra_lag_transform(loops, slopes.astype(complex)).real  # (chains, k + 1, s)
+        usable = np.all(np.isfinite(h) & (h > 0.0) & (h < 1e150), axis=1)  # (chains, s)
+        bounds = (np.log(h.max(axis=1)) - math.log(LOOP_TAIL)) / slopes
+    best = np.where(usable, bounds, np.inf).min(axis=1)
+    return [_grid_length(float(x), den) if ok else (MAX_TICKS, True)  # else beyond the
+            for x, ok in zip(best, usable.any(axis=1), strict=True)]  # radius everywhere
 
 
-def _grid_length(h: FloatArray, slopes: FloatArray, den: int) -> tuple[int, bool]:
-    with np.errstate(all="ignore"):
-        usable = np.all(np.isfinite(h) & (h > 0.0) & (h < 1e150), axis=0)
-        if not usable.any():  # beyond the radius of convergence everywhere
-            return MAX_TICKS, True
-        bounds = (np.log(h[:, usable].max(axis=0)) - math.log(LOOP_TAIL)) / slopes[usable]
-    best = float(bounds.min())
+def _grid_length(best: float, den: int) -> tuple[int, bool]:
     length = best * den + 2
     if not math.isfinite(length) or length > MAX_TICKS:
         return MAX_TICKS, True
@@ -281,24 +291,23 @@ def _loops(specs: Sequence[ChainSpec], costs: tuple[float, ...]) -> _Loops:
     )
 
 
-def _at_targets(loops: _Loops, shifts: ComplexArray, *, pivot: bool) -> ComplexArray:
+def _solved_at(loops: _Loops, shifts: ComplexArray) -> ComplexArray:
     """H at the recycle targets, (chains, targets, n), from ``shifts[l] = z^(cost_l)``
-    (loops, n): the targets' rows of the back-substitution, solved at each z.
+    (loops, n) at any points z: the targets' rows of the back-substitution, solved by
+    LAPACK (with pivoting) at each z."""
+    system, rhs = _target_system(loops, shifts)
+    solved = np.linalg.solve(np.moveaxis(system, 3, 1), np.moveaxis(rhs, 2, 1)[..., None])
+    return np.ascontiguousarray(np.moveaxis(solved[..., 0], 1, 2))
 
-    On the unit circle (the FFT's points) the system is an H-matrix (its entries are
-    bounded by those at z = 1, where I - Q is a nonsingular M-matrix), so Gaussian
-    elimination without pivoting is stable there and, vectorised over z, much cheaper
-    than a batched LAPACK solve; elsewhere (``pivot``) LAPACK solves it."""
-    m, n, chains = len(loops.targets), shifts.shape[1], loops.const.shape[0]
-    rows = loops.weight[:, list(loops.targets)]  # (chains, m, loops)
-    system = np.zeros((chains, m, m, n), dtype=complex)
-    for loop, u in enumerate(loops.target):  # the loop leads target t back to target u
-        system[:, :, u] -= rows[:, :, loop, None] * shifts[loop]
-    system[:, np.arange(m), np.arange(m)] += 1.0
-    rhs = np.repeat(loops.const[:, list(loops.targets), None], n, axis=2).astype(complex)
-    if pivot:
-        solved = np.linalg.solve(np.moveaxis(system, 3, 1), np.moveaxis(rhs, 2, 1)[..., None])
-        return np.ascontiguousarray(np.moveaxis(solved[..., 0], 1, 2))
+
+def _eliminated_at(loops: _Loops, shifts: ComplexArray) -> ComplexArray:
+    """`_solved_at` on the unit circle, by Gaussian elimination vectorised over z.
+
+    There the system is an H-matrix (its entries are bounded by those at z = 1, where
+    I - Q is a nonsingular M-matrix), so elimination without pivoting is stable and much
+    cheaper than a batched LAPACK solve."""
+    system, rhs = _target_system(loops, shifts)
+    m = len(loops.targets)
     for p in range(m):  # forward elimination, then back-substitution
         for r in range(p + 1, m):
             factor = system[:, r, p] / system[:, p, p]
@@ -311,10 +320,25 @@ def _at_targets(loops: _Loops, shifts: ComplexArray, *, pivot: bool) -> ComplexA
     return rhs
 
 
+def _target_system(loops: _Loops, shifts: ComplexArray) -> tuple[ComplexArray, ComplexArray]:
+    """The targets' system A(z) H = b at each z: (chains, m, m, n) and (chains, m, n).
+
+    A(z) = I - sum_l rows[:, l] e_(u_l)^T z^(cost_l): loop l leads back to target u_l, and
+    ``rows[t, l]`` is its weight in target t's row of the back-substitution."""
+    m, n, chains = len(loops.targets), shifts.shape[1], loops.const.shape[0]
+    rows = loops.weight[:, list(loops.targets)]  # (chains, m, loops)
+    system = np.zeros((chains, m, m, n), dtype=complex)
+    for loop, u in enumerate(loops.target):
+        system[:, :, u] -= rows[:, :, loop, None] * shifts[loop]
+    system[:, np.arange(m), np.arange(m)] += 1.0
+    rhs = np.repeat(loops.const[:, list(loops.targets), None], n, axis=2).astype(complex)
+    return system, rhs
+
+
 def _extra_lag_transform(loops: _Loops, log_z: ComplexArray) -> ComplexArray:
     """H_i(z), (chains, k + 1, n), at z = exp(log_z) per day (for the bound)."""
     shifts = np.exp(np.outer(loops.costs, log_z))
-    at = _at_targets(loops, shifts, pivot=True)
+    at = _solved_at(loops, shifts)
     values: ComplexArray = loops.const[:, :, None] + np.einsum(
         "bil,bln->bin", loops.weight, shifts[None] * at[:, list(loops.target)]
     )
@@ -324,13 +348,62 @@ def _extra_lag_transform(loops: _Loops, log_z: ComplexArray) -> ComplexArray:
 def _extra_lag_density(loops: _Loops, den: int, ticks: int) -> FloatArray:
     """h[b, i, tau]: probability that an entry into stage i of chain b is won with an
     extra lag (beyond the direct L_i) of exactly tau ticks; i = 0..k, row i sums to P_i up
-    to LOOP_TAIL. Trailing ticks without any probability are left off.
+    to LOOP_TAIL. The ticks stop where the targets' series, shifted by the longest loop,
+    end (the last few may hold nothing).
 
     With G_i(z) = z^(L_i) H_i(z) the generating function of the lag, H at the recycle
-    targets is evaluated at the roots of unity and inverted with a real FFT; every other
-    row follows in the time domain from the back-substitution, a z^(cost_l) being a shift
-    by cost_l ticks.
+    targets is evaluated at the roots of unity (`_at_roots`) and inverted with a real FFT;
+    every other row follows in the time domain from the back-substitution, a z^(cost_l)
+    being a shift by cost_l ticks.
     """
+    at = np.fft.irfft(_at_roots(loops, den, ticks), n=ticks, axis=2)
+    signal = np.abs(at) >= 1e-15  # below: rounding noise of the FFT, as for every row below
+    used = _support(signal)
+    at = at[:, :, :used] * signal[:, :, :used]  # (a -0.0 here is made 0 below)
+    shifts_in_ticks = [round(cost * den) for cost in loops.costs]
+    length = min(ticks, used + max(shifts_in_ticks))  # what the shifted rows can reach
+    shifted = np.zeros((at.shape[0], len(loops.costs), length))  # z^(cost_l) H_(j_l), in time
+    for loop, c in enumerate(shifts_in_ticks):
+        width = min(used, length - c)
+        if width > 0:  # else a loop longer than a truncated grid: its paths are cut off
+            shifted[:, loop, c : c + width] = at[:, loops.target[loop], :width]
+    density = loops.weight @ shifted  # (chains, k + 1, length)
+    density[:, :, 0] += loops.const
+    density *= density >= 1e-15  # noise and the negatives it leaves are 0
+    density += 0.0
+    return density
+
+
+def _support(values: npt.NDArray[np.bool_]) -> int:
+    """The ticks up to the last one where some row of ``values`` (chains, rows, ticks) is
+    true (at least 1)."""
+    used = np.flatnonzero(values.reshape(-1, values.shape[2]).any(axis=0))
+    return int(used[-1]) + 1 if len(used) else 1
+
+
+def _at_roots(loops: _Loops, den: int, ticks: int) -> ComplexArray:
+    """H at the recycle targets at the roots of unity of a ``ticks`` grid, (chains, m,
+    ticks // 2 + 1): by Cramer's expansion for the chains where it is as accurate as
+    elimination (`_Cramer.cancellation`), by elimination for the others."""
+    expansion = _expansion(loops.target, len(loops.targets))
+    if expansion is None:
+        return _eliminated_at_roots(loops, den, ticks)
+    cramer = _cramer(loops, expansion)
+    accurate = cramer.cancellation() <= MAX_CANCELLATION
+    if accurate.all():
+        return _expanded_at_roots(loops, cramer, den, ticks)
+    out = np.empty((len(accurate), len(loops.targets), ticks // 2 + 1), dtype=complex)
+    rest = np.flatnonzero(~accurate).tolist()
+    out[rest] = _eliminated_at_roots(loops.take(rest), den, ticks)
+    if accurate.any():
+        chains = np.flatnonzero(accurate).tolist()
+        out[chains] = _expanded_at_roots(loops.take(chains), cramer.take(chains), den, ticks)
+    return out
+
+
+def _eliminated_at_roots(loops: _Loops, den: int, ticks: int) -> ComplexArray:
+    """H at the recycle targets at the roots of unity of a ``ticks`` grid, (chains, m,
+    ticks // 2 + 1), by elimination at each root (any number of loops)."""
     freqs = ticks // 2 + 1
     chains, m = loops.const.shape[0], len(loops.targets)
     out = np.empty((chains, m, freqs), dtype=complex)
@@ -338,24 +411,149 @@ def _extra_lag_density(loops: _Loops, den: int, ticks: int) -> FloatArray:
     for lo in range(0, freqs, chunk):
         hi = min(freqs, lo + chunk)
         shifts = np.stack([_roots(ticks, den, cost)[lo:hi] for cost in loops.costs])
-        out[:, :, lo:hi] = _at_targets(loops, shifts, pivot=False)
-    at = np.fft.irfft(out, n=ticks, axis=2)
-    at[np.abs(at) < 1e-15] = 0.0  # rounding noise of the FFT, as for every row below
-    support = np.nonzero(at.any(axis=(0, 1)))[0]
-    used = int(support[-1]) + 1 if len(support) else 1
-    shifts_in_ticks = [round(cost * den) for cost in loops.costs]
-    length = min(ticks, used + max(shifts_in_ticks))  # what the shifted rows can reach
-    shifted = np.zeros((chains, len(loops.costs), length))  # z^(cost_l) H_(j_l), in time
-    for loop, c in enumerate(shifts_in_ticks):
-        width = min(used, length - c)
-        if width > 0:  # else a loop longer than a truncated grid: its paths are cut off
-            shifted[:, loop, c : c + width] = at[:, loops.target[loop], :width]
-    density = loops.weight @ shifted  # (chains, k + 1, length)
-    density[:, :, 0] += loops.const
-    density[np.abs(density) < 1e-15] = 0.0
-    np.clip(density, 0.0, None, out=density)
-    last = np.nonzero(density.any(axis=(0, 1)))[0]
-    return density[:, :, : int(last[-1]) + 1 if len(last) else 1]
+        out[:, :, lo:hi] = _eliminated_at(loops, shifts)
+    return out
+
+
+@dataclass(frozen=True)
+class _Expansion:
+    """Cramer's rule for the targets' system, expanded in the loops' shifts.
+
+    Column u of A(z) = I - sum_l rows[:, l] e_(u_l)^T s_l (s_l = z^(cost_l)) is e_u minus
+    the rows of the loops into u, each times its s_l. The determinant is linear in each
+    column, so det A(z) = sum over picks of det(C_pick) * prod of the picked s_l, where a
+    pick chooses for every column u either e_u or one loop l into u (then -rows[:, l]),
+    and C_pick is the matrix of the chosen columns. Cramer's numerator for target t is
+    the same with column t replaced by b, so only the picks that keep e_t appear in it.
+
+    The coefficients depend only on the chain; the monomials prod s_l only on the loops'
+    costs, the same for every chain of a plan. A pick is stored as indices into a bank of
+    columns per chain: the loops' -rows[:, l] (0 .. loops - 1), then e_u (loops + u),
+    then b (loops + m)."""
+
+    columns: npt.NDArray[np.intp]  # (terms, m): the columns of C_pick
+    picked: npt.NDArray[np.intp]  # (terms, m): the loop picked at u, or loops for e_u
+    # Cramer's numerators, one term of one target per row: which term, which target, and
+    # the columns (the term's, with column t replaced by b)
+    term: npt.NDArray[np.intp]
+    target: npt.NDArray[np.intp]
+    replaced: npt.NDArray[np.intp]
+
+
+@lru_cache(maxsize=32)
+def _expansion(target: tuple[int, ...], m: int) -> _Expansion | None:
+    """The picks of a system whose loop l leads to target ``target[l]`` (None when there
+    are more than MAX_MONOMIALS: prod over u of 1 + the loops into u)."""
+    loops = len(target)
+    options = [[loops + u] + [lp for lp, to in enumerate(target) if to == u] for u in range(m)]
+    if math.prod(len(o) for o in options) > MAX_MONOMIALS:
+        return None
+    columns = np.array(list(itertools.product(*options)), dtype=np.intp).reshape(-1, m)
+    term, at = np.nonzero(columns == loops + np.arange(m))  # e_t kept at t
+    replaced = columns[term]
+    replaced[np.arange(len(term)), at] = loops + m
+    expansion = _Expansion(columns, np.minimum(columns, loops), term, at, replaced)
+    for array in (columns, expansion.picked, term, at, replaced):
+        array.flags.writeable = False
+    return expansion
+
+
+def _expanded_at_roots(loops: _Loops, cramer: _Cramer, den: int, ticks: int) -> ComplexArray:
+    """H at the recycle targets at the roots of unity, (chains, m, ticks // 2 + 1), by
+    Cramer's rule: numerators and determinant as products of their coefficients with the
+    monomials, then their quotient.
+
+    The products are cut along the frequencies so that each stays small enough for the
+    BLAS to run it on the calling thread (waking its threads costs more than such a
+    product, and far more on a busy machine)."""
+    det, num = cramer.det, cramer.num
+    chains, m, terms = num.shape
+    coef = np.concatenate([num.reshape(chains * m, terms), det])
+    freqs = ticks // 2 + 1
+    values = np.empty((coef.shape[0], freqs), dtype=complex)
+    flat = values.view(np.float64)  # real and imaginary parts side by side
+    kept = (_root_monomials(loops.target, m, loops.costs, den, ticks)
+            if terms * freqs <= KEPT_MONOMIALS else None)
+    step = max(1, min(BATCH_VALUES // terms, SERIAL_PRODUCT // coef.size) // 2)
+    for lo in range(0, freqs, step):
+        hi = min(freqs, lo + step)
+        if kept is None:
+            shifts = np.stack([_roots(ticks, den, cost)[lo:hi] for cost in loops.costs])
+            monomials = _monomials(cramer.expansion, shifts).view(np.float64)
+        else:
+            monomials = kept[:, 2 * lo : 2 * hi]
+        np.matmul(coef, monomials, out=flat[:, 2 * lo : 2 * hi])
+    out: ComplexArray = values[: chains * m].reshape(chains, m, freqs)
+    out *= 1.0 / values[chains * m :, None]  # one division per root, not per target
+    return out
+
+
+@dataclass(frozen=True)
+class _Cramer:
+    """A batch's coefficients of `_Expansion`'s terms: det A(z) = sum over terms of
+    det[b, term] * monomial(z), Cramer's numerator of target t likewise with num[b, t]."""
+
+    expansion: _Expansion
+    det: FloatArray  # (chains, terms)
+    num: FloatArray  # (chains, m, terms)
+
+    def take(self, chains: list[int]) -> _Cramer:
+        return _Cramer(self.expansion, self.det[chains], self.num[chains])
+
+    def cancellation(self) -> FloatArray:
+        """Per chain, how much the sums cancel: the largest of sum |coefficient| over
+        |sum of coefficients|, for the determinant and each numerator.
+
+        The sums at z = 1 are det A(1) and det A(1) H_t(1), and on the unit circle
+        |det A(z)| >= det A(1) > 0 (A(1) is a nonsingular M-matrix and |B(z)| <= B(1)
+        entrywise, so A(z)'s comparison matrix dominates A(1)): so rounding moves H_t(z)
+        by about this ratio times the unit roundoff times H_t(1), at every root."""
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratios = np.hstack([
+                np.abs(self.det).sum(axis=1, keepdims=True) / self.det.sum(axis=1, keepdims=True),
+                np.abs(self.num).sum(axis=2) / self.num.sum(axis=2),
+            ])
+        worst: FloatArray = np.where(ratios > 0.0, ratios, np.inf).max(axis=1)
+        return worst
+
+
+def _cramer(loops: _Loops, expansion: _Expansion) -> _Cramer:
+    """The coefficients of every chain of a batch: the determinants of the picked
+    columns."""
+    targets = list(loops.targets)
+    chains, count, m = loops.const.shape[0], len(loops.target), len(targets)
+    bank = np.empty((chains, count + m + 1, m))  # per chain its columns, as rows
+    bank[:, :count] = -np.swapaxes(loops.weight[:, targets], 1, 2)
+    bank[:, count : count + m] = np.eye(m)
+    bank[:, count + m] = loops.const[:, targets]
+    det = np.linalg.det(bank[:, expansion.columns])  # det C^T = det C
+    num = np.zeros((chains, m, len(expansion.columns)))
+    num[:, expansion.target, expansion.term] = np.linalg.det(bank[:, expansion.replaced])
+    return _Cramer(expansion, det, num)
+
+
+def _monomials(expansion: _Expansion, shifts: ComplexArray) -> ComplexArray:
+    """Per term the product of the picked loops' shifts, (terms, n), from ``shifts[l] =
+    z^(cost_l)`` (loops, n): the same numbers elimination works with."""
+    bank = np.concatenate([shifts, np.ones((1, shifts.shape[1]), dtype=shifts.dtype)])
+    values: ComplexArray = bank[expansion.picked[:, 0]]
+    for u in range(1, expansion.picked.shape[1]):
+        values *= bank[expansion.picked[:, u]]
+    return values
+
+
+@lru_cache(maxsize=8)
+def _root_monomials(target: tuple[int, ...], m: int, costs: tuple[float, ...], den: int,
+                    ticks: int) -> FloatArray:
+    """`_monomials` at every root of unity of a ``ticks`` grid, real and imaginary parts
+    side by side, kept: they depend on the loops only, so every conversion edit of a plan
+    reuses them (at most KEPT_MONOMIALS values each)."""
+    expansion = _expansion(target, m)
+    assert expansion is not None
+    shifts = np.stack([_roots(ticks, den, cost) for cost in costs])
+    values = _monomials(expansion, shifts).view(np.float64)
+    values.flags.writeable = False
+    return values
 
 
 @lru_cache(maxsize=64)
@@ -372,11 +570,18 @@ def _roots(ticks: int, den: int, cost: float) -> ComplexArray:
 @dataclass(frozen=True)
 class _Layout:
     """Where month binning puts the lag of each (stage, tick): whole month ``lower`` and
-    the share ``frac`` that goes to the next one (the same for every chain of a plan)."""
+    the share ``frac`` that goes to the next one (the same for every chain of a plan).
+
+    ``lower`` never decreases along a row, so each row is a sequence of runs of ticks in
+    the same month: run r starts at tick ``run_tick[r]`` of row ``run_row[r]``, in month
+    ``run_month[r]`` (runs in row order, then tick order)."""
 
     lower: npt.NDArray[np.int64]  # (k + 1, ticks)
     frac: FloatArray  # (k + 1, ticks)
     span: int
+    run_row: npt.NDArray[np.intp]
+    run_tick: npt.NDArray[np.intp]
+    run_month: npt.NDArray[np.intp]
 
 
 @lru_cache(maxsize=32)
@@ -388,29 +593,41 @@ def _layout(direct: tuple[float, ...], den: int, length: int) -> _Layout:
     frac = np.clip(months - whole, 0.0, 1.0)
     frac[frac < 1e-12] = 0.0
     lower = whole.astype(np.int64)
-    for array in (lower, frac):
+    starts = np.ones(lower.shape, dtype=bool)
+    starts[:, 1:] = lower[:, 1:] != lower[:, :-1]
+    run_row, run_tick = np.nonzero(starts)
+    run_month = lower[run_row, run_tick].astype(np.intp)
+    layout = _Layout(lower, frac, int(lower.max()) + 2, run_row, run_tick, run_month)
+    for array in (lower, frac, run_row, run_tick, run_month):
         array.flags.writeable = False
-    return _Layout(lower, frac, int(lower.max()) + 2)
+    return layout
 
 
 def _bin_points(layout: _Layout, weights: FloatArray) -> list[FloatArray]:
     """Month-bin lags of a batch of chains: row i of chain b puts weights[b, i, p] at the
     lag of (i, p) (``weights`` may stop short of the layout's ticks); a lag of x months
     goes to floor(x) and floor(x) + 1 in proportions 1 - frac and frac. Rows are
-    normalised, trailing empty months left off."""
-    length = weights.shape[2]
-    lower, frac, span = layout.lower[:, :length], layout.frac[:, :length], layout.span
-    chains, rows = weights.shape[0], lower.shape[0]
-    flat = (np.arange(chains * rows)[:, None] * span + np.tile(lower, (chains, 1))).ravel()
-    size = chains * rows * span
-    below = np.bincount(flat, (weights * (1.0 - frac)).ravel(), minlength=size)[:size]
-    above = np.bincount(flat + 1, (weights * frac).ravel(), minlength=size)
-    out = below.reshape(chains, rows, span) + above[:size].reshape(chains, rows, span)
-    results = []
-    for dist in out:
-        totals = dist.sum(axis=1, keepdims=True)
-        totals[totals == 0.0] = 1.0
-        result: FloatArray = dist / totals
-        nonzero = np.nonzero(result.any(axis=0))[0]
-        results.append(result[:, : int(nonzero[-1]) + 1 if len(nonzero) else 1])
-    return results
+    normalised, trailing empty months left off.
+
+    Each run of ticks in one month is summed at once (a reduction over the runs of the
+    flattened rows, in tick order), weighted by frac for the next month and the rest
+    for its own."""
+    chains, rows, length = weights.shape
+    span = layout.span
+    runs = layout.run_tick < length
+    starts = layout.run_row[runs] * length + layout.run_tick[runs]
+    months = layout.run_row[runs] * span + layout.run_month[runs]
+    flat = weights.reshape(chains, rows * length)
+    above = np.add.reduceat(
+        (weights * layout.frac[:, :length]).reshape(chains, rows * length), starts, axis=1
+    )
+    out = np.zeros((chains, rows * span))
+    out[:, months] = np.add.reduceat(flat, starts, axis=1) - above
+    out[:, months + 1] += above
+    dists: FloatArray = out.reshape(chains, rows, span)
+    totals = dists.sum(axis=2, keepdims=True)
+    totals[totals == 0.0] = 1.0
+    dists /= totals
+    used = np.count_nonzero(dists, axis=1) > 0  # (chains, span)
+    ends = np.where(used.any(axis=1), span - np.argmax(used[:, ::-1], axis=1), 1)
+    return [dist[:, :end] for dist, end in zip(dists, ends.tolist(), strict=True)]

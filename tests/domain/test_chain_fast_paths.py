@@ -4,6 +4,12 @@
 builds every other stage's row from them by shifts in time; the general method solves
 the whole chain at every root and inverts every row. `chain.solve.many` solves a plan's
 chains together; each must come out as it does alone. Both must agree to 1e-12.
+
+At the roots, the targets' H comes from Cramer's rule expanded in the loops' shifts
+(`chain._at_roots`) where that is accurate, else from Gaussian elimination at each root
+(`chain._eliminated_at_roots`, the former method): the two agree to 1e-13 of H_t(1), on
+chains with recycle shares up to 1 and conversions down to 1e-6 too. Month bins are
+summed by runs of ticks; the former bincount over every point is kept here to pin them.
 """
 
 from __future__ import annotations
@@ -127,3 +133,182 @@ def test_a_batch_cut_into_small_steps_gives_the_same_lags(monkeypatch: pytest.Mo
     for a, b in zip(whole, steps, strict=True):
         assert a.lags.dist.shape == b.lags.dist.shape
         np.testing.assert_allclose(a.lags.dist, b.lags.dist, rtol=0, atol=1e-12)
+
+
+# --- Cramer's expansion at the roots of unity, against the elimination it stands in for ---
+
+shares = st.one_of(st.floats(min_value=0.0, max_value=1.0),
+                   st.sampled_from([0.9, 0.99, 0.999, 1.0]))
+rates = st.one_of(st.floats(min_value=1e-3, max_value=1.0),
+                  st.sampled_from([1e-6, 1e-4, 0.01, 0.99, 1.0]))
+
+
+@st.composite
+def adversarial_specs(draw: st.DrawFn, stages: int = 7, loops: float = 0.5) -> ChainSpec:
+    """Looped chains with recycle shares up to 1 and conversions down to 1e-6 (near-singular
+    I - Q, long tails), or with a loop at most stages (``loops`` near 1)."""
+    k = draw(st.integers(min_value=1, max_value=stages))
+    convs = draw(st.lists(rates, min_size=k, max_size=k))
+    stage_days = draw(st.lists(days, min_size=k, max_size=k))
+    recycles = {}
+    for i in range(k):
+        if draw(st.floats(min_value=0.0, max_value=1.0)) < loops or (i == k - 1 and not recycles):
+            j = draw(st.integers(min_value=0, max_value=i))
+            after = draw(st.sampled_from([0.0, 1.0, 10.0, 30.0, 90.0, 120.5, 0.25]))
+            recycles[i] = (j, draw(shares), after)
+    return chain_spec(plan(chain(convs, stage_days, recycles)))
+
+
+def _batch(specs: list[ChainSpec]) -> tuple[lags._Loops, int, int]:
+    exact = lags.loop_costs(specs[0])
+    den = lags._tick_denominator(exact)
+    loops = lags._loops(specs, tuple(round(c * den) / den for c in exact))
+    ticks = max(t for t, _ in lags._grid_lengths(loops, den))
+    return loops, den, min(ticks, 1 << 15)  # a shorter grid shows the same rounding
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.one_of(looped_specs(), adversarial_specs()))
+def test_cramer_at_the_roots_matches_elimination(spec: ChainSpec) -> None:
+    loops, den, ticks = _batch([spec])
+    expansion = lags._expansion(loops.target, len(loops.targets))
+    if expansion is None:  # too many terms: elimination itself
+        np.testing.assert_array_equal(lags._at_roots(loops, den, ticks),
+                                      lags._eliminated_at_roots(loops, den, ticks))
+        return
+    m = len(loops.targets)
+    sizes = [1 + loops.target.count(u) for u in range(m)]
+    assert len(expansion.columns) == np.prod(sizes)
+    cramer = lags._cramer(loops, expansion)
+    rows = loops.weight[0][list(loops.targets)]
+    system = np.eye(m)
+    for loop, u in enumerate(loops.target):
+        system[:, u] -= rows[:, loop]
+    np.testing.assert_allclose(cramer.det.sum(), np.linalg.det(system), rtol=1e-9)
+
+    reference = lags._eliminated_at_roots(loops, den, ticks)
+    fast = lags._at_roots(loops, den, ticks)
+    at_one = np.abs(reference[:, :, :1])  # H_t(1): the largest |H_t| on the circle
+    if cramer.cancellation()[0] <= lags.MAX_CANCELLATION:
+        assert np.all(np.abs(fast - reference) <= 1e-13 * at_one + 1e-300)
+    else:  # left to elimination, exactly
+        np.testing.assert_array_equal(fast, reference)
+    np.testing.assert_allclose(fast, reference, rtol=0, atol=1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(looped_specs(), adversarial_specs()),
+       st.lists(rates, min_size=0, max_size=3))
+def test_lags_by_cramer_are_the_lags_by_elimination(spec: ChainSpec,
+                                                    other: list[float]) -> None:
+    # a plan's chains (sources' overrides at the first stage), with Cramer where it is
+    # accurate, against the same solved by elimination at every root (the former method)
+    specs = [spec, *(ChainSpec((r, *spec.conversion[1:]), spec.days, spec.recycle_to,
+                               spec.recycle_share, spec.recycle_days) for r in other)]
+    solve.cache_clear()
+    fast = solve.many(specs)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(lags, "_at_roots", lags._eliminated_at_roots)
+        solve.cache_clear()
+        slow = solve.many(specs)
+    solve.cache_clear()
+    for a, b in zip(fast, slow, strict=True):
+        assert a.lags.dist.shape == b.lags.dist.shape
+        assert a.lags.truncated == b.lags.truncated
+        np.testing.assert_allclose(a.lags.dist, b.lags.dist, rtol=0, atol=1e-12)
+
+
+def _loop_count(spec: ChainSpec) -> int:
+    return sum(j >= 0 for j in spec.recycle_to)
+
+
+@settings(max_examples=15, deadline=None)
+@given(adversarial_specs(stages=10, loops=0.95).filter(lambda s: _loop_count(s) >= 7))
+def test_many_loops_fall_back_to_elimination(spec: ChainSpec) -> None:
+    loops, den, ticks = _batch([spec])
+    terms = np.prod([1 + loops.target.count(u) for u in range(len(loops.targets))])
+    expansion = lags._expansion(loops.target, len(loops.targets))
+    assert (expansion is None) == (terms > lags.MAX_MONOMIALS)
+    if expansion is None:
+        np.testing.assert_array_equal(lags._at_roots(loops, den, ticks),
+                                      lags._eliminated_at_roots(loops, den, ticks))
+
+
+def test_a_batch_mixing_cramer_and_elimination_solves_each_chain_as_alone() -> None:
+    # a conversion edit moves the self-loop's chain from near-singular (det A(1) = 0.002,
+    # sums cancelling a thousandfold: elimination) to benign (Cramer), in one batch
+    stages = chain([0.3, 0.001, 0.6], [10, 20, 5], {1: (1, 0.999, 30.0), 2: (0, 0.2, 15.0)})
+    base = chain_spec(plan(stages))
+    edited = ChainSpec((base.conversion[0], 0.5, base.conversion[2]), base.days,
+                       base.recycle_to, base.recycle_share, base.recycle_days)
+    loops, den, ticks = _batch([base, edited])
+    expansion = lags._expansion(loops.target, len(loops.targets))
+    assert expansion is not None
+    worst = lags._cramer(loops, expansion).cancellation()
+    assert worst[0] > lags.MAX_CANCELLATION >= worst[1]
+    together = lags._at_roots(loops, den, ticks)
+    for b in (0, 1):
+        alone = lags._at_roots(loops.take([b]), den, ticks)
+        np.testing.assert_array_equal(together[b], alone[0])
+    np.testing.assert_allclose(together, lags._eliminated_at_roots(loops, den, ticks),
+                               rtol=0, atol=1e-14)
+
+
+# --- month bins by runs of ticks, against one bincount over every point ---
+
+def _bins_by_bincount(layout: lags._Layout, weights: np.ndarray) -> list[np.ndarray]:
+    """The former `_bin_points`: every (chain, row, tick) scattered to its two months."""
+    length = weights.shape[2]
+    lower, frac, span = layout.lower[:, :length], layout.frac[:, :length], layout.span
+    chains, rows = weights.shape[0], lower.shape[0]
+    flat = (np.arange(chains * rows)[:, None] * span + np.tile(lower, (chains, 1))).ravel()
+    size = chains * rows * span
+    below = np.bincount(flat, (weights * (1.0 - frac)).ravel(), minlength=size)[:size]
+    above = np.bincount(flat + 1, (weights * frac).ravel(), minlength=size)
+    out = below.reshape(chains, rows, span) + above[:size].reshape(chains, rows, span)
+    results = []
+    for dist in out:
+        totals = dist.sum(axis=1, keepdims=True)
+        totals[totals == 0.0] = 1.0
+        result = dist / totals
+        nonzero = np.nonzero(result.any(axis=0))[0]
+        results.append(result[:, : int(nonzero[-1]) + 1 if len(nonzero) else 1])
+    return results
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(days, min_size=1, max_size=6), st.sampled_from([1, 2, 4, 16, 100]),
+       st.integers(min_value=4, max_value=12), st.integers(min_value=1, max_value=3),
+       st.data())
+def test_bins_by_runs_match_one_bincount(stage_days: list[float], den: int, log_ticks: int,
+                                         chains: int, data: st.DataObject) -> None:
+    ticks = 1 << log_ticks
+    direct = tuple(np.append(np.cumsum(stage_days[::-1])[::-1], 0.0))
+    layout = lags._layout(direct, den, ticks)
+    length = data.draw(st.integers(min_value=1, max_value=ticks))
+    rng = np.random.default_rng(data.draw(st.integers(min_value=0, max_value=2**32 - 1)))
+    weights = rng.random((chains, len(direct), length))
+    weights[rng.random(weights.shape) < 0.5] = 0.0  # empty ticks, months and rows too
+    if data.draw(st.booleans()):
+        weights[:, -1] = 0.0
+    by_runs = lags._bin_points(layout, weights)
+    for a, b in zip(by_runs, _bins_by_bincount(layout, weights), strict=True):
+        assert a.shape == b.shape
+        np.testing.assert_allclose(a, b, rtol=0, atol=1e-15)
+
+
+@settings(max_examples=40, deadline=None)
+@given(adversarial_specs(), st.lists(rates, min_size=1, max_size=3))
+def test_one_batched_inverse_is_each_chains_inverse(spec: ChainSpec,
+                                                    other: list[float]) -> None:
+    specs = [spec, *(ChainSpec((*spec.conversion[:-1], r), spec.days, spec.recycle_to,
+                               spec.recycle_share, spec.recycle_days) for r in other)]
+    unused = lags.Lags(np.ones((1, 1)), truncated=False)
+    for one, solved in zip(specs, lags._solved(specs, [unused] * len(specs)), strict=True):
+        k = one.size
+        fundamental = np.linalg.inv(np.eye(k) - lags.transition_matrix(one))
+        to_won = np.zeros(k)
+        to_won[k - 1] = one.conversion[k - 1]
+        np.testing.assert_allclose(solved.win_prob, np.append(fundamental @ to_won, 1.0),
+                                   rtol=1e-15, atol=0)
+        np.testing.assert_allclose(solved.entries[:, :k], fundamental, rtol=1e-15, atol=0)
