@@ -220,6 +220,14 @@ def _grid_lengths(loops: _Loops, den: int) -> list[tuple[int, bool]]:
     Chernoff's bound on the generating function: for any s > 0,
     P(extra lag >= X) <= H_i(e^s) e^(-s X). H at a real point is one small linear solve,
     so a handful of s values give a tight X for every stage at once.
+
+    The bound holds only where the series H(e^s) converges. Past its radius the solve
+    can still return a finite, positive H (meaningless, and too short a grid), so a slope
+    counts only where the targets' A(s) = I - B(e^s) is a nonsingular M-matrix: B >= 0 at
+    real s, so this is exactly convergence (spectral radius of B below 1), and holds iff
+    every leading principal minor of A is positive. A is the Schur complement of the
+    whole chain's I - B onto the targets (the part eliminated is unit triangular), so
+    the check on the targets alone is exact.
     """
     chains = loops.const.shape[0]
     max_cost = max(loops.costs, default=0.0)
@@ -229,10 +237,22 @@ def _grid_lengths(loops: _Loops, den: int) -> list[tuple[int, bool]]:
     with np.errstate(all="ignore"):
         h = _extra_lag_transform(loops, slopes.astype(complex)).real  # (chains, k + 1, s)
         usable = np.all(np.isfinite(h) & (h > 0.0) & (h < 1e150), axis=1)  # (chains, s)
+        usable &= _converges(loops, slopes)
         bounds = (np.log(h.max(axis=1)) - math.log(LOOP_TAIL)) / slopes
     best = np.where(usable, bounds, np.inf).min(axis=1)
     return [_grid_length(float(x), den) if ok else (MAX_TICKS, True)  # else beyond the
             for x, ok in zip(best, usable.any(axis=1), strict=True)]  # radius everywhere
+
+
+def _converges(loops: _Loops, slopes: FloatArray) -> npt.NDArray[np.bool_]:
+    """(chains, s): whether the targets' A(s) at z = e^s per day is a nonsingular
+    M-matrix, i.e. all its leading principal minors are positive (`_grid_lengths`)."""
+    system = _target_system(loops, np.exp(np.outer(loops.costs, slopes)).astype(complex))[0]
+    blocks = np.moveaxis(system.real, 3, 1)  # (chains, s, m, m)
+    ok = np.ones(blocks.shape[:2], dtype=bool)
+    for p in range(1, blocks.shape[2] + 1):
+        ok &= np.linalg.det(blocks[:, :, :p, :p]) > 0.0
+    return ok
 
 
 def _grid_length(best: float, den: int) -> tuple[int, bool]:
