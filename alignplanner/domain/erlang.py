@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 
 #: Effective reps within this of the next whole number count as that whole number
@@ -246,6 +246,20 @@ class SlaMonth:
         return _message(self, self.words or _DEFAULT_WORDS)
 
 
+_FIELDS = tuple(f.name for f in fields(SlaMonth))
+
+
+def _made(*values: object) -> SlaMonth:
+    """A SlaMonth from all its field values in order, as ``SlaMonth(*values)`` makes it,
+    without the generated ``__init__``: a frozen dataclass sets each of its 13 fields by
+    ``object.__setattr__``, which made building the months (252 a compute on the stress
+    plan) more than half the time of the SLA checks. tests/domain/test_erlang_fast.py
+    checks that both make the same month."""
+    month = object.__new__(SlaMonth)
+    month.__dict__.update(zip(_FIELDS, values, strict=True))
+    return month
+
+
 def _month(
     entries: float,
     hours: float,
@@ -260,24 +274,24 @@ def _month(
     servers = math.floor(reps + WHOLE_TOLERANCE)  # whole_servers, without the check again
     h = handle_minutes / 60.0
     if entries == 0:
-        return SlaMonth(entries, hours, reps, servers, 0.0, 0.0, 0.0, 1.0, target, 0, True,
-                        handle_minutes, words)
+        return _made(entries, hours, reps, servers, 0.0, 0.0, 0.0, 1.0, target, 0, True,
+                     handle_minutes, words)
     if hours == 0:
-        return SlaMonth(entries, hours, reps, servers, math.inf, math.inf, math.inf, 0.0,
-                        target, None, False, handle_minutes, words)
+        return _made(entries, hours, reps, servers, math.inf, math.inf, math.inf, 0.0,
+                     target, None, False, handle_minutes, words)
     rate = entries / hours
     a = rate * h
     utilisation = a / servers if servers else math.inf
     if a > MAX_LOAD:
-        return SlaMonth(entries, hours, reps, servers, rate, a, utilisation, 0.0, target, None,
-                        False, handle_minutes, words)
+        return _made(entries, hours, reps, servers, rate, a, utilisation, 0.0, target, None,
+                     False, handle_minutes, words)
     if servers == 0 or a >= servers:
         smallest = _smallest(a, window_hours / h, target)
-        return SlaMonth(entries, hours, reps, servers, rate, a, utilisation, 0.0, target,
-                        smallest, False, handle_minutes, words)
+        return _made(entries, hours, reps, servers, rate, a, utilisation, 0.0, target,
+                     smallest, False, handle_minutes, words)
     smallest, sl = _smallest_and_level(a, window_hours / h, target, servers)
-    return SlaMonth(entries, hours, reps, servers, rate, a, utilisation, sl, target, smallest,
-                    servers >= smallest, handle_minutes, words)
+    return _made(entries, hours, reps, servers, rate, a, utilisation, sl, target, smallest,
+                 servers >= smallest, handle_minutes, words)
 
 
 @lru_cache(maxsize=4096)
@@ -350,7 +364,7 @@ def _message(m: SlaMonth, words: _Words) -> str:
     return said + (": met." if m.feasible else f": you need {m.reps_needed}.")
 
 
-def _plain(values: Sequence[float]) -> bool:
+def plain_floats(values: Sequence[float]) -> bool:
     """Every value a float (not an int, not a bool), finite and not negative: in C loops
     (a NaN or an infinity makes the sum not finite; so may a huge sum, which only sends
     the values the long way round)."""
@@ -362,7 +376,7 @@ def _per_month(values: Sequence[float] | float, months: int, what: str) -> list[
     if not isinstance(values, Sequence):
         return [_check(values, what)] * months
     # what the engine passes, plain finite floats, has nothing to convert
-    out = list(values) if _plain(values) else [_check(v, what) for v in values]
+    out = list(values) if plain_floats(values) else [_check(v, what) for v in values]
     if len(out) != months:
         raise ValueError(f"{what} needs one value per month ({months}), got {len(out)}")
     return out
@@ -415,6 +429,7 @@ __all__ = [
     "erlang_b",
     "erlang_c",
     "offered_load",
+    "plain_floats",
     "service_level",
     "sla_feasibility",
     "smallest_servers",
