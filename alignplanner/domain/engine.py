@@ -186,21 +186,25 @@ def _compute(plan: Plan) -> Result:
 
 
 def _stage_results(plan: Plan, demand: _Demand) -> tuple[StageResult, ...]:
-    rounded = rounding.round_stages(demand.volume.tolist(), plan.rounding)
+    volume = demand.volume.tolist()
+    rounded = rounding.round_stages(volume, plan.rounding)
+    totals = [
+        rounding.monthly_total(float(row.sum()), volume[i], rounded[i], plan.rounding)
+        for i, row in enumerate(demand.monthly)
+    ]
+    monthly_rounded = rounding.largest_remainder_rows(demand.monthly, totals)
+    new, pre_plan = demand.new.tolist(), demand.pre_plan.tolist()
+    monthly, monthly_new = demand.monthly.tolist(), demand.monthly_new.tolist()
     return tuple(
         StageResult(
             id=stage.id,
-            volume=float(demand.volume[i]),
-            new=float(demand.new[i]),
+            volume=volume[i],
+            new=new[i],
             rounded=rounded[i],
-            pre_plan=float(demand.pre_plan[i]),
-            monthly=_floats(demand.monthly[i]),
-            monthly_new=_floats(demand.monthly_new[i]),
-            monthly_rounded=rounding.largest_remainder(
-                demand.monthly[i].tolist(),
-                rounding.monthly_total(float(demand.monthly[i].sum()), float(demand.volume[i]),
-                                       rounded[i], plan.rounding),
-            ),
+            pre_plan=pre_plan[i],
+            monthly=tuple(monthly[i]),
+            monthly_new=tuple(monthly_new[i]),
+            monthly_rounded=monthly_rounded[i],
         )
         for i, stage in enumerate(plan.stages)
     )
