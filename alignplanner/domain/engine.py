@@ -7,6 +7,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -35,6 +37,25 @@ def chain_spec(plan: Plan, overrides: Mapping[str, float] | None = None) -> Chai
         recycle_share=tuple(float(s.recycle.share) if s.recycle else 0.0 for s in open_stages),
         recycle_days=tuple(float(s.recycle.after_days) if s.recycle else 0.0 for s in open_stages),
     )
+
+
+def _chain_specs(plan: Plan, sources: Sequence[Source]) -> list[ChainSpec]:
+    """``chain_spec(plan, s.conversion_overrides)`` for each of ``sources``, then
+    ``chain_spec(plan)``: the same specs, with what they share (days, recycles, the
+    stages' own conversions) worked out once rather than once a source."""
+    plain = chain_spec(plan)
+    ids = [s.id for s in plan.stages[:-1]]
+    specs = []
+    for source in sources:
+        overrides = source.conversion_overrides
+        if not overrides:
+            specs.append(plain)
+            continue
+        conversion = tuple(float(overrides[i]) if i in overrides else c
+                           for i, c in zip(ids, plain.conversion, strict=True))
+        specs.append(ChainSpec(conversion, plain.days, plain.recycle_to, plain.recycle_share,
+                               plain.recycle_days))
+    return [*specs, plain]
 
 
 def solve_for(plan: Plan, source: Source | None = None) -> Solved:
@@ -69,10 +90,15 @@ def _back(series: FloatArray, dist: FloatArray) -> FloatArray:
 def pipeline_wins(plan: Plan, length: int) -> FloatArray:
     """Expected wins per month (0 .. length-1) from the units open at plan start, projected
     with the plan's own rates and lags as if they entered their stage on day one."""
-    solved = solve_for(plan)
+    return _pipeline_wins(plan, solve_for(plan), length)
+
+
+def _pipeline_wins(plan: Plan, solved: Solved, length: int) -> FloatArray:
+    """`pipeline_wins` with the plan's own chain already solved."""
     wins = np.zeros(length)
+    index = _stage_positions(plan)
     for stage_id, count in plan.pipeline.existing.items():
-        i = plan.stage_index(stage_id)
+        i = index[stage_id]
         dist = solved.lags.dist[i]
         n = min(length, len(dist))
         wins[:n] += float(count) * solved.win_prob[i] * dist[:n]
@@ -153,13 +179,12 @@ def compute(plan: Plan) -> Result:
 def _compute(plan: Plan) -> Result:
     months = plan.months
     sources = plan.effective_sources()
-    *solved, base = _solve_all([*(chain_spec(plan, s.conversion_overrides) for s in sources),
-                                chain_spec(plan)])
+    *solved, base = _solve_all(_chain_specs(plan, sources))
     span = max(s.lags.span for s in (*solved, base))
     length = months + span  # later wins cannot need entries inside the plan
 
     targets = extended_targets(plan, length)
-    credit = pipeline_wins(plan, length) * plan.target.average_deal_size
+    credit = _pipeline_wins(plan, base, length) * plan.target.average_deal_size
     net = np.maximum(0.0, targets - credit)
     demand = _Demand.empty(len(plan.stages), months)
     source_results = tuple(
@@ -172,7 +197,7 @@ def _compute(plan: Plan) -> Result:
         wins=gross_wins,
         wins_rounded=rounding.round_one(gross_wins, plan.rounding),
         pipeline_wins=float(credit[:months].sum() / plan.target.average_deal_size),
-        months=tuple(plan.month_start(m) for m in range(months)),
+        months=_month_starts(plan.start, months),
         target_monthly=_floats(horizon_targets(plan)),
         pipeline_monthly=_floats(credit[:months]),
         stages=_stage_results(plan, demand),
@@ -286,6 +311,20 @@ def lowest_conversion(plan: Plan) -> tuple[tuple[str | int, ...], float]:
     ]
     rate, path = min(found, default=(0.0, ("stages",)))
     return path, rate
+
+
+def _stage_positions(plan: Plan) -> dict[str, int]:
+    """Each stage's index by id (``plan.stage_index`` builds the list of ids every call)."""
+    return {s.id: i for i, s in enumerate(plan.stages)}
+
+
+@lru_cache(maxsize=64)
+def _month_starts(start: date, months: int) -> tuple[date, ...]:
+    """The first day of each plan month, for every compute of plans that start on
+    ``start`` and last ``months`` (built once: 36 dates took as long as a source's
+    attribution)."""
+    index = start.year * 12 + start.month - 1
+    return tuple(date((index + m) // 12, (index + m) % 12 + 1, 1) for m in range(months))
 
 
 def _floats(values: FloatArray) -> tuple[float, ...]:

@@ -1,18 +1,23 @@
 """The engine's shortcuts against the straightforward code they stand for (hypothesis).
 
 Each must give exactly the same values, to the last bit and the same Python types: the
-rounded months of every stage at once against `rounding.largest_remainder` row by row.
+rounded months of every stage at once against `rounding.largest_remainder` row by row,
+the chains of all sources built at once against `engine.chain_spec` one source at a
+time, the plan's month starts against `Plan.month_start`.
 """
 
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from plan_factory import chain, plan
 
-from alignplanner.domain import rounding
+from alignplanner.domain import engine, rounding
+from alignplanner.domain.model import MAX_MONTHS, Source
 
 # Monthly volumes where the rounding is decided in the last bits: whole numbers and
 # halves (ties between months), values within the forgiven noise of a whole number,
@@ -73,3 +78,35 @@ def test_rows_at_once_are_largest_remainder_row_by_row(case: tuple[np.ndarray, l
 
 def test_rows_of_no_months() -> None:
     assert rounding.largest_remainder_rows(np.zeros((3, 0)), [0, 1, 0]) == [(), (), ()]
+
+
+overrides = st.dictionaries(st.sampled_from(["s0", "s1", "s2", "s3"]),
+                            st.floats(min_value=0.01, max_value=1.0), max_size=3)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(min_value=0.05, max_value=1.0), min_size=4, max_size=4),
+       st.lists(overrides, min_size=1, max_size=4), st.booleans())
+def test_all_chains_at_once_are_each_sources_chain(conversions: list[float],
+                                                   changes: list[dict[str, float]],
+                                                   recycle: bool) -> None:
+    stages = chain(conversions, [7.0, 0.0, 30.5, 14.0],
+                   {2: (0, 0.3, 90.0), 3: (3, 0.5, 10.0)} if recycle else None)
+    share = 1 / len(changes)
+    sources = [Source(id=f"src{n}", enters="s0", share=share, conversion_overrides=change)
+               for n, change in enumerate(changes)]
+    p = plan(stages, sources=sources)
+    expected = [*(engine.chain_spec(p, s.conversion_overrides) for s in p.effective_sources()),
+                engine.chain_spec(p)]
+    got = engine._chain_specs(p, p.effective_sources())
+    assert got == expected
+    for a, b in zip(got, expected, strict=True):  # equal floats may differ in type or sign
+        assert [x.hex() for x in a.conversion] == [x.hex() for x in b.conversion]
+
+
+@given(st.dates(date(1, 1, 1), date(9989, 1, 1)).map(lambda d: d.replace(day=1)),
+       st.integers(1, MAX_MONTHS))
+def test_month_starts_are_the_plans_month_starts(start: date, months: int) -> None:
+    p = plan(chain([0.5]), start=start, months=months)
+    assert engine._month_starts(start, months) == tuple(p.month_start(m)
+                                                        for m in range(months))
