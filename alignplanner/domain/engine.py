@@ -5,6 +5,7 @@ and entries -> expected wins per month (forward). Follows funnel-math sections 1
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -121,6 +122,66 @@ class _Demand:
                    np.zeros(stages), np.zeros(stages))
 
 
+@dataclass(frozen=True)
+class _Trace:
+    """What tracing wins back to entries takes from a chain and its entry stage, whatever
+    the wins: the stages a win passes through (``rows``), their lag distributions and
+    the chance of a lag of at least d months, the entries per win and per net-new unit."""
+
+    per_win: FloatArray  # E_i for every stage (re-entries included), 1 at won
+    first: float  # net-new units per win at the entry stage
+    rows: npt.NDArray[np.intp]  # the stages with entries
+    dist: FloatArray  # (rows, span)
+    later: FloatArray  # later[:, d] = P(lag >= d)
+    weights: FloatArray  # per_win[rows]
+    at: int  # the entry stage's row, -1 when it has none
+
+
+def _trace(chain: Solved, e: int) -> _Trace:
+    per_win = chain.entries[e] / chain.win_prob[e]  # E_i, re-entries included
+    per_win[len(per_win) - 1] = 1.0
+    # net-new units per win at the entry stage; a win chance that underflows to 0 gives
+    # infinity here, which _refuse_absurd turns into a problem naming the conversion
+    first = float(np.float64(1.0) / chain.win_prob[e])
+    rows = np.nonzero(per_win > 0.0)[0]
+    dist = chain.lags.dist[rows]  # (rows, span)
+    later = np.cumsum(dist[:, ::-1], axis=1)[:, ::-1]  # later[:, d] = P(lag >= d)
+    at = np.nonzero(rows == e)[0]
+    weights = per_win[rows]
+    for array in (per_win, rows, dist, later, weights):  # shared by every later compute
+        array.flags.writeable = False
+    return _Trace(per_win, first, rows, dist, later, weights, int(at[0]) if len(at) else -1)
+
+
+class _Traces:
+    """`_trace` by chain object and entry stage, the most recent ``size`` kept: a target
+    edit leaves the chains solved (`chain.solve` hands out the same objects), and their
+    traces took about a quarter of the attribution. By object, not by value: a Solved holds
+    arrays (no value to compare), and one solved again may differ in its last bits. An
+    entry holds on to its chain, so no other object can take the chain's id meanwhile."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._kept: dict[tuple[int, int], tuple[Solved, _Trace]] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, chain: Solved, e: int) -> _Trace:
+        key = (id(chain), e)
+        with self._lock:
+            found = self._kept.pop(key, None) or (chain, _trace(chain, e))
+            self._kept[key] = found  # the most recent last
+            while len(self._kept) > self._size:
+                del self._kept[next(iter(self._kept))]
+            return found[1]
+
+    def cache_clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
+
+
+_traces = _Traces(128)
+
+
 def _attribute(plan: Plan, source: Source, chain: Solved, net: FloatArray,
                demand: _Demand) -> SourceResult:
     """Trace one source's share of the monthly wins back to entries (section 3) and add
@@ -131,39 +192,40 @@ def _attribute(plan: Plan, source: Source, chain: Solved, net: FloatArray,
     month m), and the entries before the plan ``before[i] = sum_j wins_horizon[j] *
     P(lag > j)`` (a win in month j whose entry came more than j months earlier)."""
     months = plan.months
-    k = len(plan.stages) - 1
     size = deal_size(plan, source)
     wins_all = source.share * net / size
     total_wins = float(wins_all[:months].sum())
     e = plan.stage_index(source.enters)
-    per_win = chain.entries[e] / chain.win_prob[e]  # E_i, re-entries included
-    per_win[k] = 1.0
-    # net-new units per win at the entry stage; a win chance that underflows to 0 gives
-    # infinity here, which _refuse_absurd turns into a problem naming the conversion
-    first = float(np.float64(1.0) / chain.win_prob[e])
-    rows = np.nonzero(per_win > 0.0)[0]
-    dist = chain.lags.dist[rows]  # (rows, span)
+    trace = _traces(chain, e)
+    rows, dist, first, weights = trace.rows, trace.dist, trace.first, trace.weights
     span = dist.shape[1]
-    windows = np.lib.stride_tricks.sliding_window_view(wins_all, span)[:months]
-    needed = dist @ windows.T  # (rows, months)
-    later = np.cumsum(dist[:, ::-1], axis=1)[:, ::-1]  # later[:, d] = P(lag >= d)
+    needed = dist @ _windows(wins_all, span, months).T  # (rows, months)
     reach = min(months, span - 1)
-    before = later[:, 1 : reach + 1] @ wins_all[:reach]  # P(lag > j) = later[:, j + 1]
-    weights = per_win[rows]
+    before = trace.later[:, 1 : reach + 1] @ wins_all[:reach]  # P(lag > j) = later[:, j + 1]
     demand.monthly[rows] += weights[:, None] * needed
     demand.pre_plan[rows] += weights * before
     demand.volume[rows] += weights * total_wins
     new_monthly, new_before = np.zeros(months), 0.0
-    at = np.nonzero(rows == e)[0]
-    if len(at):
-        new_monthly, new_before = first * needed[at[0]], first * float(before[at[0]])
+    if trace.at >= 0:
+        new_monthly, new_before = first * needed[trace.at], first * float(before[trace.at])
         demand.monthly_new[e] += new_monthly
         demand.new[e] += first * total_wins
     return SourceResult(
         id=source.id, enters=source.enters, wins=total_wins, average_deal_size=size,
         new=first * total_wins, pre_plan=new_before, monthly_new=_floats(new_monthly),
-        volumes=_floats(per_win * total_wins),
+        volumes=_floats(trace.per_win * total_wins),
     )
+
+
+def _windows(series: FloatArray, width: int, count: int) -> FloatArray:
+    """``sliding_window_view(series, width)[:count]`` (row m is ``series[m : m + width]``),
+    the same view of the same memory made directly: numpy's general function took longer
+    than the matrix product it feeds. The view must stay one (strides of one element
+    both ways): a contiguous copy would send the product through BLAS, which sums in
+    another order and changes the last bits. ``series`` is one-dimensional and holds at
+    least ``count + width - 1`` values (numpy refuses a view past its end)."""
+    step = series.strides[0]
+    return np.ndarray((count, width), series.dtype, series, 0, (step, step))
 
 
 def compute(plan: Plan) -> Result:

@@ -12,6 +12,7 @@ import math
 from datetime import date
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from plan_factory import chain, plan
@@ -110,3 +111,23 @@ def test_month_starts_are_the_plans_month_starts(start: date, months: int) -> No
     p = plan(chain([0.5]), start=start, months=months)
     assert engine._month_starts(start, months) == tuple(p.month_start(m)
                                                         for m in range(months))
+
+
+@given(st.integers(1, 40), st.integers(1, 60), st.integers(0, 5), st.integers(1, 12))
+def test_windows_are_the_sliding_window_view(count: int, width: int, spare: int,
+                                             rows: int) -> None:
+    """The same values and strides, and the same matrix product to the last bit."""
+    rng = np.random.default_rng(count * 1000 + width * 10 + spare)
+    series = rng.random(count + width - 1 + spare) * 1e3
+    dist = rng.random((rows, width))
+    general = np.lib.stride_tricks.sliding_window_view(series, width)[:count]
+    fast = engine._windows(series, width, count)
+    assert fast.shape == general.shape
+    assert fast.strides == general.strides
+    assert np.array_equal(fast, general)
+    assert (dist @ fast.T).tobytes() == (dist @ general.T).tobytes()
+
+
+def test_windows_past_the_end_are_refused() -> None:
+    with pytest.raises(ValueError, match="strides"):
+        engine._windows(np.zeros(10), 5, 7)
