@@ -78,6 +78,7 @@ def main() -> int:
 
     def new_calendar() -> None:
         calendar._month_hours.cache_clear()
+        calendar._hours_by_month.cache_clear()
         operations.complete(plan, computed)
 
     ops_cold = median_seconds(new_calendar, max(10, args.repeat // 10))
