@@ -106,7 +106,7 @@ def largest_remainder_rows(
     width = values.shape[1]
     missing = np.clip(np.asarray(totals, dtype=np.int64) - whole.sum(axis=1), 0, width)
     order = np.argsort(-(values - floors), axis=1, kind="stable")  # largest fraction first
-    rank = np.empty_like(order)
-    np.put_along_axis(rank, order, np.arange(width), axis=1)
+    rank = np.empty_like(order)  # rank[i, m]: month m's place in row i's order
+    rank[np.arange(len(order))[:, None], order] = np.arange(width)
     whole += rank < missing[:, None]
     return [tuple(row) for row in whole.tolist()]
