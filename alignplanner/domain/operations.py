@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from alignplanner.domain.advice import month_name
 from alignplanner.domain.capacity import CapacityResult, Role, capacity_plan
 from alignplanner.domain.erlang import SlaMonth, sla_feasibility
 from alignplanner.domain.model import Plan
@@ -141,7 +142,7 @@ def role_label(role: Role) -> str:
 
 
 def _month(plan: Plan, m: int) -> str:
-    return plan.month_start(m).strftime("%B %Y")
+    return month_name(plan.month_start(m))
 
 
 def _amount(x: float, role: Role, plan: Plan) -> str:

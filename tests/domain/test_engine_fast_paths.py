@@ -3,11 +3,13 @@
 Each must give exactly the same values, to the last bit and the same Python types: the
 rounded months of every stage at once against `rounding.largest_remainder` row by row,
 the chains of all sources built at once against `engine.chain_spec` one source at a
-time, the plan's month starts against `Plan.month_start`.
+time, the plan's month starts against `Plan.month_start`, the attribution's windows
+against numpy's `sliding_window_view`, the kept month names against `strftime`.
 """
 
 from __future__ import annotations
 
+import locale
 import math
 from datetime import date
 
@@ -17,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from plan_factory import chain, plan
 
-from alignplanner.domain import engine, rounding
+from alignplanner.domain import advice, engine, rounding
 from alignplanner.domain.model import MAX_MONTHS, Source
 
 # Monthly volumes where the rounding is decided in the last bits: whole numbers and
@@ -131,3 +133,32 @@ def test_windows_are_the_sliding_window_view(count: int, width: int, spare: int,
 def test_windows_past_the_end_are_refused() -> None:
     with pytest.raises(ValueError, match="strides"):
         engine._windows(np.zeros(10), 5, 7)
+
+
+@given(st.dates(date(1, 1, 1), date(9999, 12, 31)), st.sampled_from(["%B %Y", "%b %Y"]))
+def test_kept_month_names_are_strftimes(day: date, form: str) -> None:
+    assert advice.month_name(day, form) == day.strftime(form)
+    assert advice.month_name(day, form) == day.strftime(form)  # kept
+
+
+def test_month_names_follow_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name kept under one locale is not handed out under another: with another locale
+    installed, its names come out; without, the name is at least asked for again."""
+    before = locale.setlocale(locale.LC_ALL)
+    day = date(2027, 3, 1)
+    assert advice.month_name(day) == day.strftime("%B %Y")
+    for name in ("de_DE.UTF-8", "fr_FR.UTF-8", "es_ES.UTF-8", "sv_SE.UTF-8"):
+        try:
+            locale.setlocale(locale.LC_ALL, name)
+        except locale.Error:
+            continue
+        try:
+            assert advice.month_name(day) == day.strftime("%B %Y") != "March 2027"
+        finally:
+            locale.setlocale(locale.LC_ALL, before)
+        assert advice.month_name(day) == day.strftime("%B %Y")
+        return
+    asked = advice._month_name.cache_info().misses
+    monkeypatch.setattr(advice.locale, "setlocale", lambda *_: before + ";another")
+    assert advice.month_name(day) == day.strftime("%B %Y")
+    assert advice._month_name.cache_info().misses == asked + 1
