@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 #: Effective reps within this of the next whole number count as that whole number
@@ -246,20 +246,6 @@ class SlaMonth:
         return _message(self, self.words or _DEFAULT_WORDS)
 
 
-_FIELDS = tuple(f.name for f in fields(SlaMonth))
-
-
-def _made(*values: object) -> SlaMonth:
-    """A SlaMonth from all its field values in order, as ``SlaMonth(*values)`` makes it,
-    without the generated ``__init__``: a frozen dataclass sets each of its 13 fields by
-    ``object.__setattr__``, which made building the months (252 a compute on the stress
-    plan) more than half the time of the SLA checks. tests/domain/test_erlang_fast.py
-    checks that both make the same month."""
-    month = object.__new__(SlaMonth)
-    month.__dict__.update(zip(_FIELDS, values, strict=True))
-    return month
-
-
 def _month(
     entries: float,
     hours: float,
@@ -270,28 +256,41 @@ def _month(
     target: float,
     words: _Words,
 ) -> SlaMonth:
-    """One month of `sla_feasibility`; its arguments are checked already."""
+    """One month of `sla_feasibility`; its arguments are checked already.
+
+    The month is made without the dataclass's ``__init__``, its fields given as one dict
+    (in field order): a frozen dataclass sets each of its 13 fields by
+    ``object.__setattr__``, which made building the months (252 a compute on the stress
+    plan) the larger part of the SLA checks. The same month: tests/domain/
+    test_erlang_fast.py checks its fields, in order, against the constructor's."""
     servers = math.floor(reps + WHOLE_TOLERANCE)  # whole_servers, without the check again
     h = handle_minutes / 60.0
     if entries == 0:
-        return _made(entries, hours, reps, servers, 0.0, 0.0, 0.0, 1.0, target, 0, True,
-                     handle_minutes, words)
-    if hours == 0:
-        return _made(entries, hours, reps, servers, math.inf, math.inf, math.inf, 0.0,
-                     target, None, False, handle_minutes, words)
-    rate = entries / hours
-    a = rate * h
-    utilisation = a / servers if servers else math.inf
-    if a > MAX_LOAD:
-        return _made(entries, hours, reps, servers, rate, a, utilisation, 0.0, target, None,
-                     False, handle_minutes, words)
-    if servers == 0 or a >= servers:
-        smallest = _smallest(a, window_hours / h, target)
-        return _made(entries, hours, reps, servers, rate, a, utilisation, 0.0, target,
-                     smallest, False, handle_minutes, words)
-    smallest, sl = _smallest_and_level(a, window_hours / h, target, servers)
-    return _made(entries, hours, reps, servers, rate, a, utilisation, sl, target, smallest,
-                 servers >= smallest, handle_minutes, words)
+        rate = load = utilisation = 0.0
+        level, needed, feasible = 1.0, 0, True
+    elif hours == 0:
+        rate = load = utilisation = math.inf
+        level, needed, feasible = 0.0, None, False
+    else:
+        rate = entries / hours
+        load = rate * h
+        utilisation = load / servers if servers else math.inf
+        if load > MAX_LOAD:
+            level, needed, feasible = 0.0, None, False
+        elif servers == 0 or load >= servers:
+            level, needed, feasible = 0.0, _smallest(load, window_hours / h, target), False
+        else:
+            needed, level = _smallest_and_level(load, window_hours / h, target, servers)
+            feasible = servers >= needed
+    month = object.__new__(SlaMonth)
+    object.__setattr__(month, "__dict__", {
+        "entries": entries, "business_hours": hours, "effective_reps": reps,
+        "servers": servers, "arrivals_per_hour": rate, "load": load,
+        "utilisation": utilisation, "service_level": level, "target": target,
+        "reps_needed": needed, "feasible": feasible, "handle_minutes": handle_minutes,
+        "words": words,
+    })
+    return month
 
 
 @lru_cache(maxsize=4096)
