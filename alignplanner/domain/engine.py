@@ -130,7 +130,7 @@ class _Trace:
 
     per_win: FloatArray  # E_i for every stage (re-entries included), 1 at won
     first: float  # net-new units per win at the entry stage
-    rows: npt.NDArray[np.intp]  # the stages with entries
+    rows: npt.NDArray[np.intp] | slice  # the stages with entries (a slice when adjacent)
     dist: FloatArray  # (rows, span)
     later: FloatArray  # later[:, d] = P(lag >= d)
     weights: FloatArray  # per_win[rows]
@@ -150,7 +150,11 @@ def _trace(chain: Solved, e: int) -> _Trace:
     weights = per_win[rows]
     for array in (per_win, rows, dist, later, weights):  # shared by every later compute
         array.flags.writeable = False
-    return _Trace(per_win, first, rows, dist, later, weights, int(at[0]) if len(at) else -1)
+    # stages that follow each other (as those below an entry usually do) are added to in
+    # place through a slice, not gathered and scattered: the same sums element by element
+    adjacent = len(rows) and int(rows[-1]) - int(rows[0]) + 1 == len(rows)
+    where = slice(int(rows[0]), int(rows[-1]) + 1) if adjacent else rows
+    return _Trace(per_win, first, where, dist, later, weights, int(at[0]) if len(at) else -1)
 
 
 class _Traces:
