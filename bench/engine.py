@@ -4,7 +4,11 @@ Machines here are noisy, so nothing is compared with a fixed number of milliseco
 every figure is printed next to a baseline taken in the same process, and as a ratio.
 
 - baseline: parsing the stress plan's TOML text with tomllib (what any consumer pays);
-- warm compute: `compute(plan)` with the chains' solutions cached (a target edit);
+- warm compute: `compute(plan)` with the chains' solutions cached, the same plan again;
+- target edit: seven revenue targets in turn, as `bench/edit_latency.py` edits (the
+  chains stay solved, the SLAs' Erlang answers for those seven are kept);
+- new target: a revenue target never computed before each time (every SLA month's
+  Erlang walk is new);
 - cold compute: the caches cleared first (a conversion edit changes every chain);
 - operations: the stress plan's roles and SLAs (capacity per role, Erlang C per SLA and
   month, their warnings) against the same plan without them; "new calendar" also clears
@@ -18,6 +22,7 @@ Run: python bench/engine.py [--repeat N]
 from __future__ import annotations
 
 import argparse
+import itertools
 import statistics
 import subprocess
 import sys
@@ -30,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from alignplanner.contract.reader import load  # noqa: E402
-from alignplanner.domain import calendar, chain, operations  # noqa: E402
+from alignplanner.domain import calendar, chain, edits, operations  # noqa: E402
 from alignplanner.domain.engine import compute  # noqa: E402
 from alignplanner.resources import scenario_path  # noqa: E402
 
@@ -65,6 +70,15 @@ def main() -> int:
 
     parse = median_seconds(lambda: tomllib.loads(text), args.repeat)
     warm = median_seconds(lambda: compute(plan), args.repeat)
+    revenue = plan.target.revenue
+    seven = [edits.set_target(plan, revenue=revenue + 1000 * k) for k in range(1, 8)]
+    for edited in seven:
+        compute(edited)
+    turns = itertools.cycle(seven)
+    target_edit = median_seconds(lambda: compute(next(turns)), args.repeat)
+    unseen = iter([edits.set_target(plan, revenue=revenue + 7.25 * k)
+                   for k in range(1, args.repeat + 1)])
+    new_target = median_seconds(lambda: compute(next(unseen)), args.repeat)
 
     def cold_compute() -> None:
         chain.solve.cache_clear()
@@ -87,6 +101,10 @@ def main() -> int:
           f"{plan.months} months")
     print(f"baseline   tomllib parse        {parse * 1e3:8.3f} ms")
     print(f"engine     compute (warm)       {warm * 1e3:8.3f} ms   ratio {warm / parse:6.2f}")
+    print(f"engine     compute (target edit) {target_edit * 1e3:7.3f} ms   ratio "
+          f"{target_edit / parse:6.2f}")
+    print(f"engine     compute (new target)  {new_target * 1e3:7.3f} ms   ratio "
+          f"{new_target / parse:6.2f}")
     print(f"engine     compute (cold)       {cold * 1e3:8.3f} ms   ratio {cold / parse:6.2f}")
     print(f"engine     compute without roles and SLAs {without * 1e3:8.3f} ms   ratio "
           f"{without / parse:6.2f}")
