@@ -170,9 +170,9 @@ class Role:
 
         They do not depend on the volumes, so they are worked out once per role object
         and month count: every edit recomputes the plan, and most leave the roles as they
-        are (on the stress plan the loops of `effective_reps` were a quarter of the
-        capacity and SLA checks). Cached by object rather than by value: equal roles can
-        still give different bits (a headcount of -0.0 equals 0.0 but makes -0.0 reps)."""
+        are (on the stress plan the loops of `effective_reps` were half the time of the
+        capacity plans). Kept by object rather than by value: equal roles can still give
+        different bits (a headcount of -0.0 equals 0.0 but makes -0.0 reps)."""
         found = self._teams.get(months)
         if found is None:
             heads, effective = effective_reps(self, months)

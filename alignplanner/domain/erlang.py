@@ -261,8 +261,9 @@ def _month(
     The month is made without the dataclass's ``__init__``, its fields given as one dict
     (in field order): a frozen dataclass sets each of its 13 fields by
     ``object.__setattr__``, which made building the months (252 a compute on the stress
-    plan) the larger part of the SLA checks. The same month: tests/domain/
-    test_erlang_fast.py checks its fields, in order, against the constructor's."""
+    plan) the larger part of the SLA checks. It is the same month, read as fast:
+    tests/domain/test_erlang_fast.py checks its fields, in order, against the
+    constructor's."""
     servers = math.floor(reps + WHOLE_TOLERANCE)  # whole_servers, without the check again
     h = handle_minutes / 60.0
     if entries == 0:

@@ -91,7 +91,7 @@ def largest_remainder_rows(
     at once: the engine rounds every stage's months on each edit, and the loops of one
     row at a time were a tenth of a recompute of the stress plan.
 
-    The same integers (tests/domain/test_engine_properties.py checks it against
+    The same integers (tests/domain/test_engine_fast_paths.py checks it against
     `largest_remainder`): each element takes the same float operations (the noise, the
     floor, the fraction left), and a stable sort on the negated fractions puts the
     earlier month first among equal ones as the sort key ``(-fraction, month)`` does.
