@@ -301,11 +301,25 @@ def _smallest_and_level(a: float, window_over_handle: float, target: float,
     Erlang B recursion, for ``servers > a``: the same operations in the same order as
     ``_smallest(a, ...)`` and ``_sl(servers, a, _c_from_b(servers, a, _erlang_b(servers,
     a)), ...)``, so the same numbers to the last bit (Erlang B at n is the recursion's
-    n-th step whichever way it is reached; past an underflow to 0 it stays 0)."""
-    n, b = _first_stable(a)
+    n-th step whichever way it is reached; past an underflow to 0 it stays 0).
+
+    Written out, calls and all: every month of every SLA walks it when the volumes are
+    new (a third of such a compute on the stress plan, and 40% less so). `_first_stable`
+    and `_erlang_b` start it; each level is `_sl` of `_c_from_b`, their operations in
+    their order, with ``min(1.0, max(0.0, sl))`` as the two comparisons it makes (the
+    same value for -0.0 and NaN too)."""
+    exp = math.exp
+    n = math.floor(a) + 1  # the fewest servers above the load, and Erlang B for them
+    b = 1.0
+    for k in range(1, n + 1):
+        b = a * b / (k + a * b)
+        if b == 0.0:
+            break
     level = -1.0
     while True:
-        sl = _sl(n, a, _c_from_b(n, a, b), window_over_handle)
+        sl = 1.0 - n * b / (n - a * (1.0 - b)) * exp(-(n - a) * window_over_handle)
+        sl = sl if sl > 0.0 else 0.0
+        sl = sl if sl < 1.0 else 1.0
         if n == servers:
             level = sl
         if sl >= target:
@@ -313,12 +327,14 @@ def _smallest_and_level(a: float, window_over_handle: float, target: float,
         n += 1
         b = a * b / (n + a * b)
     smallest = n
+    if level >= 0.0:
+        return smallest, level
     while n < servers:  # more servers than the promise needs: on up to the planned team
         n += 1
         b = a * b / (n + a * b)
-    if level < 0.0:
-        level = _sl(n, a, _c_from_b(n, a, b), window_over_handle)
-    return smallest, level
+    sl = 1.0 - n * b / (n - a * (1.0 - b)) * exp(-(n - a) * window_over_handle)
+    sl = sl if sl > 0.0 else 0.0
+    return smallest, sl if sl < 1.0 else 1.0
 
 
 def _message(m: SlaMonth, words: _Words) -> str:

@@ -140,3 +140,20 @@ def test_a_sweep_of_months_is_the_straightforward_one() -> None:
             expected = straightforward_month(e, bh, r, handle, window, min(target, 0.999),
                                              m.words)
             assert exact(m) == exact(expected)
+
+
+def test_a_sweep_of_walks_is_the_general_path() -> None:
+    """20,000 walks at random (seeded), tiny loads whose Erlang B underflows, large ones,
+    windows of 0: the written-out walk gives `_smallest` and the service level of the
+    planned team's own recursion, bit for bit."""
+    rng = random.Random(4_096)
+    for _ in range(20_000):
+        a = rng.choice([rng.uniform(0, 2), rng.uniform(0, 60), rng.uniform(0, 300),
+                        rng.uniform(0, 1e-6), rng.uniform(0, 0.3)])
+        servers = math.floor(a) + 1 + rng.choice([0, 1, 2, rng.randint(0, 80)])
+        w = rng.choice([0.0, rng.uniform(0, 50), rng.uniform(0, 0.1), rng.uniform(0, 3)])
+        target = rng.uniform(0.01, 0.9999)
+        smallest, level = erlang._smallest_and_level.__wrapped__(a, w, target, servers)
+        b = erlang._erlang_b(servers, a)
+        expected = erlang._sl(servers, a, erlang._c_from_b(servers, a, b), w)
+        assert (smallest, level.hex()) == (erlang._smallest(a, w, target), expected.hex())
