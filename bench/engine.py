@@ -4,7 +4,11 @@ Machines here are noisy, so nothing is compared with a fixed number of milliseco
 every figure is printed next to a baseline taken in the same process, and as a ratio.
 
 - baseline: parsing the stress plan's TOML text with tomllib (what any consumer pays);
-- warm compute: `compute(plan)` with the chains' solutions cached (a target edit);
+- warm compute: `compute(plan)` with the chains' solutions cached, the same plan again;
+- target edit: seven revenue targets in turn, as `bench/edit_latency.py` edits (the
+  chains stay solved, the SLAs' Erlang answers for those seven are kept);
+- new target: a revenue target never computed before each time (every SLA month's
+  Erlang walk is new);
 - cold compute: the caches cleared first (a conversion edit changes every chain);
 - cold chains: `chain.solve.many` over the plan's chains alone, its cache cleared first
   (the part of a cold compute that solves the chains);
@@ -20,6 +24,7 @@ Run: python bench/engine.py [--repeat N]
 from __future__ import annotations
 
 import argparse
+import itertools
 import statistics
 import subprocess
 import sys
@@ -32,8 +37,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from alignplanner.contract.reader import load  # noqa: E402
-from alignplanner.domain import calendar, chain, operations  # noqa: E402
+from alignplanner.domain import calendar, chain, edits, operations  # noqa: E402
 from alignplanner.domain.engine import chain_spec, compute  # noqa: E402
+from alignplanner.domain.model import Plan  # noqa: E402
 from alignplanner.resources import scenario_path  # noqa: E402
 
 
@@ -57,6 +63,21 @@ def qt_imported(args: list[str]) -> list[str]:
                    if "PySide6" in line or "pyqtgraph" in line or "shiboken" in line})
 
 
+def target_edits(plan: Plan, repeat: int) -> tuple[float, float]:
+    """(seven revenues in turn, as bench/edit_latency.py edits; a revenue never computed
+    before each time)."""
+    revenue = plan.target.revenue
+    seven = [edits.set_target(plan, revenue=round(revenue * (1 + 0.01 * k), 2))
+             for k in range(1, 8)]
+    for edited in seven:
+        compute(edited)
+    turns = itertools.cycle(seven)
+    known = median_seconds(lambda: compute(next(turns)), repeat)
+    unseen = iter([edits.set_target(plan, revenue=revenue * (1 + 0.0001 * k))
+                   for k in range(1, repeat + 1)])
+    return known, median_seconds(lambda: compute(next(unseen)), repeat)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=200)
@@ -67,6 +88,7 @@ def main() -> int:
 
     parse = median_seconds(lambda: tomllib.loads(text), args.repeat)
     warm = median_seconds(lambda: compute(plan), args.repeat)
+    target_edit, new_target = target_edits(plan, args.repeat)
 
     def cold_compute() -> None:
         chain.solve.cache_clear()
@@ -88,6 +110,7 @@ def main() -> int:
 
     def new_calendar() -> None:
         calendar._month_hours.cache_clear()
+        calendar._hours_by_month.cache_clear()
         operations.complete(plan, computed)
 
     ops_cold = median_seconds(new_calendar, max(10, args.repeat // 10))
@@ -96,6 +119,10 @@ def main() -> int:
           f"{plan.months} months")
     print(f"baseline   tomllib parse        {parse * 1e3:8.3f} ms")
     print(f"engine     compute (warm)       {warm * 1e3:8.3f} ms   ratio {warm / parse:6.2f}")
+    print(f"engine     compute (target edit) {target_edit * 1e3:7.3f} ms   ratio "
+          f"{target_edit / parse:6.2f}")
+    print(f"engine     compute (new target)  {new_target * 1e3:7.3f} ms   ratio "
+          f"{new_target / parse:6.2f}")
     print(f"engine     compute (cold)       {cold * 1e3:8.3f} ms   ratio {cold / parse:6.2f}")
     print(f"chains     solve.many (cold)    {chains * 1e3:8.3f} ms   ratio {chains / parse:6.2f}")
     print(f"engine     compute without roles and SLAs {without * 1e3:8.3f} ms   ratio "

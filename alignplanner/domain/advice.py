@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import locale
 from collections.abc import Sequence
+from datetime import date
+from functools import lru_cache
 
 from alignplanner.domain.model import Plan, Stage
 from alignplanner.domain.results import PlanWarning, Result
@@ -40,6 +43,18 @@ def count(x: float) -> str:
     return f"{x:,.1f}" if 0 < abs(x) < 10 else f"{x:,.0f}"
 
 
+def month_name(day: date, form: str = "%B %Y") -> str:
+    """``day.strftime(form)`` ("January 2027"), kept: warnings name months this way, a
+    dozen times a compute on the stress plan, and strftime takes some 3 us a call. Kept
+    per locale too: the name is the locale's, and Qt sets the user's locale on start."""
+    return _month_name(day, form, locale.setlocale(locale.LC_ALL))
+
+
+@lru_cache(maxsize=1024)
+def _month_name(day: date, form: str, _locale: str) -> str:
+    return day.strftime(form)
+
+
 def money(x: float, currency: str = "") -> str:
     """Exact money for people: 7480000 -> '7,480,000 USD'."""
     return f"{x:,.0f} {currency}".strip()
@@ -58,7 +73,7 @@ def _pre_plan(plan: Plan, result: Result) -> list[PlanWarning]:
     if not needed:
         return []
     listed = ", ".join(_label(stage, n) for stage, n in needed[:4])
-    start = plan.start.strftime("%B %Y")
+    start = month_name(plan.start)
     return [PlanWarning(
         "pre_plan",
         f"Deals won early in the plan come from leads made before {start}: "
@@ -120,7 +135,7 @@ def _sources(plan: Plan, result: Result) -> list[PlanWarning]:
     found: list[PlanWarning] = []
     if not plan.sources:
         return found
-    start = plan.start.strftime("%B %Y")
+    start = month_name(plan.start)
     for source, sr in zip(plan.sources, result.sources, strict=True):
         if sr.new <= 0:
             continue
@@ -143,7 +158,7 @@ def _pipeline_surplus(
     over = [m for m, (t, c) in enumerate(zip(targets, credit, strict=True)) if c > t + 0.5]
     if not over:
         return []
-    names = ", ".join(plan.month_start(m).strftime("%b %Y") for m in over[:3])
+    names = ", ".join(month_name(plan.month_start(m), "%b %Y") for m in over[:3])
     more = f" and {len(over) - 3} more" if len(over) > 3 else ""
     return [PlanWarning(
         "pipeline_surplus",
@@ -154,4 +169,4 @@ def _pipeline_surplus(
     )]
 
 
-__all__ = ["count", "money", "warnings"]
+__all__ = ["count", "money", "month_name", "warnings"]

@@ -251,9 +251,16 @@ class BusinessCalendar:
 
     def business_hours_by_month(self, start: date, months: int) -> tuple[float, ...]:
         """Open hours of each of ``months`` calendar months from ``start``'s month."""
-        index = start.year * 12 + start.month - 1
-        return tuple(_month_hours(self, (index + k) // 12, (index + k) % 12 + 1)
-                     for k in range(months))
+        return _hours_by_month(self, start.year * 12 + start.month - 1, months)
+
+
+@lru_cache(maxsize=256)
+def _hours_by_month(cal: BusinessCalendar, first: int, months: int) -> tuple[float, ...]:
+    """`BusinessCalendar.business_hours_by_month` from month number ``first`` (year * 12 +
+    month - 1), kept whole: every compute asks for the same months, and looking each one
+    up in `_month_hours` hashed the calendar (its holidays too) once a month."""
+    return tuple(_month_hours(cal, (first + k) // 12, (first + k) % 12 + 1)
+                 for k in range(months))
 
 
 @lru_cache(maxsize=4096)

@@ -256,28 +256,42 @@ def _month(
     target: float,
     words: _Words,
 ) -> SlaMonth:
-    """One month of `sla_feasibility`; its arguments are checked already."""
+    """One month of `sla_feasibility`; its arguments are checked already.
+
+    The month is made without the dataclass's ``__init__``, its fields given as one dict
+    (in field order): a frozen dataclass sets each of its 13 fields by
+    ``object.__setattr__``, which made building the months (252 a compute on the stress
+    plan) the larger part of the SLA checks. It is the same month, read as fast:
+    tests/domain/test_erlang_fast.py checks its fields, in order, against the
+    constructor's."""
     servers = math.floor(reps + WHOLE_TOLERANCE)  # whole_servers, without the check again
     h = handle_minutes / 60.0
     if entries == 0:
-        return SlaMonth(entries, hours, reps, servers, 0.0, 0.0, 0.0, 1.0, target, 0, True,
-                        handle_minutes, words)
-    if hours == 0:
-        return SlaMonth(entries, hours, reps, servers, math.inf, math.inf, math.inf, 0.0,
-                        target, None, False, handle_minutes, words)
-    rate = entries / hours
-    a = rate * h
-    utilisation = a / servers if servers else math.inf
-    if a > MAX_LOAD:
-        return SlaMonth(entries, hours, reps, servers, rate, a, utilisation, 0.0, target, None,
-                        False, handle_minutes, words)
-    if servers == 0 or a >= servers:
-        smallest = _smallest(a, window_hours / h, target)
-        return SlaMonth(entries, hours, reps, servers, rate, a, utilisation, 0.0, target,
-                        smallest, False, handle_minutes, words)
-    smallest, sl = _smallest_and_level(a, window_hours / h, target, servers)
-    return SlaMonth(entries, hours, reps, servers, rate, a, utilisation, sl, target, smallest,
-                    servers >= smallest, handle_minutes, words)
+        rate = load = utilisation = 0.0
+        level, needed, feasible = 1.0, 0, True
+    elif hours == 0:
+        rate = load = utilisation = math.inf
+        level, needed, feasible = 0.0, None, False
+    else:
+        rate = entries / hours
+        load = rate * h
+        utilisation = load / servers if servers else math.inf
+        if load > MAX_LOAD:
+            level, needed, feasible = 0.0, None, False
+        elif servers == 0 or load >= servers:
+            level, needed, feasible = 0.0, _smallest(load, window_hours / h, target), False
+        else:
+            needed, level = _smallest_and_level(load, window_hours / h, target, servers)
+            feasible = servers >= needed
+    month = object.__new__(SlaMonth)
+    object.__setattr__(month, "__dict__", {
+        "entries": entries, "business_hours": hours, "effective_reps": reps,
+        "servers": servers, "arrivals_per_hour": rate, "load": load,
+        "utilisation": utilisation, "service_level": level, "target": target,
+        "reps_needed": needed, "feasible": feasible, "handle_minutes": handle_minutes,
+        "words": words,
+    })
+    return month
 
 
 @lru_cache(maxsize=4096)
@@ -287,11 +301,25 @@ def _smallest_and_level(a: float, window_over_handle: float, target: float,
     Erlang B recursion, for ``servers > a``: the same operations in the same order as
     ``_smallest(a, ...)`` and ``_sl(servers, a, _c_from_b(servers, a, _erlang_b(servers,
     a)), ...)``, so the same numbers to the last bit (Erlang B at n is the recursion's
-    n-th step whichever way it is reached; past an underflow to 0 it stays 0)."""
-    n, b = _first_stable(a)
+    n-th step whichever way it is reached; past an underflow to 0 it stays 0).
+
+    Written out, calls and all: every month of every SLA walks it when the volumes are
+    new (a third of such a compute on the stress plan, and 40% less so). `_first_stable`
+    and `_erlang_b` start it; each level is `_sl` of `_c_from_b`, their operations in
+    their order, with ``min(1.0, max(0.0, sl))`` as the two comparisons it makes (the
+    same value for -0.0 and NaN too)."""
+    exp = math.exp
+    n = math.floor(a) + 1  # the fewest servers above the load, and Erlang B for them
+    b = 1.0
+    for k in range(1, n + 1):
+        b = a * b / (k + a * b)
+        if b == 0.0:
+            break
     level = -1.0
     while True:
-        sl = _sl(n, a, _c_from_b(n, a, b), window_over_handle)
+        sl = 1.0 - n * b / (n - a * (1.0 - b)) * exp(-(n - a) * window_over_handle)
+        sl = sl if sl > 0.0 else 0.0
+        sl = sl if sl < 1.0 else 1.0
         if n == servers:
             level = sl
         if sl >= target:
@@ -299,12 +327,14 @@ def _smallest_and_level(a: float, window_over_handle: float, target: float,
         n += 1
         b = a * b / (n + a * b)
     smallest = n
+    if level >= 0.0:
+        return smallest, level
     while n < servers:  # more servers than the promise needs: on up to the planned team
         n += 1
         b = a * b / (n + a * b)
-    if level < 0.0:
-        level = _sl(n, a, _c_from_b(n, a, b), window_over_handle)
-    return smallest, level
+    sl = 1.0 - n * b / (n - a * (1.0 - b)) * exp(-(n - a) * window_over_handle)
+    sl = sl if sl > 0.0 else 0.0
+    return smallest, sl if sl < 1.0 else 1.0
 
 
 def _message(m: SlaMonth, words: _Words) -> str:
@@ -350,7 +380,7 @@ def _message(m: SlaMonth, words: _Words) -> str:
     return said + (": met." if m.feasible else f": you need {m.reps_needed}.")
 
 
-def _plain(values: Sequence[float]) -> bool:
+def plain_floats(values: Sequence[float]) -> bool:
     """Every value a float (not an int, not a bool), finite and not negative: in C loops
     (a NaN or an infinity makes the sum not finite; so may a huge sum, which only sends
     the values the long way round)."""
@@ -362,7 +392,7 @@ def _per_month(values: Sequence[float] | float, months: int, what: str) -> list[
     if not isinstance(values, Sequence):
         return [_check(values, what)] * months
     # what the engine passes, plain finite floats, has nothing to convert
-    out = list(values) if _plain(values) else [_check(v, what) for v in values]
+    out = list(values) if plain_floats(values) else [_check(v, what) for v in values]
     if len(out) != months:
         raise ValueError(f"{what} needs one value per month ({months}), got {len(out)}")
     return out
@@ -415,6 +445,7 @@ __all__ = [
     "erlang_b",
     "erlang_c",
     "offered_load",
+    "plain_floats",
     "service_level",
     "sla_feasibility",
     "smallest_servers",

@@ -22,10 +22,11 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from alignplanner.domain.advice import month_name
 from alignplanner.domain.capacity import CapacityResult, Role, capacity_plan
 from alignplanner.domain.erlang import SlaMonth, sla_feasibility
 from alignplanner.domain.model import Plan
-from alignplanner.domain.results import PlanWarning, Result, SlaResult
+from alignplanner.domain.results import PlanWarning, Result, SlaResult, StageResult
 from alignplanner.domain.sla import Sla
 
 
@@ -34,7 +35,9 @@ def complete(plan: Plan, result: Result) -> Result:
     warnings about them added."""
     if not plan.roles and not plan.slas and not _stale_stages(plan):
         return result
-    capacity = tuple(capacity_plan(role, required(plan, result, role)) for role in plan.roles)
+    at = _Positions(plan, result)
+    capacity = tuple(capacity_plan(role, _required(plan, result, role, at))
+                     for role in plan.roles)
     hours = plan.calendar.business_hours_by_month(plan.start, plan.months)
     by_role = {c.role: c for c in capacity}
     slas = tuple(
@@ -46,14 +49,14 @@ def complete(plan: Plan, result: Result) -> Result:
             target=float(sla.target),
             months=tuple(
                 sla_feasibility(
-                    result.stage(sla.from_stage).monthly,
+                    at.stage_result[sla.from_stage].monthly,
                     hours,
                     by_role[sla.role].effective_reps,
-                    handle_minutes=float(plan.role(sla.role).handle_minutes),
+                    handle_minutes=float(at.role[sla.role].handle_minutes),
                     window_hours=sla.window_hours,
                     target=float(sla.target),
-                    reps_label=role_label(plan.role(sla.role)),
-                    units_label=units(_stage_name(plan, sla.from_stage)),
+                    reps_label=role_label(at.role[sla.role]),
+                    units_label=units(plan.stages[at.stage[sla.from_stage]].name),
                     response_label=sla.response.strip() or "a first response",
                 )
             ),
@@ -61,11 +64,29 @@ def complete(plan: Plan, result: Result) -> Result:
         for sla in plan.slas
     )
     found = (
-        *_capacity_warnings(plan, capacity),
+        *_capacity_warnings(plan, capacity, at),
         *_sla_warnings(plan, slas),
         *_stale_warnings(plan),
     )
     return replace(result, capacity=capacity, slas=slas, warnings=(*result.warnings, *found))
+
+
+class _Positions:
+    """Where the plan's stages, stage results and roles are, by id: looked up once per
+    compute rather than by a scan of the plan (``plan.stage_index`` builds the list of
+    stage ids each call) for every role, SLA and source. The first of equal ids, as
+    those scans find it (a valid plan has none)."""
+
+    def __init__(self, plan: Plan, result: Result) -> None:
+        self.stage: dict[str, int] = {}
+        for i, stage in enumerate(plan.stages):
+            self.stage.setdefault(stage.id, i)
+        self.stage_result: dict[str, StageResult] = {}
+        for stage_result in result.stages:
+            self.stage_result.setdefault(stage_result.id, stage_result)
+        self.role: dict[str, Role] = {}
+        for role in plan.roles:
+            self.role.setdefault(role.id, role)
 
 
 def sides(plan: Plan, sla: Sla) -> tuple[str, str]:
@@ -79,12 +100,14 @@ def sides(plan: Plan, sla: Sla) -> tuple[str, str]:
 
 def required(plan: Plan, result: Result, role: Role) -> tuple[float, ...]:
     """What ``role`` must handle each plan month: units, or money for a quota role."""
+    return _required(plan, result, role, _Positions(plan, result))
+
+
+def _required(plan: Plan, result: Result, role: Role, at: _Positions) -> tuple[float, ...]:
     if not role.is_quota_role:
-        return result.stage(role.works).monthly
-    works = plan.stage_index(role.works)
-    share = math.fsum(
-        s.share for s in plan.effective_sources() if plan.stage_index(s.enters) <= works
-    )
+        return at.stage_result[role.works].monthly
+    works = at.stage[role.works]
+    share = math.fsum(s.share for s in plan.effective_sources() if at.stage[s.enters] <= works)
     return tuple(t * share for t in result.target_monthly)
 
 
@@ -118,12 +141,8 @@ def role_label(role: Role) -> str:
     return plural(role.id.replace("-", " ").replace("_", " "))
 
 
-def _stage_name(plan: Plan, stage_id: str) -> str:
-    return plan.stages[plan.stage_index(stage_id)].name
-
-
 def _month(plan: Plan, m: int) -> str:
-    return plan.month_start(m).strftime("%B %Y")
+    return month_name(plan.month_start(m))
 
 
 def _amount(x: float, role: Role, plan: Plan) -> str:
@@ -132,7 +151,8 @@ def _amount(x: float, role: Role, plan: Plan) -> str:
     return f"{x:,.1f}" if 0 < abs(x) < 10 else f"{x:,.0f}"
 
 
-def _capacity_warnings(plan: Plan, capacity: tuple[CapacityResult, ...]) -> list[PlanWarning]:
+def _capacity_warnings(plan: Plan, capacity: tuple[CapacityResult, ...],
+                       at: _Positions) -> list[PlanWarning]:
     found = []
     for i, (role, cap) in enumerate(zip(plan.roles, capacity, strict=True)):
         short = cap.short_months
@@ -142,7 +162,7 @@ def _capacity_warnings(plan: Plan, capacity: tuple[CapacityResult, ...]) -> list
         label = role_label(role)
         quota = role.is_quota_role
         need = ("to book " if quota else "") + _amount(cap.required[worst], role, plan)
-        need += "" if quota else " " + units(_stage_name(plan, role.works))
+        need += "" if quota else " " + units(plan.stages[at.stage[role.works]].name)
         have = _amount(cap.capacity[worst], role, plan)
         verb = "book" if quota else "handle"
         first = min(short)

@@ -5,12 +5,18 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+import numpy as np
+import numpy.typing as npt
+
 from alignplanner.domain.model import Rounding
 
 # Exact volumes carry floating-point noise (133.00000000001 must not become 134), about
 # 1e-15 of the value; what is forgiven stays far below one unit even at 10^12 entries.
 NOISE_ABS = 1e-9
 NOISE_REL = 1e-12
+# Below this a float, its floor and the fraction between them are exact in float64 and
+# int64 alike, so `largest_remainder_rows` gives the integers Python's ints give.
+_EXACT_BELOW = 2.0**52
 
 
 def noise(x: float) -> float:
@@ -76,3 +82,31 @@ def largest_remainder(values: Sequence[float], total: int) -> tuple[int, ...]:
     for i in order[:missing]:
         floors[i] += 1
     return tuple(floors)
+
+
+def largest_remainder_rows(
+    values: npt.NDArray[np.float64], totals: Sequence[int]
+) -> list[tuple[int, ...]]:
+    """`largest_remainder` of each row of ``values`` with its total, for the whole array
+    at once: the engine rounds every stage's months on each edit, and the loops of one
+    row at a time were a tenth of a recompute of the stress plan.
+
+    The same integers (tests/domain/test_engine_fast_paths.py checks it against
+    `largest_remainder`): each element takes the same float operations (the noise, the
+    floor, the fraction left), and a stable sort on the negated fractions puts the
+    earlier month first among equal ones as the sort key ``(-fraction, month)`` does.
+    Values that are not finite or not below 2**52, where a floor in float64 might not be
+    the integer Python's gives, go row by row the scalar way."""
+    exact = bool((np.abs(values) < _EXACT_BELOW).all())  # False with a NaN too
+    if values.size == 0 or not exact or max(map(abs, totals)) >= _EXACT_BELOW:
+        return [largest_remainder(row.tolist(), total)
+                for row, total in zip(values, totals, strict=True)]
+    floors = np.maximum(np.floor(values + (NOISE_ABS + NOISE_REL * np.abs(values))), 0.0)
+    whole = floors.astype(np.int64)
+    width = values.shape[1]
+    missing = np.clip(np.asarray(totals, dtype=np.int64) - whole.sum(axis=1), 0, width)
+    order = np.argsort(-(values - floors), axis=1, kind="stable")  # largest fraction first
+    rank = np.empty_like(order)  # rank[i, m]: month m's place in row i's order
+    rank[np.arange(len(order))[:, None], order] = np.arange(width)
+    whole += rank < missing[:, None]
+    return [tuple(row) for row in whole.tolist()]

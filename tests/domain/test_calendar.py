@@ -309,6 +309,20 @@ def test_month_hours_are_the_business_time_of_the_month(
     assert cal.business_hours_in_month(year, month) == pytest.approx(expected, abs=1e-9)
 
 
+@given(calendars(), st.dates(date(2020, 1, 1), date(2040, 12, 31)), st.integers(0, 120),
+       st.booleans())
+def test_hours_by_month_are_each_months_hours(cal: BusinessCalendar, start: date, months: int,
+                                               as_datetime: bool) -> None:
+    """Kept whole per calendar and first month, the same hours as asked month by month
+    (and again, from the kept tuple); a datetime start counts by its month, as a date."""
+    day: date = datetime.combine(start, time(13)) if as_datetime else start
+    index = start.year * 12 + start.month - 1
+    expected = tuple(cal.business_hours_in_month((index + k) // 12, (index + k) % 12 + 1)
+                     for k in range(months))
+    assert cal.business_hours_by_month(day, months) == expected
+    assert cal.business_hours_by_month(start, months) == expected
+
+
 QUARTER = timedelta(minutes=15)
 
 

@@ -15,12 +15,13 @@ Published facts used here (inputs and the outputs each source printed):
 from __future__ import annotations
 
 import math
+from dataclasses import fields
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from alignplanner.domain.capacity import Role, capacity_plan, effective_reps
+from alignplanner.domain.capacity import CapacityResult, Role, capacity_plan, effective_reps
 from alignplanner.domain.problems import PlanInvalid, dotted
 
 
@@ -259,3 +260,85 @@ def test_vanishing_rates_are_refused_before_they_divide(
 
 def test_no_handle_time_is_allowed_for_roles_without_an_sla() -> None:
     assert sdr(handle_minutes=0).handle_minutes == 0
+
+
+# ------------------------------------------- the cached team and the plain-floats path
+
+
+def straightforward(role: Role, required: list[float]) -> CapacityResult:
+    """The capacity plan as `capacity_plan` worked it out before it kept a role's team:
+    every value checked one by one, the team's loops run again."""
+    for m, r in enumerate(required):
+        if isinstance(r, bool) or not isinstance(r, int | float) or not math.isfinite(r) \
+                or r < 0:
+            raise ValueError(f"required volume of month {m} must be a finite number >= 0, "
+                             f"got {r!r}")
+    per_rep = role.per_rep
+    heads, effective = effective_reps(role, len(required))
+    capacity = tuple(e * per_rep for e in effective)
+    gap = tuple(cap - float(r) for cap, r in zip(capacity, required, strict=True))
+    return CapacityResult(
+        role=role.id, per_rep=per_rep, required=tuple(float(r) for r in required),
+        headcount=heads, effective_reps=effective, capacity=capacity,
+        reps_needed=tuple(float(r) / per_rep for r in required), gap=gap,
+        hire_by=tuple(m - role.full_after if g < 0 else None for m, g in enumerate(gap)),
+    )
+
+
+def bits(result: CapacityResult) -> list[object]:
+    """Every value of ``result`` with its type, floats by their bits (-0.0 is not 0.0)."""
+    def exact(x: object) -> object:
+        return (type(x).__name__, x.hex() if isinstance(x, float) else x)
+    return [(f.name, tuple(map(exact, v)) if isinstance(v, tuple) else exact(v))
+            for f in fields(result) for v in [getattr(result, f.name)]]
+
+
+zeros = st.sampled_from([0, 0.0, -0.0])
+any_roles = st.builds(
+    Role,
+    id=st.just("r"),
+    works=st.just("s"),
+    per_rep_per_month=st.one_of(st.floats(1, 1000), st.integers(1, 1000)),
+    headcount=st.one_of(st.floats(0, 50), st.integers(0, 50), zeros),
+    ramp=st.lists(st.one_of(st.floats(0, 1), zeros, st.just(1)), max_size=6).map(tuple),
+    hires=st.lists(st.one_of(st.floats(0, 5), st.integers(0, 5), zeros),
+                   max_size=40).map(tuple),
+    attrition=st.one_of(st.floats(0, 0.2), zeros),
+)
+quota_roles = st.builds(
+    Role, id=st.just("ae"), works=st.just("s"),
+    quota_per_month=st.one_of(st.floats(1, 1e6), st.integers(1, 10**6)),
+    attainment=st.one_of(st.floats(0.1, 2), st.just(1)),
+    headcount=st.one_of(st.floats(0, 50), zeros), hires=st.just((0, 2, -0.0, 1.5)),
+    ramp=st.just((0, 0.5)),
+)
+volumes = st.lists(st.one_of(st.floats(0, 1e7), zeros, st.integers(0, 10**6)), max_size=40)
+
+
+@given(st.one_of(any_roles, quota_roles), volumes, st.integers(1, 3))
+def test_the_fast_capacity_plan_is_the_straightforward_one(role: Role, required: list[float],
+                                                           again: int) -> None:
+    """To the last bit and type, the first time and when the role's team is kept; for
+    the engine's plain floats and for any other numbers."""
+    expected = bits(straightforward(role, required))
+    for _ in range(again):
+        assert bits(capacity_plan(role, required)) == expected
+        assert bits(capacity_plan(role, tuple(map(float, required)))) == bits(
+            straightforward(role, [float(r) for r in required]))
+
+
+def test_equal_roles_keep_their_own_teams() -> None:
+    """A headcount of -0.0 equals 0.0, but its reps are -0.0: kept by role object, the
+    team of one is never handed to the other."""
+    plus, minus = sdr(headcount=0.0, hires=()), sdr(headcount=-0.0, hires=())
+    assert plus == minus
+    assert math.copysign(1.0, capacity_plan(plus, [1.0]).effective_reps[0]) == 1.0
+    assert math.copysign(1.0, capacity_plan(minus, [1.0]).effective_reps[0]) == -1.0
+    assert capacity_plan(sdr(), [1.0] * 3).capacity == capacity_plan(sdr(), [1.0] * 3).capacity
+
+
+def test_a_bad_value_among_plain_floats_is_still_named() -> None:
+    with pytest.raises(ValueError, match=r"month 2 .* got inf"):
+        capacity_plan(sdr(), [1.0, 2.0, math.inf])
+    with pytest.raises(ValueError, match=r"month 0 .* got True"):
+        capacity_plan(sdr(), [True, 2.0])
