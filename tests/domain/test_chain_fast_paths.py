@@ -6,8 +6,8 @@ the whole chain at every root and inverts every row. `chain.solve.many` solves a
 chains together; each must come out as it does alone. Both must agree to 1e-12.
 
 At the roots, the targets' H comes from Cramer's rule expanded in the loops' shifts
-(`chain._at_roots`) where that is accurate, else from Gaussian elimination at each root
-(`chain._eliminated_at_roots`, the former method): the two agree to 1e-13 of H_t(1), on
+(`targets.at_roots`) where that is accurate, else from Gaussian elimination at each root
+(`targets.eliminated_at_roots`, the former method): the two agree to 1e-13 of H_t(1), on
 chains with recycle shares up to 1 and conversions down to 1e-6 too. Month bins are
 summed by runs of ticks; the former bincount over every point is kept here to pin them.
 """
@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from plan_factory import DAYS_PER_MONTH, chain, plan
 
 from alignplanner.domain import chain as lags
+from alignplanner.domain import recycle_targets as targets
 from alignplanner.domain.chain import ChainSpec, solve
 from alignplanner.domain.engine import chain_spec
 from alignplanner.domain.model import Source
@@ -127,6 +128,7 @@ def test_a_batch_cut_into_small_steps_gives_the_same_lags(monkeypatch: pytest.Mo
     solve.cache_clear()
     whole = solve.many(specs)
     monkeypatch.setattr(lags, "BATCH_VALUES", 1)  # one chain and 64 roots per step
+    monkeypatch.setattr(targets, "BATCH_VALUES", 1)
     solve.cache_clear()
     steps = solve.many(specs)
     solve.cache_clear()
@@ -159,7 +161,7 @@ def adversarial_specs(draw: st.DrawFn, stages: int = 7, loops: float = 0.5) -> C
     return chain_spec(plan(chain(convs, stage_days, recycles)))
 
 
-def _batch(specs: list[ChainSpec]) -> tuple[lags._Loops, int, int]:
+def _batch(specs: list[ChainSpec]) -> tuple[targets.Loops, int, int]:
     exact = lags.loop_costs(specs[0])
     den = lags._tick_denominator(exact)
     loops = lags._loops(specs, tuple(round(c * den) / den for c in exact))
@@ -171,25 +173,25 @@ def _batch(specs: list[ChainSpec]) -> tuple[lags._Loops, int, int]:
 @given(st.one_of(looped_specs(), adversarial_specs()))
 def test_cramer_at_the_roots_matches_elimination(spec: ChainSpec) -> None:
     loops, den, ticks = _batch([spec])
-    expansion = lags._expansion(loops.target, len(loops.targets))
+    expansion = targets.expansion_for(loops.target, len(loops.targets))
     if expansion is None:  # too many terms: elimination itself
-        np.testing.assert_array_equal(lags._at_roots(loops, den, ticks),
-                                      lags._eliminated_at_roots(loops, den, ticks))
+        np.testing.assert_array_equal(targets.at_roots(loops, den, ticks),
+                                      targets.eliminated_at_roots(loops, den, ticks))
         return
     m = len(loops.targets)
     sizes = [1 + loops.target.count(u) for u in range(m)]
     assert len(expansion.columns) == np.prod(sizes)
-    cramer = lags._cramer(loops, expansion)
+    cramer = targets.cramer_for(loops, expansion)
     rows = loops.weight[0][list(loops.targets)]
     system = np.eye(m)
     for loop, u in enumerate(loops.target):
         system[:, u] -= rows[:, loop]
     np.testing.assert_allclose(cramer.det.sum(), np.linalg.det(system), rtol=1e-9)
 
-    reference = lags._eliminated_at_roots(loops, den, ticks)
-    fast = lags._at_roots(loops, den, ticks)
+    reference = targets.eliminated_at_roots(loops, den, ticks)
+    fast = targets.at_roots(loops, den, ticks)
     at_one = np.abs(reference[:, :, :1])  # H_t(1): the largest |H_t| on the circle
-    if cramer.cancellation()[0] <= lags.MAX_CANCELLATION:
+    if cramer.cancellation()[0] <= targets.MAX_CANCELLATION:
         assert np.all(np.abs(fast - reference) <= 1e-13 * at_one + 1e-300)
     else:  # left to elimination, exactly
         np.testing.assert_array_equal(fast, reference)
@@ -208,7 +210,7 @@ def test_lags_by_cramer_are_the_lags_by_elimination(spec: ChainSpec,
     solve.cache_clear()
     fast = solve.many(specs)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(lags, "_at_roots", lags._eliminated_at_roots)
+        patch.setattr(targets, "at_roots", targets.eliminated_at_roots)
         solve.cache_clear()
         slow = solve.many(specs)
     solve.cache_clear()
@@ -227,11 +229,11 @@ def _loop_count(spec: ChainSpec) -> int:
 def test_many_loops_fall_back_to_elimination(spec: ChainSpec) -> None:
     loops, den, ticks = _batch([spec])
     terms = np.prod([1 + loops.target.count(u) for u in range(len(loops.targets))])
-    expansion = lags._expansion(loops.target, len(loops.targets))
-    assert (expansion is None) == (terms > lags.MAX_MONOMIALS)
+    expansion = targets.expansion_for(loops.target, len(loops.targets))
+    assert (expansion is None) == (terms > targets.MAX_MONOMIALS)
     if expansion is None:
-        np.testing.assert_array_equal(lags._at_roots(loops, den, ticks),
-                                      lags._eliminated_at_roots(loops, den, ticks))
+        np.testing.assert_array_equal(targets.at_roots(loops, den, ticks),
+                                      targets.eliminated_at_roots(loops, den, ticks))
 
 
 def test_a_batch_mixing_cramer_and_elimination_solves_each_chain_as_alone() -> None:
@@ -242,15 +244,15 @@ def test_a_batch_mixing_cramer_and_elimination_solves_each_chain_as_alone() -> N
     edited = ChainSpec((base.conversion[0], 0.5, base.conversion[2]), base.days,
                        base.recycle_to, base.recycle_share, base.recycle_days)
     loops, den, ticks = _batch([base, edited])
-    expansion = lags._expansion(loops.target, len(loops.targets))
+    expansion = targets.expansion_for(loops.target, len(loops.targets))
     assert expansion is not None
-    worst = lags._cramer(loops, expansion).cancellation()
-    assert worst[0] > lags.MAX_CANCELLATION >= worst[1]
-    together = lags._at_roots(loops, den, ticks)
+    worst = targets.cramer_for(loops, expansion).cancellation()
+    assert worst[0] > targets.MAX_CANCELLATION >= worst[1]
+    together = targets.at_roots(loops, den, ticks)
     for b in (0, 1):
-        alone = lags._at_roots(loops.take([b]), den, ticks)
+        alone = targets.at_roots(loops.take([b]), den, ticks)
         np.testing.assert_array_equal(together[b], alone[0])
-    np.testing.assert_allclose(together, lags._eliminated_at_roots(loops, den, ticks),
+    np.testing.assert_allclose(together, targets.eliminated_at_roots(loops, den, ticks),
                                rtol=0, atol=1e-14)
 
 

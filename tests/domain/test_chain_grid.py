@@ -15,11 +15,12 @@ from plan_factory import chain, plan
 from test_chain_fast_paths import adversarial_specs, looped_specs
 
 from alignplanner.domain import chain as lags
+from alignplanner.domain import recycle_targets as targets
 from alignplanner.domain.chain import ChainSpec
 from alignplanner.domain.engine import chain_spec
 
 
-def _loops(spec: ChainSpec) -> tuple[lags._Loops, int]:
+def _loops(spec: ChainSpec) -> tuple[targets.Loops, int]:
     exact = lags.loop_costs(spec)
     den = lags._tick_denominator(exact)
     return lags._loops([spec], tuple(round(c * den) / den for c in exact)), den
