@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 import shiboken6
 from editor_plans import open_cell_editor, shown, small_plan
+from ops_plans import ops_plan
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -248,3 +249,20 @@ def test_tab_walks_the_cells(qtbot: QtBot, stage_panel: StagePanel) -> None:
     for column in (col.ID, col.OWNER, col.CONVERSION):
         qtbot.keyClick(stage_panel.table, Qt.Key.Key_Tab)
         assert stage_panel.table.currentIndex().column() == column
+
+
+def test_removing_a_stage_names_the_slas_that_go_with_it(qtbot: QtBot) -> None:
+    """The SLA from MQL goes when MQL does: the undo step says so, and undo brings it
+    back."""
+    document = PlanDocument(ops_plan())
+    panel = shown(qtbot, StagePanel(document), (1400, 500))
+    mql = document.plan.stage_index("mql")
+    focus_cell(panel, mql)
+    panel.remove_action.trigger()
+    assert document.undo_stack.undoText() == "Remove stage MQL and its SLA"
+    assert document.plan.slas == ()
+    document.undo_stack.undo()
+    assert [s.id for s in document.plan.slas] == ["mql-first-touch"]
+    focus_cell(panel, document.plan.stage_index("opportunity"))
+    panel.remove_action.trigger()  # no SLA starts there: the plain name
+    assert document.undo_stack.undoText() == "Remove stage Opportunity"

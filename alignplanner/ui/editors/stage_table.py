@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain import edits
 from alignplanner.domain.model import Plan
-from alignplanner.domain.problems import Problem
+from alignplanner.domain.problems import PlanInvalid, Problem
 from alignplanner.ui.editors import delegates as kinds
 from alignplanner.ui.editors import stage_columns as col
 from alignplanner.ui.editors.common import (
@@ -152,8 +152,7 @@ class StagePanel(DocumentPanel):
     def _remove(self) -> None:
         row = self._row()
         if row >= 0:
-            name = self.document.plan.stages[row].name
-            self._show(self.document.edit(f"Remove stage {name}",
+            self._show(self.document.edit(removal_name(self.document.plan, row),
                                           lambda p: edits.remove_stage(p, row)))
 
     def _move_up(self) -> None:
@@ -179,3 +178,16 @@ class StagePanel(DocumentPanel):
         index = self.model.index(first, col.NAME)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
+
+
+def removal_name(plan: Plan, row: int) -> str:
+    """The undo step's name for removing stage ``row``; it says so when the SLAs from that
+    stage go with it (``"Remove stage MQL and its SLA"``), which is easy to miss."""
+    name = f"Remove stage {plan.stages[row].name}"
+    try:
+        lost = len(plan.slas) - len(edits.remove_stage(plan, row).slas)
+    except PlanInvalid:
+        return name  # refused: the edit itself says why
+    if lost <= 0:
+        return name
+    return f"{name} and its SLA" if lost == 1 else f"{name} and its {lost} SLAs"
