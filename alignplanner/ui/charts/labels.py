@@ -160,10 +160,6 @@ class TextPool:
                 item.set_fill(self._fill)
 
 
-def recolor(item: ChartLabel, color: str) -> None:
-    item.setColor(color)
-
-
 def place(item: ChartLabel, text: str, x: float, y: float) -> None:
     """Set text and position, touching the item only where something changed."""
     item.setText(text)

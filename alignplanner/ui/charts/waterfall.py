@@ -33,7 +33,7 @@ from alignplanner.domain.model import Stage
 from alignplanner.ui.charts import funnel_layout as fl
 from alignplanner.ui.charts.axes import DecadeAxis
 from alignplanner.ui.charts.chart_frame import ChartFrame, keep_drawn
-from alignplanner.ui.charts.labels import ChartLabel, TextPool, place, recolor
+from alignplanner.ui.charts.labels import ChartLabel, TextPool, place
 from alignplanner.ui.charts.style import ON_BAR_TEXT, font, muted, tinted
 from alignplanner.ui.charts.waterfall_text import stage_tooltip
 from alignplanner.ui.formatting import month_label, percent
@@ -189,7 +189,7 @@ class WaterfallChart(ChartFrame):
             anchor = (1.0, 0.5) if inside else (0.0, 0.5)
             if tuple(item.anchor) != anchor:
                 item.setAnchor(anchor)
-            recolor(item, ON_BAR_TEXT if inside else self.theme.foreground)
+            item.setColor(ON_BAR_TEXT if inside else self.theme.foreground)
             x = self._ends[k] - 0.015 * span if inside else self._ends[k] + 0.015 * span
             place(item, f"{s.rounded:,}", float(x), float(self._y[k]))
             if not inside:
