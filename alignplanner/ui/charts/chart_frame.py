@@ -70,9 +70,7 @@ class ChartFrame(DocumentView):
         plot.setMenuEnabled(False)
         plot.getViewBox().setDefaultPadding(0.0)
         for name in AXES:
-            axis = plot.getAxis(name)
-            axis.enableAutoSIPrefix(False)  # for axes not made by plain_axes
-            keep_drawn(axis)
+            keep_drawn(plot.getAxis(name))
         self._plots.append(plot)
 
     def forget_plot(self, plot: pg.PlotItem) -> None:
