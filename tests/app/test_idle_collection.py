@@ -1,0 +1,66 @@
+"""The started app collects reference cycles from its event loop, not in the middle of an
+edit (`alignplanner.app.collect_between_edits`). Run in a separate process: it changes
+the interpreter's collector for good, which the test process must not inherit."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.slow
+
+CHILD = textwrap.dedent("""
+    import gc, time, weakref
+    from PySide6.QtWidgets import QApplication
+    from alignplanner.app import build_window, create_application
+    from alignplanner.domain import edits
+
+    create_application()
+    window = build_window(None)
+    print("enabled", gc.isenabled())
+    print("frozen", gc.get_freeze_count() > 0)
+
+    class Node:
+        pass
+
+    def cycles(n):  # garbage only the cycle collector can free
+        last = None
+        for _ in range(n):
+            a, b = Node(), Node()
+            a.other, b.other = b, a
+            last = weakref.ref(a)
+        return last
+
+    probe = cycles(5000)
+    window.document.edit("Change revenue", lambda p: edits.set_target(
+        p, revenue=p.target.revenue * 1.01))
+    alive_after_edit = probe() is not None
+    deadline = time.monotonic() + 20
+    while probe() is not None and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.02)
+    print("alive_after_edit", alive_after_edit)
+    print("collected", probe() is None)
+    window.document.undo_stack.setClean()
+    window.close()
+""")
+
+
+def test_cycles_are_collected_by_the_event_loop(tmp_path: Path) -> None:
+    env = {**os.environ, "ALIGNPLANNER_CONFIG_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": str(ROOT)}
+    run = subprocess.run([sys.executable, "-c", CHILD], env=env, capture_output=True, text=True,
+                         timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    out = dict(line.split(" ", 1) for line in run.stdout.splitlines() if " " in line)
+    assert out["enabled"] == "False"  # no collection triggered by allocations
+    assert out["frozen"] == "True"  # what start-up made is out of the collector's walk
+    assert out["alive_after_edit"] == "True"  # the edit itself did not stop to collect
+    assert out["collected"] == "True"  # the event loop's timer did
