@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from chart_plans import quiet_plan, sample_document
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -185,6 +186,26 @@ def test_presentation_theme_enlarges_the_text(chart: WaterfallChart) -> None:
     chart.apply_theme(theme_for("dark", presentation=True))
     assert all(big > small for big, small in zip(sizes(), normal, strict=True))
     assert chart.view.backgroundBrush().color().name() == theme_for("dark").background.lower()
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_the_canvas_paints_its_own_background_in_either_theme(qtbot: QtBot,
+                                                              chart: WaterfallChart) -> None:
+    """The canvas is opaque (nothing is painted beneath it, see `opaque_canvas`), so its
+    own background must cover it: with red beneath it, the corner of the canvas, outside
+    every plot, is the theme's colour after each switch (unpainted, it is black here)."""
+    chart.show()
+    qtbot.waitExposed(chart)
+    viewport = chart.view.viewport()
+    assert viewport.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+    for theme in (theme_for("dark"), theme_for("light", presentation=True)):
+        chart.apply_theme(theme)
+        palette = chart.palette()  # what lies beneath the canvas, were it painted
+        palette.setColor(chart.backgroundRole(), QColor("#FF0000"))
+        chart.setPalette(palette)
+        assert chart.view.backgroundBrush().isOpaque()
+        corner = chart.grab().toImage().pixelColor(viewport.mapTo(chart, QPoint(1, 1)))
+        assert corner.name() == theme.background.lower()
 
 
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints")

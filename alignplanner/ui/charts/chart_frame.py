@@ -44,6 +44,7 @@ class ChartFrame(DocumentView):
         self.header.addWidget(self.legend_label)
         self.view = pg.GraphicsLayoutWidget()
         self.view.ci.setContentsMargins(8, 8, 16, 8)
+        opaque_canvas(self.view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -127,6 +128,20 @@ def hide_unasked_axes(plot: pg.PlotItem, given: dict[str, pg.AxisItem] | None) -
     for name in ("top", "right"):
         if name not in (given or {}):
             plot.hideAxis(name)
+
+
+def opaque_canvas(view: QGraphicsView) -> None:
+    """Let ``view`` paint every pixel of its canvas itself, once a paint.
+
+    The canvas's background is the theme's solid colour (its background brush, set in
+    `ChartFrame._restyle`), so nothing beneath it needs painting first: neither the
+    widgets it sits on (Qt would paint them under every changed region) nor the
+    viewport's own fill. The brush is not kept as a viewport-sized pixmap either
+    (pyqtgraph's default): copying that pixmap costs more than filling with the colour.
+    """
+    view.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
+    view.viewport().setAutoFillBackground(False)
+    view.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
 
 def keep_drawn(item: QGraphicsItem) -> None:
