@@ -87,12 +87,12 @@ def collect_between_edits() -> object:
     60 ms (a dropped frame, every hundred edits or so). pyqtgraph's GarbageCollector
     checks the same thresholds once a second. What start-up made (Qt's wrappers, the
     window, the caches) is moved out of the collector's reach first (`gc.freeze`): it
-    lives as long as the app, and a full collection no longer walks it."""
+    lives as long as the app, and a full collection no longer walks it. (No collection
+    before: a full one here would hold the window's first paint back by tens of ms.)"""
     import gc
 
     from pyqtgraph.util.garbage_collector import GarbageCollector
 
-    gc.collect()
     gc.freeze()
     return GarbageCollector(interval=1.0)
 
