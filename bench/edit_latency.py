@@ -56,9 +56,10 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from alignplanner.app import build_window, create_application
+
+    create_application()  # as the app starts: before numpy is loaded
     from alignplanner.domain import edits
 
-    create_application()
     window = build_window(ROOT / "scenarios" / "stress.toml")
     assert window is not None
     document = window.document
