@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from chart_plans import quiet_plan, sample_document
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +15,7 @@ from alignplanner.document.document import PlanDocument
 from alignplanner.domain.edits import add_stage, set_stage, set_target
 from alignplanner.domain.results import PlanWarning
 from alignplanner.ui.charts import funnel_layout
+from alignplanner.ui.charts.style import tinted, tinted_on
 from alignplanner.ui.charts.waterfall import WaterfallChart
 from alignplanner.ui.theme import team_color, theme_for
 
@@ -85,6 +88,41 @@ def test_the_hand_off_is_where_marketing_passes_to_a_sales_team(
     assert y[h - 1] < divider < y[h]
     # the hand-off gap is wider than the others
     assert y[h] - y[h - 1] > y[1] - y[0]
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_the_bands_tint_each_side_of_the_hand_off_across_the_plot(
+        qtbot: QtBot, chart: WaterfallChart, mode: str) -> None:
+    """Marketing's band above the divider, sales' below, each the team's tint on the
+    theme's background and as wide as the plot (they are drawn wider; the plot clips)."""
+    chart.apply_theme(theme_for(mode))
+    chart.show()
+    qtbot.waitExposed(chart)
+    divider = chart.handoff_position()
+    assert divider is not None
+    vb = chart.plot.getViewBox()
+    image = chart.grab().toImage()
+    background = theme_for(mode).background
+    for y, team, alpha in ((-0.5, "marketing", 22), (chart.bar_positions()[-1] + 0.5, "sales", 20)):
+        for x_share in (0.003, 0.997):  # next to the plot's left and right edges
+            (x0, x1), _ = vb.viewRange()
+            scene = vb.mapViewToScene(QPointF(x0 + x_share * (x1 - x0), y))
+            at = chart.view.mapFromScene(scene)
+            pixel = image.pixelColor(chart.view.viewport().mapTo(chart, at))
+            assert pixel == tinted_on(team_color(team), alpha, background), (team, x_share)
+
+
+def test_an_opaque_tint_is_the_blend_qt_paints(qapp: object) -> None:
+    colors = ("#1565C0", "#2E7D32", "#C62828", "#000000", "#FFFFFF", "#7F8081")
+    backgrounds = ("#FFFFFF", "#1E2127", "#123456", "#000000")
+    for color, alpha, background in itertools.product(colors, range(0, 256, 3), backgrounds):
+        image = QImage(4, 4, QImage.Format.Format_RGB32)
+        image.fill(QColor(background))
+        painter = QPainter(image)
+        painter.fillRect(image.rect(), tinted(color, alpha))
+        painter.end()
+        assert image.pixelColor(1, 1) == tinted_on(color, alpha, background)
 
 
 @pytest.mark.parametrize(("owners", "expected"), [

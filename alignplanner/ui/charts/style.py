@@ -33,6 +33,21 @@ def tinted(color: QColor | str, alpha: int) -> QColor:
     return c
 
 
+def tinted_on(color: QColor | str, alpha: int, background: QColor | str) -> QColor:
+    """The opaque colour that `tinted` ``color`` shows on ``background``: the pixels Qt's
+    blend makes there (the colour premultiplied by alpha, plus the background times the
+    rest, each rounded as Qt rounds a division by 255), so a fill of it is a plain copy
+    of one colour where it was a blend."""
+    c, bg = QColor(color), QColor(background)
+
+    def times(x: int, a: int) -> int:  # x * a / 255, rounded the way Qt does
+        t = x * a + 128
+        return (t + (t >> 8)) >> 8
+
+    return QColor(*(times(x, alpha) + times(y, 255 - alpha) for x, y in (
+        (c.red(), bg.red()), (c.green(), bg.green()), (c.blue(), bg.blue()))))
+
+
 def readable(color: QColor | str, theme: Theme) -> str:
     """A colour for text: team and target colours are lightened on a dark background."""
     c = QColor(color)

@@ -24,17 +24,17 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QToolTip, QWidget
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.model import Stage
 from alignplanner.ui.charts import funnel_layout as fl
 from alignplanner.ui.charts.axes import DecadeAxis
-from alignplanner.ui.charts.chart_frame import ChartFrame, keep_drawn
+from alignplanner.ui.charts.chart_frame import ChartFrame
 from alignplanner.ui.charts.labels import ChartLabel, TextPool, place
-from alignplanner.ui.charts.style import ON_BAR_TEXT, font, muted, tinted
+from alignplanner.ui.charts.style import ON_BAR_TEXT, font, muted, tinted_on
 from alignplanner.ui.charts.waterfall_text import stage_tooltip
 from alignplanner.ui.formatting import month_label, percent
 from alignplanner.ui.theme import TEAM_COLORS, WARNING_COLOR, team_color, team_label
@@ -56,11 +56,12 @@ class WaterfallChart(ChartFrame):
         plot.invertY(True)
         plot.showGrid(x=True, y=False, alpha=0.35)
         plot.setLabel("bottom", "Entries needed (log scale)")
-        self._bands = [pg.LinearRegionItem(orientation="horizontal", movable=False,
-                                           pen=pg.mkPen(None)) for _ in range(2)]
+        # plain rectangles, drawn by Qt itself: pyqtgraph's LinearRegionItem drew its
+        # fill in Python and four edge lines with no pen on every repaint under the bars
+        self._bands = [QGraphicsRectItem() for _ in range(2)]
         for band in self._bands:
+            band.setPen(Qt.PenStyle.NoPen)
             band.setZValue(-20)
-            keep_drawn(band)
             plot.addItem(band, ignoreBounds=True)
         self._divider = pg.InfiniteLine(angle=0, movable=False)
         self._divider.setZValue(-5)
@@ -222,12 +223,15 @@ class WaterfallChart(ChartFrame):
             return
         mid = float(self._y[h - 1] + self._y[h]) / 2
         self._divider.setValue(mid)
-        self._bands[0].setRegion((-0.6, mid))
-        self._bands[1].setRegion((mid, float(self._y[-1]) + 0.6))
-        for band, color in ((self._bands[0], tinted(team_color(owners[h - 1]), 22)),
-                            (self._bands[1], tinted(team_color("sales"), 20))):
-            if band.brush.color() != color:  # a new brush draws the band's pixmap again
-                band.setBrush(color)
+        # wider than any x range of this refresh: the view box clips them at its edges
+        left, right = floor - span, floor + 3 * span
+        bg = self.theme.background
+        for band, (top, bottom), color in (
+                (self._bands[0], (-0.6, mid), tinted_on(team_color(owners[h - 1]), 22, bg)),
+                (self._bands[1], (mid, float(self._y[-1]) + 0.6),
+                 tinted_on(team_color("sales"), 20, bg))):
+            band.setRect(QRectF(left, top, right - left, bottom - top))  # Qt: no-op if same
+            band.setBrush(color)
         rate = percent(stages[h - 1].conversion or 0.0)
         text = f"HAND-OFF   {team_label(owners[h - 1])} ▸ {team_label(owners[h])}   ▼ {rate}"
         place(label[0], text, floor + 0.01 * span, mid)
