@@ -27,10 +27,10 @@ from alignplanner.domain.results import PlanWarning
 from alignplanner.ui.charts.base import DocumentView
 from alignplanner.ui.charts.style import font, muted
 from alignplanner.ui.theme import TARGET_COLOR, WARNING_COLOR, Theme, color_text
+from alignplanner.ui.wrapped_text import WrappedText
 
 INFO_COLOR = "#607D8B"
 EMPTY_TEXT = "No warnings: the plan is consistent."
-HEIGHTS_KEPT = 32  # a label's remembered heights (texts x widths) before it starts over
 
 
 def badge(symbol: str, color: str, size: int, ratio: float) -> QPixmap:
@@ -51,32 +51,6 @@ def badge(symbol: str, color: str, size: int, ratio: float) -> QPixmap:
     painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, symbol)
     painter.end()
     return pixmap
-
-
-class WrappedText(QLabel):
-    """Plain text wrapping between words, which remembers its height at a width.
-
-    After an edit changes a warning's numbers, Qt's layouts ask each wrapping label its
-    height at a width three or four times (the rows' layout, the list's, the scroll area
-    with and without its scroll bar), and QLabel lays the text out anew each time: about
-    twenty text layouts an edit for six warnings. The height depends only on the text,
-    the font and the width, so each is laid out once.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self._heights: dict[tuple[str, str, int], int] = {}
-
-    def heightForWidth(self, width: int) -> int:
-        key = (self.text(), self.font().key(), width)
-        height = self._heights.get(key)
-        if height is None:
-            if len(self._heights) >= HEIGHTS_KEPT:
-                self._heights.clear()
-            height = self._heights[key] = super().heightForWidth(width)
-        return height
 
 
 class WarningRow(QFrame):

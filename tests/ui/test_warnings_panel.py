@@ -5,14 +5,12 @@ from __future__ import annotations
 import pytest
 from chart_plans import quiet_plan, sample_document
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.edits import set_stage
 from alignplanner.ui.theme import theme_for
-from alignplanner.ui.warnings_panel import EMPTY_TEXT, WarningsPanel, WrappedText
+from alignplanner.ui.warnings_panel import EMPTY_TEXT, WarningsPanel
 
 pytestmark = pytest.mark.gui
 
@@ -80,26 +78,6 @@ def test_presentation_makes_the_text_larger(panel: WarningsPanel) -> None:
     panel.apply_theme(theme_for("light", presentation=True))
     assert panel.rows()[0].text.font().pointSizeF() > normal
     assert panel.rows()[0].text.wordWrap()
-
-
-def test_a_remembered_height_is_that_of_the_text_and_font_shown_now(qapp: object) -> None:
-    """WrappedText answers heightForWidth from memory; it must be a plain wrapping
-    label's answer for the current text and font, however often they change."""
-    texts = ["Short.", "With 1 SDR able to answer (1.96 ramped), 47% of MQLs get a first "
-             "response within 1 hour; the SLA promises 95%: you need 2. " * 3, ""]
-    wrapped, plain = WrappedText(), QLabel()
-    plain.setWordWrap(True)
-    plain.setTextFormat(Qt.TextFormat.PlainText)
-    for size in (10.0, 17.5, 10.0):
-        font = QFont()
-        font.setPointSizeF(size)
-        for label in (wrapped, plain):
-            label.setFont(font)
-        for text in (*texts, *texts):
-            for label in (wrapped, plain):
-                label.setText(text)
-            for width in (120, 480, 121, 120, 1000):
-                assert wrapped.heightForWidth(width) == plain.heightForWidth(width)
 
 
 def test_a_row_under_the_mouse_is_shaded_and_the_focused_one_outlined(
