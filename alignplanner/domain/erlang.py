@@ -42,6 +42,9 @@ WHOLE_TOLERANCE = 1e-9
 #: fast (Erlang B takes one step per server): even a hostile plan of 100 SLAs over 120
 #: months stays within seconds, where 10,000 took a quarter of a minute per recompute.
 MAX_LOAD = 1_000.0
+#: A planned team's service level is exactly 1.0, without the walk up to it, when a bound
+#: on what 1.0 less the level would be is at most this (see `_smallest_and_level`).
+SATURATED = 2.0**-56
 
 
 def _check(value: float, what: str, *, positive: bool = False) -> float:
@@ -307,7 +310,28 @@ def _smallest_and_level(a: float, window_over_handle: float, target: float,
     new (a third of such a compute on the stress plan, and 40% less so). `_first_stable`
     and `_erlang_b` start it; each level is `_sl` of `_c_from_b`, their operations in
     their order, with ``min(1.0, max(0.0, sl))`` as the two comparisons it makes (the
-    same value for -0.0 and NaN too)."""
+    same value for -0.0 and NaN too).
+
+    Past the fewest servers (n, Erlang B ``b`` there) the walk goes on to the planned
+    team N only for its service level ``1.0 - x``, ``x = N b_N / (N - a (1 - b_N)) *
+    exp(-(N - a) w)``. That level is exactly 1.0 when the x the walk would compute is at
+    most 2^-54 (``1.0 - x`` rounds to 1.0; halfway rounds to even, which is 1.0), and
+    this is certain, without the steps, when ``N b / (N - a) * exp(-(N - a) w)`` (as
+    computed) is at most SATURATED = 2^-56. With u = 2^-53:
+
+    - each step ``b_k = a b / (k + a b)`` as rounded is at most ``b (a / k) (1 + u)^2``
+      (the product rounds up by at most 1 + u, the sum is at least k, the quotient rounds
+      up by at most 1 + u), and ``a / k < a / (a + 1)`` (k >= n + 1 > a + 1) keeps that
+      factor below 1 for any load below 2^52: so b_N <= b;
+    - the walk's denominator is at least ``N - a`` as rounded (``1 - b_N <= 1``, so
+      ``a (1 - b_N) <= a``, and rounding is monotone); the exponential is the same
+      number (the same expression; `wait` is it); the walk's three other roundings go up
+      by at most 1 + u each, the bound's three go down by at most 1 - u each.
+
+    So the walk's x is at most the bound times ((1 + u) / (1 - u))^3 < 1 + 7u, below
+    2^-54 when the bound is at most 2^-56 (where a value underflows the error is
+    absolute, hundreds of binades below that). On the stress plan this leaves out nine
+    in ten steps past the fewest servers: a large team is mostly far past its promise."""
     exp = math.exp
     n = math.floor(a) + 1  # the fewest servers above the load, and Erlang B for them
     b = 1.0
@@ -329,10 +353,15 @@ def _smallest_and_level(a: float, window_over_handle: float, target: float,
     smallest = n
     if level >= 0.0:
         return smallest, level
-    while n < servers:  # more servers than the promise needs: on up to the planned team
+    # more servers than the promise needs: on up to the planned team, unless its level
+    # is 1.0 for certain (see above)
+    wait = exp(-(servers - a) * window_over_handle)  # the walk's own factor at the team
+    if servers * b / (servers - a) * wait <= SATURATED:
+        return smallest, 1.0
+    while n < servers:
         n += 1
         b = a * b / (n + a * b)
-    sl = 1.0 - n * b / (n - a * (1.0 - b)) * exp(-(n - a) * window_over_handle)
+    sl = 1.0 - n * b / (n - a * (1.0 - b)) * wait
     sl = sl if sl > 0.0 else 0.0
     return smallest, sl if sl < 1.0 else 1.0
 
