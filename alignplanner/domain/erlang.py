@@ -249,52 +249,60 @@ class SlaMonth:
         return _message(self, self.words or _DEFAULT_WORDS)
 
 
-def _month(
-    entries: float,
-    hours: float,
-    reps: float,
+def _months(
+    entries: Sequence[float],
+    hours: Sequence[float],
+    reps: Sequence[float],
     *,
     handle_minutes: float,
     window_hours: float,
     target: float,
     words: _Words,
-) -> SlaMonth:
-    """One month of `sla_feasibility`; its arguments are checked already.
+) -> list[SlaMonth]:
+    """The months of `sla_feasibility`, its arguments checked already, in one loop.
 
-    The month is made without the dataclass's ``__init__``, its fields given as one dict
-    (in field order): a frozen dataclass sets each of its 13 fields by
+    Each month is made without the dataclass's ``__init__``, its fields given as one
+    dict (in field order): a frozen dataclass sets each of its 13 fields by
     ``object.__setattr__``, which made building the months (252 a compute on the stress
     plan) the larger part of the SLA checks. It is the same month, read as fast:
     tests/domain/test_erlang_fast.py checks its fields, in order, against the
-    constructor's."""
-    servers = math.floor(reps + WHOLE_TOLERANCE)  # whole_servers, without the check again
+    constructor's. What is the same for every month (the handle time in hours, the
+    window over it, the functions) is looked up or worked out once, by the same
+    operations."""
     h = handle_minutes / 60.0
-    if entries == 0:
-        rate = load = utilisation = 0.0
-        level, needed, feasible = 1.0, 0, True
-    elif hours == 0:
-        rate = load = utilisation = math.inf
-        level, needed, feasible = 0.0, None, False
-    else:
-        rate = entries / hours
-        load = rate * h
-        utilisation = load / servers if servers else math.inf
-        if load > MAX_LOAD:
+    w = window_hours / h
+    floor, inf, walk, smallest = math.floor, math.inf, _smallest_and_level, _smallest
+    new, assign = object.__new__, object.__setattr__
+    out = []
+    for e, bh, r in zip(entries, hours, reps, strict=True):
+        servers = floor(r + WHOLE_TOLERANCE)  # whole_servers, without the check again
+        if e == 0:
+            rate = load = utilisation = 0.0
+            level, needed, feasible = 1.0, 0, True
+        elif bh == 0:
+            rate = load = utilisation = inf
             level, needed, feasible = 0.0, None, False
-        elif servers == 0 or load >= servers:
-            level, needed, feasible = 0.0, _smallest(load, window_hours / h, target), False
         else:
-            needed, level = _smallest_and_level(load, window_hours / h, target, servers)
-            feasible = servers >= needed
-    month = object.__new__(SlaMonth)
-    object.__setattr__(month, "__dict__", {
-        "entries": entries, "business_hours": hours, "effective_reps": reps,
-        "servers": servers, "arrivals_per_hour": rate, "load": load,
-        "utilisation": utilisation, "service_level": level, "target": target,
-        "reps_needed": needed, "feasible": feasible, "handle_minutes": handle_minutes,
-        "words": words,
-    })
-    return month
+            rate = e / bh
+            load = rate * h
+            utilisation = load / servers if servers else inf
+            if load > MAX_LOAD:
+                level, needed, feasible = 0.0, None, False
+            elif servers == 0 or load >= servers:
+                level, needed, feasible = 0.0, smallest(load, w, target), False
+            else:
+                needed, level = walk(load, w, target, servers)
+                feasible = servers >= needed
+        month = new(SlaMonth)
+        assign(month, "__dict__", {
+            "entries": e, "business_hours": bh, "effective_reps": r,
+            "servers": servers, "arrivals_per_hour": rate, "load": load,
+            "utilisation": utilisation, "service_level": level, "target": target,
+            "reps_needed": needed, "feasible": feasible, "handle_minutes": handle_minutes,
+            "words": words,
+        })
+        out.append(month)
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -367,7 +375,7 @@ def _smallest_and_level(a: float, window_over_handle: float, target: float,
 
 
 def _message(m: SlaMonth, words: _Words) -> str:
-    """The sentence for month ``m`` (the branches of `_month`, in the same order)."""
+    """The sentence for month ``m`` (the branches of `_months`, in the same order)."""
     units = _count(m.entries, words.unit, words.units)
     need_words = f"the SLA promises {_pct(m.target)}"
     if m.entries == 0:
@@ -463,10 +471,8 @@ def sla_feasibility(
         response_label,
         _window_words(window),
     )
-    return [
-        _month(e, bh, r, handle_minutes=handle, window_hours=window, target=t, words=words)
-        for e, bh, r in zip(entries, hours, reps, strict=True)
-    ]
+    return _months(entries, hours, reps, handle_minutes=handle, window_hours=window, target=t,
+                   words=words)
 
 
 __all__ = [
