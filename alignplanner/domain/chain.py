@@ -303,9 +303,13 @@ def _extra_lag_density(loops: targets.Loops, den: int, ticks: int) -> FloatArray
     being a shift by cost_l ticks.
     """
     at = np.fft.irfft(targets.at_roots(loops, den, ticks), n=ticks, axis=2)
-    signal = np.abs(at) >= 1e-15  # below: rounding noise of the FFT, as for every row below
+    # |at| >= 1e-15 (below: rounding noise of the FFT, as for every row below), without
+    # a temporary of |at|: large temporaries cost as much in fresh pages as in arithmetic
+    signal = at >= 1e-15
+    signal |= at <= -1e-15
     used = _support(signal)
-    at = at[:, :, :used] * signal[:, :, :used]  # (a -0.0 here is made 0 below)
+    at = at[:, :, :used]
+    at *= signal[:, :, :used]  # in place (a -0.0 here is made 0 below)
     shifts_in_ticks = [round(cost * den) for cost in loops.costs]
     length = min(ticks, used + max(shifts_in_ticks))  # what the shifted rows can reach
     shifted = np.zeros((at.shape[0], len(loops.costs), length))  # z^(cost_l) H_(j_l), in time
@@ -371,18 +375,20 @@ def _bin_points(layout: _Layout, weights: FloatArray) -> list[FloatArray]:
 
     Each run of ticks in one month is summed at once (a reduction over the runs of the
     flattened rows, in tick order), weighted by frac for the next month and the rest
-    for its own."""
+    for its own.
+
+    ``weights`` is overwritten, by its products with frac: a new array of those
+    (a megabyte on the stress plan) cost as much in fresh pages as in arithmetic."""
     chains, rows, length = weights.shape
     span = layout.span
     runs = layout.run_tick < length
     starts = layout.run_row[runs] * length + layout.run_tick[runs]
     months = layout.run_row[runs] * span + layout.run_month[runs]
-    flat = weights.reshape(chains, rows * length)
-    above = np.add.reduceat(
-        (weights * layout.frac[:, :length]).reshape(chains, rows * length), starts, axis=1
-    )
+    total = np.add.reduceat(weights.reshape(chains, rows * length), starts, axis=1)
+    weights *= layout.frac[:, :length]
+    above = np.add.reduceat(weights.reshape(chains, rows * length), starts, axis=1)
     out = np.zeros((chains, rows * span))
-    out[:, months] = np.add.reduceat(flat, starts, axis=1) - above
+    out[:, months] = total - above
     out[:, months + 1] += above
     dists: FloatArray = out.reshape(chains, rows, span)
     totals = dists.sum(axis=2, keepdims=True)
