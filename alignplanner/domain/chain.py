@@ -48,6 +48,16 @@ class ChainSpec:
     recycle_share: tuple[float, ...]
     recycle_days: tuple[float, ...]
 
+    def __hash__(self) -> int:
+        """The fields' hash, as the dataclass's own, worked out once: the chains' cache
+        hashes each spec half a dozen times a compute, and 55 floats each time."""
+        kept: int | None = self.__dict__.get("_hash")
+        if kept is None:
+            kept = hash((self.conversion, self.days, self.recycle_to, self.recycle_share,
+                         self.recycle_days))
+            self.__dict__["_hash"] = kept  # not a field: equality and repr are the fields'
+        return kept
+
     @property
     def size(self) -> int:
         return len(self.conversion)
