@@ -28,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from alignplanner.domain import recycle_targets as targets
-from alignplanner.domain.recycle_targets import BATCH_VALUES, ComplexArray, FloatArray
+from alignplanner.domain.recycle_targets import BATCH_VALUES, FloatArray
 
 DAYS_PER_MONTH = 365.25 / 12
 LOOP_TAIL = 1e-13  # probability mass left unexplored, below funnel-math's 1e-12
@@ -47,6 +47,16 @@ class ChainSpec:
     recycle_to: tuple[int, ...]
     recycle_share: tuple[float, ...]
     recycle_days: tuple[float, ...]
+
+    def __hash__(self) -> int:
+        """The fields' hash, as the dataclass's own, worked out once: the chains' cache
+        hashes each spec half a dozen times a compute, and 55 floats each time."""
+        kept: int | None = self.__dict__.get("_hash")
+        if kept is None:
+            kept = hash((self.conversion, self.days, self.recycle_to, self.recycle_share,
+                         self.recycle_days))
+            self.__dict__["_hash"] = kept  # not a field: equality and repr are the fields'
+        return kept
 
     @property
     def size(self) -> int:
@@ -223,7 +233,15 @@ def _grid_lengths(loops: targets.Loops, den: int) -> list[tuple[int, bool]]:
     real s, so this is exactly convergence (spectral radius of B below 1), and holds iff
     every leading principal minor of A is positive. A is the Schur complement of the
     whole chain's I - B onto the targets (the part eliminated is unit triangular), so
-    the check on the targets alone is exact.
+    the check on the targets alone is exact. It is made on the system solved for H
+    (`_at_slopes`), by the signs of the pivots of one elimination without pivoting.
+
+    Where a minor is zero to within rounding (a slope at the radius itself, to the last
+    bits) that elimination and the minors' determinants may disagree; the elimination's
+    answer is kept, and either is as safe: at such a slope the computed H is either not
+    finite and positive (then the slope is not used anyway) or that of a system singular
+    to rounding, as large as H a hair inside the radius, where the bound holds; the X it
+    gives is that slope's X to rounding, and the grid rounds X up to a power of two.
     """
     chains = loops.const.shape[0]
     max_cost = max(loops.costs, default=0.0)
@@ -231,24 +249,12 @@ def _grid_lengths(loops: targets.Loops, den: int) -> list[tuple[int, bool]]:
         return [(16, False)] * chains
     slopes = SLOPES / max_cost  # s per day
     with np.errstate(all="ignore"):
-        h = _extra_lag_transform(loops, slopes.astype(complex)).real  # (chains, k + 1, s)
-        usable = np.all(np.isfinite(h) & (h > 0.0) & (h < 1e150), axis=1)  # (chains, s)
-        usable &= _converges(loops, slopes)
+        h, converges = _at_slopes(loops, slopes)  # (chains, k + 1, s), (chains, s)
+        usable = np.all(np.isfinite(h) & (h > 0.0) & (h < 1e150), axis=1) & converges
         bounds = (np.log(h.max(axis=1)) - math.log(LOOP_TAIL)) / slopes
     best = np.where(usable, bounds, np.inf).min(axis=1)
     return [_grid_length(float(x), den) if ok else (MAX_TICKS, True)  # else beyond the
             for x, ok in zip(best, usable.any(axis=1), strict=True)]  # radius everywhere
-
-
-def _converges(loops: targets.Loops, slopes: FloatArray) -> npt.NDArray[np.bool_]:
-    """(chains, s): whether the targets' A(s) at z = e^s per day is a nonsingular
-    M-matrix, i.e. all its leading principal minors are positive (`_grid_lengths`)."""
-    system = targets.target_system(loops, np.exp(np.outer(loops.costs, slopes)).astype(complex))[0]
-    blocks = np.moveaxis(system.real, 3, 1)  # (chains, s, m, m)
-    ok = np.ones(blocks.shape[:2], dtype=bool)
-    for p in range(1, blocks.shape[2] + 1):
-        ok &= np.linalg.det(blocks[:, :, :p, :p]) > 0.0
-    return ok
 
 
 def _grid_length(best: float, den: int) -> tuple[int, bool]:
@@ -282,14 +288,17 @@ def _loops(specs: Sequence[ChainSpec], costs: tuple[float, ...]) -> targets.Loop
     )
 
 
-def _extra_lag_transform(loops: targets.Loops, log_z: ComplexArray) -> ComplexArray:
-    """H_i(z), (chains, k + 1, n), at z = exp(log_z) per day (for the bound)."""
-    shifts = np.exp(np.outer(loops.costs, log_z))
-    at = targets.solved_at(loops, shifts)
-    values: ComplexArray = loops.const[:, :, None] + np.einsum(
+def _at_slopes(loops: targets.Loops,
+               slopes: FloatArray) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
+    """H_i(z), (chains, k + 1, s), at z = e^s per day for the real ``slopes`` (for the
+    bound), and whether the targets' A(s) is a nonsingular M-matrix there, (chains, s)
+    (`_grid_lengths`): both from the one system."""
+    shifts = np.exp(np.outer(loops.costs, slopes.astype(complex)))
+    at, system = targets.solved_at(loops, shifts)
+    values = loops.const[:, :, None] + np.einsum(
         "bil,bln->bin", loops.weight, shifts[None] * at[:, list(loops.target)]
     )
-    return values
+    return values.real, targets.positive_pivots(system.real)
 
 
 def _extra_lag_density(loops: targets.Loops, den: int, ticks: int) -> FloatArray:
@@ -304,9 +313,13 @@ def _extra_lag_density(loops: targets.Loops, den: int, ticks: int) -> FloatArray
     being a shift by cost_l ticks.
     """
     at = np.fft.irfft(targets.at_roots(loops, den, ticks), n=ticks, axis=2)
-    signal = np.abs(at) >= 1e-15  # below: rounding noise of the FFT, as for every row below
+    # |at| >= 1e-15 (below: rounding noise of the FFT, as for every row below), without
+    # a temporary of |at|: large temporaries cost as much in fresh pages as in arithmetic
+    signal = at >= 1e-15
+    signal |= at <= -1e-15
     used = _support(signal)
-    at = at[:, :, :used] * signal[:, :, :used]  # (a -0.0 here is made 0 below)
+    at = at[:, :, :used]
+    at *= signal[:, :, :used]  # in place (a -0.0 here is made 0 below)
     shifts_in_ticks = [round(cost * den) for cost in loops.costs]
     length = min(ticks, used + max(shifts_in_ticks))  # what the shifted rows can reach
     shifted = np.zeros((at.shape[0], len(loops.costs), length))  # z^(cost_l) H_(j_l), in time
@@ -372,18 +385,20 @@ def _bin_points(layout: _Layout, weights: FloatArray) -> list[FloatArray]:
 
     Each run of ticks in one month is summed at once (a reduction over the runs of the
     flattened rows, in tick order), weighted by frac for the next month and the rest
-    for its own."""
+    for its own.
+
+    ``weights`` is overwritten, by its products with frac: a new array of those
+    (a megabyte on the stress plan) cost as much in fresh pages as in arithmetic."""
     chains, rows, length = weights.shape
     span = layout.span
     runs = layout.run_tick < length
     starts = layout.run_row[runs] * length + layout.run_tick[runs]
     months = layout.run_row[runs] * span + layout.run_month[runs]
-    flat = weights.reshape(chains, rows * length)
-    above = np.add.reduceat(
-        (weights * layout.frac[:, :length]).reshape(chains, rows * length), starts, axis=1
-    )
+    total = np.add.reduceat(weights.reshape(chains, rows * length), starts, axis=1)
+    weights *= layout.frac[:, :length]
+    above = np.add.reduceat(weights.reshape(chains, rows * length), starts, axis=1)
     out = np.zeros((chains, rows * span))
-    out[:, months] = np.add.reduceat(flat, starts, axis=1) - above
+    out[:, months] = total - above
     out[:, months + 1] += above
     dists: FloatArray = out.reshape(chains, rows, span)
     totals = dists.sum(axis=2, keepdims=True)

@@ -42,6 +42,9 @@ WHOLE_TOLERANCE = 1e-9
 #: fast (Erlang B takes one step per server): even a hostile plan of 100 SLAs over 120
 #: months stays within seconds, where 10,000 took a quarter of a minute per recompute.
 MAX_LOAD = 1_000.0
+#: A planned team's service level is exactly 1.0, without the walk up to it, when a bound
+#: on what 1.0 less the level would be is at most this (see `_smallest_and_level`).
+SATURATED = 2.0**-56
 
 
 def _check(value: float, what: str, *, positive: bool = False) -> float:
@@ -246,52 +249,60 @@ class SlaMonth:
         return _message(self, self.words or _DEFAULT_WORDS)
 
 
-def _month(
-    entries: float,
-    hours: float,
-    reps: float,
+def _months(
+    entries: Sequence[float],
+    hours: Sequence[float],
+    reps: Sequence[float],
     *,
     handle_minutes: float,
     window_hours: float,
     target: float,
     words: _Words,
-) -> SlaMonth:
-    """One month of `sla_feasibility`; its arguments are checked already.
+) -> list[SlaMonth]:
+    """The months of `sla_feasibility`, its arguments checked already, in one loop.
 
-    The month is made without the dataclass's ``__init__``, its fields given as one dict
-    (in field order): a frozen dataclass sets each of its 13 fields by
+    Each month is made without the dataclass's ``__init__``, its fields given as one
+    dict (in field order): a frozen dataclass sets each of its 13 fields by
     ``object.__setattr__``, which made building the months (252 a compute on the stress
     plan) the larger part of the SLA checks. It is the same month, read as fast:
     tests/domain/test_erlang_fast.py checks its fields, in order, against the
-    constructor's."""
-    servers = math.floor(reps + WHOLE_TOLERANCE)  # whole_servers, without the check again
+    constructor's. What is the same for every month (the handle time in hours, the
+    window over it, the functions) is looked up or worked out once, by the same
+    operations."""
     h = handle_minutes / 60.0
-    if entries == 0:
-        rate = load = utilisation = 0.0
-        level, needed, feasible = 1.0, 0, True
-    elif hours == 0:
-        rate = load = utilisation = math.inf
-        level, needed, feasible = 0.0, None, False
-    else:
-        rate = entries / hours
-        load = rate * h
-        utilisation = load / servers if servers else math.inf
-        if load > MAX_LOAD:
+    w = window_hours / h
+    floor, inf, walk, smallest = math.floor, math.inf, _smallest_and_level, _smallest
+    new, assign = object.__new__, object.__setattr__
+    out = []
+    for e, bh, r in zip(entries, hours, reps, strict=True):
+        servers = floor(r + WHOLE_TOLERANCE)  # whole_servers, without the check again
+        if e == 0:
+            rate = load = utilisation = 0.0
+            level, needed, feasible = 1.0, 0, True
+        elif bh == 0:
+            rate = load = utilisation = inf
             level, needed, feasible = 0.0, None, False
-        elif servers == 0 or load >= servers:
-            level, needed, feasible = 0.0, _smallest(load, window_hours / h, target), False
         else:
-            needed, level = _smallest_and_level(load, window_hours / h, target, servers)
-            feasible = servers >= needed
-    month = object.__new__(SlaMonth)
-    object.__setattr__(month, "__dict__", {
-        "entries": entries, "business_hours": hours, "effective_reps": reps,
-        "servers": servers, "arrivals_per_hour": rate, "load": load,
-        "utilisation": utilisation, "service_level": level, "target": target,
-        "reps_needed": needed, "feasible": feasible, "handle_minutes": handle_minutes,
-        "words": words,
-    })
-    return month
+            rate = e / bh
+            load = rate * h
+            utilisation = load / servers if servers else inf
+            if load > MAX_LOAD:
+                level, needed, feasible = 0.0, None, False
+            elif servers == 0 or load >= servers:
+                level, needed, feasible = 0.0, smallest(load, w, target), False
+            else:
+                needed, level = walk(load, w, target, servers)
+                feasible = servers >= needed
+        month = new(SlaMonth)
+        assign(month, "__dict__", {
+            "entries": e, "business_hours": bh, "effective_reps": r,
+            "servers": servers, "arrivals_per_hour": rate, "load": load,
+            "utilisation": utilisation, "service_level": level, "target": target,
+            "reps_needed": needed, "feasible": feasible, "handle_minutes": handle_minutes,
+            "words": words,
+        })
+        out.append(month)
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -307,7 +318,28 @@ def _smallest_and_level(a: float, window_over_handle: float, target: float,
     new (a third of such a compute on the stress plan, and 40% less so). `_first_stable`
     and `_erlang_b` start it; each level is `_sl` of `_c_from_b`, their operations in
     their order, with ``min(1.0, max(0.0, sl))`` as the two comparisons it makes (the
-    same value for -0.0 and NaN too)."""
+    same value for -0.0 and NaN too).
+
+    Past the fewest servers (n, Erlang B ``b`` there) the walk goes on to the planned
+    team N only for its service level ``1.0 - x``, ``x = N b_N / (N - a (1 - b_N)) *
+    exp(-(N - a) w)``. That level is exactly 1.0 when the x the walk would compute is at
+    most 2^-54 (``1.0 - x`` rounds to 1.0; halfway rounds to even, which is 1.0), and
+    this is certain, without the steps, when ``N b / (N - a) * exp(-(N - a) w)`` (as
+    computed) is at most SATURATED = 2^-56. With u = 2^-53:
+
+    - each step ``b_k = a b / (k + a b)`` as rounded is at most ``b (a / k) (1 + u)^2``
+      (the product rounds up by at most 1 + u, the sum is at least k, the quotient rounds
+      up by at most 1 + u), and ``a / k < a / (a + 1)`` (k >= n + 1 > a + 1) keeps that
+      factor below 1 for any load below 2^52: so b_N <= b;
+    - the walk's denominator is at least ``N - a`` as rounded (``1 - b_N <= 1``, so
+      ``a (1 - b_N) <= a``, and rounding is monotone); the exponential is the same
+      number (the same expression; `wait` is it); the walk's three other roundings go up
+      by at most 1 + u each, the bound's three go down by at most 1 - u each.
+
+    So the walk's x is at most the bound times ((1 + u) / (1 - u))^3 < 1 + 7u, below
+    2^-54 when the bound is at most 2^-56 (where a value underflows the error is
+    absolute, hundreds of binades below that). On the stress plan this leaves out nine
+    in ten steps past the fewest servers: a large team is mostly far past its promise."""
     exp = math.exp
     n = math.floor(a) + 1  # the fewest servers above the load, and Erlang B for them
     b = 1.0
@@ -329,16 +361,21 @@ def _smallest_and_level(a: float, window_over_handle: float, target: float,
     smallest = n
     if level >= 0.0:
         return smallest, level
-    while n < servers:  # more servers than the promise needs: on up to the planned team
+    # more servers than the promise needs: on up to the planned team, unless its level
+    # is 1.0 for certain (see above)
+    wait = exp(-(servers - a) * window_over_handle)  # the walk's own factor at the team
+    if servers * b / (servers - a) * wait <= SATURATED:
+        return smallest, 1.0
+    while n < servers:
         n += 1
         b = a * b / (n + a * b)
-    sl = 1.0 - n * b / (n - a * (1.0 - b)) * exp(-(n - a) * window_over_handle)
+    sl = 1.0 - n * b / (n - a * (1.0 - b)) * wait
     sl = sl if sl > 0.0 else 0.0
     return smallest, sl if sl < 1.0 else 1.0
 
 
 def _message(m: SlaMonth, words: _Words) -> str:
-    """The sentence for month ``m`` (the branches of `_month`, in the same order)."""
+    """The sentence for month ``m`` (the branches of `_months`, in the same order)."""
     units = _count(m.entries, words.unit, words.units)
     need_words = f"the SLA promises {_pct(m.target)}"
     if m.entries == 0:
@@ -434,10 +471,8 @@ def sla_feasibility(
         response_label,
         _window_words(window),
     )
-    return [
-        _month(e, bh, r, handle_minutes=handle, window_hours=window, target=t, words=words)
-        for e, bh, r in zip(entries, hours, reps, strict=True)
-    ]
+    return _months(entries, hours, reps, handle_minutes=handle, window_hours=window, target=t,
+                   words=words)
 
 
 __all__ = [

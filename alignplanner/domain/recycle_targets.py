@@ -4,7 +4,8 @@ back-substituted from the won stage up (see `chain`), solved at many points z at
 On the unit circle (the FFT's roots of unity, `at_roots`) by Cramer's rule expanded in
 the loops' shifts, or by Gaussian elimination where that expansion has too many terms
 or cancels too much; at other points (the real ones of the Chernoff bound, `solved_at`)
-by LAPACK with pivoting.
+by LAPACK with pivoting, the same system then checked for convergence by the signs of
+its pivots without pivoting (`positive_pivots`).
 """
 
 from __future__ import annotations
@@ -49,13 +50,36 @@ class Loops:
         )
 
 
-def solved_at(loops: Loops, shifts: ComplexArray) -> ComplexArray:
+def solved_at(loops: Loops, shifts: ComplexArray) -> tuple[ComplexArray, ComplexArray]:
     """H at the recycle targets, (chains, targets, n), from ``shifts[l] = z^(cost_l)``
     (loops, n) at any points z: the targets' rows of the back-substitution, solved by
-    LAPACK (with pivoting) at each z."""
+    LAPACK (with pivoting) at each z; and the system A(z) it solved, (chains, m, m, n),
+    for whatever else is asked of it (`positive_pivots`)."""
     system, rhs = target_system(loops, shifts)
     solved = np.linalg.solve(np.moveaxis(system, 3, 1), np.moveaxis(rhs, 2, 1)[..., None])
-    return np.ascontiguousarray(np.moveaxis(solved[..., 0], 1, 2))
+    return np.ascontiguousarray(np.moveaxis(solved[..., 0], 1, 2)), system
+
+
+def positive_pivots(system: FloatArray) -> npt.NDArray[np.bool_]:
+    """(chains, n): whether every leading principal minor of each real (chains, m, m, n)
+    system is positive, by one Gaussian elimination without pivoting, vectorised over
+    chains and points: the k-th pivot is D_k / D_(k-1) (D the leading minors) while the
+    earlier ones are not zero, so all pivots are positive iff all minors are (a pivot
+    after a non-positive one is not looked at: the answer is no already).
+
+    In rounding this and the minors' determinants can disagree only where a minor is
+    zero to within rounding (see `chain._grid_lengths` for why either answer is safe
+    there)."""
+    a = np.array(system, dtype=np.float64)  # a copy, eliminated in place
+    m = a.shape[1]
+    ok = np.ones((a.shape[0], a.shape[3]), dtype=bool)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        for p in range(m):
+            ok &= a[:, p, p] > 0.0
+            if p + 1 < m:
+                factor = a[:, p + 1 :, p] / a[:, None, p, p]  # (chains, rows below, n)
+                a[:, p + 1 :, p + 1 :] -= factor[:, :, None] * a[:, None, p, p + 1 :]
+    return ok
 
 
 def eliminated_at(loops: Loops, shifts: ComplexArray) -> ComplexArray:

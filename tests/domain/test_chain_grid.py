@@ -3,7 +3,9 @@
 The bound P(extra lag >= X) <= H(e^s) e^(-s X) holds only where the generating function
 converges, i.e. where the spectral radius of the whole chain's B(e^s) is below 1. A grid
 that is not flagged truncated must hold the distribution: a longer one, forced, gives
-the same month-binned lags.
+the same month-binned lags. The check of convergence (all pivots of an elimination
+without pivoting positive) against the leading principal minors' determinants it
+replaced, on matrices singular to within rounding too.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from plan_factory import chain, plan
 from test_chain_fast_paths import adversarial_specs, looped_specs
 
@@ -70,7 +73,7 @@ def test_the_targets_system_converges_exactly_where_the_whole_chain_does(
     costs = tuple(round(c * den) / den for c in lags.loop_costs(spec))
     slopes = lags.SLOPES / max(loops.costs)
     with np.errstate(all="ignore"):
-        ok = lags._converges(loops, slopes)[0]
+        ok = lags._at_slopes(loops, slopes)[1][0]
     for s, converges in zip(slopes, ok, strict=True):
         rho = _spectral_radius(spec, costs, float(s))
         if abs(rho - 1.0) > 1e-9:  # at the radius itself either answer is rounding
@@ -95,11 +98,11 @@ def test_a_chain_past_its_radius_gets_a_grid_that_holds_its_lags() -> None:
     costs = tuple(round(c * den) / den for c in lags.loop_costs(spec))
     slopes = lags.SLOPES / max(loops.costs)
     with np.errstate(all="ignore"):
-        h = lags._extra_lag_transform(loops, slopes.astype(complex)).real[0]
+        h = lags._at_slopes(loops, slopes)[0][0]
     finite = np.all(np.isfinite(h) & (h > 0.0) & (h < 1e150), axis=0)
     radii = np.array([_spectral_radius(spec, costs, float(s)) for s in slopes])
     assert np.any(finite & (radii > 1.0))  # what the former check let through
-    np.testing.assert_array_equal(lags._converges(loops, slopes)[0], radii < 1.0)
+    np.testing.assert_array_equal(lags._at_slopes(loops, slopes)[1][0], radii < 1.0)
 
     ticks, truncated = _grid(spec)
     assert ticks > 32_768
@@ -115,3 +118,75 @@ def test_a_grid_not_flagged_truncated_holds_the_lags(spec: ChainSpec) -> None:
     ticks, truncated = _grid(spec)
     if not truncated:
         _assert_same_lags(_lags_on(spec, ticks), _lags_on(spec, 4 * ticks))
+
+
+def _by_determinants(matrices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(every leading principal minor positive, some minor zero to within rounding) of
+    (count, m, m) matrices, by one determinant per size (the former check)."""
+    count, m = matrices.shape[:2]
+    ok = np.ones(count, dtype=bool)
+    near_zero = np.zeros(count, dtype=bool)
+    for p in range(1, m + 1):
+        block = matrices[:, :p, :p]
+        minor = np.linalg.det(block)
+        scale = np.prod(np.linalg.norm(block, axis=2), axis=1)  # Hadamard: |minor| <= it
+        ok &= minor > 0.0
+        near_zero |= np.abs(minor) <= 1e-9 * scale
+    return ok, near_zero
+
+
+def _pivots_agree_with_determinants(matrices: np.ndarray) -> int:
+    """`targets.positive_pivots` against the determinants on (count, m, m) matrices:
+    the same answer wherever no minor is zero to within rounding; how many had one."""
+    expected, near_zero = _by_determinants(matrices)
+    got = targets.positive_pivots(np.moveaxis(matrices, 0, -1)[None])[0]
+    np.testing.assert_array_equal(got[~near_zero], expected[~near_zero])
+    return int(near_zero.sum())
+
+
+def _z_matrices(rng: np.random.Generator, count: int, m: int) -> np.ndarray:
+    """I - B with B >= 0 (some entries 0), scaled to a spectral radius at, near, or on
+    either side of 1, where A is a nonsingular M-matrix or only just not one, and
+    shifted matrices of no sign pattern."""
+    b = rng.uniform(0, 1, (count, m, m)) * (rng.uniform(0, 1, (count, m, m)) < 0.6)
+    radius = np.abs(np.linalg.eigvals(b)).max(axis=1)
+    radius[radius == 0.0] = 1.0
+    goal = rng.choice([0.3, 0.9, 0.999, 1 - 1e-9, 1 - 1e-15, 1.0, 1 + 1e-15, 1 + 1e-9, 1.2, 3.0],
+                      count)
+    a = np.eye(m) - b * (goal / radius)[:, None, None]
+    general = rng.uniform(0, 1, count) < 0.2
+    a[general] += rng.normal(0, 1, (int(general.sum()), m, m))
+    return a
+
+
+def test_the_pivots_check_is_the_determinants_check() -> None:
+    """All pivots of elimination without pivoting positive iff all leading principal
+    minors are (`targets.positive_pivots`, the convergence check of `_grid_lengths`):
+    30,000 matrices at random (seeded), many singular to within rounding. Where a
+    minor is zero to within rounding the two may differ (either answer is safe there,
+    see `_grid_lengths`); everywhere else they agree."""
+    rng = np.random.default_rng(2024)
+    near = 0
+    for m in range(1, 7):
+        near += _pivots_agree_with_determinants(_z_matrices(rng, 5_000, m))
+    assert near > 1_000  # the edge is reached, many times
+
+
+def test_the_pivots_check_on_exactly_singular_minors() -> None:
+    """Minors that are exactly 0 in floating point: both checks say no."""
+    cases = np.array([
+        [[1.0, -1.0, 0.0], [-1.0, 1.0, 0.0], [0.0, 0.0, 1.0]],  # D_2 = 0
+        [[0.0, -1.0, 0.0], [-1.0, 1.0, 0.0], [0.0, 0.0, 1.0]],  # D_1 = 0
+        [[1.0, -0.5, -0.5], [-0.5, 1.0, -0.5], [-0.5, -0.5, 1.0]],  # D_3 = 0, rows sum to 0
+        [[2.0, -1.0, 0.0], [-1.0, 2.0, -1.0], [0.0, -1.0, 2.0]],  # all positive
+    ])
+    got = targets.positive_pivots(np.moveaxis(cases, 0, -1)[None])[0]
+    expected, _ = _by_determinants(cases)
+    np.testing.assert_array_equal(got, [False, False, False, True])
+    np.testing.assert_array_equal(got, expected)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 6), st.integers(0, 2**32 - 1))
+def test_the_pivots_check_is_the_determinants_check_hypothesis(m: int, seed: int) -> None:
+    _pivots_agree_with_determinants(_z_matrices(np.random.default_rng(seed), 8, m))

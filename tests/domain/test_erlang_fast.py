@@ -3,7 +3,8 @@ fewest servers by `_smallest` and the planned team's service level by its own Er
 recursion from one server. They must agree to the last bit (the same operations), and so
 to well within funnel-math's 1e-12. And the months as `sla_feasibility` makes them now
 (worked out once for all months of an SLA, made without the dataclass's __init__) against
-each month worked out on its own and made by the constructor, bit for bit."""
+each month worked out on its own and made by the constructor, bit for bit. And the
+walk's shortcut past a planned team whose level is certainly 1.0, at the rounding edge."""
 
 from __future__ import annotations
 
@@ -157,3 +158,59 @@ def test_a_sweep_of_walks_is_the_general_path() -> None:
         b = erlang._erlang_b(servers, a)
         expected = erlang._sl(servers, a, erlang._c_from_b(servers, a, b), w)
         assert (smallest, level.hex()) == (erlang._smallest(a, w, target), expected.hex())
+
+
+def _near_saturation(a: float, servers: int, factor: float, at: int | None = None) -> float:
+    """The window w (over the handle time) that puts ``N B / (N - a (1 - B)) exp(-(N - a)
+    w)`` at ``factor`` times 2^-54, N = ``servers`` and B Erlang B at ``at`` servers: at
+    N (the default) the last term of N's service level, where 1.0 less it rounds to 1.0
+    or just below; at fewer, about the walk's bound on that term (Erlang B at the fewest
+    servers that keep the promise). 0 when it is below that even without a window."""
+    b = erlang._erlang_b(servers if at is None else at, a)
+    c = servers * b / (servers - a * (1.0 - b))
+    goal = 2.0**-54 * factor
+    return math.log(c / goal) / (servers - a) if c > goal else 0.0
+
+
+def _walk_matches_reference(a: float, w: float, target: float, servers: int) -> bool:
+    """The walk against `_smallest` and the planned team's own recursion, bit for bit;
+    whether the walk could leave out the steps up to the team (its bound at most
+    SATURATED)."""
+    smallest, level = erlang._smallest_and_level.__wrapped__(a, w, target, servers)
+    b = erlang._erlang_b(servers, a)
+    expected = erlang._sl(servers, a, erlang._c_from_b(servers, a, b), w)
+    assert (smallest, level.hex()) == (erlang._smallest(a, w, target), expected.hex())
+    if servers <= smallest:
+        return False
+    at = erlang._erlang_b(smallest, a)
+    return servers * at / (servers - a) * math.exp(-(servers - a) * w) <= erlang.SATURATED
+
+
+def test_a_team_far_past_its_promise_is_at_1_exactly_where_the_walk_says_so() -> None:
+    """The walk leaves out the steps up to the planned team when a bound says its level
+    is exactly 1.0. 20,000 walks at random (seeded) with the level's last term, or the
+    walk's bound on it, within a factor of 16 of 2^-54 (where 1.0 less the term rounds to
+    1.0, or just below): every one as the full walk gives it, bit for bit, with the
+    bound taken and not taken many times."""
+    rng = random.Random(254)
+    taken = 0
+    for _ in range(20_000):
+        a = rng.choice([rng.uniform(0, 3), rng.uniform(0, 60), rng.uniform(0, 1000),
+                        rng.uniform(0, 1e-3)])
+        servers = math.floor(a) + 1 + rng.choice([1, 2, rng.randint(1, 80)])
+        target = rng.choice([0.05, 0.5, 0.9, 0.999])
+        # the term itself near 2^-54, or the walk's bound near SATURATED
+        at = rng.choice([None, erlang._smallest(a, 0.0, target)])
+        w = _near_saturation(a, servers, 2.0 ** rng.uniform(-4, 4), at)
+        w *= 1.0 + rng.uniform(-1e-12, 1e-12)
+        taken += _walk_matches_reference(a, w, target, servers)
+    assert 500 < taken < 19_500  # both ways, many times
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(0, 200), st.integers(1, 120), st.floats(-6, 6), st.floats(0.01, 0.9999))
+def test_the_saturated_level_is_the_walked_one(a: float, extra: int, log_factor: float,
+                                               target: float) -> None:
+    """The same at random loads, teams and targets, the last term near 2^-54."""
+    servers = math.floor(a) + extra
+    _walk_matches_reference(a, _near_saturation(a, servers, 2.0**log_factor), target, servers)
