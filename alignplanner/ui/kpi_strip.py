@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QHelpEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.results import Result
@@ -12,7 +14,10 @@ from alignplanner.ui import formatting
 
 
 class _Figure(QFrame):
-    """One big number with a caption under it."""
+    """One big number with a caption under it, and its exact value on hover.
+
+    The hover text is written when the mouse asks for it, not on every edit: a
+    widget's tool tip set anew sends it an event each time (four figures, every edit)."""
 
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +32,7 @@ class _Figure(QFrame):
         for label in (self.value, self.caption):
             label.setAlignment(Qt.AlignmentFlag.AlignLeft)
             layout.addWidget(label)
+        self._tooltip: Callable[[], str] = str
         self._size_value()
 
     def _size_value(self) -> None:
@@ -41,9 +47,24 @@ class _Figure(QFrame):
         if event.type() == QEvent.Type.FontChange:
             self._size_value()
 
-    def set_value(self, text: str, tooltip: str = "") -> None:
-        self.value.setText(text)
-        self.setToolTip(tooltip)
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_text()
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def set_value(self, text: str, tooltip: Callable[[], str] = str) -> None:
+        """The number shown, and what makes its hover text (called on hover)."""
+        if self.value.text() != text:
+            self.value.setText(text)
+        self._tooltip = tooltip
+
+    def tooltip_text(self) -> str:
+        return self._tooltip()
 
 
 class KpiStrip(QWidget):
@@ -75,21 +96,22 @@ class KpiStrip(QWidget):
         plan = self._document.plan
         self.target.set_value(
             formatting.money(plan.target.revenue, plan.currency),
-            f"{formatting.money_exact(plan.target.revenue, plan.currency)} over {plan.months} "
-            f"months from {formatting.month_label(plan.start)}")
+            lambda: f"{formatting.money_exact(plan.target.revenue, plan.currency)} over "
+                    f"{plan.months} months from {formatting.month_label(plan.start)}")
         self.wins.set_value(
             f"{result.wins_rounded:,}",
-            f"{result.wins:,.2f} deals for the target: {result.pipeline_wins:,.1f} expected from "
-            f"the open pipeline, {result.stages[-1].volume:,.1f} from new leads")
+            lambda: f"{result.wins:,.2f} deals for the target: {result.pipeline_wins:,.1f} "
+                    f"expected from the open pipeline, {result.stages[-1].volume:,.1f} from "
+                    "new leads")
         self.wins.caption.setText(
             f"deals to win, {formatting.count(result.pipeline_wins)} from open pipeline"
             if result.pipeline_wins >= 0.05 else "deals to win")
         first = result.stages[0]
         top_name = plan.stages[0].name
         self.top.caption.setText(f"{top_name} needed")
-        self.top.set_value(f"{first.rounded:,}", f"exact {first.volume:,.2f}, of which "
+        self.top.set_value(f"{first.rounded:,}", lambda: f"exact {first.volume:,.2f}, of which "
                            f"{first.recycled:,.1f} recycled")
         pre = result.stages[0].pre_plan
         self.pre_plan.caption.setText(f"{top_name} before {formatting.month_label(plan.start)}")
         self.pre_plan.set_value(formatting.count(pre),
-                                "entries that must already have happened on day one")
+                                lambda: "entries that must already have happened on day one")
