@@ -43,7 +43,7 @@ def test_png_is_written_at_twice_the_pixels(qtbot: QtBot, document: PlanDocument
 
 def test_png_draws_cached_items_afresh_at_its_resolution(qtbot: QtBot,
                                                          document: PlanDocument) -> None:
-    """Axes and bands repaint from screen-sized pixmaps; a PNG at twice the pixels must
+    """Axes repaint from screen-sized pixmaps; a PNG at twice the pixels must
     not scale those up (blurred tick labels): it must be what the chart draws uncached."""
     chart = WaterfallChart(document)
     qtbot.addWidget(chart)
@@ -53,7 +53,7 @@ def test_png_draws_cached_items_afresh_at_its_resolution(qtbot: QtBot,
     chart.repaint()  # the pixmaps now exist, at the screen's resolution
     items = chart.view.items()
     cached = [i for i in items if i.cacheMode() != QGraphicsItem.CacheMode.NoCache]
-    assert cached, "the waterfall keeps its axes and bands as pixmaps"
+    assert cached, "the waterfall keeps its axes as pixmaps"
     exported = QImage.fromData(png_bytes(chart), "PNG")
     assert all(i.cacheMode() != QGraphicsItem.CacheMode.NoCache for i in cached)  # restored
     for item in cached:

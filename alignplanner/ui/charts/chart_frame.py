@@ -147,11 +147,11 @@ def opaque_canvas(view: QGraphicsView) -> None:
 def keep_drawn(item: QGraphicsItem) -> None:
     """Paint ``item`` from a pixmap of itself, drawn again only when it changes.
 
-    An edit moves bars, and Qt repaints whatever lies under them: the axes (their grid
-    lines span the whole plot) and the background bands. Those stay put while numbers
-    are typed (the axis ranges are kept steady), so each repaint would draw the same
-    lines and fills again; from the pixmap it is one copy (about 2 ms less a frame on the
-    stress plan's waterfall). The pixmap has the screen's resolution: pictures drawn at a
+    An edit moves bars, and Qt repaints whatever lies under them: the axes, whose grid
+    lines span the whole plot and which pyqtgraph draws in Python. They stay put while
+    numbers are typed (the axis ranges are kept steady), so each repaint would draw the
+    same ticks and lines again; from the pixmap it is one copy (about 2 ms less a frame
+    on the stress plan's waterfall). The pixmap has the screen's resolution: pictures drawn at a
     higher one (exports) draw these items afresh, see `drawn_afresh`.
     """
     item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
