@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from alignplanner.contract.reader import LoadedPlan
-    from alignplanner.domain.model import Plan
+    from alignplanner.domain.plan.plan import Plan
     from alignplanner.domain.results import Result
 
 __all__ = ["main"]
@@ -245,7 +245,7 @@ def _same_file(a: str, b: str) -> bool:
 def _print_json(result: Result) -> None:
     import json
 
-    from alignplanner.contract.requirements import requirements_dict
+    from alignplanner.contract.write.requirements import requirements_dict
 
     def iso(value: object) -> str:
         from datetime import date
@@ -332,7 +332,7 @@ def _source_tables(plan: Plan, result: Result) -> list[str]:
 
 def _capacity_tables(plan: Plan, result: Result) -> list[str]:
     """Per role and month: required against capacity (issue 4)."""
-    from alignplanner.domain.operations import plural, role_label
+    from alignplanner.domain.wording import plural, role_label
 
     lines: list[str] = []
     for role, cap in zip(plan.roles, result.capacity, strict=True):

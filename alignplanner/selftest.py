@@ -39,7 +39,7 @@ def _checks() -> list[str]:
     from alignplanner.contract.reader import load
     from alignplanner.document.settings import Settings
     from alignplanner.document.workflow import FileWorkflow
-    from alignplanner.domain.engine import compute
+    from alignplanner.domain.engine.compute import compute
     from alignplanner.resources import sample_plan_path
     from alignplanner.ui.main_window import MainWindow
     from alignplanner.ui.prompts import DialogPrompts

@@ -58,7 +58,8 @@ def main() -> int:
     from alignplanner.app import build_window, create_application
 
     create_application()  # as the app starts: before numpy is loaded
-    from alignplanner.domain import edits
+    from alignplanner.domain.edits import plan as plan_edits
+    from alignplanner.domain.edits import stages as stage_edits
 
     window = build_window(ROOT / "scenarios" / "stress.toml")
     assert window is not None
@@ -90,7 +91,7 @@ def main() -> int:
     baseline = [full_repaint() for _ in range(args.edits)]
     revenue = document.plan.target.revenue
     target_edits = [
-        timed(lambda n=n: document.edit("Change revenue", lambda p, n=n: edits.set_target(
+        timed(lambda n=n: document.edit("Change revenue", lambda p, n=n: plan_edits.set_target(
             p, revenue=round(revenue * new_factor(n, args.edits, 1.01, 1.07), 2))))
         for n in range(args.edits)
     ]
@@ -98,7 +99,7 @@ def main() -> int:
     base = document.plan.stages[stage].conversion or 0.5
 
     def conversion_edit(n: int) -> None:
-        document.edit("Change conversion", lambda p: edits.set_stage(
+        document.edit("Change conversion", lambda p: stage_edits.set_stage(
             p, stage, conversion=round(base * new_factor(n, args.edits, 0.9, 1.1), 6)))
 
     conversion_edits = [timed(lambda n=n: conversion_edit(n)) for n in range(args.edits)]

@@ -116,7 +116,7 @@ def test_compute_json_is_the_requirements_structure(
     plan_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from alignplanner.contract.reader import load
-    from alignplanner.contract.requirements import requirements_dict
+    from alignplanner.contract.write.requirements import requirements_dict
 
     assert main(["compute", str(plan_file), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -463,7 +463,7 @@ def test_compute_json_has_capacity_and_slas_as_in_requirements(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from alignplanner.contract.reader import load
-    from alignplanner.contract.requirements import requirements_dict
+    from alignplanner.contract.write.requirements import requirements_dict
 
     path = _write(tmp_path, OPS_PLAN, "ops.toml")
     assert main(["compute", str(path), "--json"]) == 0

@@ -15,10 +15,10 @@ from datetime import UTC, datetime, timedelta
 
 from alignplanner.contract.digest import digest, part_digests
 from alignplanner.contract.reader import LoadedPlan
-from alignplanner.domain.agreement import sign_plan
-from alignplanner.domain.model import Plan
+from alignplanner.domain.agreement.status import SignoffStatus, changed_parts, signoff_status
+from alignplanner.domain.edits.signoff import sign_plan
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, Problem
-from alignplanner.domain.signoff import SignoffStatus, changed_parts, signoff_status
 
 __all__ = [
     "Verification", "changed_since_signed", "part_names", "sign_current", "signed",

@@ -23,11 +23,11 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from alignplanner.contract.diff_generic import describe, words
-from alignplanner.contract.write_agreement import rfc3339
+from alignplanner.contract.write.values import rfc3339
 from alignplanner.contract.writer import plan_dict
-from alignplanner.domain.crm import crm_label
-from alignplanner.domain.model import Plan
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result
+from alignplanner.domain.wording import crm_label
 
 __all__ = ["Change", "diff"]
 

@@ -30,10 +30,10 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from alignplanner.contract.write_agreement import rfc3339
+from alignplanner.contract.write.values import rfc3339
 from alignplanner.contract.writer import plan_dict
-from alignplanner.domain.model import Plan
-from alignplanner.domain.signoff import REQUIRED_PART
+from alignplanner.domain.plan.plan import Plan
+from alignplanner.domain.wording import REQUIRED_PART
 
 __all__ = [
     "DERIVED_SECTIONS", "PART_DIGEST_LENGTH", "canonical_inputs", "canonical_json", "digest",

@@ -27,10 +27,10 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from alignplanner.contract.atomic import atomic_write_text
-from alignplanner.contract.requirements import check_finite, requirements_dict
-from alignplanner.contract.write_agreement import rfc3339
+from alignplanner.contract.write.requirements import requirements_dict
+from alignplanner.contract.write.values import check_finite, rfc3339
 from alignplanner.contract.writer import dumps, plan_dict
-from alignplanner.domain.model import Plan
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result
 
 __all__ = ["CSV_COLUMNS", "FORMATS", "Format", "render", "to_csv", "to_json", "write"]

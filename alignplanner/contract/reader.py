@@ -27,12 +27,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from alignplanner.contract import migrations
-from alignplanner.contract.builder import Checker, build_plan
 from alignplanner.contract.errors import FileProblem, PlanFileError
 from alignplanner.contract.locate import LineIndex
-from alignplanner.contract.requirements import requirements_dict
+from alignplanner.contract.read.checks import Checker
+from alignplanner.contract.read.plan import build_plan
 from alignplanner.contract.stale import compare
-from alignplanner.domain.model import Plan
+from alignplanner.contract.write.requirements import requirements_dict
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, Problem, dotted
 from alignplanner.domain.results import Result
 
@@ -261,7 +262,7 @@ def _key_on_line(text: str, line: int) -> str:
 
 
 def _compute(plan: Plan, index: LineIndex, filename: str) -> Result:
-    from alignplanner.domain.engine import compute, lowest_conversion
+    from alignplanner.domain.engine.compute import compute, lowest_conversion
 
     try:
         return compute(plan)

@@ -7,7 +7,7 @@ import math
 from datetime import date, datetime
 from typing import Any
 
-from alignplanner.contract.builder import kind_of
+from alignplanner.contract.read.checks import kind_of
 from alignplanner.domain.problems import Path, Problem
 
 REL_TOLERANCE = 1e-9  # stored vs computed requirements (floats)

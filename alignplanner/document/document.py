@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from alignplanner.document.commands import PlanEdit
-from alignplanner.domain.engine import compute
-from alignplanner.domain.model import Plan
+from alignplanner.domain.engine.compute import compute
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, Problem
 from alignplanner.domain.results import Result
 

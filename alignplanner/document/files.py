@@ -16,7 +16,7 @@ from pathlib import Path
 
 from alignplanner.contract import reader, writer
 from alignplanner.contract.errors import PlanFileError
-from alignplanner.domain.model import Plan
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result
 
 __all__ = [

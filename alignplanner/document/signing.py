@@ -20,11 +20,11 @@ from datetime import UTC, datetime
 from functools import cached_property
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain.agreement import sign_plan, withdraw_signature
-from alignplanner.domain.model import Plan
+from alignplanner.domain.agreement.status import PartChange, SignoffStatus, signoff_status
+from alignplanner.domain.edits.signoff import sign_plan, withdraw_signature
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import Problem
 from alignplanner.domain.results import Result
-from alignplanner.domain.signoff import PartChange, SignoffStatus, signoff_status
 
 __all__ = ["Changes", "Standing", "part_digests", "short_digest", "sign", "standing", "withdraw"]
 

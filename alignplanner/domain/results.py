@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from alignplanner.domain.capacity import CapacityResult
-from alignplanner.domain.erlang import SlaMonth
+from alignplanner.domain.sla.feasibility import SlaMonth
+from alignplanner.domain.team.capacity import CapacityResult
 
 Severity = Literal["info", "warning"]
 
@@ -101,7 +101,7 @@ class Result:
     stages: tuple[StageResult, ...]
     sources: tuple[SourceResult, ...]
     warnings: tuple[PlanWarning, ...]
-    # -- operations (issue 4): one per plan role and SLA, in plan order --
+    # one per plan role and SLA, in plan order
     capacity: tuple[CapacityResult, ...] = ()
     slas: tuple[SlaResult, ...] = ()
 

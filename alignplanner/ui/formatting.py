@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 # The warnings' words and the app's numbers must read alike: one definition of each.
-from alignplanner.domain.advice import count
-from alignplanner.domain.advice import money as money_exact
+from alignplanner.domain.wording import count
+from alignplanner.domain.wording import money as money_exact
 
 __all__ = ["count", "money", "money_exact", "month_label", "percent", "short_month"]
 

@@ -9,8 +9,8 @@ from PySide6.QtGui import QFocusEvent, QFont
 from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QWidget
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import edits
-from alignplanner.domain.model import Plan
+from alignplanner.domain.edits import stages as stage_edits
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.agreement.crm_fields import CrmFields
 from alignplanner.ui.theme import WARNING_COLOR, color_text, team_color, team_label
 
@@ -121,6 +121,6 @@ class StageDetails(QWidget):
         label = next(lab for k, lab, _ in FIELDS if k == key)
         problems = self._document.edit(
             f"Change {stage.name} {label.lower()}",
-            lambda p: edits.set_stage(p, index, **{key: text}),
+            lambda p: stage_edits.set_stage(p, index, **{key: text}),
             merge_key=("stages", stage.id, key))
         self.error.setText("; ".join(p.message for p in problems))

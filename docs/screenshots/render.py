@@ -82,7 +82,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         from datetime import UTC, datetime
 
         from alignplanner.document import signing
-        from alignplanner.domain import edits
+        from alignplanner.domain.edits import stages as stage_edits
 
         document = window.document
         for role, at in (("marketing", datetime(2026, 11, 23, 14, 5, tzinfo=UTC)),
@@ -90,7 +90,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
             names = [a.name for a in document.plan.signoff.approvers if a.role == role]
             assert not signing.sign(document, role, names[0] if names else role.title(), at)
         mql = document.plan.stage_index("mql")
-        document.edit("MQL conversion", lambda p: edits.set_stage(p, mql, conversion=0.42))
+        document.edit("MQL conversion", lambda p: stage_edits.set_stage(p, mql, conversion=0.42))
         tab("Sign-off")(window)
 
     def presentation(window: MainWindow) -> None:

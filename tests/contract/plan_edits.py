@@ -11,9 +11,10 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from alignplanner.contract.reader import load
-from alignplanner.domain.agreement import set_crm
-from alignplanner.domain.crm import CRM_FIELDS
-from alignplanner.domain.model import OWNERS, ROUNDINGS, Plan
+from alignplanner.domain.edits.stages import set_crm
+from alignplanner.domain.plan.crm import CRM_FIELDS
+from alignplanner.domain.plan.funnel import OWNERS, ROUNDINGS
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid
 
 ROOT = Path(__file__).resolve().parents[2]

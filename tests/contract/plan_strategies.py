@@ -8,13 +8,14 @@ from datetime import UTC, date, datetime
 
 from hypothesis import strategies as st
 
-from alignplanner.domain.calendar import BusinessCalendar
-from alignplanner.domain.capacity import Role
-from alignplanner.domain.crm import CRM_FIELDS
-from alignplanner.domain.model import Pipeline, Plan, Recycle, Source, Stage, Target
-from alignplanner.domain.scoring import Criterion, Decay, ScoringModel
-from alignplanner.domain.signoff import Approver, Signature, SignOff
-from alignplanner.domain.sla import EscalationStep, Obligation, Sla
+from alignplanner.domain.agreement.scoring import Criterion, Decay, ScoringModel
+from alignplanner.domain.agreement.signoff import Approver, Signature, SignOff
+from alignplanner.domain.plan.crm import CRM_FIELDS
+from alignplanner.domain.plan.funnel import Pipeline, Recycle, Source, Stage, Target
+from alignplanner.domain.plan.plan import Plan
+from alignplanner.domain.sla.calendar import BusinessCalendar
+from alignplanner.domain.sla.sla import EscalationStep, Obligation, Sla
+from alignplanner.domain.team.role import Role
 
 # quotes, backslashes, tabs, accents, CJK and emoji: what TOML string escaping must survive
 _texts = st.text(st.sampled_from(list("aZ09 _-\"'\\\tüé日本✓🚀")), min_size=1,

@@ -13,6 +13,7 @@ from alignplanner.contract.digest import digest, part_digests
 from alignplanner.contract.errors import PlanFileError
 from alignplanner.contract.reader import loads
 from alignplanner.contract.writer import dumps
+from alignplanner.domain.edits import stages as stage_edits
 from alignplanner.domain.problems import PlanInvalid
 
 SAMPLE = (ROOT / "scenarios" / "midmarket-saas.toml").read_text("utf-8")
@@ -158,13 +159,12 @@ def test_verify_of_the_signed_sample() -> None:
 
 def test_sign_as_two_roles_edit_and_undo_in_memory() -> None:
     from alignplanner.contract.agreement import sign_current
-    from alignplanner.domain import edits
 
     plan = loads(SAMPLE).plan
     plan = sign_current(plan, "marketing", "Dana Whitfield", AT)
     plan = sign_current(plan, "sales", "Marcus Chen", AT)
     assert status_of(plan).agreed
-    edited = edits.set_stage(plan, 1, conversion=0.6)
+    edited = stage_edits.set_stage(plan, 1, conversion=0.6)
     status = status_of(edited)
     assert status.state == "draft"
     assert status.missing == ("marketing", "sales")

@@ -16,7 +16,7 @@ from alignplanner.contract.agreement import verify
 from alignplanner.contract.digest import digest, part_digests
 from alignplanner.contract.exports import to_json
 from alignplanner.contract.reader import loads
-from alignplanner.domain.scoring import Match, score_lead
+from alignplanner.domain.agreement.scoring import Match, score_lead
 from alignplanner.resources import resource_path
 
 DOC = (ROOT / "docs" / "contract.md").read_text("utf-8")

@@ -12,8 +12,10 @@ from plan_edits import PLANS, Edit, edits
 from plan_strategies import plans
 
 from alignplanner.contract.diff import diff
-from alignplanner.domain.engine import compute
-from alignplanner.domain.model import Plan, Stage
+from alignplanner.domain.edits import roles as role_edits
+from alignplanner.domain.engine.compute import compute
+from alignplanner.domain.plan.funnel import Stage
+from alignplanner.domain.plan.plan import Plan
 
 
 def _diff(a: Plan, b: Plan) -> list[str]:
@@ -88,7 +90,8 @@ def test_every_changed_input_appears(edit: Edit) -> None:
 def test_crm_scoring_and_signoff_changes_in_words() -> None:
     from datetime import UTC, datetime
 
-    from alignplanner.domain.agreement import set_crm, sign_plan
+    from alignplanner.domain.edits.signoff import sign_plan
+    from alignplanner.domain.edits.stages import set_crm
 
     plan = _midmarket()
     assert plan.scoring is not None
@@ -211,13 +214,12 @@ def test_team_and_sla_changes_say_what_they_do_to_the_months() -> None:
     """More SDRs on the start plan: the input, then the months short and the months the
     speed-to-lead SLA is kept, both before and after (found by review: no consequences)."""
     from alignplanner.contract.reader import load
-    from alignplanner.domain import ops_edits
     from alignplanner.resources import scenario_path
 
     a = load(scenario_path("midmarket-saas")).plan
     ra = compute(a)
     sdr = next(i for i, r in enumerate(a.roles) if r.id == "sdr")
-    b = ops_edits.set_role(a, sdr, headcount=a.roles[sdr].headcount + 3)
+    b = role_edits.set_role(a, sdr, headcount=a.roles[sdr].headcount + 3)
     rb = compute(b)
     texts = {c.path: c.text for c in diff(a, b, ra, rb)}
     name = a.roles[sdr].name

@@ -13,7 +13,7 @@ from plan_texts import OPS, VALID, line_no, problem_at
 from alignplanner.contract.errors import FileProblem, PlanFileError
 from alignplanner.contract.reader import loads
 from alignplanner.contract.writer import dumps
-from alignplanner.domain.calendar import BusinessCalendar
+from alignplanner.domain.sla.calendar import BusinessCalendar
 
 
 def problems(text: str) -> list[FileProblem]:

@@ -23,11 +23,11 @@ from plan_edits import SCENARIOS
 from plan_strategies import plans
 from test_schema import _assert_valid, _jsonable
 
-from alignplanner.contract import writer
+from alignplanner.contract.write import toml
 from alignplanner.contract.reader import load
 from alignplanner.contract.writer import dumps, plan_dict
-from alignplanner.domain.engine import compute
-from alignplanner.domain.model import Plan
+from alignplanner.domain.engine.compute import compute
+from alignplanner.domain.plan.plan import Plan
 
 PARSERS = {"rtoml": rtoml.loads, "pytomlpp": pytomlpp.loads}
 
@@ -59,9 +59,7 @@ def _assert_same_everywhere(text: str) -> None:
 def _inputs_text(plan: Plan) -> str:
     """The input part of the file (no [requirements]): written the writer's way without
     computing the plan, so that thousands of plans stay quick."""
-    chunks: list[str] = []
-    writer._emit_table(chunks, "", plan_dict(plan), array=False)
-    return "".join(chunks)
+    return toml.emit(plan_dict(plan))
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)

@@ -10,7 +10,7 @@ import pytest
 from plan_texts import VALID
 
 from alignplanner.contract.reader import loads
-from alignplanner.contract.requirements import requirements_dict
+from alignplanner.contract.write.requirements import requirements_dict
 
 
 def test_structure() -> None:

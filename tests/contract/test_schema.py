@@ -19,17 +19,19 @@ from plan_edits import SCENARIOS, Edit, edits, ops_edits
 from plan_strategies import plans
 from plan_texts import OPS
 
-from alignplanner.contract import build_agreement, build_ops, builder
+from alignplanner.contract.read import agreement, funnel, sla
+from alignplanner.contract.read import plan as builder
 from alignplanner.contract.reader import load, loads
-from alignplanner.contract.requirements import requirements_dict
+from alignplanner.contract.write.requirements import requirements_dict
 from alignplanner.contract.writer import dumps, plan_dict
-from alignplanner.domain.calendar import BusinessCalendar
-from alignplanner.domain.capacity import Role
-from alignplanner.domain.engine import compute
-from alignplanner.domain.model import Pipeline, Plan, Recycle, Source, Stage, Target
-from alignplanner.domain.scoring import Criterion, Decay, ScoringModel
-from alignplanner.domain.signoff import Approver, Signature, SignOff
-from alignplanner.domain.sla import EscalationStep, Obligation, Sla
+from alignplanner.domain.agreement.scoring import Criterion, Decay, ScoringModel
+from alignplanner.domain.agreement.signoff import Approver, Signature, SignOff
+from alignplanner.domain.engine.compute import compute
+from alignplanner.domain.plan.funnel import Pipeline, Recycle, Source, Stage, Target
+from alignplanner.domain.plan.plan import Plan
+from alignplanner.domain.sla.calendar import BusinessCalendar
+from alignplanner.domain.sla.sla import EscalationStep, Obligation, Sla
+from alignplanner.domain.team.role import Role
 from alignplanner.resources import resource_path
 
 
@@ -190,28 +192,28 @@ def test_input_tables_are_closed_exactly_where_the_reader_refuses_unknown_keys()
     tables = {
         "": (_schema(), builder.TOP_KEYS),
         "plan": (props["plan"], builder.PLAN_KEYS),
-        "target": (props["target"], builder.TARGET_KEYS),
-        "stages": (props["stages"]["items"], builder.STAGE_KEYS),
-        "recycle": (props["stages"]["items"]["properties"]["recycle"], builder.RECYCLE_KEYS),
-        "sources": (props["sources"]["items"], builder.SOURCE_KEYS),
-        "pipeline": (props["pipeline"], builder.PIPELINE_KEYS),
-        "calendar": (props["calendar"], build_ops.CALENDAR_KEYS),
-        "roles": (props["roles"]["items"], build_ops.ROLE_KEYS),
-        "slas": (props["slas"]["items"], build_ops.SLA_KEYS),
+        "target": (props["target"], funnel.TARGET_KEYS),
+        "stages": (props["stages"]["items"], funnel.STAGE_KEYS),
+        "recycle": (props["stages"]["items"]["properties"]["recycle"], funnel.RECYCLE_KEYS),
+        "sources": (props["sources"]["items"], funnel.SOURCE_KEYS),
+        "pipeline": (props["pipeline"], funnel.PIPELINE_KEYS),
+        "calendar": (props["calendar"], sla.CALENDAR_KEYS),
+        "roles": (props["roles"]["items"], sla.ROLE_KEYS),
+        "slas": (props["slas"]["items"], sla.SLA_KEYS),
         "escalation": (props["slas"]["items"]["properties"]["escalation"]["items"],
-                       build_ops.ESCALATION_KEYS),
+                       sla.ESCALATION_KEYS),
         "obligations": (props["slas"]["items"]["properties"]["obligations"]["items"],
-                        build_ops.OBLIGATION_KEYS),
-        "scoring": (props["scoring"], build_agreement.SCORING_KEYS),
-        "decay": (props["scoring"]["properties"]["decay"], build_agreement.DECAY_KEYS),
-        "fit": (props["scoring"]["properties"]["fit"]["items"], build_agreement.CRITERION_KEYS),
+                        sla.OBLIGATION_KEYS),
+        "scoring": (props["scoring"], agreement.SCORING_KEYS),
+        "decay": (props["scoring"]["properties"]["decay"], agreement.DECAY_KEYS),
+        "fit": (props["scoring"]["properties"]["fit"]["items"], agreement.CRITERION_KEYS),
         "engagement": (props["scoring"]["properties"]["engagement"]["items"],
-                       build_agreement.CRITERION_KEYS),
-        "signoff": (props["signoff"], build_agreement.SIGNOFF_KEYS),
+                       agreement.CRITERION_KEYS),
+        "signoff": (props["signoff"], agreement.SIGNOFF_KEYS),
         "approvers": (props["signoff"]["properties"]["approvers"]["items"],
-                      build_agreement.APPROVER_KEYS),
+                      agreement.APPROVER_KEYS),
         "signatures": (props["signoff"]["properties"]["signatures"]["items"],
-                       build_agreement.SIGNATURE_KEYS),
+                       agreement.SIGNATURE_KEYS),
     }
     for name, (table, keys) in tables.items():
         assert table["additionalProperties"] is False, name

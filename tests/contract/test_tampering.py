@@ -20,9 +20,9 @@ from alignplanner.contract.agreement import signed, verify
 from alignplanner.contract.errors import PlanFileError
 from alignplanner.contract.reader import loads
 from alignplanner.contract.writer import dumps
-from alignplanner.domain.engine import compute
-from alignplanner.domain.model import Plan
-from alignplanner.domain.signoff import SignOff
+from alignplanner.domain.agreement.signoff import SignOff
+from alignplanner.domain.engine.compute import compute
+from alignplanner.domain.plan.plan import Plan
 
 AT = datetime(2026, 11, 23, 14, 5, tzinfo=UTC)
 NOT_INPUTS = ("requirements", "signoff")

@@ -16,8 +16,9 @@ from plan_texts import VALID
 
 from alignplanner.contract.reader import load, loads
 from alignplanner.contract.writer import dump, dumps, plan_dict
-from alignplanner.domain.engine import compute
-from alignplanner.domain.model import Pipeline, Plan, Recycle, Source, Stage, Target
+from alignplanner.domain.engine.compute import compute
+from alignplanner.domain.plan.funnel import Pipeline, Recycle, Source, Stage, Target
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid
 
 ROOT = Path(__file__).resolve().parents[2]

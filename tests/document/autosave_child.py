@@ -15,14 +15,14 @@ from PySide6.QtCore import QCoreApplication
 from alignplanner.contract import reader
 from alignplanner.document.autosave import Autosaver
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import edits
+from alignplanner.domain.edits import plan as plan_edits
 
 
 def main(recovery_dir: str, original: str, revenue: str) -> None:
     app = QCoreApplication([])
     document = PlanDocument(reader.load(original).plan, Path(original))
     saver = Autosaver(document, Path(recovery_dir), 60_000)
-    document.edit("Set revenue", lambda plan: edits.set_target(plan, revenue=float(revenue)))
+    document.edit("Set revenue", lambda plan: plan_edits.set_target(plan, revenue=float(revenue)))
     saver.flush()
     print("autosaved", flush=True)
     time.sleep(120)  # until killed

@@ -11,8 +11,8 @@ from PySide6.QtCore import QLockFile
 
 from alignplanner.contract import reader
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import edits
-from alignplanner.domain.model import Plan
+from alignplanner.domain.edits import plan as plan_edits
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.resources import sample_plan_path
 
 # Above Linux's PID_MAX_LIMIT (2**22) and any pid macOS or Windows hands out: no process
@@ -33,7 +33,7 @@ def sample_plan() -> Plan:
 
 
 def with_revenue(plan: Plan, revenue: float) -> Plan:
-    return edits.set_target(plan, revenue=revenue)
+    return plan_edits.set_target(plan, revenue=revenue)
 
 
 def set_revenue(document: PlanDocument, revenue: float) -> None:
@@ -62,7 +62,7 @@ def plant_recovery(recovery_dir: Path, plan: Plan, original: Path | None,
 
     from alignplanner.contract.writer import dumps
     from alignplanner.document.recovery import Metadata, session_paths
-    from alignplanner.domain.engine import compute
+    from alignplanner.domain.engine.compute import compute
 
     recovery_dir.mkdir(parents=True, exist_ok=True)
     plan_path, meta_path, lock_path = session_paths(recovery_dir, session_id)

@@ -20,9 +20,9 @@ from pathlib import Path
 from alignplanner.contract import reader
 from alignplanner.document import files
 from alignplanner.document.lock import PlanLock
-from alignplanner.domain import edits
-from alignplanner.domain.engine import compute
-from alignplanner.domain.model import Plan
+from alignplanner.domain.edits import plan as plan_edits
+from alignplanner.domain.engine.compute import compute
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result
 from alignplanner.resources import scenario_path
 
@@ -35,7 +35,7 @@ def plans() -> list[tuple[Plan, Result]]:
     base = reader.load(scenario_path("stress")).plan
     out = []
     for revenue in REVENUES:
-        plan = edits.set_target(base, revenue=revenue)
+        plan = plan_edits.set_target(base, revenue=revenue)
         out.append((plan, compute(plan)))
     return out
 

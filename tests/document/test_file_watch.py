@@ -14,7 +14,7 @@ from alignplanner.contract.writer import dumps
 from alignplanner.document.files import FileSignature
 from alignplanner.document.watch import FileWatcher
 from alignplanner.document.workflow import FileWorkflow
-from alignplanner.domain.engine import compute
+from alignplanner.domain.engine.compute import compute
 
 QUIET_MS = 600  # how long "nothing is reported" is watched for (several debounce periods)
 

@@ -12,7 +12,7 @@ from alignplanner.contract import atomic
 from alignplanner.contract.errors import PlanFileError
 from alignplanner.document import files
 from alignplanner.document.files import FileSignature
-from alignplanner.domain.engine import compute
+from alignplanner.domain.engine.compute import compute
 
 
 def test_save_returns_the_signature_of_what_is_on_disk(tmp_path: Path) -> None:

@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 from alignplanner.contract.digest import digest
 from alignplanner.document import signing
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import edits
-from alignplanner.domain.agreement import set_signoff
-from alignplanner.domain.agreement_edits import set_required
-from alignplanner.domain.model import Plan
+from alignplanner.domain.edits import plan as plan_edits
+from alignplanner.domain.edits import stages as stage_edits
+from alignplanner.domain.edits.signoff import set_required, set_signoff
+from alignplanner.domain.plan.plan import Plan
 
 AT = datetime(2026, 11, 23, 14, 5, 7, 123456, tzinfo=UTC)
 
@@ -30,7 +30,7 @@ def test_part_digests_change_only_where_the_plan_changed() -> None:
     plan = sample_plan()
     before = signing.part_digests(plan)
     assert {"plan", "target", "stages", f"stages.{plan.stages[1].id}"} <= set(before)
-    after = signing.part_digests(edits.set_stage(plan, 1, conversion=0.61))
+    after = signing.part_digests(stage_edits.set_stage(plan, 1, conversion=0.61))
     assert [k for k in before if before[k] != after[k]] == [f"stages.{plan.stages[1].id}"]
     assert all(len(v) == 16 for v in before.values())
 
@@ -52,7 +52,7 @@ def test_sign_both_roles_agreed_edit_draft_with_the_change_undo_agreed(qtbot: Qt
     assert document.undo_stack.undoText() == "Sign as sales (Sam Ortiz)"
 
     stage = document.plan.stages[1]
-    document.edit("Change conversion", lambda p: edits.set_stage(p, 1, conversion=0.61))
+    document.edit("Change conversion", lambda p: stage_edits.set_stage(p, 1, conversion=0.61))
     standing = signing.standing(document)
     assert not standing.agreed
     old = f"{stage.conversion * 100:.4g}%"
@@ -73,7 +73,7 @@ def test_a_plan_loaded_agreed_explains_later_edits_from_the_loaded_version(qtbot
     signing.sign(signer, "marketing", "Maria Chen", AT)
     signing.sign(signer, "sales", "Sam Ortiz", AT)
     document = PlanDocument(signer.plan)  # as if opened from the file
-    document.edit("Change revenue", lambda p: edits.set_target(p, revenue=10_000_000))
+    document.edit("Change revenue", lambda p: plan_edits.set_target(p, revenue=10_000_000))
     changes = signing.standing(document).changes
     assert changes[0].startswith("Revenue target")
 
@@ -81,7 +81,7 @@ def test_a_plan_loaded_agreed_explains_later_edits_from_the_loaded_version(qtbot
 def test_a_signature_on_a_version_never_seen_is_described_by_its_parts(qtbot: QtBot) -> None:
     signer = PlanDocument(required_plan())
     signing.sign(signer, "marketing", "Maria Chen", AT)
-    changed = edits.set_stage(signer.plan, 1, conversion=0.61)
+    changed = stage_edits.set_stage(signer.plan, 1, conversion=0.61)
     document = PlanDocument(changed)
     standing = signing.standing(document)
     assert standing.changes == (f"Stage {changed.stages[1].name} changed",)

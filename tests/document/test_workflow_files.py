@@ -17,7 +17,7 @@ from alignplanner.contract.writer import dumps
 from alignplanner.document.lock import PlanLock
 from alignplanner.document.settings import Settings
 from alignplanner.document.workflow import FileWorkflow
-from alignplanner.domain.engine import compute
+from alignplanner.domain.engine.compute import compute
 from alignplanner.resources import sample_plan_path
 
 PROBLEM_LINE = re.compile(r"^.*broken\.toml:\d+: \S+: .+$")

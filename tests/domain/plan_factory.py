@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from alignplanner.domain.model import Pipeline, Plan, Recycle, Source, Stage, Target
+from alignplanner.domain.plan.funnel import Pipeline, Recycle, Source, Stage, Target
+from alignplanner.domain.plan.plan import Plan
 
 DAYS_PER_MONTH = 365.25 / 12
 

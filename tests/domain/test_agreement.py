@@ -8,18 +8,15 @@ from datetime import UTC, datetime
 import pytest
 from plan_factory import chain, plan
 
-from alignplanner.domain import edits
-from alignplanner.domain.agreement import (
-    set_crm,
-    set_scoring,
-    set_signoff,
-    sign_plan,
-    withdraw_signature,
-)
-from alignplanner.domain.model import Plan, Stage
+from alignplanner.domain.agreement.scoring import Criterion, ScoringModel
+from alignplanner.domain.agreement.signoff import Approver, SignOff
+from alignplanner.domain.edits import stages as stage_edits
+from alignplanner.domain.edits.scoring import set_scoring
+from alignplanner.domain.edits.signoff import set_signoff, sign_plan, withdraw_signature
+from alignplanner.domain.edits.stages import set_crm
+from alignplanner.domain.plan.funnel import Stage
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, dotted
-from alignplanner.domain.scoring import Criterion, ScoringModel
-from alignplanner.domain.signoff import Approver, SignOff
 
 DIGEST = "sha256:" + "c" * 64
 AT = datetime(2026, 11, 23, 14, 5, tzinfo=UTC)
@@ -90,10 +87,10 @@ def test_scoring_must_qualify_for_an_open_stage_of_the_plan() -> None:
 
 
 def test_renaming_or_removing_the_scored_stage_follows_it() -> None:
-    p = edits.set_stage(scored("s1"), 1, id="mql")
+    p = stage_edits.set_stage(scored("s1"), 1, id="mql")
     assert p.scoring is not None
     assert p.scoring.qualifies_for == "mql"
-    p = edits.remove_stage(p, 1)
+    p = stage_edits.remove_stage(p, 1)
     assert p.scoring is not None
     assert p.scoring.qualifies_for == "s2"
 
@@ -140,7 +137,8 @@ def test_plan_defaults_to_no_scoring_and_an_empty_signoff() -> None:
 
 
 def test_crm_labels_for_people() -> None:
-    from alignplanner.domain.crm import CRM_FIELDS, crm_label
+    from alignplanner.domain.plan.crm import CRM_FIELDS
+    from alignplanner.domain.wording import crm_label
 
     assert crm_label("hubspot_lifecycle_stage") == "HubSpot lifecycle stage"
     assert crm_label("x_marketo_program_status") == "marketo program status"

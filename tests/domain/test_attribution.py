@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 from plan_factory import chain, plan
 
 from alignplanner.contract import reader
-from alignplanner.domain import engine
-from alignplanner.domain.model import Plan, Source
+from alignplanner.domain.engine import compute as engine
+from alignplanner.domain.plan.funnel import Source
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import SourceResult
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alignplanner.domain.calendar import DAY_NAMES, BusinessCalendar
 from alignplanner.domain.problems import PlanInvalid, dotted
+from alignplanner.domain.sla.calendar import DAY_NAMES, BusinessCalendar
 
 NY = ZoneInfo("America/New_York")
 H = timedelta(hours=1)

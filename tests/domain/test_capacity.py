@@ -21,8 +21,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from alignplanner.domain.capacity import CapacityResult, Role, capacity_plan, effective_reps
 from alignplanner.domain.problems import PlanInvalid, dotted
+from alignplanner.domain.team.capacity import CapacityResult, capacity_plan
+from alignplanner.domain.team.role import Role, effective_reps
 
 
 def problems(exc: pytest.ExceptionInfo[PlanInvalid]) -> dict[str, str]:

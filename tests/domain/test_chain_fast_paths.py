@@ -20,11 +20,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from plan_factory import DAYS_PER_MONTH, chain, plan
 
-from alignplanner.domain import chain as lags
-from alignplanner.domain import recycle_targets as targets
-from alignplanner.domain.chain import ChainSpec, solve
-from alignplanner.domain.engine import chain_spec
-from alignplanner.domain.model import Source
+from alignplanner.domain.engine import chain as lags
+from alignplanner.domain.engine import recycle_targets as targets
+from alignplanner.domain.engine.chain import ChainSpec, solve
+from alignplanner.domain.engine.compute import chain_spec
+from alignplanner.domain.plan.funnel import Source
 
 days = st.one_of(st.integers(min_value=0, max_value=90).map(float),
                  st.sampled_from([7.5, 15.25, DAYS_PER_MONTH, 45.5]))

@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from plan_factory import chain, plan
 from test_chain_fast_paths import adversarial_specs, looped_specs
 
-from alignplanner.domain import chain as lags
-from alignplanner.domain import recycle_targets as targets
-from alignplanner.domain.chain import ChainSpec
-from alignplanner.domain.engine import chain_spec
+from alignplanner.domain.engine import chain as lags
+from alignplanner.domain.engine import recycle_targets as targets
+from alignplanner.domain.engine.chain import ChainSpec
+from alignplanner.domain.engine.compute import chain_spec
 
 
 def _loops(spec: ChainSpec) -> tuple[targets.Loops, int]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from plan_factory import DAYS_PER_MONTH, chain, plan
 
-from alignplanner.domain.engine import compute, forward
-from alignplanner.domain.model import Source
+from alignplanner.domain.engine.compute import compute, forward
+from alignplanner.domain.plan.funnel import Source
 
 
 def test_one_recycle_loop_counts_reentries() -> None:
@@ -171,7 +171,7 @@ def test_forward_returns_wins_and_revenue() -> None:
 def test_ceil_of_a_large_volume_still_rounds_up() -> None:
     """9,876,543 at 10,000 a deal is 987.6543 wins; one stage converting at 1/8 of 1/...:
     a volume of about 207 million with 0.055 over a whole number must round up."""
-    from alignplanner.domain.rounding import ceil
+    from alignplanner.domain.engine.rounding import ceil
 
     assert ceil(207_126_119.05536002) == 207_126_120
     assert ceil(133.00000000001) == 133

@@ -19,8 +19,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from plan_factory import chain, plan
 
-from alignplanner.domain import advice, engine, rounding
-from alignplanner.domain.model import MAX_MONTHS, Source
+from alignplanner.domain import wording as advice
+from alignplanner.domain.checks import MAX_MONTHS
+from alignplanner.domain.engine import compute as engine
+from alignplanner.domain.engine import rounding
+from alignplanner.domain.plan.funnel import Source
 
 # Monthly volumes where the rounding is decided in the last bits: whole numbers and
 # halves (ties between months), values within the forgiven noise of a whole number,

@@ -10,10 +10,11 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from plan_factory import DAYS_PER_MONTH, chain, plan
 
-from alignplanner.domain.chain import ChainSpec, solve
-from alignplanner.domain.engine import chain_spec, compute, forward
-from alignplanner.domain.model import Plan, Source
-from alignplanner.domain.rounding import largest_remainder, noise
+from alignplanner.domain.engine.chain import ChainSpec, solve
+from alignplanner.domain.engine.compute import chain_spec, compute, forward
+from alignplanner.domain.engine.rounding import largest_remainder, noise
+from alignplanner.domain.plan.funnel import Source
+from alignplanner.domain.plan.plan import Plan
 
 conversions = st.floats(min_value=0.05, max_value=1.0)
 day_values = st.one_of(

@@ -15,17 +15,16 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from pyworkforce.queuing import ErlangC  # type: ignore[import-untyped]
 
-from alignplanner.domain.erlang import (
+from alignplanner.domain.sla.erlang import (
     MAX_LOAD,
-    SlaMonth,
     erlang_b,
     erlang_c,
     offered_load,
     service_level,
-    sla_feasibility,
     smallest_servers,
     whole_servers,
 )
+from alignplanner.domain.sla.feasibility import SlaMonth, sla_feasibility
 
 SECOND = 1 / 3600  # hours
 

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from plan_factory import chain, plan
 
-from alignplanner.domain.model import Recycle, Source, Stage, Target
+from alignplanner.domain.plan.funnel import Recycle, Source, Stage, Target
 from alignplanner.domain.problems import PlanInvalid, dotted
 
 
@@ -110,7 +110,7 @@ def test_unknown_pipeline_stage() -> None:
 
 
 def test_absurd_plan_is_refused_by_the_engine() -> None:
-    from alignplanner.domain.engine import compute
+    from alignplanner.domain.engine.compute import compute
 
     p = plan(chain([1e-9, 1e-9]))
     with pytest.raises(PlanInvalid) as exc:
@@ -123,7 +123,7 @@ def test_a_conversion_so_small_no_unit_is_ever_won_is_refused_naming_it(
         rates: list[float]) -> None:
     """The chance of a win underflows to 0: refused with the conversion named, not a
     division by zero (found by tests/contract/test_fuzz.py)."""
-    from alignplanner.domain.engine import compute
+    from alignplanner.domain.engine.compute import compute
 
     worst = rates.index(min(rates))
     with pytest.raises(PlanInvalid) as exc:

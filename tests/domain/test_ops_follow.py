@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from plan_factory import chain, plan
 
-from alignplanner.domain import edits
-from alignplanner.domain.capacity import Role
-from alignplanner.domain.model import Plan
+from alignplanner.domain.edits import stages as stage_edits
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, dotted
-from alignplanner.domain.sla import Sla
+from alignplanner.domain.sla.sla import Sla
+from alignplanner.domain.team.role import Role
 
 
 def base() -> Plan:
@@ -34,21 +34,21 @@ def paths(exc: pytest.ExceptionInfo[PlanInvalid]) -> list[str]:
 
 
 def test_renaming_a_stage_renames_it_in_roles_and_slas() -> None:
-    p = edits.set_stage(base(), 1, id="mql")
+    p = stage_edits.set_stage(base(), 1, id="mql")
     assert p.roles[0].works == "mql"
     assert p.slas[0].from_stage == "mql"
-    p = edits.set_stage(p, 0, id="inquiry")
+    p = stage_edits.set_stage(p, 0, id="inquiry")
     assert p.slas[0].recycle_to == "inquiry"
-    p = edits.set_stage(p, 2, id="sal")
+    p = stage_edits.set_stage(p, 2, id="sal")
     assert p.slas[0].to_stage == "sal"
 
 
 def test_removing_a_stage_moves_roles_and_drops_the_slas_from_it() -> None:
-    p = edits.remove_stage(base(), 2)  # the SLA's to-stage: it hands over to s3 now
+    p = stage_edits.remove_stage(base(), 2)  # the SLA's to-stage: it hands over to s3 now
     assert p.slas[0].to_stage == "s3"
-    p = edits.remove_stage(base(), 0)  # the recycle destination goes
+    p = stage_edits.remove_stage(base(), 0)  # the recycle destination goes
     assert p.slas[0].recycle_to is None
-    p = edits.remove_stage(base(), 1)  # the SLA's from-stage: the SLA goes, the role moves
+    p = stage_edits.remove_stage(base(), 1)  # the SLA's from-stage: the SLA goes, the role moves
     assert p.slas == ()
     assert p.roles[0].works == "s2"
 
@@ -60,4 +60,4 @@ def test_removing_the_won_stage_clears_the_new_last_stage_flag() -> None:
         id="s2", name="Stage 2", conversion=0.5, days=3, stale_after_days=14
     )
     p = p.with_changes(stages=tuple(stages))
-    assert edits.remove_stage(p, 3).stages[-1].stale_after_days is None
+    assert stage_edits.remove_stage(p, 3).stages[-1].stale_after_days is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from plan_factory import DAYS_PER_MONTH, chain, plan
 
-from alignplanner.domain.engine import compute
+from alignplanner.domain.engine.compute import compute
 
 
 def test_kellogg_inverted_funnel_part_one() -> None:

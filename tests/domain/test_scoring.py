@@ -6,8 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from alignplanner.domain.problems import PlanInvalid, dotted
-from alignplanner.domain.scoring import (
+from alignplanner.domain.agreement.scoring import (
     Criterion,
     Decay,
     Match,
@@ -16,6 +15,7 @@ from alignplanner.domain.scoring import (
     is_fresh,
     score_lead,
 )
+from alignplanner.domain.problems import PlanInvalid, dotted
 
 
 def problems(exc: pytest.ExceptionInfo[PlanInvalid]) -> dict[str, str]:

@@ -8,18 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from alignplanner.domain.agreement.signoff import Approver, Signature, SignOff, sign, withdraw
+from alignplanner.domain.agreement.status import PartChange, changed_parts, signoff_status
 from alignplanner.domain.problems import PlanInvalid, dotted
-from alignplanner.domain.signoff import (
-    Approver,
-    PartChange,
-    Signature,
-    SignOff,
-    changed_parts,
-    part_label,
-    sign,
-    signoff_status,
-    withdraw,
-)
+from alignplanner.domain.wording import part_label
 
 OLD = "sha256:" + "a" * 64
 NEW = "sha256:" + "b" * 64

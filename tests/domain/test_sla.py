@@ -10,11 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from plan_factory import chain, plan
 
-from alignplanner.domain.calendar import BusinessCalendar
-from alignplanner.domain.capacity import Role
-from alignplanner.domain.model import Plan, Stage
+from alignplanner.domain.plan.funnel import Stage
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, dotted
-from alignplanner.domain.sla import EscalationStep, Obligation, Sla
+from alignplanner.domain.sla.calendar import BusinessCalendar
+from alignplanner.domain.sla.sla import EscalationStep, Obligation, Sla
+from alignplanner.domain.team.role import Role
 
 
 def problems(exc: pytest.ExceptionInfo[PlanInvalid]) -> dict[str, str]:
@@ -273,7 +274,7 @@ def test_role_name_must_be_text() -> None:
 
 
 def test_at_most_so_many_roles_and_slas() -> None:
-    from alignplanner.domain.ops_checks import MAX_ROLES, MAX_SLAS
+    from alignplanner.domain.plan.consistency import MAX_ROLES, MAX_SLAS
 
     roles = tuple(sdr(id=f"r{i}") for i in range(MAX_ROLES + 1))
     with pytest.raises(PlanInvalid) as exc:

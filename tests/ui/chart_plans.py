@@ -10,7 +10,8 @@ from pathlib import Path
 
 from alignplanner.contract.reader import load
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain.model import Plan, Source, Stage, Target
+from alignplanner.domain.plan.funnel import Source, Stage, Target
+from alignplanner.domain.plan.plan import Plan
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 

@@ -11,7 +11,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from alignplanner.domain.model import Pipeline, Plan, Recycle, Source, Stage, Target
+from alignplanner.domain.plan.funnel import Pipeline, Recycle, Source, Stage, Target
+from alignplanner.domain.plan.plan import Plan
 
 Panel = TypeVar("Panel", bound=QWidget)
 

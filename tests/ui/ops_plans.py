@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from alignplanner.domain.calendar import BusinessCalendar
-from alignplanner.domain.capacity import Role
-from alignplanner.domain.model import Plan, Recycle, Source, Stage, Target
-from alignplanner.domain.sla import EscalationStep, Obligation, Sla
+from alignplanner.domain.plan.funnel import Recycle, Source, Stage, Target
+from alignplanner.domain.plan.plan import Plan
+from alignplanner.domain.sla.calendar import BusinessCalendar
+from alignplanner.domain.sla.sla import EscalationStep, Obligation, Sla
+from alignplanner.domain.team.role import Role
 
 
 def ops_plan(*, sdr_headcount: float = 4.0, window_hours: float = 1.0) -> Plan:

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDoubleSpinBox, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from alignplanner.domain.agreement import set_scoring
-from alignplanner.domain.scoring import ScoringModel
+from alignplanner.domain.agreement.scoring import ScoringModel
+from alignplanner.domain.edits.scoring import set_scoring
 from alignplanner.ui.agreement.criteria_model import POINTS, THIRD
 from alignplanner.ui.agreement.scoring_panel import ScoringPanel
 from alignplanner.ui.main_window import MainWindow

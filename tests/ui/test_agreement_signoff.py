@@ -17,7 +17,7 @@ from scripted_prompts import ScriptedPrompts
 
 from alignplanner.contract.digest import digest
 from alignplanner.document import signing
-from alignplanner.domain.agreement import set_signoff
+from alignplanner.domain.edits.signoff import set_signoff
 from alignplanner.resources import sample_plan_path
 from alignplanner.ui.agreement.sign_dialog import SignDialog
 from alignplanner.ui.agreement.signoff_panel import SignoffPanel

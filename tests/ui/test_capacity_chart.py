@@ -8,9 +8,9 @@ from ops_plans import ops_plan
 from pytestqt.qtbot import QtBot
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import ops_edits as ops
-from alignplanner.domain.capacity import capacity_plan
-from alignplanner.domain.operations import required
+from alignplanner.domain.edits import roles as role_edits
+from alignplanner.domain.engine.operations import required
+from alignplanner.domain.team.capacity import capacity_plan
 from alignplanner.ui.operations.capacity_chart import NO_ROLES, CapacityChart
 from alignplanner.ui.theme import DARK, LIGHT
 
@@ -57,7 +57,7 @@ def test_bars_line_and_gap_are_the_roles_capacity_plan(
 def test_an_edit_moves_the_data_in_place(chart: CapacityChart, document: PlanDocument) -> None:
     items = (chart._required, chart._capacity, chart._gap)
     before = chart.capacity_values()
-    document.edit("More SDRs", lambda p: ops.set_role(p, 0, headcount=12))
+    document.edit("More SDRs", lambda p: role_edits.set_role(p, 0, headcount=12))
     assert (chart._required, chart._capacity, chart._gap) == items
     after = chart.capacity_values()
     assert after[0] == pytest.approx(before[0] * 12 / 4)  # month 0: no hires, no attrition
@@ -80,7 +80,7 @@ def test_the_role_picker_shows_a_quota_role_in_money(
     assert f"Needed: {cap.required[0]:,.0f} USD" in tip
     assert f"Capacity: {cap.capacity[0]:,.0f} USD" in tip
     assert f"Ramped reps needed: {cap.reps_needed[0]:,.2f}" in tip
-    document.edit("Rename", lambda p: ops.set_role(p, 1, name="Account executives"))
+    document.edit("Rename", lambda p: role_edits.set_role(p, 1, name="Account executives"))
     assert chart.role_id() == "ae"  # the choice survives an edit
     assert chart.role_picker.currentText() == "Account executives"
 
@@ -96,7 +96,7 @@ def test_tooltip_has_the_exact_values(chart: CapacityChart, document: PlanDocume
 def test_removing_every_role_says_where_to_add_them(
     chart: CapacityChart, document: PlanDocument
 ) -> None:
-    document.edit("No roles", lambda p: ops.remove_role(ops.remove_role(p, 0), 0))
+    document.edit("No roles", lambda p: role_edits.remove_role(role_edits.remove_role(p, 0), 0))
     assert chart.role_id() is None
     assert chart._message.isVisible()
     assert chart._message.toPlainText() == NO_ROLES

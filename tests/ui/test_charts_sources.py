@@ -7,7 +7,7 @@ from chart_plans import quiet_plan, sample_document
 from pytestqt.qtbot import QtBot
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain.edits import add_source, set_source
+from alignplanner.domain.edits.sources import add_source, set_source
 from alignplanner.ui.charts.by_source import SourceChart
 
 pytestmark = pytest.mark.gui

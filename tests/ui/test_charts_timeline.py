@@ -7,7 +7,7 @@ from chart_plans import sample_document
 from pytestqt.qtbot import QtBot
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain.edits import set_stage
+from alignplanner.domain.edits.stages import set_stage
 from alignplanner.ui.charts.timeline import TimelineChart, default_stages
 from alignplanner.ui.charts.timeline_text import month_ticks
 

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain.edits import add_stage, set_stage, set_target
+from alignplanner.domain.edits.plan import set_target
+from alignplanner.domain.edits.stages import add_stage, set_stage
 from alignplanner.domain.results import PlanWarning
 from alignplanner.ui.charts import funnel_layout
 from alignplanner.ui.charts.style import tinted, tinted_on

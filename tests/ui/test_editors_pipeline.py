@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import edits
+from alignplanner.domain.edits import stages as stage_edits
 from alignplanner.ui.editors.pipeline_panel import PipelinePanel
 
 # Showing a window on the offscreen platform makes Qt say that the plugin cannot
@@ -60,9 +60,9 @@ def test_typing_open_units(qtbot: QtBot, pipeline_panel: PipelinePanel,
 
 def test_follows_the_stages(qtbot: QtBot, pipeline_panel: PipelinePanel,
                             editor_document: PlanDocument) -> None:
-    editor_document.edit("Add stage", lambda p: edits.add_stage(p, 1, name="Lead"))
+    editor_document.edit("Add stage", lambda p: stage_edits.add_stage(p, 1, name="Lead"))
     assert list(pipeline_panel.spins) == ["inquiry", "stage", "mql", "sal"]
-    editor_document.edit("Rename", lambda p: edits.set_stage(p, 2, name="Qualified"))
+    editor_document.edit("Rename", lambda p: stage_edits.set_stage(p, 2, name="Qualified"))
     assert pipeline_panel._labels["mql"].text() == "Qualified"
     other = PlanDocument(small_plan())
     pipeline_panel.set_document(other)

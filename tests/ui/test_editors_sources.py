@@ -10,7 +10,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import edits
+from alignplanner.domain.edits import sources as source_edits
+from alignplanner.domain.edits import stages as stage_edits
 from alignplanner.ui.editors import source_model as cols
 from alignplanner.ui.editors.source_model import SourceTableModel
 from alignplanner.ui.editors.sources_panel import SourcesPanel
@@ -85,12 +86,12 @@ def test_the_model_stays_consistent(qtmodeltester: ModelTester,
                                     editor_document: PlanDocument) -> None:
     model = SourceTableModel(editor_document)
     qtmodeltester.check(model)
-    editor_document.edit("Add source", edits.add_source)
+    editor_document.edit("Add source", source_edits.add_source)
     assert model.rowCount() == 4
-    editor_document.edit("Remove", lambda p: edits.remove_source(p, 1))
+    editor_document.edit("Remove", lambda p: source_edits.remove_source(p, 1))
     assert [model.index(r, cols.ID).data(DISPLAY) for r in range(3)] == [
         "inbound", "partners", "source"]
-    editor_document.edit("Remove stage", lambda p: edits.remove_stage(p, 1))  # MQL goes
+    editor_document.edit("Remove stage", lambda p: stage_edits.remove_stage(p, 1))  # MQL goes
     assert model.index(1, cols.ENTERS).data(DISPLAY) == "SAL"
     while editor_document.undo_stack.canUndo():
         editor_document.undo_stack.undo()
@@ -116,7 +117,7 @@ def test_columns_are_measured_when_rows_come_not_on_every_edit(
     assert sources_panel.model.setData(sources_panel.model.index(0, cols.NAME),
                                        "Inbound from the new website and the events", EDIT)
     assert table.columnWidth(cols.NAME) == width  # an edit measures no cell
-    editor_document.edit("Add source", edits.add_source)
+    editor_document.edit("Add source", source_edits.add_source)
     assert table.columnWidth(cols.NAME) > width  # a new row: the columns fit again
 
 

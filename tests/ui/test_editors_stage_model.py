@@ -9,7 +9,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import edits
+from alignplanner.domain.edits import plan as plan_edits
+from alignplanner.domain.edits import stages as stage_edits
 from alignplanner.ui.editors import stage_columns as col
 from alignplanner.ui.editors.stage_model import ROW_MIME, StageTableModel
 
@@ -133,12 +134,12 @@ def test_the_model_stays_consistent_through_every_kind_of_change(
         editor_document: PlanDocument) -> None:
     qtmodeltester.check(stage_model)
     stage_model.setData(stage_model.index(0, col.CONVERSION), 20.0)
-    editor_document.edit("Add stage", lambda p: edits.add_stage(p, 1))
+    editor_document.edit("Add stage", lambda p: stage_edits.add_stage(p, 1))
     assert stage_model.rowCount() == 5
     assert stage_model.index(1, col.NAME).data(DISPLAY) == "New stage"
-    editor_document.edit("Remove stage", lambda p: edits.remove_stage(p, 0))
+    editor_document.edit("Remove stage", lambda p: stage_edits.remove_stage(p, 0))
     assert ids(editor_document) == [s.id for s in stage_model._stages]
-    editor_document.edit("Remove won", lambda p: edits.remove_stage(p, 3))
+    editor_document.edit("Remove won", lambda p: stage_edits.remove_stage(p, 3))
     assert stage_model.index(2, col.CONVERSION).data(DISPLAY) == "—"  # SAL is won now
     while editor_document.undo_stack.canUndo():
         editor_document.undo_stack.undo()
@@ -204,10 +205,10 @@ def test_an_edited_value_repaints_its_cell_only(
     editor_document.undo_stack.undo()
     assert changes[1:] == [(1, col.CONVERSION, 1, col.CONVERSION)]
     changes.clear()
-    editor_document.edit("Recycle", lambda p: edits.set_stage(p, 2, recycle=None))
+    editor_document.edit("Recycle", lambda p: stage_edits.set_stage(p, 2, recycle=None))
     assert changes == [(2, col.RECYCLE_TO, 2, col.RECYCLE_DAYS)]  # the details go blank
     changes.clear()
-    editor_document.edit("Revenue", lambda p: edits.set_target(p, revenue=2_000_000))
+    editor_document.edit("Revenue", lambda p: plan_edits.set_target(p, revenue=2_000_000))
     assert changes == []  # nothing the table shows
     qtmodeltester.check(stage_model)
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import edits
+from alignplanner.domain.edits import stages as stage_edits
 from alignplanner.ui.editors import stage_columns as col
 from alignplanner.ui.editors.stage_table import StagePanel
 
@@ -222,7 +222,7 @@ def test_select_stage_and_set_document(qtbot: QtBot, stage_panel: StagePanel,
     stage_panel.model.setData(stage_panel.model.index(0, col.DAYS), 30.0)
     assert other.plan.stages[0].days == 30
     assert editor_document.plan.stages[0].days == 14
-    editor_document.edit("Elsewhere", lambda p: edits.add_stage(p, 0))  # no longer shown
+    editor_document.edit("Elsewhere", lambda p: stage_edits.add_stage(p, 0))  # no longer shown
     assert stage_panel.model.rowCount() == 4
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from pytestqt.qtbot import QtBot
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain.edits import set_stage
+from alignplanner.domain.edits.stages import set_stage
 from alignplanner.ui.charts.waterfall import WaterfallChart
 from alignplanner.ui.export import export_pdf_summary, export_png, pdf_summary_bytes, png_bytes
 

@@ -14,6 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from alignplanner.document.settings import Settings
 from alignplanner.document.workflow import FileWorkflow
+from alignplanner.domain.edits import roles as role_edits
+from alignplanner.domain.edits import stages as stage_edits
 from alignplanner.ui.main_window import MainWindow
 from alignplanner.ui.operations.words import feasibility
 
@@ -84,9 +86,8 @@ def test_a_capacity_warning_brings_up_the_role_and_its_chart(
 
 
 def test_a_stagnation_warning_brings_up_the_stage(qtbot: QtBot, window: MainWindow) -> None:
-    from alignplanner.domain import edits
 
-    window.document.edit("Slow MQLs", lambda p: edits.set_stage(p, 1, days=20))
+    window.document.edit("Slow MQLs", lambda p: stage_edits.set_stage(p, 1, days=20))
     click_warning(qtbot, window, "stages[1].stale_after_days")
     assert window.editor_tabs.currentWidget() is window.funnel_split
     assert window.stages.table.currentIndex().row() == 1
@@ -109,14 +110,13 @@ def test_views_follow_the_theme_and_a_new_document(window: MainWindow) -> None:
 
 
 def test_a_hidden_sla_tab_catches_up_when_shown(qtbot: QtBot, window: MainWindow) -> None:
-    from alignplanner.domain import ops_edits
 
     ops = window.operations
     window.editor_tabs.setCurrentWidget(ops.slas)
     card = ops.slas.view.cards[0]
     assert card.marker.text() == "✗"
     window.editor_tabs.setCurrentWidget(ops.team)
-    window.document.edit("More SDRs", lambda p: ops_edits.set_role(p, 0, headcount=9))
+    window.document.edit("More SDRs", lambda p: role_edits.set_role(p, 0, headcount=9))
     assert card.marker.text() == "✗"  # behind another tab: not redrawn yet
     window.editor_tabs.setCurrentWidget(ops.slas)
     qtbot.waitUntil(lambda: card.marker.text() == "✓")  # the tab shows on the next turn

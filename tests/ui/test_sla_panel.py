@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import ops_edits as ops
+from alignplanner.domain.edits import roles as role_edits
+from alignplanner.domain.edits import stages as stage_edits
 from alignplanner.ui.operations.sla_card import SlaCard
 from alignplanner.ui.operations.sla_panel import NO_ROLES, SlaPanel
 from alignplanner.ui.operations.words import article, feasibility, parse_codes, title
@@ -176,7 +177,7 @@ def test_add_and_remove_an_sla(qtbot: QtBot, panel: SlaPanel, document: PlanDocu
 
 
 def test_without_roles_the_panel_says_what_to_do_first(qtbot: QtBot) -> None:
-    document = PlanDocument(ops.remove_role(ops.remove_role(ops_plan(), 0), 0))
+    document = PlanDocument(role_edits.remove_role(role_edits.remove_role(ops_plan(), 0), 0))
     panel = shown(qtbot, SlaPanel(document), (700, 500))
     assert panel.cards == []
     assert panel.empty.text() == NO_ROLES
@@ -186,7 +187,7 @@ def test_without_roles_the_panel_says_what_to_do_first(qtbot: QtBot) -> None:
 def test_an_engine_change_elsewhere_updates_the_card(
     panel: SlaPanel, document: PlanDocument
 ) -> None:
-    document.edit("More SDRs", lambda p: ops.set_role(p, 0, headcount=8))
+    document.edit("More SDRs", lambda p: role_edits.set_role(p, 0, headcount=8))
     assert panel.cards[0].marker.text() == "✓"
     verdict = feasibility(document.plan, document.result, 0)
     assert verdict is not None
@@ -248,11 +249,10 @@ def test_a_card_wraps_its_lines_in_a_narrow_column_instead_of_scrolling_sideways
     wrap like text (long stage names in the fields), nothing is cut off at the right."""
     from PySide6.QtWidgets import QApplication, QComboBox
 
-    from alignplanner.domain import edits
 
     long_name = "Marketing qualified lead from the partner portal"
     plan = document.plan
-    document.edit("Rename", lambda p: edits.set_stage(p, plan.stage_index(
+    document.edit("Rename", lambda p: stage_edits.set_stage(p, plan.stage_index(
         plan.slas[0].from_stage), name=long_name))
     panel = shown(qtbot, SlaPanel(document))
     panel.resize(520, 700)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain.agreement import set_crm
+from alignplanner.domain.edits.stages import set_crm
 from alignplanner.ui.stage_details import StageDetails
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]

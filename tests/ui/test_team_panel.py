@@ -13,7 +13,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import ops_edits as ops
+from alignplanner.domain.edits import roles as role_edits
 from alignplanner.ui.operations import role_model as cols
 from alignplanner.ui.operations.fields import NOT_SET
 from alignplanner.ui.operations.role_model import RoleTableModel, number_list
@@ -39,8 +39,8 @@ def team(qtbot: QtBot, document: PlanDocument) -> TeamPanel:
 def test_model_passes_the_model_tester(qtmodeltester: ModelTester, document: PlanDocument) -> None:
     model = RoleTableModel(document)
     qtmodeltester.check(model)
-    document.edit("Add role", ops.add_role)
-    document.edit("Remove role", lambda p: ops.remove_role(p, 0))
+    document.edit("Add role", role_edits.add_role)
+    document.edit("Remove role", lambda p: role_edits.remove_role(p, 0))
     qtmodeltester.check(model)
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain.edits import set_stage
+from alignplanner.domain.edits.stages import set_stage
 from alignplanner.ui.theme import theme_for
 from alignplanner.ui.warnings_panel import EMPTY_TEXT, WarningsPanel
 

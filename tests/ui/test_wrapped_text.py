@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain.edits import set_stage
+from alignplanner.domain.edits.stages import set_stage
 from alignplanner.ui.theme import palette_for, theme_for
 from alignplanner.ui.warnings_panel import WarningsPanel
 from alignplanner.ui.wrapped_text import ONE_LINE, WrappedText

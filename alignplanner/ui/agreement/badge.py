@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from alignplanner.document import signing
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain.model import Plan
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.agreement.words import AGREED_COLOR, DRAFT_COLOR
 from alignplanner.ui.editors.common import scaled_font
 

@@ -13,9 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from alignplanner.domain import agreement_edits as ae
-from alignplanner.domain.model import Plan
-from alignplanner.domain.scoring import Criterion
+from alignplanner.domain.agreement.scoring import Criterion
+from alignplanner.domain.edits import scoring as scoring_edits
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.editors.plan_table_model import ROLE, Index, PlanTableModel, Transform
 
 __all__ = ["KIND_LABELS", "CriteriaModel"]
@@ -39,7 +39,7 @@ _HELP = {
 
 
 class CriteriaModel(PlanTableModel):
-    def __init__(self, document: Any, group: ae.Group, parent: Any = None) -> None:
+    def __init__(self, document: Any, group: scoring_edits.Group, parent: Any = None) -> None:
         self.group = group
         self.titles = _TITLES[group]
         self.help = _HELP[group]
@@ -105,7 +105,7 @@ class CriteriaModel(PlanTableModel):
             on = Qt.CheckState(value) == Qt.CheckState.Checked
             return self._edit(row, column, value, field=f"{crit.label} · High intent",
                               text=f"{'Mark' if on else 'Unmark'} {crit.label} as high intent",
-                              make=lambda: lambda p: ae.set_high_intent(p, crit.id, on),
+                              make=lambda: lambda p: scoring_edits.set_high_intent(p, crit.id, on),
                               key=None)
         if role != ROLE.EditRole:
             return False
@@ -122,9 +122,9 @@ class CriteriaModel(PlanTableModel):
         group = self.group
         if column == self.points_column:
             points = float(value)
-            return lambda p: ae.set_criterion(p, group, row, points=points)
+            return lambda p: scoring_edits.set_criterion(p, group, row, points=points)
         if column == LABEL:
             label = str(value).strip()
-            return lambda p: ae.set_criterion(p, group, row, label=label)
+            return lambda p: scoring_edits.set_criterion(p, group, row, label=label)
         kind = str(value)
-        return lambda p: ae.set_criterion(p, group, row, kind=kind)
+        return lambda p: scoring_edits.set_criterion(p, group, row, kind=kind)

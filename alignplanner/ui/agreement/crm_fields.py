@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain.agreement import set_crm
-from alignplanner.domain.crm import CRM_FIELDS, MAX_CRM_VALUE
-from alignplanner.domain.model import Stage
+from alignplanner.domain.edits.stages import set_crm
+from alignplanner.domain.plan.crm import CRM_FIELDS, MAX_CRM_VALUE
+from alignplanner.domain.plan.funnel import Stage
 from alignplanner.ui.editors.common import ErrorLabel, blocked
 
 __all__ = ["CRM_LABELS", "CrmFields"]

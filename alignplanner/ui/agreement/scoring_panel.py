@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import agreement_edits as ae
-from alignplanner.domain.model import Plan
-from alignplanner.domain.scoring import MAX_AGE_DAYS, MAX_POINTS, MAX_THRESHOLD
+from alignplanner.domain.agreement.scoring import MAX_AGE_DAYS, MAX_POINTS, MAX_THRESHOLD
+from alignplanner.domain.edits import scoring as scoring_edits
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.agreement.criteria_model import KIND_LABELS, CriteriaModel
 from alignplanner.ui.agreement.try_lead import TryLead
 from alignplanner.ui.editors import delegates as kinds
@@ -83,7 +83,7 @@ class ScoringPanel(DocumentPanel):
         self.stage.setToolTip("The stage a lead enters when it qualifies (usually the MQL)")
         self.stage.activated.connect(lambda _i: self._commit(
             "Change the stage scoring qualifies for",
-            lambda p: ae.set_model(p, qualifies_for=str(self.stage.currentData())),
+            lambda p: scoring_edits.set_model(p, qualifies_for=str(self.stage.currentData())),
             "Qualifies for"))
         self.fit_threshold = kinds.spin_box(self, 0, MAX_THRESHOLD, 0, widest=10_000)
         self.engagement_threshold = kinds.spin_box(self, 0, MAX_THRESHOLD, 0, widest=10_000)
@@ -102,7 +102,7 @@ class ScoringPanel(DocumentPanel):
         self.try_lead = TryLead(self)
         self.start_button = QPushButton("Create a lead-scoring model", self)
         self.start_button.clicked.connect(lambda: self._commit(
-            "Create the lead-scoring model", ae.start_scoring, "Scoring"))
+            "Create the lead-scoring model", scoring_edits.start_scoring, "Scoring"))
         self.pages = QStackedWidget(self)
         self._lay_out()
         self._fit_to_font()
@@ -119,13 +119,13 @@ class ScoringPanel(DocumentPanel):
         resize_on_row_changes(model, lambda: _size(table))
         return table
 
-    def _group_box(self, title: str, table: QTableView, group: ae.Group) -> QGroupBox:
+    def _group_box(self, title: str, table: QTableView, group: scoring_edits.Group) -> QGroupBox:
         box = QGroupBox(title, self)
         add = QPushButton("Add", box)
         add.setObjectName(f"{group}Add")
         add.setToolTip(f"Add a {group} criterion")
         add.clicked.connect(lambda: self._commit(
-            f"Add {group} criterion", lambda p: ae.add_criterion(p, group), title))
+            f"Add {group} criterion", lambda p: scoring_edits.add_criterion(p, group), title))
         remove = QPushButton("Remove", box)
         remove.setObjectName(f"{group}Remove")
         remove.setToolTip("Remove the selected criterion (undo brings it back)")
@@ -234,7 +234,7 @@ class ScoringPanel(DocumentPanel):
     def _threshold(self, what: str, value: float) -> None:
         change = {f"{what}_threshold": value}
         self._commit(f"Change the {what} threshold",
-                     lambda p: ae.set_model(p, **change),
+                     lambda p: scoring_edits.set_model(p, **change),
                      f"{what.capitalize()} threshold", ("scoring", what))
 
     def _decay(self) -> None:
@@ -242,13 +242,13 @@ class ScoringPanel(DocumentPanel):
         days = self.decay_days.value()
         if mode != "none" and days == 0:
             days = 30.0  # a rule that decays needs a period; a month is where most start
-        self._commit("Change how engagement decays", lambda p: ae.set_decay(p, mode, days),
+        self._commit("Change how engagement decays", lambda p: scoring_edits.set_decay(p, mode, days),
                      "Decay", ("scoring", "decay"))
 
-    def _remove(self, table: QTableView, group: ae.Group, title: str) -> None:
+    def _remove(self, table: QTableView, group: scoring_edits.Group, title: str) -> None:
         row = table.currentIndex().row()
         if row < 0:
             self.error.show_message(f"{title}: select the criterion to remove")
             return
         self._commit(f"Remove {group} criterion",
-                     lambda p: ae.remove_criterion(p, group, row), title)
+                     lambda p: scoring_edits.remove_criterion(p, group, row), title)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from alignplanner.document import signing
 from alignplanner.document.signing import Standing
-from alignplanner.domain.signoff import Signature
+from alignplanner.domain.agreement.signoff import Signature
 from alignplanner.ui.agreement.words import AGREED_COLOR, DRAFT_COLOR, role_label
 
 __all__ = ["SignaturesModel"]

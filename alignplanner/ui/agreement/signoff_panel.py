@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 from alignplanner.document import signing
 from alignplanner.document.document import PlanDocument
 from alignplanner.document.prompts import Signer
-from alignplanner.domain import agreement_edits
-from alignplanner.domain.model import Plan
-from alignplanner.domain.signoff import SIGNOFF_ROLES
+from alignplanner.domain.agreement.signoff import SIGNOFF_ROLES
+from alignplanner.domain.edits import signoff as signoff_edits
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.agreement.badge import StatusBadge
 from alignplanner.ui.agreement.signatures_model import SignaturesModel
 from alignplanner.ui.agreement.words import role_label
@@ -225,7 +225,7 @@ class SignoffPanel(DocumentPanel):
     def _edit_roles(self, roles: list[str]) -> None:
         self.error.clear_message()
         problems = self.document.edit("Change who must sign",
-                                      lambda p: agreement_edits.set_required(p, roles))
+                                      lambda p: signoff_edits.set_required(p, roles))
         if self.error.show_problems(problems, "Who must sign"):
             self.refresh(self.document.plan)  # the boxes show the plan again
 
@@ -234,5 +234,5 @@ class SignoffPanel(DocumentPanel):
                  for name in line.text().split(",")]
         self.error.clear_message()
         problems = self.document.edit("Change approvers",
-                                      lambda p: agreement_edits.set_approvers(p, pairs))
+                                      lambda p: signoff_edits.set_approvers(p, pairs))
         self.error.show_problems(problems, "Approvers")

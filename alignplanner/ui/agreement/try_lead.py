@@ -16,8 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignplanner.domain.agreement.scoring import (
+    MAX_AGE_DAYS,
+    LeadScore,
+    Match,
+    ScoringModel,
+    score_lead,
+)
 from alignplanner.domain.problems import PlanInvalid
-from alignplanner.domain.scoring import MAX_AGE_DAYS, LeadScore, Match, ScoringModel, score_lead
 from alignplanner.ui.agreement.words import AGREED_COLOR, DRAFT_COLOR
 from alignplanner.ui.editors.common import ErrorLabel, scaled_font
 from alignplanner.ui.editors.delegates import spin_box

@@ -15,7 +15,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain.model import Plan
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import PlanWarning, Result
 from alignplanner.ui.formatting import money_exact, month_label, percent
 from alignplanner.ui.theme import WARNING_COLOR, team_color, team_label

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from alignplanner.domain.model import Plan
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result
 from alignplanner.ui.formatting import money, month_label, short_month
 

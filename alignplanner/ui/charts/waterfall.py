@@ -29,7 +29,7 @@ from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics
 from PySide6.QtWidgets import QGraphicsRectItem, QToolTip, QWidget
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain.model import Stage
+from alignplanner.domain.plan.funnel import Stage
 from alignplanner.ui.charts import funnel_layout as fl
 from alignplanner.ui.charts.axes import DecadeAxis
 from alignplanner.ui.charts.chart_frame import ChartFrame

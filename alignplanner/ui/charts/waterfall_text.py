@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from alignplanner.domain.model import Plan
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import PlanWarning, Result
 from alignplanner.ui.formatting import percent
 from alignplanner.ui.theme import team_label

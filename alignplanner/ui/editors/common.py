@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain.model import Plan
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import Problem
 from alignplanner.ui.theme import WARNING_COLOR, color_text, team_color
 

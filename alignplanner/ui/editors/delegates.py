@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignplanner.domain.model import MAX_DAYS, MAX_MONEY, OWNERS
+from alignplanner.domain.checks import MAX_DAYS, MAX_MONEY
+from alignplanner.domain.plan.funnel import OWNERS
 from alignplanner.ui.editors.common import team_swatch
 from alignplanner.ui.theme import team_label
 

@@ -12,8 +12,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import edits
-from alignplanner.domain.model import Plan
+from alignplanner.domain.edits import sources as source_edits
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.editors.common import DocumentPanel, ErrorLabel, blocked
 from alignplanner.ui.editors.delegates import spin_box
 from alignplanner.ui.formatting import percent
@@ -110,13 +110,13 @@ class OverridesEditor(DocumentPanel):
         text = f"Give {source} its own rate at {stage}" if on else \
             f"Use the funnel's rate for {source} at {stage}"
         self.error.show_problems(self.document.edit(
-            text, lambda p: edits.set_override(p, row, stage_id, rate if on else None)))
+            text, lambda p: source_edits.set_override(p, row, stage_id, rate if on else None)))
 
     def _set_rate(self, stage_id: str, value: float) -> None:
         row, (source, stage) = self._row, self._names(stage_id)
         problems = self.document.edit(
             f"Change {source} rate at {stage}",
-            lambda p: edits.set_override(p, row, stage_id, value / 100),
+            lambda p: source_edits.set_override(p, row, stage_id, value / 100),
             ("sources", self.document.plan.sources[row].id, "override", stage_id))
         if problems:
             self._load(self.document.plan)

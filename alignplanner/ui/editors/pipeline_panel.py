@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import edits
-from alignplanner.domain.model import MAX_MONEY, Plan
+from alignplanner.domain.checks import MAX_MONEY
+from alignplanner.domain.edits import sources as source_edits
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.editors.common import DocumentPanel, ErrorLabel, blocked, team_swatch
 from alignplanner.ui.editors.delegates import spin_box
 from alignplanner.ui.formatting import count, month_label
@@ -96,7 +97,7 @@ class PipelinePanel(DocumentPanel):
         plan = self.document.plan
         name = plan.stages[plan.stage_index(stage_id)].name
         problems = self.document.edit(f"Change open {name} units",
-                                      lambda p: edits.set_pipeline(p, stage_id, value),
+                                      lambda p: source_edits.set_pipeline(p, stage_id, value),
                                       ("pipeline", stage_id))
         if problems:
             self._load(self.document.plan)

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain.model import Plan
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.editors.common import describe
 from alignplanner.ui.editors.row_changes import apply_change, classify
 

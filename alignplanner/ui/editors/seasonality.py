@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import edits
-from alignplanner.domain.model import MAX_MONEY, Plan
+from alignplanner.domain.checks import MAX_MONEY
+from alignplanner.domain.edits import plan as plan_edits
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.editors import transforms
 from alignplanner.ui.editors.common import DocumentPanel, ErrorLabel, blocked
 from alignplanner.ui.editors.delegates import spin_box
@@ -123,7 +124,7 @@ class SeasonalityEditor(DocumentPanel):
                 ("target", "monthly_revenue", month))
         else:
             problems = self.document.edit(
-                f"Change {name} weight", lambda p: edits.set_month_weight(p, month, value),
+                f"Change {name} weight", lambda p: plan_edits.set_month_weight(p, month, value),
                 ("target", "monthly_weights", month))
         if problems:
             self._load(self.document.plan)

@@ -13,8 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from alignplanner.domain import edits
-from alignplanner.domain.model import Plan, Source
+from alignplanner.domain.edits import sources as source_edits
+from alignplanner.domain.plan.funnel import Source
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.editors import transforms
 from alignplanner.ui.editors.common import team_swatch
 from alignplanner.ui.editors.plan_table_model import ROLE, Index, PlanTableModel, Transform
@@ -126,4 +127,4 @@ class SourceTableModel(PlanTableModel):
             return lambda p: transforms.set_deal_size(p, row, size)
         field = ("name", "id", "enters")[column]
         text = str(value).strip()
-        return lambda p: edits.set_source(p, row, **{field: text})
+        return lambda p: source_edits.set_source(p, row, **{field: text})

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import edits
-from alignplanner.domain.model import Plan
+from alignplanner.domain.edits import sources as source_edits
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import Problem
 from alignplanner.ui.editors import delegates as kinds
 from alignplanner.ui.editors import source_model as cols
@@ -112,14 +112,14 @@ class SourcesPanel(DocumentPanel):
         self.error.show_problems(problems)
 
     def _add(self) -> None:
-        self._show(self.document.edit("Add source", edits.add_source))
+        self._show(self.document.edit("Add source", source_edits.add_source))
 
     def _remove(self) -> None:
         row = self.table.currentIndex().row()
         if row >= 0:
             source = self.document.plan.sources[row]
             self._show(self.document.edit(f"Remove source {source.name or source.id}",
-                                          lambda p: edits.remove_source(p, row)))
+                                          lambda p: source_edits.remove_source(p, row)))
 
     def _on_refused(self, row: int, column: int, message: str) -> None:
         self.error.show_message(message)

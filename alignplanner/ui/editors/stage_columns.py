@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from alignplanner.domain import edits
-from alignplanner.domain.model import Plan, Stage
+from alignplanner.domain.edits import stages as stage_edits
+from alignplanner.domain.plan.funnel import Stage
+from alignplanner.domain.plan.plan import Plan
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def transform(stage: Stage, row: int, column: int, value: object) -> Callable[[P
         return _rate_transform(stage, row, column, value)
     text = str(value).strip() if column in (NAME, ID) else str(value)
     field = {NAME: "name", ID: "id", OWNER: "owner", **_TEXT_FIELDS}[column]
-    return lambda p: edits.set_stage(p, row, **{field: text})
+    return lambda p: stage_edits.set_stage(p, row, **{field: text})
 
 
 def _rate_transform(stage: Stage, row: int, column: int,
@@ -91,15 +92,15 @@ def _rate_transform(stage: Stage, row: int, column: int,
         to = str(value or "") or None
         share, after = (stage.recycle.share, stage.recycle.after_days) if stage.recycle else (
             0.0, 0.0)
-        return lambda p: edits.set_recycle(p, row, to, share, after)
+        return lambda p: stage_edits.set_recycle(p, row, to, share, after)
     number = float(value)  # type: ignore[arg-type]
     if column == CONVERSION:
-        return lambda p: edits.set_stage(p, row, conversion=number / 100)
+        return lambda p: stage_edits.set_stage(p, row, conversion=number / 100)
     if column == DAYS:
-        return lambda p: edits.set_stage(p, row, days=number)
+        return lambda p: stage_edits.set_stage(p, row, days=number)
     recycle = stage.recycle
     if recycle is None:
         raise ValueError("no recycle target")
     share = number / 100 if column == RECYCLE_SHARE else recycle.share
     after = number if column == RECYCLE_DAYS else recycle.after_days
-    return lambda p: edits.set_recycle(p, row, recycle.to, share, after)
+    return lambda p: stage_edits.set_recycle(p, row, recycle.to, share, after)

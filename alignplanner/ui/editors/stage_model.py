@@ -15,8 +15,9 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from alignplanner.domain import edits
-from alignplanner.domain.model import Plan, Stage
+from alignplanner.domain.edits import stages as stage_edits
+from alignplanner.domain.plan.funnel import Stage
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.editors import stage_columns as col
 from alignplanner.ui.editors.common import describe, team_swatch
 from alignplanner.ui.editors.plan_table_model import ROLE, Index, PlanTableModel
@@ -146,7 +147,7 @@ class StageTableModel(PlanTableModel):
         name = self._stages[row].name
         text = f"Move {name} {'up' if to < row else 'down'}"
         before = self._document.plan
-        problems = self._document.edit(text, lambda p: edits.move_stage(p, row, to))
+        problems = self._document.edit(text, lambda p: stage_edits.move_stage(p, row, to))
         if problems:
             return self._refuse(row, col.NAME, describe(problems, f"Moving {name}"))
         return self._document.plan is not before

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import edits
-from alignplanner.domain.model import Plan
+from alignplanner.domain.edits import stages as stage_edits
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, Problem
 from alignplanner.ui.editors import delegates as kinds
 from alignplanner.ui.editors import stage_columns as col
@@ -147,13 +147,13 @@ class StagePanel(DocumentPanel):
 
     def _add(self) -> None:
         row = self._row() + 1 if self._row() >= 0 else len(self.document.plan.stages) - 1
-        self._show(self.document.edit("Add stage", lambda p: edits.add_stage(p, row)))
+        self._show(self.document.edit("Add stage", lambda p: stage_edits.add_stage(p, row)))
 
     def _remove(self) -> None:
         row = self._row()
         if row >= 0:
             self._show(self.document.edit(removal_name(self.document.plan, row),
-                                          lambda p: edits.remove_stage(p, row)))
+                                          lambda p: stage_edits.remove_stage(p, row)))
 
     def _move_up(self) -> None:
         if self._row() > 0:
@@ -185,7 +185,7 @@ def removal_name(plan: Plan, row: int) -> str:
     stage go with it (``"Remove stage MQL and its SLA"``), which is easy to miss."""
     name = f"Remove stage {plan.stages[row].name}"
     try:
-        lost = len(plan.slas) - len(edits.remove_stage(plan, row).slas)
+        lost = len(plan.slas) - len(stage_edits.remove_stage(plan, row).slas)
     except PlanInvalid:
         return name  # refused: the edit itself says why
     if lost <= 0:

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import edits
-from alignplanner.domain.model import MAX_GROWTH, MAX_MONEY, Plan
+from alignplanner.domain.checks import MAX_MONEY
+from alignplanner.domain.edits import plan as plan_edits
+from alignplanner.domain.plan.funnel import MAX_GROWTH
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.editors import transforms
 from alignplanner.ui.editors.common import DocumentPanel, ErrorLabel, blocked, scaled_font
 from alignplanner.ui.editors.delegates import spin_box
@@ -192,12 +194,12 @@ class TargetPanel(DocumentPanel):
 
     def _name(self) -> None:
         name = self.name.text()
-        self._commit(self.plan_error, "Plan name", lambda p: edits.set_plan(p, name=name),
+        self._commit(self.plan_error, "Plan name", lambda p: plan_edits.set_plan(p, name=name),
                      ("plan", "name"), "Rename plan")
 
     def _currency(self) -> None:
         code = self.currency.text().upper()
-        self._commit(self.plan_error, "Currency", lambda p: edits.set_plan(p, currency=code),
+        self._commit(self.plan_error, "Currency", lambda p: plan_edits.set_plan(p, currency=code),
                      ("plan", "currency"))
 
     def _start(self, day: QDate) -> None:
@@ -206,29 +208,29 @@ class TargetPanel(DocumentPanel):
                      ("plan", "start"))
 
     def _months(self, months: int) -> None:
-        self._commit(self.plan_error, "Plan length", lambda p: edits.set_plan(p, months=months),
+        self._commit(self.plan_error, "Plan length", lambda p: plan_edits.set_plan(p, months=months),
                      ("plan", "months"))
 
     def _rounding(self, _index: int) -> None:
         rounding = self.rounding.currentData()
         self._commit(self.plan_error, "Rounding",
-                     lambda p: edits.set_plan(p, rounding=rounding), ("plan", "rounding"))
+                     lambda p: plan_edits.set_plan(p, rounding=rounding), ("plan", "rounding"))
 
     def _revenue(self, value: float) -> None:
         self._commit(self.target_error, "Revenue target",
-                     lambda p: edits.set_target(p, revenue=value), ("target", "revenue"))
+                     lambda p: plan_edits.set_target(p, revenue=value), ("target", "revenue"))
 
     def _deal_size(self, value: float) -> None:
         self._commit(self.target_error, "Average deal size",
-                     lambda p: edits.set_target(p, average_deal_size=value),
+                     lambda p: plan_edits.set_target(p, average_deal_size=value),
                      ("target", "average_deal_size"))
 
     def _growth(self, value: float) -> None:
         self._commit(self.target_error, "Growth",
-                     lambda p: edits.set_target(p, growth=value / 100), ("target", "growth"))
+                     lambda p: plan_edits.set_target(p, growth=value / 100), ("target", "growth"))
 
     def _continuation(self, _index: int) -> None:
         continuation = self.continuation.currentData()
         self._commit(self.target_error, "What follows the plan",
-                     lambda p: edits.set_target(p, continuation=continuation),
+                     lambda p: plan_edits.set_target(p, continuation=continuation),
                      ("target", "continuation"))

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import ops_edits as ops
-from alignplanner.domain.calendar import DAY_NAMES
-from alignplanner.domain.model import Plan
+from alignplanner.domain.edits import calendar as calendar_edits
+from alignplanner.domain.plan.plan import Plan
+from alignplanner.domain.sla.calendar import DAY_NAMES
 from alignplanner.ui.editors.common import DocumentPanel, ErrorLabel, blocked
 from alignplanner.ui.operations.fields import TextField
 from alignplanner.ui.operations.sentence import sentence
@@ -63,7 +63,7 @@ class CalendarEditor(DocumentPanel):
             box.toggled.connect(
                 lambda on, d=day: self._send(
                     f"{'Work' if on else 'Do not work'} on {d.title()}",
-                    lambda p: ops.set_workday(p, d, on),
+                    lambda p: calendar_edits.set_workday(p, d, on),
                     None,
                 )
             )
@@ -149,7 +149,7 @@ class CalendarEditor(DocumentPanel):
         if zone != self.document.plan.calendar.timezone:
             self._send(
                 f"Change time zone to {zone}",
-                lambda p: ops.set_calendar(p, timezone=zone),
+                lambda p: calendar_edits.set_calendar(p, timezone=zone),
                 ("calendar", "timezone"),
             )
 
@@ -158,17 +158,17 @@ class CalendarEditor(DocumentPanel):
         hours[end] = value.strip()
         self._send(
             "Change working hours",
-            lambda p: ops.set_calendar(p, hours=tuple(hours)),
+            lambda p: calendar_edits.set_calendar(p, hours=tuple(hours)),
             ("calendar", "hours", end),
         )
 
     def _add_holiday(self) -> None:
         q = self.new_holiday.date()
         day = date(q.year(), q.month(), q.day())
-        self._send(f"Add holiday {day:%d %b %Y}", lambda p: ops.add_holiday(p, day), None)
+        self._send(f"Add holiday {day:%d %b %Y}", lambda p: calendar_edits.add_holiday(p, day), None)
 
     def _remove_holiday(self) -> None:
         item = self.holidays.currentItem()
         if item is not None:
             day = item.data(Qt.ItemDataRole.UserRole)
-            self._send(f"Remove holiday {day:%d %b %Y}", lambda p: ops.remove_holiday(p, day), None)
+            self._send(f"Remove holiday {day:%d %b %Y}", lambda p: calendar_edits.remove_holiday(p, day), None)

@@ -18,8 +18,8 @@ from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QToolTip, QWidget
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain.capacity import CapacityResult
-from alignplanner.domain.operations import plural, role_label
+from alignplanner.domain.team.capacity import CapacityResult
+from alignplanner.domain.wording import plural, role_label
 from alignplanner.ui.charts.axes import CountAxis, compact, nice_ceiling
 from alignplanner.ui.charts.chart_frame import ChartFrame
 from alignplanner.ui.charts.labels import ChartLabel, TextPool, place

@@ -15,10 +15,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from alignplanner.domain import ops_edits as ops
-from alignplanner.domain.capacity import Role
-from alignplanner.domain.model import Plan
-from alignplanner.domain.operations import role_label
+from alignplanner.domain.edits import roles as role_edits
+from alignplanner.domain.plan.plan import Plan
+from alignplanner.domain.team.role import Role
+from alignplanner.domain.wording import role_label
 from alignplanner.ui.editors.common import team_swatch
 from alignplanner.ui.editors.plan_table_model import ROLE, Index, PlanTableModel, Transform
 from alignplanner.ui.formatting import percent, short_month
@@ -209,4 +209,4 @@ class RoleTableModel(PlanTableModel):
             new = float(value)
             if column in PERCENT_COLUMNS:
                 new /= 100
-        return lambda p: ops.set_role(p, row, **{field: new})
+        return lambda p: role_edits.set_role(p, row, **{field: new})

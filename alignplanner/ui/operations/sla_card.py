@@ -16,13 +16,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from alignplanner.domain import edits
-from alignplanner.domain import ops_edits as ops
-from alignplanner.domain.model import MAX_DAYS, Plan
-from alignplanner.domain.operations import plural
+from alignplanner.domain.checks import MAX_DAYS
+from alignplanner.domain.edits import slas as sla_edits
+from alignplanner.domain.edits import stages as stage_edits
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import Problem
 from alignplanner.domain.results import Result
-from alignplanner.domain.sla import MAX_ATTEMPTS, MAX_WINDOW_HOURS, Sla
+from alignplanner.domain.sla.sla import MAX_ATTEMPTS, MAX_WINDOW_HOURS, Sla
+from alignplanner.domain.wording import plural
 from alignplanner.ui.editors.common import ErrorLabel, scaled_font
 from alignplanner.ui.operations import words
 from alignplanner.ui.operations.fields import NOT_SET, ChoiceField, NumberField, TextField
@@ -80,7 +81,7 @@ class SlaCard(QFrame):
     def _set(self, name: str, what: str, **convert: Callable[[Any], Any]) -> Callable[[Any], None]:
         conv = convert.get("value", lambda v: v)
         return self._field(
-            name, what, lambda v: lambda p: ops.set_sla(p, self.index, **{name: conv(v)})
+            name, what, lambda v: lambda p: sla_edits.set_sla(p, self.index, **{name: conv(v)})
         )
 
     def _make_fields(self) -> None:
@@ -89,7 +90,7 @@ class SlaCard(QFrame):
             self._field(
                 "from_stage",
                 "the passing stage",
-                lambda v: lambda p: ops.move_sla(p, self.index, v),
+                lambda v: lambda p: sla_edits.move_sla(p, self.index, v),
             ),
         )
         self.to_stage = ChoiceField(self, self._set("to_stage", "the receiving stage"))
@@ -99,7 +100,7 @@ class SlaCard(QFrame):
             self._field(
                 "window",
                 "the first-response window",
-                lambda v: lambda p: ops.set_window(p, self.index, v, self._unit()),
+                lambda v: lambda p: sla_edits.set_window(p, self.index, v, self._unit()),
             ),
             high=MAX_WINDOW_HOURS * 60,
             decimals=1,
@@ -110,7 +111,7 @@ class SlaCard(QFrame):
             self._field(
                 "window",
                 "the first-response window",
-                lambda u: lambda p: ops.set_window(p, self.index, self.respond.value(), u),
+                lambda u: lambda p: sla_edits.set_window(p, self.index, self.respond.value(), u),
             ),
         )
         self.target = NumberField(
@@ -379,7 +380,7 @@ class SlaCard(QFrame):
     def _stale_transform(self, days: float | None) -> Transform:
         def transform(plan: Plan) -> Plan:
             at = plan.stage_index(plan.slas[self.index].from_stage)
-            return edits.set_stage(plan, at, stale_after_days=days)
+            return stage_edits.set_stage(plan, at, stale_after_days=days)
 
         return transform
 
@@ -396,7 +397,7 @@ class SlaCard(QFrame):
             self.error.clear_message()
 
     def _remove(self) -> None:
-        self._send(f"Remove {self._label()} SLA", lambda p: ops.remove_sla(p, self.index), None)
+        self._send(f"Remove {self._label()} SLA", lambda p: sla_edits.remove_sla(p, self.index), None)
 
     def window_field_focus(self) -> None:
         self.respond.setFocus()

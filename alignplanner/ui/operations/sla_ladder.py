@@ -7,9 +7,9 @@ from collections.abc import Callable, Hashable
 
 from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
 
-from alignplanner.domain import ops_edits as ops
-from alignplanner.domain.model import Plan
-from alignplanner.domain.sla import MAX_WINDOW_HOURS, EscalationStep, Obligation
+from alignplanner.domain.edits import slas as sla_edits
+from alignplanner.domain.plan.plan import Plan
+from alignplanner.domain.sla.sla import MAX_WINDOW_HOURS, EscalationStep, Obligation
 from alignplanner.ui.operations.fields import NOT_SET, ChoiceField, NumberField, TextField
 from alignplanner.ui.operations.sentence import sentence
 
@@ -95,7 +95,7 @@ class EscalationRows(_Rows):
         def change(what: str, **fields: object) -> None:
             self._send(
                 f"Change escalation step {k + 1} ({what})",
-                lambda p: ops.set_escalation_step(p, self.index, k, **fields),
+                lambda p: sla_edits.set_escalation_step(p, self.index, k, **fields),
                 ("slas", self.sla_id, "escalation", k, what),
             )
 
@@ -116,7 +116,7 @@ class EscalationRows(_Rows):
             f"Remove escalation step {k + 1}",
             lambda: self._send(
                 f"Remove escalation step {k + 1}",
-                lambda p: ops.remove_escalation_step(p, self.index, k),
+                lambda p: sla_edits.remove_escalation_step(p, self.index, k),
                 None,
             ),
         )
@@ -127,7 +127,7 @@ class EscalationRows(_Rows):
         return row
 
     def _add(self) -> None:
-        self._send("Add escalation step", lambda p: ops.add_escalation_step(p, self.index), None)
+        self._send("Add escalation step", lambda p: sla_edits.add_escalation_step(p, self.index), None)
 
 
 class ObligationRows(_Rows):
@@ -157,7 +157,7 @@ class ObligationRows(_Rows):
         def change(what: str, **fields: object) -> None:
             self._send(
                 f"Change obligation {k + 1} ({what})",
-                lambda p: ops.set_obligation(p, self.index, k, **fields),
+                lambda p: sla_edits.set_obligation(p, self.index, k, **fields),
                 ("slas", self.sla_id, "obligations", k, what),
             )
 
@@ -181,7 +181,7 @@ class ObligationRows(_Rows):
             f"Remove obligation {k + 1}",
             lambda: self._send(
                 f"Remove obligation {k + 1}",
-                lambda p: ops.remove_obligation(p, self.index, k),
+                lambda p: sla_edits.remove_obligation(p, self.index, k),
                 None,
             ),
         )
@@ -190,4 +190,4 @@ class ObligationRows(_Rows):
         return row
 
     def _add(self) -> None:
-        self._send("Add obligation", lambda p: ops.add_obligation(p, self.index), None)
+        self._send("Add obligation", lambda p: sla_edits.add_obligation(p, self.index), None)

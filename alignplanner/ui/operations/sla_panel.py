@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import ops_edits as ops
-from alignplanner.domain.model import Plan
+from alignplanner.domain.edits import slas as sla_edits
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import Problem
 from alignplanner.ui.editors.common import DocumentPanel, ErrorLabel
 from alignplanner.ui.operations.sla_card import SlaCard, Transform
@@ -109,7 +109,7 @@ class SlaPanel(DocumentPanel):
         return self.document.edit(text, transform, key)
 
     def _add(self) -> None:
-        problems = self.document.edit("Add SLA", ops.add_sla)
+        problems = self.document.edit("Add SLA", sla_edits.add_sla)
         if not self.error.show_problems(problems):
             self.error.clear_message()
             self.select_sla(len(self.cards) - 1)

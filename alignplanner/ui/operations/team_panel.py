@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain import ops_edits as ops
-from alignplanner.domain.model import Plan
-from alignplanner.domain.operations import role_label
+from alignplanner.domain.edits import roles as role_edits
+from alignplanner.domain.plan.plan import Plan
+from alignplanner.domain.wording import role_label
 from alignplanner.ui.editors import delegates as kinds
 from alignplanner.ui.editors.common import (
     DocumentPanel,
@@ -151,7 +151,7 @@ class TeamPanel(DocumentPanel):
     # -- slots: each calls the document ------------------------------------------------
 
     def _add(self) -> None:
-        self.error.show_problems(self.document.edit("Add role", ops.add_role))
+        self.error.show_problems(self.document.edit("Add role", role_edits.add_role))
 
     def _remove(self) -> None:
         row = self.table.currentIndex().row()
@@ -159,7 +159,7 @@ class TeamPanel(DocumentPanel):
             role = self.document.plan.roles[row]
             self.error.show_problems(
                 self.document.edit(
-                    f"Remove role {role_label(role)}", lambda p: ops.remove_role(p, row)
+                    f"Remove role {role_label(role)}", lambda p: role_edits.remove_role(p, row)
                 )
             )
 

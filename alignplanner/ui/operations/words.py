@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from alignplanner.domain.capacity import Role
-from alignplanner.domain.model import Plan
-from alignplanner.domain.operations import plural, role_label
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result, SlaResult
-from alignplanner.domain.sla import Sla
+from alignplanner.domain.sla.sla import Sla
+from alignplanner.domain.team.role import Role
+from alignplanner.domain.wording import plural, role_label
 from alignplanner.ui.theme import team_label
 
 UNITS = (("business hours", "hours"), ("business minutes", "minutes"))
