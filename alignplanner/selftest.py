@@ -13,7 +13,7 @@ import sys
 
 
 def run() -> int:
-    from alignplanner.app import create_application, isolated_config
+    from alignplanner.ui.application import create_application, isolated_config
 
     if not any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # it paints into an image: no screen needed

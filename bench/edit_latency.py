@@ -41,6 +41,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
+from alignplanner.domain.edits import plan as plan_edits  # noqa: E402 (no numpy, no Qt)
+from alignplanner.domain.edits import stages as stage_edits  # noqa: E402
+
 DRAIN_ROUNDS = 3  # rounds of the event loop after an edit (one more finds nothing to do)
 
 
@@ -55,11 +58,10 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from alignplanner.app import build_window, create_application
+    from alignplanner.app import build_window
+    from alignplanner.ui.application import create_application
 
     create_application()  # as the app starts: before numpy is loaded
-    from alignplanner.domain.edits import plan as plan_edits
-    from alignplanner.domain.edits import stages as stage_edits
 
     window = build_window(ROOT / "scenarios" / "stress.toml")
     assert window is not None

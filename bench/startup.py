@@ -64,7 +64,8 @@ import time
 T0 = time.perf_counter()
 import sys
 from pathlib import Path
-from alignplanner.app import create_application, build_window
+from alignplanner.app import build_window
+from alignplanner.ui.application import create_application
 """ + PAINT_HOOK + """
 app = create_application()
 hook = FirstPaint()

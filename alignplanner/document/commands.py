@@ -3,16 +3,15 @@ so undo is just putting the old one back). Consecutive edits of one field merge.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Hashable
 
 from PySide6.QtGui import QUndoCommand
 
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result
 
-if TYPE_CHECKING:
-    from alignplanner.document.document import PlanDocument
+Install = Callable[[Plan, Result], None]
+"""Puts a plan and its result in place (the document's; the command knows nothing more)."""
 
 PLAN_EDIT_ID = 1001
 
@@ -20,14 +19,14 @@ PLAN_EDIT_ID = 1001
 class PlanEdit(QUndoCommand):
     def __init__(
         self,
-        document: PlanDocument,
+        install: Install,
         before: tuple[Plan, Result],
         after: tuple[Plan, Result],
         text: str,
         merge_key: Hashable | None = None,
     ) -> None:
         super().__init__(text)
-        self._document = document
+        self._install = install
         self.before = before
         self.after = after
         self.merge_key = merge_key
@@ -45,7 +44,7 @@ class PlanEdit(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self._document._install(*self.after)
+        self._install(*self.after)
 
     def undo(self) -> None:
-        self._document._install(*self.before)
+        self._install(*self.before)

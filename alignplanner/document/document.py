@@ -3,6 +3,10 @@
 Every change goes through `edit()`, which applies a pure function of the plan
 (alignplanner.domain.edits), recomputes, and pushes one undoable command. An edit that
 would make the plan invalid is refused: `edit()` returns the problems and nothing changes.
+
+A window has one document for its whole life, handed to each of its views once: opening
+another file puts a different plan in the same document (`load`), with a fresh undo
+history, and the views refresh as they do after any edit.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ class PlanDocument(QObject):
     resultChanged = Signal(object)  # Result
     pathChanged = Signal(object)  # Path | None
     modifiedChanged = Signal(bool)
+    loaded = Signal()  # a different plan is in the document (before its planChanged)
 
     def __init__(self, plan: Plan, path: Path | None = None,
                  result: Result | None = None, parent: QObject | None = None) -> None:
@@ -91,15 +96,23 @@ class PlanDocument(QObject):
             new_result = compute(new_plan)
         except PlanInvalid as exc:
             return list(exc.problems)
-        self.undo_stack.push(PlanEdit(self, (self._plan, self._result), (new_plan, new_result),
-                                      text, merge_key))
+        self.undo_stack.push(PlanEdit(self._install, (self._plan, self._result),
+                                      (new_plan, new_result), text, merge_key))
         return []
 
     def replace_plan(self, plan: Plan, text: str = "Replace plan") -> list[Problem]:
         return self.edit(text, lambda _old: plan)
 
+    def load(self, plan: Plan, path: Path | None, result: Result | None = None) -> None:
+        """A different plan in this document (a file opened, a new plan, a recovered one):
+        its own file and a fresh undo history, unmodified."""
+        self.undo_stack.clear()
+        self.set_path(path)
+        self.loaded.emit()
+        self._install(plan, result if result is not None else compute(plan))
+
     def _install(self, plan: Plan, result: Result) -> None:
-        """Called by undo commands only."""
+        """Put ``plan`` and ``result`` in place and say so (edits, undo, redo, load)."""
         old = self._plan
         self._plan, self._result = plan, result
         self.planChanged.emit((old, plan))

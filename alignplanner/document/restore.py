@@ -13,7 +13,7 @@ from pathlib import Path
 from alignplanner.contract.reader import LoadedPlan
 from alignplanner.document.document import PlanDocument
 
-__all__ = ["differs_from_file", "load_changed_file", "recovered_document"]
+__all__ = ["differs_from_file", "load_changed_file", "recover"]
 
 
 def differs_from_file(document: PlanDocument) -> None:
@@ -22,22 +22,21 @@ def differs_from_file(document: PlanDocument) -> None:
     document.undo_stack.resetClean()
 
 
-def recovered_document(recovered: LoadedPlan, path: Path | None,
-                       on_disk: LoadedPlan | None) -> PlanDocument:
-    """The document for a recovered plan that belongs to the file ``path``.
+def recover(document: PlanDocument, recovered: LoadedPlan, path: Path | None,
+            on_disk: LoadedPlan | None) -> None:
+    """Put a recovered plan that belongs to the file ``path`` into ``document``.
 
     With the file's plan (``on_disk``) the recovered changes are one undoable step on top
     of it, "Recovered unsaved changes"; without it (never saved, gone, unreadable) the
     recovered plan alone, as unsaved.
     """
     if on_disk is None:
-        document = PlanDocument(recovered.plan, path, recovered.result)
+        document.load(recovered.plan, path, recovered.result)
         differs_from_file(document)
-        return document
-    document = PlanDocument(on_disk.plan, path, on_disk.result)
+        return
+    document.load(on_disk.plan, path, on_disk.result)
     if on_disk.plan != recovered.plan:
         document.replace_plan(recovered.plan, "Recovered unsaved changes")
-    return document
 
 
 def load_changed_file(document: PlanDocument, loaded: LoadedPlan, name: str) -> None:

@@ -1,7 +1,10 @@
 """FileWorkflow: the app's file logic (new, open, save, close, recover), with no widgets.
 
-It holds the current PlanDocument and what goes with it: the file's `PlanLock`, an
-`Autosaver`, and a `FileWatcher`. Every question goes through `Prompts`, so tests drive all
+It holds the open PlanDocument and what goes with it: the file's `PlanLock`, an
+`Autosaver`, and a `FileWatcher`. There is one document from the first plan opened until
+the plan is closed: opening another file, a new plan or a recovered one puts that plan in
+the same document (`PlanDocument.load`), so the window built on it never changes
+documents. Every question goes through `Prompts`, so tests drive all
 of it with scripted answers. The rules that keep work safe:
 
 - A document is replaced only after the user agreed (saved or discarded its changes) *and*
@@ -19,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from alignplanner.contract.errors import PlanFileError
+from alignplanner.contract.reader import LoadedPlan
 from alignplanner.document import files
 from alignplanner.document.autosave import Autosaver
 from alignplanner.document.document import PlanDocument
@@ -26,7 +30,7 @@ from alignplanner.document.files import FileSignature
 from alignplanner.document.lock import PlanLock
 from alignplanner.document.prompts import Prompts
 from alignplanner.document.recovery import Recovery, find_recoveries
-from alignplanner.document.restore import differs_from_file, load_changed_file, recovered_document
+from alignplanner.document.restore import differs_from_file, load_changed_file, recover
 from alignplanner.document.settings import Settings, autosave_idle_ms, recovery_dir
 from alignplanner.document.watch import FileWatcher
 from alignplanner.resources import sample_plan_path
@@ -37,7 +41,6 @@ __all__ = ["FileWorkflow"]
 class FileWorkflow(QObject):
     """New, open, save, save as, close and crash recovery of the one open plan."""
 
-    documentChanged = Signal(object)  # PlanDocument | None: a different document is current
     notice = Signal(str, list)  # (title, lines): told through the prompts, needs no answer
     recentFilesChanged = Signal()
 
@@ -57,6 +60,7 @@ class FileWorkflow(QObject):
 
     @property
     def document(self) -> PlanDocument | None:
+        """The open plan's document; None before a plan is opened and after it is closed."""
         return self._document
 
     @property
@@ -90,7 +94,7 @@ class FileWorkflow(QObject):
         except (PlanFileError, FileNotFoundError) as exc:
             self._prompts.show_error("The sample plan could not be opened", str(exc))
             return False
-        self._install(PlanDocument(loaded.plan, None, loaded.result), None, None)
+        self._install(self._document_with(loaded, None), None, None)
         return True
 
     def open(self, path: Path | None = None) -> bool:
@@ -113,7 +117,7 @@ class FileWorkflow(QObject):
             self._prompts.show_problems(f"{path.name} could not be opened",
                                         files.problem_lines(exc))
             return False
-        document = PlanDocument(loaded.plan, path, loaded.result)
+        document = self._document_with(loaded, path)
         self._install(document, lock, known)
         if loaded.stale_requirements:
             self._recomputed(document, [str(p) for p in loaded.stale_requirements])
@@ -234,7 +238,8 @@ class FileWorkflow(QObject):
                     base, known = files.load_plan(original)
                 except PlanFileError:
                     base = None  # the original is gone or broken: the recovery is all
-        document = recovered_document(loaded, original, base)
+        document = self._document_with(loaded, original)
+        recover(document, loaded, original, base)
         self._install(document, lock, known)
         if not document.is_modified or (
             self._autosaver is not None and self._autosaver.recovery_path.exists()
@@ -297,13 +302,20 @@ class FileWorkflow(QObject):
         where = owner.describe() if owner else "another program"
         return self._prompts.ask_open_locked(path.name, where), None
 
+    def _document_with(self, loaded: LoadedPlan, path: Path | None) -> PlanDocument:
+        """The document, holding ``loaded``'s plan as a file ``path`` just opened (the
+        autosave of the plan before it ends first: it is saved or its changes discarded)."""
+        self._stop_autosave()
+        if self._document is None:
+            return PlanDocument(loaded.plan, path, loaded.result)
+        self._document.load(loaded.plan, path, loaded.result)
+        return self._document
+
     def _install(self, document: PlanDocument | None, lock: PlanLock | None,
                  known: FileSignature | None) -> None:
-        """Make ``document`` current: the old one's autosave, lock and watch end."""
-        if self._autosaver is not None:
-            self._autosaver.close()
-            self._autosaver.deleteLater()
-            self._autosaver = None
+        """Start the autosave, lock and watch of the plan in ``document`` (None: the plan
+        is closed); those of the plan before it end."""
+        self._stop_autosave()
         if self._lock is not None and self._lock is not lock:
             self._lock.release()
         self._document, self._lock = document, lock
@@ -311,7 +323,12 @@ class FileWorkflow(QObject):
             self._autosaver = Autosaver(document, self._recovery_dir, self._autosave_ms, self)
             self._autosaver.failed.connect(self._autosave_failed)
         self._watcher.watch(document.path if document else None, known)
-        self.documentChanged.emit(document)
+
+    def _stop_autosave(self) -> None:
+        if self._autosaver is not None:
+            self._autosaver.close()
+            self._autosaver.deleteLater()
+            self._autosaver = None
 
     def _autosave_failed(self, reason: str) -> None:
         lines = [reason, "Save the plan to keep it safe."]

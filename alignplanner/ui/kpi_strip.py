@@ -9,8 +9,8 @@ from PySide6.QtGui import QFont, QHelpEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.domain.results import Result
 from alignplanner.ui import formatting
+from alignplanner.ui.views import DocumentView
 
 
 class _Figure(QFrame):
@@ -67,12 +67,12 @@ class _Figure(QFrame):
         return self._tooltip()
 
 
-class KpiStrip(QWidget):
-    """Revenue target, wins needed, top-of-funnel entries, pre-plan pipeline."""
+class KpiStrip(DocumentView):
+    """Revenue target, wins needed, top-of-funnel entries, pre-plan pipeline; more
+    figures can be added at its right end (`add_figure`)."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._document: PlanDocument | None = None
+        super().__init__(document, parent)
         self.target = _Figure("revenue target")
         self.wins = _Figure("deals to win")
         self.top = _Figure("top-of-funnel entries")
@@ -82,18 +82,16 @@ class KpiStrip(QWidget):
         for figure in (self.target, self.wins, self.top, self.pre_plan):
             layout.addWidget(figure)
         layout.addStretch(1)
-        self.set_document(document)
+        self._bind()
 
-    def set_document(self, document: PlanDocument) -> None:
-        if self._document is not None:
-            self._document.resultChanged.disconnect(self._refresh)
-        self._document = document
-        document.resultChanged.connect(self._refresh)
-        self._refresh(document.result)
+    def add_figure(self, figure: QWidget) -> None:
+        """Another headline figure, at the strip's right end (after its stretch)."""
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(figure)
 
-    def _refresh(self, result: Result) -> None:
-        assert self._document is not None
-        plan = self._document.plan
+    def refresh(self) -> None:
+        plan, result = self.document.plan, self.document.result
         self.target.set_value(
             formatting.money(plan.target.revenue, plan.currency),
             lambda: f"{formatting.money_exact(plan.target.revenue, plan.currency)} over "

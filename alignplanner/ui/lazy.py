@@ -48,11 +48,6 @@ class LazyView(QWidget, Generic[V]):
             layout.addWidget(self._view)
         return self._view
 
-    def set_document(self, document: PlanDocument) -> None:
-        self._document = document
-        if self._view is not None:
-            self._view.set_document(document)  # type: ignore[attr-defined]
-
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
         if self._view is not None and hasattr(self._view, "apply_theme"):

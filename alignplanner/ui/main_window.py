@@ -1,15 +1,17 @@
 """The main window: assembles panels, charts and menus; features live in their own modules.
 
 Left, the funnel designer (stages, target, sources, pipeline); right, the headline
-numbers, the charts and the warnings. Later features (SLAs, capacity, sign-off) add
-their own tabs with `add_editor_tab` / `add_chart_tab`.
+numbers, the charts and the warnings. The other features (SLAs and the team, the
+agreement) are installed on a `Workbench`, the window's places for them; the window is
+built on the workflow's one document and hands it to every view once.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
@@ -37,6 +39,7 @@ from alignplanner.ui.lazy import LazyView
 from alignplanner.ui.presentation import Presentation
 from alignplanner.ui.stage_details import StageDetails
 from alignplanner.ui.warnings_panel import WarningsPanel
+from alignplanner.ui.workbench import Workbench
 
 if TYPE_CHECKING:  # the hidden tabs' modules are imported when a tab is first shown
     from alignplanner.ui.charts.by_source import SourceChart
@@ -46,10 +49,7 @@ if TYPE_CHECKING:  # the hidden tabs' modules are imported when a tab is first s
     from alignplanner.ui.editors.target_panel import TargetPanel
 
 
-class FollowsDocument(Protocol):
-    """Any view the window hands a new document to (charts, panels, lazy tabs)."""
-
-    def set_document(self, document: PlanDocument) -> None: ...
+STAGE_SUBJECT = re.compile(r"^stages\[(\d+)\]")
 
 
 class MainWindow(QMainWindow):
@@ -61,22 +61,35 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         document = workflow.document
         assert document is not None, "the workflow opens a plan before the window is built"
+        self._document = document
         self._build_views(document)
         self._build_layout()
+        self.menu_actions = menus.build(self, self.menuBar(), self, document.undo_stack)
         self._build_history(document)
-        self._themed: list[FollowsDocument] = []
-        self.operations = operations.install(self)
-        self.menu_actions = menus.build(self)
-        self.agreement = agreement.install(self)  # Scoring, Sign-off, Compare (issue 5)
+        self.bench = Workbench(
+            document, workflow.prompts, workflow.settings, window=self,
+            editor_tabs=self.editor_tabs, chart_tabs=self.chart_tabs,
+            add_headline=self.kpis.add_figure, file_menu=self.menu_actions.file_menu,
+            file_group_end=self.menu_actions.file_group_end)
+        for view in (self.waterfall, self.timeline, self.by_source, self.warnings):
+            self.bench.follow_theme(view)
+        self.bench.on_subject(self._show_subject)
+        self.operations = operations.install(self.bench)
+        self.agreement = agreement.install(self.bench)
         self.theme_mode = "system"
-        self.presentation = Presentation(self)
-        self.warnings.subjectActivated.connect(self._show_subject)
+        self.presentation = Presentation(self, split=self.main_split, editors=self.editor_tabs,
+                                         action=self.menu_actions.presentation,
+                                         restyle=self.apply_theme)
+        self.warnings.subjectActivated.connect(self.bench.show_subject)
         self.menu_actions.recent_menu.aboutToShow.connect(self._fill_recent)
         self.history_dock.visibilityChanged.connect(self.menu_actions.history.setChecked)
-        self.workflow.documentChanged.connect(self._set_document)
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(lambda _scheme: self._follow_system())
-        self._attach(document)
+        document.modifiedChanged.connect(self.setWindowModified)
+        document.pathChanged.connect(lambda _path: self._update_title())
+        document.planChanged.connect(lambda _change: self._update_title())
+        self.setWindowModified(document.is_modified)
+        self._update_title()
         self.resize(1600, 960)
         self._restore_layout()
         self.set_theme_mode(self.settings.get(keys.THEME), save=False)
@@ -92,11 +105,6 @@ class MainWindow(QMainWindow):
         self.target: LazyView[TargetPanel] = LazyView(document, _target)
         self.sources: LazyView[SourcesPanel] = LazyView(document, _sources)
         self.pipeline: LazyView[PipelinePanel] = LazyView(document, _pipeline)
-        views: list[FollowsDocument] = [
-            self.kpis, self.waterfall, self.timeline, self.by_source, self.warnings,
-            self.stages, self.stage_details, self.target, self.sources, self.pipeline,
-        ]
-        self._views = views
 
     def _build_layout(self) -> None:
         """Editors left; headline numbers, charts and warnings right."""
@@ -110,12 +118,12 @@ class MainWindow(QMainWindow):
         self.stages.table.selectionModel().currentRowChanged.connect(self._stage_selected)
         for widget, title in ((self.funnel_split, "&Funnel"), (self.target, "&Target"),
                               (self.sources, "S&ources"), (self.pipeline, "&Pipeline")):
-            self.add_editor_tab(widget, title)
+            self.editor_tabs.addTab(widget, title)
         self.chart_tabs = QTabWidget()
         self.chart_tabs.setObjectName("chartTabs")
         for chart, label in ((self.waterfall, "Waterfall"), (self.timeline, "By month"),
                              (self.by_source, "By source")):
-            self.add_chart_tab(chart, label)
+            self.chart_tabs.addTab(chart, label)
         results = QWidget()
         column = QVBoxLayout(results)
         column.setContentsMargins(6, 6, 6, 6)
@@ -143,59 +151,25 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
         self.history_dock.hide()
 
-    # -- places for later features --------------------------------------------------
-
-    def add_editor_tab(self, widget: QWidget, title: str) -> None:
-        self.editor_tabs.addTab(widget, title)
-
-    def add_chart_tab(self, widget: QWidget, title: str) -> None:
-        self.chart_tabs.addTab(widget, title)
-
-    def register_view(self, view: FollowsDocument) -> None:
-        """A later feature's view follows every new document and theme from now on."""
-        self._views.append(view)
-        self._themed.append(view)
-
     # -- document -------------------------------------------------------------------
 
     @property
     def document(self) -> PlanDocument:
-        document = self.workflow.document
-        assert document is not None, "the window lives only while a plan is open"
-        return document
-
-    def _set_document(self, document: PlanDocument | None) -> None:
-        if document is None:  # closed: the window is closing too
-            return
-        for view in self._views:
-            view.set_document(document)
-        self.history_view.setStack(document.undo_stack)
-        self._attach(document)
-
-    def _attach(self, document: PlanDocument) -> None:
-        edit_menu = self.menu_actions.edit_menu
-        edit_menu.clear()
-        undo = document.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(menus.QKeySequence.StandardKey.Undo)
-        redo = document.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([menus.QKeySequence("Ctrl+Shift+Z"), menus.QKeySequence("Ctrl+Y")])
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        self._undo_actions = [undo, redo]
-        document.modifiedChanged.connect(self.setWindowModified)
-        document.pathChanged.connect(lambda _path: self._update_title())
-        document.planChanged.connect(lambda _change: self._update_title())
-        self.setWindowModified(document.is_modified)
-        self._update_title()
+        """The window's one document (the workflow loads every plan opened into it)."""
+        return self._document
 
     def _update_title(self) -> None:
         document = self.document
         self.setWindowTitle(f"{document.display_name}[*] — {document.plan.name} — AlignPlanner")
         self.setWindowFilePath(str(document.path) if document.path else "")
 
-    def _show_subject(self, subject: str) -> None:
-        """A warning was clicked: show the stage or field it concerns."""
-        if subject in self.document.plan.stage_ids:
+    def _show_subject(self, subject: str) -> bool:
+        """A warning was clicked: show the stage or field of the funnel it concerns."""
+        plan = self.document.plan
+        at = STAGE_SUBJECT.match(subject)
+        if at is not None and int(at.group(1)) < len(plan.stages):
+            subject = plan.stages[int(at.group(1))].id
+        if subject in plan.stage_ids:
             self.editor_tabs.setCurrentWidget(self.funnel_split)
             self.stages.select_stage(subject)
         elif subject == "stages" or subject.startswith("stages."):
@@ -206,6 +180,9 @@ class MainWindow(QMainWindow):
             self.editor_tabs.setCurrentWidget(self.pipeline)
         elif subject.startswith(("plan.", "target.", "pre_plan")):
             self.chart_tabs.setCurrentWidget(self.timeline)
+        else:
+            return False
+        return True
 
     def _stage_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         stages = self.document.plan.stages
@@ -297,9 +274,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setPalette(theme.palette_for(current))
-        for view in (self.waterfall, self.timeline, self.by_source, self.warnings,
-                     *self._themed):
-            view.apply_theme(current)  # type: ignore[attr-defined]
+        self.bench.apply_theme(current)
 
     # -- export ----------------------------------------------------------------------
 

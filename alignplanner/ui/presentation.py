@@ -6,22 +6,27 @@ funnel table back beside the charts, so the room can still change a number live.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication
-
-if TYPE_CHECKING:
-    from alignplanner.ui.main_window import MainWindow
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QWidget
 
 FONT_SCALE = 1.5
 
 
 class Presentation(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    """Presentation mode of ``window``: ``editors`` (a pane of ``split``) hide, ``action``
+    shows the mode, and ``restyle`` applies the theme the mode asks for."""
+
+    def __init__(self, window: QMainWindow, *, split: QSplitter, editors: QWidget,
+                 action: QAction, restyle: Callable[[], None]) -> None:
         super().__init__(window)
         self._window = window
+        self._split = split
+        self._editors_pane = editors
+        self._action = action
+        self._restyle = restyle
         self.active = False
         self._font: QFont | None = None
         self._sizes: list[int] = []
@@ -43,7 +48,7 @@ class Presentation(QObject):
         assert isinstance(app, QApplication)
         if active:
             self._font = QFont(app.font())
-            self._sizes = window.main_split.sizes()
+            self._sizes = self._split.sizes()
             self._was_maximized = window.isMaximized()
             big = QFont(self._font)
             big.setPointSizeF(self._font.pointSizeF() * FONT_SCALE)
@@ -51,7 +56,7 @@ class Presentation(QObject):
             # Platform themes set fonts per widget class, which win over the application
             # font; a font set on the window itself reaches every child.
             window.setFont(big)
-            window.editor_tabs.hide()
+            self._editors_pane.hide()
             window.showFullScreen()
             screen = window.screen()
             if screen is not None:  # without a window manager, full screen needs the size too
@@ -60,19 +65,19 @@ class Presentation(QObject):
             if self._font is not None:
                 app.setFont(self._font)
                 window.setFont(QFont())  # back to inheriting the platform's fonts
-            window.editor_tabs.show()
+            self._editors_pane.show()
             if self._sizes:
-                window.main_split.setSizes(self._sizes)
+                self._split.setSizes(self._sizes)
             if self._was_maximized:
                 window.showMaximized()
             else:
                 window.showNormal()
         self._leave.setEnabled(active)
         self._editors.setEnabled(active)
-        window.menu_actions.presentation.setChecked(active)
-        window.apply_theme()
+        self._action.setChecked(active)
+        self._restyle()
 
     def toggle_editors(self) -> None:
         """In presentation mode, show or hide the funnel editors beside the charts."""
-        tabs = self._window.editor_tabs
+        tabs = self._editors_pane
         tabs.setVisible(not tabs.isVisible())

@@ -13,6 +13,7 @@ from alignplanner.domain.edits import stages as stage_edits
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.agreement.crm_fields import CrmFields
 from alignplanner.ui.theme import WARNING_COLOR, color_text, team_color, team_label
+from alignplanner.ui.views import DocumentPanel
 
 FIELDS = (
     ("definition", "Definition", "What this stage means, in words both teams sign up to"),
@@ -31,10 +32,11 @@ class _TextField(QPlainTextEdit):
         self.committed.emit(self.toPlainText())
 
 
-class StageDetails(QWidget):
+class StageDetails(DocumentPanel):
+    """The selected stage's definition, entry and exit criteria and CRM values."""
+
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._document: PlanDocument | None = None
+        super().__init__(document, parent)
         self._stage_id = ""
         self.title = QLabel()
         title_font = QFont(self.title.font())
@@ -63,18 +65,12 @@ class StageDetails(QWidget):
             layout.addWidget(field, 2, column)
             self.fields[key] = field
         layout.addWidget(self.error, 3, 0, 1, len(FIELDS))
-        self.crm = CrmFields(document)  # agreement (issue 5): the stage's CRM values
+        self.crm = CrmFields(document)  # the stage's value in each CRM field
         layout.addWidget(self.crm, 4, 0, 1, len(FIELDS))
         layout.setRowStretch(2, 1)
-        self.set_document(document)
-
-    def set_document(self, document: PlanDocument) -> None:
-        if self._document is not None:
-            self._document.planChanged.disconnect(self._on_plan_changed)
-        self._document = document
-        self.crm.set_document(document)
-        document.planChanged.connect(self._on_plan_changed)
-        self.set_stage(document.plan.stages[0].id)
+        document.loaded.connect(lambda: self.set_stage(self.document.plan.stages[0].id))
+        self._stage_id = document.plan.stages[0].id
+        self._bind()
 
     def set_stage(self, stage_id: str) -> None:
         """Show ``stage_id`` (the first stage when it no longer exists)."""
@@ -92,9 +88,11 @@ class StageDetails(QWidget):
             self._stage_id = new.stages[min(index, len(new.stages) - 1)].id
         self._refresh()
 
+    def refresh(self, plan: Plan) -> None:
+        self._refresh()
+
     def _refresh(self) -> None:
-        assert self._document is not None
-        plan = self._document.plan
+        plan = self.document.plan
         if self._stage_id not in plan.stage_ids:
             self._stage_id = plan.stages[0].id
         stage = plan.stages[plan.stage_index(self._stage_id)]
@@ -110,8 +108,7 @@ class StageDetails(QWidget):
                     field.setPlainText(text)
 
     def _commit(self, key: str, text: str) -> None:
-        assert self._document is not None
-        plan = self._document.plan
+        plan = self.document.plan
         if self._stage_id not in plan.stage_ids:
             return
         index = plan.stage_index(self._stage_id)
@@ -119,7 +116,7 @@ class StageDetails(QWidget):
         if getattr(stage, key) == text:
             return
         label = next(lab for k, lab, _ in FIELDS if k == key)
-        problems = self._document.edit(
+        problems = self.document.edit(
             f"Change {stage.name} {label.lower()}",
             lambda p: stage_edits.set_stage(p, index, **{key: text}),
             merge_key=("stages", stage.id, key))

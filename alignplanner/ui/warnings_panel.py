@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.results import PlanWarning
-from alignplanner.ui.charts.base import DocumentView
 from alignplanner.ui.charts.style import font, muted
 from alignplanner.ui.theme import TARGET_COLOR, WARNING_COLOR, Theme, color_text
+from alignplanner.ui.views import DocumentView
 from alignplanner.ui.wrapped_text import WrappedText
 
 INFO_COLOR = "#607D8B"
@@ -131,7 +131,7 @@ class WarningsPanel(DocumentView):
     subjectActivated = Signal(str)
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(document, parent)
         self.title = QLabel("Warnings")
         self.empty = QLabel(f"✓  {EMPTY_TEXT}")
         self.empty.setWordWrap(True)
@@ -151,7 +151,7 @@ class WarningsPanel(DocumentView):
         layout.addWidget(scroll, 1)
         self._rows: list[WarningRow] = []
         self._restyle()
-        self.set_document(document)
+        self._bind()
 
     def rows(self) -> list[WarningRow]:
         """The rows now shown, in the order of the result's warnings."""

@@ -33,7 +33,8 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
 
     from PySide6.QtWidgets import QApplication, QTabWidget
 
-    from alignplanner.app import build_window, create_application
+    from alignplanner.app import build_window
+    from alignplanner.ui.application import create_application
     from alignplanner.ui.main_window import MainWindow
 
     create_application()

@@ -18,7 +18,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from alignplanner.app import build_window, create_application
+from alignplanner.app import build_window
+from alignplanner.ui.application import create_application
 
 
 def edit(plan: str) -> None:

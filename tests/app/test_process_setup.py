@@ -1,6 +1,6 @@
 """How the app sets up its process: numpy's BLAS kept to one thread before numpy loads
-(`alignplanner.app.create_application`), reference cycles collected from the event loop,
-not in the middle of an edit (`alignplanner.app.collect_between_edits`). Run in a
+(`alignplanner.ui.application.create_application`), reference cycles collected from the event loop,
+not in the middle of an edit (`alignplanner.ui.application.collect_between_edits`). Run in a
 separate process: both change the interpreter for good, which the test process must not
 inherit."""
 
@@ -20,13 +20,14 @@ pytestmark = pytest.mark.slow
 
 CHILD = textwrap.dedent("""
     import gc, os, sys, time, weakref
-    from alignplanner.app import build_window, create_application
+    from alignplanner.app import build_window
+    from alignplanner.ui.application import create_application
 
     create_application()
     print("numpy_loaded", "numpy" in sys.modules)
     print("blas_threads", os.environ.get("OPENBLAS_NUM_THREADS"))
     from PySide6.QtWidgets import QApplication
-    from alignplanner.domain import edits
+    from alignplanner.domain.edits import plan as plan_edits
 
     window = build_window(None)
     print("enabled", gc.isenabled())
@@ -44,7 +45,7 @@ CHILD = textwrap.dedent("""
         return last
 
     probe = cycles(5000)
-    window.document.edit("Change revenue", lambda p: edits.set_target(
+    window.document.edit("Change revenue", lambda p: plan_edits.set_target(
         p, revenue=p.target.revenue * 1.01))
     alive_after_edit = probe() is not None
     deadline = time.monotonic() + 20

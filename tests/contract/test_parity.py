@@ -23,8 +23,8 @@ from plan_edits import SCENARIOS
 from plan_strategies import plans
 from test_schema import _assert_valid, _jsonable
 
-from alignplanner.contract.write import toml
 from alignplanner.contract.reader import load
+from alignplanner.contract.write import toml
 from alignplanner.contract.writer import dumps, plan_dict
 from alignplanner.domain.engine.compute import compute
 from alignplanner.domain.plan.plan import Plan

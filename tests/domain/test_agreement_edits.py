@@ -80,7 +80,8 @@ def test_lowering_fit_points_below_the_threshold_is_refused_at_the_threshold() -
 
 
 def test_add_and_remove_criteria_keep_ids_unique_and_high_intent_consistent() -> None:
-    p = scoring_edits.add_criterion(scoring_edits.add_criterion(scored(), "engagement"), "engagement")
+    p = scoring_edits.add_criterion(scored(), "engagement")
+    p = scoring_edits.add_criterion(p, "engagement")
     assert p.scoring is not None
     assert [c.id for c in p.scoring.engagement][-2:] == ["engagement_1", "engagement_2"]
     assert p.scoring.engagement[-1].kind == "behaviour"
@@ -135,7 +136,8 @@ def test_required_roles_need_both_sides() -> None:
 
 def test_approvers_are_set_together_and_every_required_role_needs_one() -> None:
     p = signoff_edits.set_required(plan(chain([0.5])), ["marketing", "sales"])
-    p = signoff_edits.set_approvers(p, [("marketing", " Maria Chen "), ("sales", "Sam Ortiz"), ("sales", "")])
+    p = signoff_edits.set_approvers(
+        p, [("marketing", " Maria Chen "), ("sales", "Sam Ortiz"), ("sales", "")])
     assert [(a.role, a.name) for a in p.signoff.approvers] == [
         ("marketing", "Maria Chen"),
         ("sales", "Sam Ortiz"),
@@ -160,7 +162,8 @@ def test_criteria_added_with_any_points_in_range_give_a_valid_plan(
     p = scored()
     for group, points in steps:
         new_row = len(getattr(sc(p), group))
-        p = scoring_edits.set_criterion(scoring_edits.add_criterion(p, group), group, new_row, points=points)  # type: ignore[arg-type]
+        p = scoring_edits.add_criterion(p, group)  # type: ignore[arg-type]
+        p = scoring_edits.set_criterion(p, group, new_row, points=points)  # type: ignore[arg-type]
         assert getattr(sc(p), group)[-1].points == points
         assert sc(p).max_fit >= sc(p).fit_threshold
     assert len(sc(p).fit) + len(sc(p).engagement) == 5 + len(steps)

@@ -59,7 +59,8 @@ def test_refused_edits_name_the_field() -> None:
         scoring_edits.set_criterion(scored(), "fit", 0, points=5000)
     assert set(problems(exc)) == {"scoring.fit[0].points"}
     with pytest.raises(PlanInvalid) as exc:
-        scoring_edits.remove_criterion(scored(), "fit", 0)  # the threshold of 40 could not be reached
+        # the threshold of 40 could not be reached
+        scoring_edits.remove_criterion(scored(), "fit", 0)
     assert set(problems(exc)) == {"scoring.fit_threshold"}
     with pytest.raises(PlanInvalid) as exc:
         scoring_edits.set_model(scored(), qualifies_for="s3")
@@ -76,7 +77,8 @@ def test_refused_edits_name_the_field() -> None:
 
 
 def test_set_decay_and_thresholds() -> None:
-    p = scoring_edits.set_model(scoring_edits.set_decay(scored(), "expire", 90), engagement_threshold=60)
+    p = scoring_edits.set_decay(scored(), "expire", 90)
+    p = scoring_edits.set_model(p, engagement_threshold=60)
     assert p.scoring is not None
     assert p.scoring.decay == Decay("expire", 90)
     assert p.scoring.engagement_threshold == 60

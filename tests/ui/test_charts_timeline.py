@@ -125,7 +125,7 @@ def test_hover_gives_the_exact_values_of_the_month(chart: TimelineChart,
 
 def test_a_longer_plan_gets_rows_for_its_stages(chart: TimelineChart) -> None:
     stress = sample_document("stress")
-    chart.set_document(stress)
+    chart.document.load(stress.plan, None, stress.result)
     assert chart.visible_stages() == ["inquiry", "engaged", "sal", "sql", "opportunity", "won"]
     assert chart.series("engaged") == list(stress.result.stage("engaged").monthly)
     assert len(chart.target_values()) == 36

@@ -207,13 +207,14 @@ def test_more_stages_make_more_labels_only_then(chart: WaterfallChart,
     assert chart.bar_heights() == [s.volume for s in document.result.stages]
 
 
-def test_set_document_follows_the_new_document_only(chart: WaterfallChart,
-                                                    document: PlanDocument) -> None:
+def test_another_plan_loaded_into_the_document_is_shown_and_edited(
+        chart: WaterfallChart, document: PlanDocument) -> None:
     other = sample_document("stress")
-    chart.set_document(other)
+    document.load(other.plan, None, other.result)
     assert chart.bar_heights() == [s.volume for s in other.result.stages]
-    document.edit("old", lambda p: set_stage(p, 0, conversion=0.2))
-    assert chart.bar_heights() == [s.volume for s in other.result.stages]
+    document.edit("Change", lambda p: set_stage(p, 0, conversion=0.2))
+    assert chart.bar_heights() == [s.volume for s in document.result.stages]
+    assert chart.bar_heights() != [s.volume for s in other.result.stages]
 
 
 def test_presentation_theme_enlarges_the_text(chart: WaterfallChart) -> None:

@@ -64,8 +64,7 @@ def test_follows_the_stages(qtbot: QtBot, pipeline_panel: PipelinePanel,
     assert list(pipeline_panel.spins) == ["inquiry", "stage", "mql", "sal"]
     editor_document.edit("Rename", lambda p: stage_edits.set_stage(p, 2, name="Qualified"))
     assert pipeline_panel._labels["mql"].text() == "Qualified"
-    other = PlanDocument(small_plan())
-    pipeline_panel.set_document(other)
+    editor_document.load(small_plan(), None)
     assert list(pipeline_panel.spins) == ["inquiry", "mql", "sal"]
     assert pipeline_panel.spins["sal"].value() == 0
     assert "No existing pipeline" in pipeline_panel.credit.text()

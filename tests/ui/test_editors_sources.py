@@ -95,7 +95,7 @@ def test_the_model_stays_consistent(qtmodeltester: ModelTester,
     assert model.index(1, cols.ENTERS).data(DISPLAY) == "SAL"
     while editor_document.undo_stack.canUndo():
         editor_document.undo_stack.undo()
-    model.set_document(PlanDocument(small_plan()))
+    editor_document.load(small_plan(), None)
     assert model.rowCount() == 0
     qtmodeltester.check(model)
 

@@ -144,7 +144,7 @@ def test_the_model_stays_consistent_through_every_kind_of_change(
     while editor_document.undo_stack.canUndo():
         editor_document.undo_stack.undo()
     assert stage_model.rowCount() == 4
-    stage_model.set_document(PlanDocument(small_plan(with_sources=True)))
+    editor_document.load(small_plan(with_sources=True).with_changes(name="Other plan"), None)
     qtmodeltester.check(stage_model)
 
 

@@ -4,7 +4,6 @@ the red refusal line under the table."""
 from __future__ import annotations
 
 import pytest
-import shiboken6
 from editor_plans import open_cell_editor, shown, small_plan
 from ops_plans import ops_plan
 from PySide6.QtCore import Qt
@@ -212,25 +211,18 @@ def test_a_funnel_of_two_stages_keeps_them(
     assert "two stages" in stage_panel.error.text()
 
 
-def test_select_stage_and_set_document(qtbot: QtBot, stage_panel: StagePanel,
-                                       editor_document: PlanDocument) -> None:
+def test_select_stage_and_load_another_plan(qtbot: QtBot, stage_panel: StagePanel,
+                                           editor_document: PlanDocument) -> None:
     stage_panel.select_stage("sal")
     assert stage_panel.table.currentIndex().row() == 2
-    other = PlanDocument(small_plan(with_sources=True))
-    stage_panel.set_document(other)
-    assert stage_panel.model.rowCount() == 4
-    stage_panel.model.setData(stage_panel.model.index(0, col.DAYS), 30.0)
-    assert other.plan.stages[0].days == 30
-    assert editor_document.plan.stages[0].days == 14
-    editor_document.edit("Elsewhere", lambda p: stage_edits.add_stage(p, 0))  # no longer shown
-    assert stage_panel.model.rowCount() == 4
-
-
-def test_set_document_after_the_old_one_is_gone(qtbot: QtBot, stage_panel: StagePanel,
-                                                editor_document: PlanDocument) -> None:
-    shiboken6.delete(editor_document)
-    stage_panel.set_document(PlanDocument(small_plan(with_sources=True)))
-    assert stage_panel.model.rowCount() == 4
+    other = small_plan(with_sources=True).with_changes(name="Other plan")
+    other = stage_edits.add_stage(other, 0)  # five stages: the table's rows follow
+    editor_document.load(other, None)
+    assert stage_panel.model.rowCount() == 5
+    assert editor_document.undo_stack.count() == 0
+    stage_panel.model.setData(stage_panel.model.index(1, col.DAYS), 30.0)
+    assert editor_document.plan.stages[1].days == 30
+    assert editor_document.undo_stack.count() == 1
 
 
 def test_typing_on_a_cell_starts_editing_it(qtbot: QtBot, stage_panel: StagePanel,

@@ -165,15 +165,13 @@ def test_months_as_amounts(qtbot: QtBot, target_panel: TargetPanel,
     assert editor_document.plan.target.monthly_weights is not None
 
 
-def test_set_document_shows_the_other_plan(qtbot: QtBot, target_panel: TargetPanel,
+def test_another_plan_loaded_into_the_document_is_shown(qtbot: QtBot, target_panel: TargetPanel,
                                            editor_document: PlanDocument) -> None:
-    other = PlanDocument(small_plan().with_changes(name="Other plan", months=6))
-    target_panel.set_document(other)
+    editor_document.load(small_plan().with_changes(name="Other plan", months=6), None)
     assert target_panel.name.text() == "Other plan"
     assert len(target_panel.seasonality.spins) == 6
     type_into(qtbot, target_panel.name, "Renamed")
-    assert other.plan.name == "Renamed"
-    assert editor_document.plan.name == "Workshop plan"
+    assert editor_document.plan.name == "Renamed"
 
 
 def test_money_stays_a_size_above_the_application_font(

@@ -64,9 +64,8 @@ def test_an_edit_reuses_the_rows(panel: WarningsPanel, document: PlanDocument) -
 
 
 def test_a_plan_without_warnings_says_so_calmly(qtbot: QtBot, panel: WarningsPanel) -> None:
-    quiet = PlanDocument(quiet_plan())
-    assert quiet.result.warnings == ()
-    panel.set_document(quiet)
+    panel.document.load(quiet_plan(), None)
+    assert panel.document.result.warnings == ()
     assert panel.is_empty()
     assert panel.rows() == []
     assert EMPTY_TEXT in panel.empty.text()

@@ -96,7 +96,8 @@ def _stale(plan: Plan) -> list[PlanWarning]:
     found = []
     for i in stale_stages(plan):
         stage, after = plan.stages[i], plan.stages[i + 1]
-        assert stage.days is not None and stage.stale_after_days is not None
+        assert stage.days is not None
+        assert stage.stale_after_days is not None
         text = wording.stage_stagnant(stage.name, stage.days, after.name, stage.stale_after_days)
         found.append(PlanWarning("stage_stagnant", text, f"stages[{i}].stale_after_days"))
     return found

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from alignplanner.domain.checks import MAX_MONTHS
 from alignplanner.domain.edits.common import refuse
 from alignplanner.domain.plan.funnel import Target
 from alignplanner.domain.plan.plan import Plan
-from alignplanner.domain.problems import PlanInvalid
+from alignplanner.domain.problems import PlanInvalid, Problem
 
 
 def set_plan(plan: Plan, **fields: Any) -> Plan:
@@ -64,4 +65,44 @@ def set_month_weight(plan: Plan, month: int, value: float) -> Plan:
     return set_target(plan, monthly_weights=tuple(weights))
 
 
-__all__ = ["set_month_weight", "set_plan", "set_target"]
+def set_start(plan: Plan, year: int, month: int) -> Plan:
+    """Plans start on the first day of a month."""
+    return set_plan(plan, start=date(year, month, 1))
+
+
+def flat_months(plan: Plan) -> Plan:
+    """The same target every month."""
+    return set_target(plan, monthly_weights=None, monthly_revenue=None)
+
+
+def set_month_amount(plan: Plan, month: int, amount: float) -> Plan:
+    """One month's revenue, for plans that give monthly revenue outright: the revenue
+    target becomes the sum of the months."""
+    amounts = list(plan.target.monthly_revenue or ())
+    if not 0 <= month < len(amounts):
+        raise PlanInvalid([Problem(("target", "monthly_revenue"),
+                                   f"this plan has no monthly revenue for month {month + 1}")])
+    amounts[month] = amount
+    return set_target(plan, monthly_revenue=tuple(amounts), revenue=math.fsum(amounts))
+
+
+def to_amounts(plan: Plan) -> Plan:
+    """Give the months as revenue amounts (same split, same total)."""
+    revenue = plan.target.revenue
+    amounts = [revenue * w for w in plan.target.weights(plan.months)]
+    amounts[-1] = revenue - math.fsum(amounts[:-1])
+    return set_target(plan, monthly_weights=None, monthly_revenue=tuple(amounts))
+
+
+def to_weights(plan: Plan) -> Plan:
+    """Give the months as relative weights (the amounts themselves are the weights)."""
+    amounts = plan.target.monthly_revenue
+    if amounts is None:
+        return plan
+    return set_target(plan, monthly_revenue=None, monthly_weights=amounts)
+
+
+__all__ = [
+    "flat_months", "set_month_amount", "set_month_weight", "set_plan", "set_start", "set_target",
+    "to_amounts", "to_weights",
+]

@@ -94,4 +94,17 @@ def set_pipeline(plan: Plan, stage_id: str, count: float) -> Plan:
     return replace(plan, pipeline=pipeline)
 
 
-__all__ = ["add_source", "remove_source", "set_override", "set_pipeline", "set_source"]
+def set_share_percent(plan: Plan, index: int, percent: float) -> Plan:
+    """A source's share in percent; the other sources are rescaled to keep 100%."""
+    return set_source(plan, index, share=percent / 100)
+
+
+def set_deal_size(plan: Plan, index: int, value: float | None) -> Plan:
+    """A source's own average deal size; None or 0 means the plan's."""
+    return set_source(plan, index, average_deal_size=value or None)
+
+
+__all__ = [
+    "add_source", "remove_source", "set_deal_size", "set_override", "set_pipeline",
+    "set_share_percent", "set_source",
+]

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from alignplanner.domain.edits.common import made, refuse, unique_id
 from alignplanner.domain.edits import follow
+from alignplanner.domain.edits.common import made, refuse, unique_id
 from alignplanner.domain.plan.funnel import Recycle, Stage
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, Problem

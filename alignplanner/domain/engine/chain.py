@@ -308,7 +308,8 @@ def _extra_lag_density(loops: recycle_targets.Loops, den: int, ticks: int) -> Fl
     end (the last few may hold nothing).
 
     With G_i(z) = z^(L_i) H_i(z) the generating function of the lag, H at the recycle
-    targets is evaluated at the roots of unity (`recycle_targets.at_roots`) and inverted with a real FFT;
+    targets is evaluated at the roots of unity (`recycle_targets.at_roots`) and inverted
+    with a real FFT;
     every other row follows in the time domain from the back-substitution, a z^(cost_l)
     being a shift by cost_l ticks.
     """

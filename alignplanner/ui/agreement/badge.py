@@ -5,7 +5,6 @@ always visible, and a click on it opens the Sign-off tab."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QMouseEvent
@@ -75,13 +74,6 @@ class StatusFigure(QFrame):
         layout.addWidget(self.caption)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        document.planChanged.connect(self._on_plan_changed)
-        self.refresh()
-
-    def set_document(self, document: PlanDocument) -> None:
-        with suppress(RuntimeError):
-            self._document.planChanged.disconnect(self._on_plan_changed)
-        self._document = document
         document.planChanged.connect(self._on_plan_changed)
         self.refresh()
 

@@ -64,9 +64,6 @@ class CrmFields(QWidget):
         layout.setColumnStretch(1, 1)
         layout.setColumnStretch(3, 1)
 
-    def set_document(self, document: PlanDocument) -> None:
-        self._document = document
-
     def show_stage(self, index: int, stage: Stage) -> None:
         """Show the mapping of ``stage`` (at ``index``); a field being typed in is left alone."""
         if index != self._index:

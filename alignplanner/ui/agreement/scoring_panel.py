@@ -35,7 +35,6 @@ from alignplanner.ui.agreement.criteria_model import KIND_LABELS, CriteriaModel
 from alignplanner.ui.agreement.try_lead import TryLead
 from alignplanner.ui.editors import delegates as kinds
 from alignplanner.ui.editors.common import (
-    DocumentPanel,
     ErrorLabel,
     blocked,
     editable_table,
@@ -43,6 +42,7 @@ from alignplanner.ui.editors.common import (
     scaled_font,
     size_columns,
 )
+from alignplanner.ui.views import DocumentPanel
 
 __all__ = ["ScoringPanel"]
 
@@ -192,11 +192,6 @@ class ScoringPanel(DocumentPanel):
 
     # -- document --------------------------------------------------------------------
 
-    def set_document(self, document: PlanDocument) -> None:
-        self.fit.set_document(document)
-        self.engagement.set_document(document)
-        super().set_document(document)
-
     def refresh(self, plan: Plan) -> None:
         model = plan.scoring
         self.pages.setCurrentIndex(0 if model is None else 1)
@@ -242,7 +237,8 @@ class ScoringPanel(DocumentPanel):
         days = self.decay_days.value()
         if mode != "none" and days == 0:
             days = 30.0  # a rule that decays needs a period; a month is where most start
-        self._commit("Change how engagement decays", lambda p: scoring_edits.set_decay(p, mode, days),
+        self._commit("Change how engagement decays",
+                     lambda p: scoring_edits.set_decay(p, mode, days),
                      "Decay", ("scoring", "decay"))
 
     def _remove(self, table: QTableView, group: scoring_edits.Group, title: str) -> None:

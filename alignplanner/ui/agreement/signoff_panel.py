@@ -36,7 +36,8 @@ from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.agreement.badge import StatusBadge
 from alignplanner.ui.agreement.signatures_model import SignaturesModel
 from alignplanner.ui.agreement.words import role_label
-from alignplanner.ui.editors.common import DocumentPanel, ErrorLabel, blocked, scaled_font
+from alignplanner.ui.editors.common import ErrorLabel, blocked, scaled_font
+from alignplanner.ui.views import DocumentPanel
 
 __all__ = ["AskSigner", "SignoffPanel"]
 

@@ -34,7 +34,7 @@ class SourceChart(ChartFrame):
     """Wins and new units per source (see the module docstring)."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
-        super().__init__("Who delivers how much", parent,
+        super().__init__(document, "Who delivers how much", parent,
                          axis_items={"bottom": CountAxis("bottom")})
         self.units_plot = self.add_plot(0, 1, {"bottom": CountAxis("bottom")})
         self.units_plot.setYLink(self.plot)
@@ -60,7 +60,7 @@ class SourceChart(ChartFrame):
         for plot in (self.plot, self.units_plot):
             plot.getViewBox().sigResized.connect(self._fit_ranges)
         self._restyle()
-        self.set_document(document)
+        self._bind()
 
     # -- accessors ------------------------------------------------------------------------
 

@@ -18,18 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignplanner.document.document import PlanDocument
 from alignplanner.ui.charts.axes import PlainAxis
-from alignplanner.ui.charts.base import DocumentView
 from alignplanner.ui.charts.style import font, style_plot
+from alignplanner.ui.views import DocumentView
 
 
 class ChartFrame(DocumentView):
     """Title left, legend right, canvas below. Subclasses add plots with `add_plot`."""
 
-    def __init__(self, title: str, parent: QWidget | None = None,
+    def __init__(self, document: PlanDocument, title: str, parent: QWidget | None = None,
                  axis_items: dict[str, pg.AxisItem] | None = None,
                  plot_cell: tuple[int, int] = (0, 0)) -> None:
-        super().__init__(parent)
+        super().__init__(document, parent)
         self.title_label = QLabel(title)
         self.legend_label = QLabel()
         self.legend_label.setTextFormat(Qt.TextFormat.RichText)

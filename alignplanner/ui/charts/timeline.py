@@ -40,7 +40,7 @@ class TimelineChart(ChartFrame):
     """Required entries per month for the chosen stages, under the revenue target."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
-        super().__init__("Entries needed per month", parent,
+        super().__init__(document, "Entries needed per month", parent,
                          axis_items={"left": CountAxis("left", label_zero=False)},
                          plot_cell=(0, 1))
         self.picker = StagePicker(self)
@@ -65,7 +65,8 @@ class TimelineChart(ChartFrame):
         self.plot.getViewBox().sigResized.connect(self._update_ticks)
         self.view.scene().sigMouseMoved.connect(self._hover)
         self._restyle()
-        self.set_document(document)
+        document.loaded.connect(self._start_afresh)
+        self._bind()
 
     # -- accessors ------------------------------------------------------------------------
 
@@ -105,11 +106,9 @@ class TimelineChart(ChartFrame):
 
     # -- choosing stages ------------------------------------------------------------------
 
-    def set_document(self, document: PlanDocument) -> None:
+    def _start_afresh(self) -> None:
         """Another plan: start again from its default stages."""
-        if document is not self._document:
-            self._ids, self._visible = (), []
-        super().set_document(document)
+        self._ids, self._visible = (), []
 
     def set_visible_stages(self, stage_ids: Iterable[str]) -> None:
         wanted = set(stage_ids)

@@ -50,7 +50,7 @@ class WaterfallChart(ChartFrame):
     """Required volume per stage; see the module docstring for the reading."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
-        super().__init__("Volume each stage must deliver", parent,
+        super().__init__(document, "Volume each stage must deliver", parent,
                          axis_items={"bottom": DecadeAxis("bottom")})
         plot = self.plot
         plot.invertY(True)
@@ -85,7 +85,7 @@ class WaterfallChart(ChartFrame):
         self.plot.scene().sigMouseMoved.connect(self._hover)
         self.plot.getViewBox().sigResized.connect(self._fit_numbers)
         self._restyle()
-        self.set_document(document)
+        self._bind()
 
     # -- accessors (tests, export) ---------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 
 from PySide6.QtCore import QAbstractItemModel, QObject, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QKeySequence, QPixmap
@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignplanner.document.document import PlanDocument
-from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import Problem
 from alignplanner.ui.theme import WARNING_COLOR, color_text, team_color
 
@@ -185,34 +183,3 @@ class ErrorLabel(QLabel):
 
     def clear_message(self) -> None:
         self.show_message("")
-
-
-class DocumentPanel(QWidget):
-    """A panel bound to one document at a time: ``refresh(plan)`` runs on every change."""
-
-    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._document = document
-
-    @property
-    def document(self) -> PlanDocument:
-        return self._document
-
-    def _bind(self) -> None:
-        """Call at the end of the subclass's __init__, once its widgets exist."""
-        self._document.planChanged.connect(self._on_plan_changed)
-        self.refresh(self._document.plan)
-
-    def set_document(self, document: PlanDocument) -> None:
-        if document is self._document:
-            return
-        with suppress(RuntimeError):  # the old document may already be gone
-            self._document.planChanged.disconnect(self._on_plan_changed)
-        self._document = document
-        self._bind()
-
-    def _on_plan_changed(self, change: tuple[Plan, Plan]) -> None:
-        self.refresh(change[1])
-
-    def refresh(self, plan: Plan) -> None:
-        raise NotImplementedError

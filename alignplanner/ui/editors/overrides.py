@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QGridLayout, QLabel, QV
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.edits import sources as source_edits
 from alignplanner.domain.plan.plan import Plan
-from alignplanner.ui.editors.common import DocumentPanel, ErrorLabel, blocked
+from alignplanner.ui.editors.common import ErrorLabel, blocked
 from alignplanner.ui.editors.delegates import spin_box
 from alignplanner.ui.formatting import percent
+from alignplanner.ui.views import DocumentPanel
 
 
 class OverridesEditor(DocumentPanel):

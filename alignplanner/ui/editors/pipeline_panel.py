@@ -21,9 +21,10 @@ from alignplanner.document.document import PlanDocument
 from alignplanner.domain.checks import MAX_MONEY
 from alignplanner.domain.edits import sources as source_edits
 from alignplanner.domain.plan.plan import Plan
-from alignplanner.ui.editors.common import DocumentPanel, ErrorLabel, blocked, team_swatch
+from alignplanner.ui.editors.common import ErrorLabel, blocked, team_swatch
 from alignplanner.ui.editors.delegates import spin_box
 from alignplanner.ui.formatting import count, month_label
+from alignplanner.ui.views import DocumentPanel
 
 
 class PipelinePanel(DocumentPanel):

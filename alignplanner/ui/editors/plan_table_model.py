@@ -1,7 +1,7 @@
 """PlanTableModel: what the item models over a list in the plan share.
 
 The model follows its document's ``planChanged`` and tells its views exactly which rows
-came, went or moved; ``set_document`` resets it. Every change goes through
+came, went or moved. Every change goes through
 ``document.edit``; a refused one returns False, keeps the reason as the cell's tooltip and
 emits ``refused(row, column, message)``. A subclass says which rows it shows, its columns'
 titles, help and alignment, and how a cell's new value becomes a plan edit.
@@ -10,7 +10,6 @@ titles, help and alignment, and how a cell's new value becomes a plan edit.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -61,16 +60,6 @@ class PlanTableModel(QAbstractTableModel):
         return list(range(len(self.titles)))
 
     # -- document --------------------------------------------------------------------
-
-    def set_document(self, document: PlanDocument) -> None:
-        self.beginResetModel()
-        with suppress(RuntimeError):  # the old document may already be gone
-            self._document.planChanged.disconnect(self._on_plan_changed)
-        self._document = document
-        self._plan = document.plan
-        self._refusals.clear()
-        document.planChanged.connect(self._on_plan_changed)
-        self.endResetModel()
 
     def _on_plan_changed(self, change: tuple[Plan, Plan]) -> None:
         new = change[1]

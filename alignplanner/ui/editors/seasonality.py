@@ -25,10 +25,10 @@ from alignplanner.document.document import PlanDocument
 from alignplanner.domain.checks import MAX_MONEY
 from alignplanner.domain.edits import plan as plan_edits
 from alignplanner.domain.plan.plan import Plan
-from alignplanner.ui.editors import transforms
-from alignplanner.ui.editors.common import DocumentPanel, ErrorLabel, blocked
+from alignplanner.ui.editors.common import ErrorLabel, blocked
 from alignplanner.ui.editors.delegates import spin_box
 from alignplanner.ui.formatting import money, percent, short_month
+from alignplanner.ui.views import DocumentPanel
 
 PER_ROW = 12
 
@@ -120,7 +120,7 @@ class SeasonalityEditor(DocumentPanel):
         name = short_month(self.document.plan.month_start(month))
         if self._amounts_mode:
             problems = self.document.edit(
-                f"Change {name} revenue", lambda p: transforms.set_month_amount(p, month, value),
+                f"Change {name} revenue", lambda p: plan_edits.set_month_amount(p, month, value),
                 ("target", "monthly_revenue", month))
         else:
             problems = self.document.edit(
@@ -132,9 +132,9 @@ class SeasonalityEditor(DocumentPanel):
 
     def _flat(self) -> None:
         self.error.show_problems(self.document.edit("Make every month the same",
-                                                    transforms.flat_months))
+                                                    plan_edits.flat_months))
 
     def _switch(self) -> None:
-        change = transforms.to_weights if self._amounts_mode else transforms.to_amounts
+        change = plan_edits.to_weights if self._amounts_mode else plan_edits.to_amounts
         text = "Give months as weights" if self._amounts_mode else "Give months as amounts"
         self.error.show_problems(self.document.edit(text, change))

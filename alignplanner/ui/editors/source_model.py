@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from alignplanner.domain.edits import sources as source_edits
 from alignplanner.domain.plan.funnel import Source
 from alignplanner.domain.plan.plan import Plan
-from alignplanner.ui.editors import transforms
 from alignplanner.ui.editors.common import team_swatch
 from alignplanner.ui.editors.plan_table_model import ROLE, Index, PlanTableModel, Transform
 from alignplanner.ui.formatting import money_exact, percent
@@ -121,10 +120,10 @@ class SourceTableModel(PlanTableModel):
     def _transform(row: int, column: int, value: Any) -> Transform:
         if column == SHARE:
             number = float(value)
-            return lambda p: transforms.set_share_percent(p, row, number)
+            return lambda p: source_edits.set_share_percent(p, row, number)
         if column == DEAL_SIZE:
             size = float(value) if value not in (None, "") else None
-            return lambda p: transforms.set_deal_size(p, row, size)
+            return lambda p: source_edits.set_deal_size(p, row, size)
         field = ("name", "id", "enters")[column]
         text = str(value).strip()
         return lambda p: source_edits.set_source(p, row, **{field: text})

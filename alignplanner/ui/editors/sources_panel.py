@@ -25,7 +25,6 @@ from alignplanner.domain.problems import Problem
 from alignplanner.ui.editors import delegates as kinds
 from alignplanner.ui.editors import source_model as cols
 from alignplanner.ui.editors.common import (
-    DocumentPanel,
     ErrorLabel,
     add_and_remove,
     editable_table,
@@ -34,6 +33,7 @@ from alignplanner.ui.editors.common import (
 )
 from alignplanner.ui.editors.overrides import OverridesEditor
 from alignplanner.ui.editors.source_model import SourceTableModel
+from alignplanner.ui.views import DocumentPanel
 
 
 class SourcesPanel(DocumentPanel):
@@ -91,11 +91,6 @@ class SourcesPanel(DocumentPanel):
         return table
 
     # -- document --------------------------------------------------------------------
-
-    def set_document(self, document: PlanDocument) -> None:
-        self.model.set_document(document)
-        self.overrides.set_document(document)
-        super().set_document(document)
 
     def refresh(self, plan: Plan) -> None:
         self.error.clear_message()

@@ -27,13 +27,13 @@ from alignplanner.domain.problems import PlanInvalid, Problem
 from alignplanner.ui.editors import delegates as kinds
 from alignplanner.ui.editors import stage_columns as col
 from alignplanner.ui.editors.common import (
-    DocumentPanel,
     ErrorLabel,
     editable_table,
     resize_on_row_changes,
     size_columns,
 )
 from alignplanner.ui.editors.stage_model import StageTableModel
+from alignplanner.ui.views import DocumentPanel
 
 SHORTCUT = Qt.ShortcutContext
 TEXT_COLUMN_CHARS = 28  # the vocabulary columns' width, in characters of the current font
@@ -129,10 +129,6 @@ class StagePanel(DocumentPanel):
             self._size_columns()
 
     # -- document --------------------------------------------------------------------
-
-    def set_document(self, document: PlanDocument) -> None:
-        self.model.set_document(document)
-        super().set_document(document)
 
     def refresh(self, plan: Plan) -> None:
         self.error.clear_message()  # a successful edit (or a new plan) clears the last refusal

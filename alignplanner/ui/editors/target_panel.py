@@ -29,11 +29,11 @@ from alignplanner.domain.checks import MAX_MONEY
 from alignplanner.domain.edits import plan as plan_edits
 from alignplanner.domain.plan.funnel import MAX_GROWTH
 from alignplanner.domain.plan.plan import Plan
-from alignplanner.ui.editors import transforms
-from alignplanner.ui.editors.common import DocumentPanel, ErrorLabel, blocked, scaled_font
+from alignplanner.ui.editors.common import ErrorLabel, blocked, scaled_font
 from alignplanner.ui.editors.delegates import spin_box
 from alignplanner.ui.editors.seasonality import SeasonalityEditor
 from alignplanner.ui.formatting import count
+from alignplanner.ui.views import DocumentPanel
 
 Transform = Callable[[Plan], Plan]
 ROUNDING_LABELS = {
@@ -154,10 +154,6 @@ class TargetPanel(DocumentPanel):
 
     # -- document --------------------------------------------------------------------
 
-    def set_document(self, document: PlanDocument) -> None:
-        self.seasonality.set_document(document)
-        super().set_document(document)
-
     def refresh(self, plan: Plan) -> None:
         self.plan_error.clear_message()
         self.target_error.clear_message()
@@ -204,11 +200,12 @@ class TargetPanel(DocumentPanel):
 
     def _start(self, day: QDate) -> None:
         self._commit(self.plan_error, "Start month",
-                     lambda p: transforms.set_start(p, day.year(), day.month()),
+                     lambda p: plan_edits.set_start(p, day.year(), day.month()),
                      ("plan", "start"))
 
     def _months(self, months: int) -> None:
-        self._commit(self.plan_error, "Plan length", lambda p: plan_edits.set_plan(p, months=months),
+        self._commit(self.plan_error, "Plan length",
+                     lambda p: plan_edits.set_plan(p, months=months),
                      ("plan", "months"))
 
     def _rounding(self, _index: int) -> None:

@@ -1,9 +1,9 @@
-"""SLAs, team capacity and the business calendar in the main window (issue 4).
+"""SLAs, team capacity and the business calendar in the main window.
 
-`install(window)` adds the editor tabs "SLAs" and "Team" and the chart tab "Capacity"
-(each built the first time it is shown), hands them every new document and theme, and
+`install(bench)` adds the editor tabs "SLAs" and "Team" and the chart tab "Capacity"
+(each built the first time it is shown), has them follow the window's theme, and
 answers clicks on the warnings it owns: ``slas[i]`` shows SLA card i, ``roles[i]`` the
-role's row (and its capacity chart), ``stages[i].stale_after_days`` the stage.
+role's row (and its capacity chart).
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.ui.lazy import LazyView
+from alignplanner.ui.workbench import Workbench
 
 if TYPE_CHECKING:
-    from alignplanner.ui.main_window import MainWindow
     from alignplanner.ui.operations.capacity_chart import CapacityChart
     from alignplanner.ui.operations.sla_panel import SlaPanel
     from alignplanner.ui.operations.team_panel import TeamPanel
 
-SUBJECT = re.compile(r"^(slas|roles|stages)\[(\d+)\]")
+SUBJECT = re.compile(r"^(slas|roles)\[(\d+)\]")
 
 
 def _sla_panel(document: PlanDocument) -> SlaPanel:
@@ -42,20 +42,20 @@ def _capacity_chart(document: PlanDocument) -> CapacityChart:
 
 
 class Operations:
-    """The tabs of issue 4 in one window (kept as ``window.operations``)."""
+    """The SLA, team and capacity tabs of one window (kept as ``window.operations``)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        document = window.document
-        self.window = window
+    def __init__(self, bench: Workbench) -> None:
+        document = bench.document
+        self.bench = bench
         self.slas: LazyView[SlaPanel] = LazyView(document, _sla_panel)
         self.team: LazyView[TeamPanel] = LazyView(document, _team_panel)
         self.capacity: LazyView[CapacityChart] = LazyView(document, _capacity_chart)
-        window.add_editor_tab(self.slas, "S&LAs")
-        window.add_editor_tab(self.team, "T&eam")
-        window.add_chart_tab(self.capacity, "Capacity")
+        bench.add_editor_tab(self.slas, "S&LAs")
+        bench.add_editor_tab(self.team, "T&eam")
+        bench.add_chart_tab(self.capacity, "Capacity")
         for view in (self.slas, self.team, self.capacity):
-            window.register_view(view)
-        window.warnings.subjectActivated.connect(self.show_subject)
+            bench.follow_theme(view)
+        bench.on_subject(self.show_subject)
 
     def show_subject(self, subject: str) -> bool:
         """Bring up what a warning about ``subject`` concerns; False if not ours."""
@@ -63,24 +63,21 @@ class Operations:
         if match is None:
             return False
         kind, index = match.group(1), int(match.group(2))
-        plan = self.window.document.plan
+        plan = self.bench.document.plan
         if kind == "slas" and index < len(plan.slas):
-            self.window.editor_tabs.setCurrentWidget(self.slas)
+            self.bench.show_editor(self.slas)
             self.slas.view.select_sla(index)
             if self.capacity.built:  # the chart follows, without building it for this
                 self.capacity.view.select_role(plan.slas[index].role)
         elif kind == "roles" and index < len(plan.roles):
-            self.window.editor_tabs.setCurrentWidget(self.team)
+            self.bench.show_editor(self.team)
             self.team.view.select_role(index)
-            self.window.chart_tabs.setCurrentWidget(self.capacity)
+            self.bench.show_chart(self.capacity)
             self.capacity.view.select_role(plan.roles[index].id)
-        elif kind == "stages" and index < len(plan.stages):
-            self.window.editor_tabs.setCurrentWidget(self.window.funnel_split)
-            self.window.stages.select_stage(plan.stages[index].id)
         else:
             return False
         return True
 
 
-def install(window: MainWindow) -> Operations:
-    return Operations(window)
+def install(bench: Workbench) -> Operations:
+    return Operations(bench)

@@ -27,10 +27,11 @@ from alignplanner.document.document import PlanDocument
 from alignplanner.domain.edits import calendar as calendar_edits
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.sla.calendar import DAY_NAMES
-from alignplanner.ui.editors.common import DocumentPanel, ErrorLabel, blocked
+from alignplanner.ui.editors.common import ErrorLabel, blocked
 from alignplanner.ui.operations.fields import TextField
 from alignplanner.ui.operations.sentence import sentence
 from alignplanner.ui.operations.sla_card import Transform
+from alignplanner.ui.views import DocumentPanel
 
 DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -165,10 +166,12 @@ class CalendarEditor(DocumentPanel):
     def _add_holiday(self) -> None:
         q = self.new_holiday.date()
         day = date(q.year(), q.month(), q.day())
-        self._send(f"Add holiday {day:%d %b %Y}", lambda p: calendar_edits.add_holiday(p, day), None)
+        self._send(f"Add holiday {day:%d %b %Y}",
+                   lambda p: calendar_edits.add_holiday(p, day), None)
 
     def _remove_holiday(self) -> None:
         item = self.holidays.currentItem()
         if item is not None:
             day = item.data(Qt.ItemDataRole.UserRole)
-            self._send(f"Remove holiday {day:%d %b %Y}", lambda p: calendar_edits.remove_holiday(p, day), None)
+            self._send(f"Remove holiday {day:%d %b %Y}",
+                       lambda p: calendar_edits.remove_holiday(p, day), None)

@@ -36,7 +36,7 @@ class CapacityChart(ChartFrame):
     """Needed against available capacity per month for the chosen role."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
-        super().__init__(
+        super().__init__(document,
             "Capacity against what the plan needs", parent, axis_items={"left": CountAxis("left")}
         )
         self.role_picker = QComboBox(self)
@@ -67,7 +67,7 @@ class CapacityChart(ChartFrame):
         self.view.scene().sigMouseMoved.connect(self._hover)
         self.plot.getViewBox().sigResized.connect(self._resized)
         self._restyle()
-        self.set_document(document)
+        self._bind()
 
     # -- accessors (tests and export) ---------------------------------------------------
 

@@ -397,7 +397,8 @@ class SlaCard(QFrame):
             self.error.clear_message()
 
     def _remove(self) -> None:
-        self._send(f"Remove {self._label()} SLA", lambda p: sla_edits.remove_sla(p, self.index), None)
+        self._send(f"Remove {self._label()} SLA",
+                   lambda p: sla_edits.remove_sla(p, self.index), None)
 
     def window_field_focus(self) -> None:
         self.respond.setFocus()

@@ -127,7 +127,8 @@ class EscalationRows(_Rows):
         return row
 
     def _add(self) -> None:
-        self._send("Add escalation step", lambda p: sla_edits.add_escalation_step(p, self.index), None)
+        self._send("Add escalation step",
+                   lambda p: sla_edits.add_escalation_step(p, self.index), None)
 
 
 class ObligationRows(_Rows):

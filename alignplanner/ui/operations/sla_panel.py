@@ -26,9 +26,10 @@ from alignplanner.document.document import PlanDocument
 from alignplanner.domain.edits import slas as sla_edits
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import Problem
-from alignplanner.ui.editors.common import DocumentPanel, ErrorLabel
+from alignplanner.ui.editors.common import ErrorLabel
 from alignplanner.ui.operations.sla_card import SlaCard, Transform
 from alignplanner.ui.theme import Theme
+from alignplanner.ui.views import DocumentPanel
 
 HINT = (
     "Each card is the promise on one hand-off: what the receiving team does with every "

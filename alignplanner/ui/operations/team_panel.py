@@ -25,7 +25,6 @@ from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.wording import role_label
 from alignplanner.ui.editors import delegates as kinds
 from alignplanner.ui.editors.common import (
-    DocumentPanel,
     ErrorLabel,
     add_and_remove,
     editable_table,
@@ -38,6 +37,7 @@ from alignplanner.ui.operations.calendar_editor import CalendarEditor
 from alignplanner.ui.operations.role_model import RoleTableModel
 from alignplanner.ui.operations.sla_card import BAD_DARK, OK_DARK
 from alignplanner.ui.theme import TARGET_COLOR, WARNING_COLOR
+from alignplanner.ui.views import DocumentPanel
 
 HINT = (
     "Each role's reps work the entries of one stage. Capacity per month is ramped reps "
@@ -106,11 +106,6 @@ class TeamPanel(DocumentPanel):
             self.refresh(self.document.plan)  # light or dark: the verdicts' colours
 
     # -- document --------------------------------------------------------------------
-
-    def set_document(self, document: PlanDocument) -> None:
-        self.model.set_document(document)
-        self.calendar.set_document(document)
-        super().set_document(document)
 
     def refresh(self, plan: Plan) -> None:
         self.error.clear_message()
