@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from alignplanner import __version__, cli
-from alignplanner.cli import main
+from alignplanner import __version__
+from alignplanner.cli import main, tables, verbs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -327,7 +327,7 @@ def test_an_internal_error_is_one_line(
     def broken(*args: object) -> str:
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(cli, "render", broken)
+    monkeypatch.setattr(verbs, "render", broken)
     assert main(["compute", str(plan_file)]) == 1
     assert capsys.readouterr().err == "alignplanner: internal error: RuntimeError: bug\n"
 
@@ -335,7 +335,7 @@ def test_an_internal_error_is_one_line(
 def test_month_labels_ignore_the_locale() -> None:
     from datetime import date
 
-    assert cli.month_label(date(2027, 9, 1)) == "Sep 2027"
+    assert tables.month_label(date(2027, 9, 1)) == "Sep 2027"
 
 
 def test_python_m_alignplanner_compute_loads_no_qt(plan_file: Path) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont, QHelpEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from alignplanner.document.document import PlanDocument
-from alignplanner.ui import formatting
+from alignplanner.ui import wording
 from alignplanner.ui.views import DocumentView
 
 
@@ -93,16 +93,16 @@ class KpiStrip(DocumentView):
     def refresh(self) -> None:
         plan, result = self.document.plan, self.document.result
         self.target.set_value(
-            formatting.money(plan.target.revenue, plan.currency),
-            lambda: f"{formatting.money_exact(plan.target.revenue, plan.currency)} over "
-                    f"{plan.months} months from {formatting.month_label(plan.start)}")
+            wording.money(plan.target.revenue, plan.currency),
+            lambda: f"{wording.money_exact(plan.target.revenue, plan.currency)} over "
+                    f"{plan.months} months from {wording.month_label(plan.start)}")
         self.wins.set_value(
             f"{result.wins_rounded:,}",
             lambda: f"{result.wins:,.2f} deals for the target: {result.pipeline_wins:,.1f} "
                     f"expected from the open pipeline, {result.stages[-1].volume:,.1f} from "
                     "new leads")
         self.wins.caption.setText(
-            f"deals to win, {formatting.count(result.pipeline_wins)} from open pipeline"
+            f"deals to win, {wording.count(result.pipeline_wins)} from open pipeline"
             if result.pipeline_wins >= 0.05 else "deals to win")
         first = result.stages[0]
         top_name = plan.stages[0].name
@@ -110,6 +110,6 @@ class KpiStrip(DocumentView):
         self.top.set_value(f"{first.rounded:,}", lambda: f"exact {first.volume:,.2f}, of which "
                            f"{first.recycled:,.1f} recycled")
         pre = result.stages[0].pre_plan
-        self.pre_plan.caption.setText(f"{top_name} before {formatting.month_label(plan.start)}")
-        self.pre_plan.set_value(formatting.count(pre),
+        self.pre_plan.caption.setText(f"{top_name} before {wording.month_label(plan.start)}")
+        self.pre_plan.set_value(wording.count(pre),
                                 lambda: "entries that must already have happened on day one")

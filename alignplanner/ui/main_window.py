@@ -31,7 +31,7 @@ from alignplanner.document import settings as keys
 from alignplanner.document.document import PlanDocument
 from alignplanner.document.workflow import FileWorkflow
 from alignplanner.ui import actions as menus
-from alignplanner.ui import agreement, operations, theme
+from alignplanner.ui import agreement, sla, theme
 from alignplanner.ui.charts.waterfall import WaterfallChart
 from alignplanner.ui.editors.stage_table import StagePanel
 from alignplanner.ui.kpi_strip import KpiStrip
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         for view in (self.waterfall, self.timeline, self.by_source, self.warnings):
             self.bench.follow_theme(view)
         self.bench.on_subject(self._show_subject)
-        self.operations = operations.install(self.bench)
+        self.sla = sla.install(self.bench)
         self.agreement = agreement.install(self.bench)
         self.theme_mode = "system"
         self.presentation = Presentation(self, split=self.main_split, editors=self.editor_tabs,

@@ -12,8 +12,9 @@ from alignplanner.document.document import PlanDocument
 from alignplanner.domain.edits import stages as stage_edits
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.agreement.crm_fields import CrmFields
-from alignplanner.ui.theme import WARNING_COLOR, color_text, team_color, team_label
+from alignplanner.ui.theme import WARNING_COLOR, color_text, team_color
 from alignplanner.ui.views import DocumentPanel
+from alignplanner.ui.wording import team_label
 
 FIELDS = (
     ("definition", "Definition", "What this stage means, in words both teams sign up to"),

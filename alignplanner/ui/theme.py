@@ -19,24 +19,15 @@ TEAM_COLORS: dict[str, str] = {
     "partner": "#8E5BD0",
     "custom": "#7A8491",
 }
-TEAM_LABELS: dict[str, str] = {
-    "marketing": "Marketing",
-    "sdr": "SDR",
-    "sales": "Sales",
-    "partner": "Partner",
-    "custom": "Other",
-}
 WARNING_COLOR = "#C62828"
 PRE_PLAN_COLOR = "#9E9E9E"
 TARGET_COLOR = "#2E7D32"
+AGREED_COLOR = "#2E7D32"  # green, the target's colour: done
+DRAFT_COLOR = "#B26A00"  # amber: not yet (red stays for refused values)
 
 
 def team_color(owner: str) -> QColor:
     return QColor(TEAM_COLORS.get(owner, TEAM_COLORS["custom"]))
-
-
-def team_label(owner: str) -> str:
-    return TEAM_LABELS.get(owner, owner.title())
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,14 @@ the gap and the month a hire must start; follows every edit in place."""
 from __future__ import annotations
 
 import pytest
-from ops_plans import ops_plan
 from pytestqt.qtbot import QtBot
+from sla_plans import ops_plan
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.edits import roles as role_edits
 from alignplanner.domain.engine.operations import required
 from alignplanner.domain.team.capacity import capacity_plan
-from alignplanner.ui.operations.capacity_chart import NO_ROLES, CapacityChart
+from alignplanner.ui.sla.capacity_chart import NO_ROLES, CapacityChart
 from alignplanner.ui.theme import DARK, LIGHT
 
 pytestmark = pytest.mark.gui

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.edits.stages import set_stage
 from alignplanner.ui.charts.timeline import TimelineChart, default_stages
-from alignplanner.ui.charts.timeline_text import month_ticks
+from alignplanner.ui.wording import month_ticks
 
 pytestmark = pytest.mark.gui
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from editor_plans import open_cell_editor, shown, small_plan
-from ops_plans import ops_plan
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from sla_plans import ops_plan
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.edits import stages as stage_edits

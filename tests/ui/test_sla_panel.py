@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import pytest
 from editor_plans import shown
-from ops_plans import ops_plan
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sla_plans import ops_plan
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.edits import roles as role_edits
 from alignplanner.domain.edits import stages as stage_edits
-from alignplanner.ui.operations.sla_card import SlaCard
-from alignplanner.ui.operations.sla_panel import NO_ROLES, SlaPanel
-from alignplanner.ui.operations.words import article, feasibility, parse_codes, title
+from alignplanner.ui.sla.card import SlaCard
+from alignplanner.ui.sla.panel import NO_ROLES, SlaPanel
+from alignplanner.ui.wording import article, parse_codes, sla_title, sla_verdict
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 
@@ -189,7 +189,7 @@ def test_an_engine_change_elsewhere_updates_the_card(
 ) -> None:
     document.edit("More SDRs", lambda p: role_edits.set_role(p, 0, headcount=8))
     assert panel.cards[0].marker.text() == "✓"
-    verdict = feasibility(document.plan, document.result, 0)
+    verdict = sla_verdict(document.plan, document.result, 0)
     assert verdict is not None
     assert verdict.ok
     assert panel.cards[0].verdict.text() == verdict.text
@@ -198,7 +198,7 @@ def test_an_engine_change_elsewhere_updates_the_card(
 
 def test_words() -> None:
     plan = ops_plan()
-    assert title(plan, plan.slas[0]) == "Marketing passes MQLs to SDRs"
+    assert sla_title(plan, plan.slas[0]) == "Marketing passes MQLs to SDRs"
     assert [article(n) for n in ("MQL", "BDR", "Opportunity", "lead")] == ["an", "a", "an", "a"]
     assert parse_codes(" a, b;c ,, ") == ("a", "b", "c")
     assert isinstance(SlaCard, type)

@@ -7,18 +7,18 @@ from datetime import date
 
 import pytest
 from editor_plans import shown, type_in_cell
-from ops_plans import ops_plan
 from PySide6.QtCore import QDate, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sla_plans import ops_plan
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.edits import roles as role_edits
-from alignplanner.ui.operations import role_model as cols
-from alignplanner.ui.operations.fields import NOT_SET
-from alignplanner.ui.operations.role_model import RoleTableModel, number_list
-from alignplanner.ui.operations.sla_panel import SlaPanel
-from alignplanner.ui.operations.team_panel import TeamPanel
+from alignplanner.ui.sla import role_model as cols
+from alignplanner.ui.sla.fields import NOT_SET
+from alignplanner.ui.sla.panel import SlaPanel
+from alignplanner.ui.sla.role_model import RoleTableModel, number_list
+from alignplanner.ui.sla.team_panel import TeamPanel
 from alignplanner.ui.warnings_panel import WarningsPanel
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]

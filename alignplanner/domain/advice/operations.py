@@ -59,7 +59,9 @@ def _capacity(plan: Plan, capacity: tuple[CapacityResult, ...]) -> list[PlanWarn
     return found
 
 
-def _worst(months: tuple[SlaMonth, ...]) -> int:
+def worst_month(months: tuple[SlaMonth, ...]) -> int:
+    """The failing month a warning quotes: the one that needs the most reps (none can:
+    the most), the earliest of those."""
     failing = [m for m, month in enumerate(months) if not month.feasible]
     return max(
         failing, key=lambda m: (months[m].reps_needed is None, months[m].reps_needed or 0, -m)
@@ -72,7 +74,7 @@ def _slas(plan: Plan, slas: tuple[SlaResult, ...]) -> list[PlanWarning]:
         failing = sla.failing_months
         if not failing:
             continue
-        worst = _worst(sla.months)
+        worst = worst_month(sla.months)
         impossible = any(
             m.utilisation >= 1 or m.reps_needed is None for m in (sla.months[k] for k in failing)
         )
@@ -103,4 +105,4 @@ def _stale(plan: Plan) -> list[PlanWarning]:
     return found
 
 
-__all__ = ["stale_stages", "warnings"]
+__all__ = ["stale_stages", "warnings", "worst_month"]

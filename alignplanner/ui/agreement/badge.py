@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 from alignplanner.document import signing
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.plan.plan import Plan
-from alignplanner.ui.agreement.words import AGREED_COLOR, DRAFT_COLOR
 from alignplanner.ui.editors.common import scaled_font
+from alignplanner.ui.theme import AGREED_COLOR, DRAFT_COLOR
 
 __all__ = ["StatusBadge", "StatusFigure"]
 

@@ -58,23 +58,24 @@ class CriteriaModel(PlanTableModel):
 
     # -- reading ---------------------------------------------------------------------
 
-    def data(self, index: Index, role: int = ROLE.DisplayRole) -> Any:
-        if not index.isValid():
+    def _intent(self, column: int) -> bool:
+        """The engagement table's third column: a check box, high intent or not."""
+        return self.group == "engagement" and column == THIRD
+
+    def display(self, row: int, column: int) -> Any:
+        return None if self._intent(column) else self._value(self.criterion(row), column,
+                                                              edit=False)
+
+    def edit_value(self, row: int, column: int) -> Any:
+        return None if self._intent(column) else self._value(self.criterion(row), column,
+                                                              edit=True)
+
+    def check_state(self, row: int, column: int) -> Any:
+        if not self._intent(column):
             return None
-        row, column = index.row(), index.column()
-        crit = self.criterion(row)
-        intent = self.group == "engagement" and column == THIRD
-        if role in (ROLE.DisplayRole, ROLE.EditRole) and not intent:
-            return self._value(crit, column, edit=role == ROLE.EditRole)
-        if role == ROLE.CheckStateRole and intent:
-            scoring = self._plan.scoring
-            on = scoring is not None and crit.id in scoring.high_intent
-            return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-        if role == ROLE.ToolTipRole:
-            return self._refusals.get((row, column)) or self.help[column]
-        if role == ROLE.TextAlignmentRole:
-            return self._alignment(column)
-        return None
+        scoring = self._plan.scoring
+        on = scoring is not None and self.criterion(row).id in scoring.high_intent
+        return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
 
     @staticmethod
     def _value(crit: Criterion, column: int, *, edit: bool) -> Any:

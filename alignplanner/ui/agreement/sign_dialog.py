@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignplanner.document.prompts import Signer
-from alignplanner.ui.agreement.words import role_label
+from alignplanner.ui.wording import signer_label
 
 __all__ = ["SignDialog"]
 
@@ -28,7 +28,7 @@ class SignDialog(QDialog):
         self._approvers = approvers
         self.role = QComboBox(self)
         for role in roles:
-            self.role.addItem(role_label(role), role)
+            self.role.addItem(signer_label(role), role)
         self.name = QComboBox(self)
         self.name.setMinimumContentsLength(24)
         self.role.currentIndexChanged.connect(lambda _i: self._fill_names())

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from alignplanner.document import signing
 from alignplanner.document.signing import Standing
 from alignplanner.domain.agreement.signoff import Signature
-from alignplanner.ui.agreement.words import AGREED_COLOR, DRAFT_COLOR, role_label
+from alignplanner.ui.cells import CellModel, Index
+from alignplanner.ui.theme import AGREED_COLOR, DRAFT_COLOR
+from alignplanner.ui.wording import signer_label
 
 __all__ = ["SignaturesModel"]
 
-Index = QModelIndex | QPersistentModelIndex
-ROLE = Qt.ItemDataRole
 ROLE_COL, NAME, SIGNED_AT, DIGEST, VERSION = range(5)
 TITLES = ("Role", "Name", "Signed (UTC)", "Digest", "Covers")
 HELP = (
@@ -27,7 +27,10 @@ HELP = (
 )
 
 
-class SignaturesModel(QAbstractTableModel):
+class SignaturesModel(CellModel):
+    titles = TITLES
+    help = HELP
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._signatures: tuple[Signature, ...] = ()
@@ -43,41 +46,28 @@ class SignaturesModel(QAbstractTableModel):
     def signature(self, row: int) -> Signature:
         return self._signatures[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._signatures)
+    def row_count(self) -> int:
+        return len(self._signatures)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(TITLES)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = ROLE.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(TITLES):
-            return None
-        if role == ROLE.DisplayRole:
-            return TITLES[section]
-        if role == ROLE.ToolTipRole:
-            return HELP[section]
-        return None
-
-    def data(self, index: Index, role: int = ROLE.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        sig = self._signatures[index.row()]
-        column = index.column()
+    def display(self, row: int, column: int) -> str:
+        sig = self._signatures[row]
         current = sig.digest == self._current
-        if role == ROLE.DisplayRole:
-            values = (role_label(sig.role), sig.name, f"{sig.signed_at:%Y-%m-%d %H:%M:%S}",
-                      signing.short_digest(sig.digest),
-                      "this version" if current else "an earlier version")
-            return values[column]
-        if role == ROLE.ToolTipRole:
-            return sig.digest if column == DIGEST else HELP[column]
-        if role == ROLE.ForegroundRole and column == VERSION:
-            dark = QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
-            if dark:  # the badge colours, lighter, so that they read on a dark table
-                return QColor(AGREED_COLOR if current else DRAFT_COLOR).lighter(170)
-            return QColor(AGREED_COLOR if current else DRAFT_COLOR)
-        return None
+        values = (signer_label(sig.role), sig.name, f"{sig.signed_at:%Y-%m-%d %H:%M:%S}",
+                  signing.short_digest(sig.digest),
+                  "this version" if current else "an earlier version")
+        return values[column]
+
+    def tooltip(self, row: int, column: int) -> str:
+        return self._signatures[row].digest if column == DIGEST else HELP[column]
+
+    def foreground(self, row: int, column: int) -> Any:
+        if column != VERSION:
+            return None
+        current = self._signatures[row].digest == self._current
+        dark = QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        if dark:  # the badge colours, lighter, so that they read on a dark table
+            return QColor(AGREED_COLOR if current else DRAFT_COLOR).lighter(170)
+        return QColor(AGREED_COLOR if current else DRAFT_COLOR)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -35,9 +35,9 @@ from alignplanner.domain.edits import signoff as signoff_edits
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.agreement.badge import StatusBadge
 from alignplanner.ui.agreement.signatures_model import SignaturesModel
-from alignplanner.ui.agreement.words import role_label
 from alignplanner.ui.editors.common import ErrorLabel, blocked, scaled_font
 from alignplanner.ui.views import DocumentPanel
+from alignplanner.ui.wording import signer_label
 
 __all__ = ["AskSigner", "SignoffPanel"]
 
@@ -113,7 +113,7 @@ class SignoffPanel(DocumentPanel):
         who = QVBoxLayout(who_box)
         grid = QGridLayout()
         for i, role in enumerate(SIGNOFF_ROLES):
-            box = QCheckBox(role_label(role), who_box)
+            box = QCheckBox(signer_label(role), who_box)
             box.toggled.connect(lambda _on: self._roles_toggled())
             grid.addWidget(box, i // 4, i % 4)
             self.required[role] = box
@@ -185,9 +185,9 @@ class SignoffPanel(DocumentPanel):
             for role in roles:
                 line = QLineEdit(self)
                 line.setPlaceholderText("anyone")
-                line.setAccessibleName(f"{role_label(role)} approvers")
+                line.setAccessibleName(f"{signer_label(role)} approvers")
                 line.editingFinished.connect(self._approvers_edited)
-                self._approver_form.addRow(role_label(role), line)
+                self._approver_form.addRow(signer_label(role), line)
                 self.approvers[role] = line
         for role, line in self.approvers.items():
             text = ", ".join(plan.signoff.approvers_for(role))

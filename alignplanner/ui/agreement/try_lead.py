@@ -24,9 +24,9 @@ from alignplanner.domain.agreement.scoring import (
     score_lead,
 )
 from alignplanner.domain.problems import PlanInvalid
-from alignplanner.ui.agreement.words import AGREED_COLOR, DRAFT_COLOR
 from alignplanner.ui.editors.common import ErrorLabel, scaled_font
 from alignplanner.ui.editors.delegates import spin_box
+from alignplanner.ui.theme import AGREED_COLOR, DRAFT_COLOR
 
 __all__ = ["TryLead"]
 

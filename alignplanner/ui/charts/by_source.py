@@ -21,8 +21,8 @@ from alignplanner.ui.charts.axes import CountAxis, nice_ceiling
 from alignplanner.ui.charts.chart_frame import ChartFrame
 from alignplanner.ui.charts.labels import PADDING, ChartLabel, TextPool, place
 from alignplanner.ui.charts.style import font, muted, readable
-from alignplanner.ui.formatting import count, money, percent
-from alignplanner.ui.theme import TARGET_COLOR, team_color, team_label
+from alignplanner.ui.theme import TARGET_COLOR, team_color
+from alignplanner.ui.wording import count, money, percent, team_label
 
 BAR_HEIGHT = 0.6
 LABEL_ROOM = 1.6  # the x range is at least the largest bar times this

@@ -17,8 +17,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import PlanWarning, Result
-from alignplanner.ui.formatting import money_exact, month_label, percent
-from alignplanner.ui.theme import WARNING_COLOR, team_color, team_label
+from alignplanner.ui.theme import WARNING_COLOR, team_color
+from alignplanner.ui.wording import money_exact, month_label, percent, team_label
 
 INK = QColor("#1B1F24")
 MUTED = QColor("#5B626B")

@@ -26,8 +26,8 @@ from alignplanner.ui.charts.chart_frame import ChartFrame
 from alignplanner.ui.charts.stage_picker import StagePicker
 from alignplanner.ui.charts.style import font, muted
 from alignplanner.ui.charts.timeline_rows import START_X, RowLabel, StageRow, pre_slot
-from alignplanner.ui.charts.timeline_text import hover_text, month_ticks
 from alignplanner.ui.theme import PRE_PLAN_COLOR, TARGET_COLOR, team_color
+from alignplanner.ui.wording import month_ticks, month_tooltip
 
 
 def default_stages(entry_stages: Iterable[str], stage_ids: tuple[str, ...]) -> list[str]:
@@ -102,7 +102,7 @@ class TimelineChart(ChartFrame):
         return items
 
     def hover_text(self, month: int) -> str:
-        return hover_text(self.document.plan, self.document.result, self._visible, month)
+        return month_tooltip(self.document.plan, self.document.result, self._visible, month)
 
     # -- choosing stages ------------------------------------------------------------------
 

@@ -19,8 +19,8 @@ from alignplanner.ui.charts.axes import CountAxis, nice_ceiling
 from alignplanner.ui.charts.chart_frame import hide_unasked_axes, plain_axes
 from alignplanner.ui.charts.labels import ChartLabel, place
 from alignplanner.ui.charts.style import font, muted, readable, tinted
-from alignplanner.ui.formatting import count
 from alignplanner.ui.theme import PRE_PLAN_COLOR, Theme
+from alignplanner.ui.wording import count
 
 START_X = -0.6  # the dashed "plan starts" line, half a month left of month 1 (x = 0)
 HEADROOM = 1.25  # y range above the highest value, for the pre-plan label

@@ -35,9 +35,8 @@ from alignplanner.ui.charts.axes import DecadeAxis
 from alignplanner.ui.charts.chart_frame import ChartFrame
 from alignplanner.ui.charts.labels import ChartLabel, TextPool, place
 from alignplanner.ui.charts.style import ON_BAR_TEXT, font, muted, tinted_on
-from alignplanner.ui.charts.waterfall_text import stage_tooltip
-from alignplanner.ui.formatting import month_label, percent
-from alignplanner.ui.theme import TEAM_COLORS, WARNING_COLOR, team_color, team_label
+from alignplanner.ui.theme import TEAM_COLORS, WARNING_COLOR, team_color
+from alignplanner.ui.wording import month_label, percent, stage_tooltip, team_label
 
 BAR_HEIGHT = 0.64
 RIGHT_ROOM = 0.20  # share of the value range kept free right of the longest bar

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from alignplanner.domain.checks import MAX_DAYS, MAX_MONEY
 from alignplanner.domain.plan.funnel import OWNERS
 from alignplanner.ui.editors.common import team_swatch
-from alignplanner.ui.theme import team_label
+from alignplanner.ui.wording import team_label
 
 Index = QModelIndex | QPersistentModelIndex
 EDIT = Qt.ItemDataRole.EditRole

@@ -16,8 +16,8 @@ from alignplanner.domain.edits import sources as source_edits
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.editors.common import ErrorLabel, blocked
 from alignplanner.ui.editors.delegates import spin_box
-from alignplanner.ui.formatting import percent
 from alignplanner.ui.views import DocumentPanel
+from alignplanner.ui.wording import percent
 
 
 class OverridesEditor(DocumentPanel):

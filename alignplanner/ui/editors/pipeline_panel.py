@@ -23,8 +23,8 @@ from alignplanner.domain.edits import sources as source_edits
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.editors.common import ErrorLabel, blocked, team_swatch
 from alignplanner.ui.editors.delegates import spin_box
-from alignplanner.ui.formatting import count, month_label
 from alignplanner.ui.views import DocumentPanel
+from alignplanner.ui.wording import count, month_label
 
 
 class PipelinePanel(DocumentPanel):

@@ -12,25 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Signal
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.plan.plan import Plan
+from alignplanner.ui.cells import ROLE, CellModel, Index
 from alignplanner.ui.editors.common import describe
 from alignplanner.ui.editors.row_changes import apply_change, classify
 
-Index = QModelIndex | QPersistentModelIndex
 Transform = Callable[[Plan], Plan]
-ROLE = Qt.ItemDataRole
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-class PlanTableModel(QAbstractTableModel):
+class PlanTableModel(CellModel):
     refused = Signal(int, int, str)  # row, column, why
-    titles: tuple[str, ...] = ()
-    help: tuple[str, ...] = ()
-    numeric: frozenset[int] = frozenset()
 
     def __init__(self, document: PlanDocument, parent: Any = None) -> None:
         super().__init__(parent)
@@ -88,26 +82,16 @@ class PlanTableModel(QAbstractTableModel):
 
     # -- reading ---------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows(self._plan))
+    def row_count(self) -> int:
+        return len(self._rows(self._plan))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = ROLE.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.titles):
-            return None
-        if role == ROLE.DisplayRole:
-            return self.titles[section]
-        if role == ROLE.ToolTipRole:
-            return self.help[section]
-        if role == ROLE.TextAlignmentRole:
-            return self._alignment(section)
-        return None
-
-    def _alignment(self, column: int) -> Qt.AlignmentFlag:
-        return RIGHT if column in self.numeric else LEFT
+    def data(self, index: Index, role: int = ROLE.DisplayRole) -> Any:
+        """A refused edit's reason is its cell's tooltip until the next change."""
+        if role == ROLE.ToolTipRole and index.isValid():
+            refused = self._refusals.get((index.row(), index.column()))
+            if refused:
+                return refused
+        return super().data(index, role)
 
     # -- editing ---------------------------------------------------------------------
 

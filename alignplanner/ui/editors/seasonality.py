@@ -27,8 +27,8 @@ from alignplanner.domain.edits import plan as plan_edits
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.editors.common import ErrorLabel, blocked
 from alignplanner.ui.editors.delegates import spin_box
-from alignplanner.ui.formatting import money, percent, short_month
 from alignplanner.ui.views import DocumentPanel
+from alignplanner.ui.wording import money, percent, short_month
 
 PER_ROW = 12
 

@@ -18,7 +18,7 @@ from alignplanner.domain.plan.funnel import Source
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.editors.common import team_swatch
 from alignplanner.ui.editors.plan_table_model import ROLE, Index, PlanTableModel, Transform
-from alignplanner.ui.formatting import money_exact, percent
+from alignplanner.ui.wording import money_exact, percent
 
 NAME, ID, ENTERS, SHARE, DEAL_SIZE, OVERRIDES = range(6)
 TITLES = ("Source", "Id", "Enters at", "Share %", "Deal size", "Rate overrides")
@@ -51,26 +51,17 @@ class SourceTableModel(PlanTableModel):
 
     # -- reading ---------------------------------------------------------------------
 
-    def data(self, index: Index, role: int = ROLE.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        source = self._plan.sources[row]
-        if role == ROLE.DisplayRole:
-            return self._display(source, column)
-        if role == ROLE.EditRole:
-            return self._edit_value(source, column)
-        if role == ROLE.ToolTipRole:
-            return self._refusals.get((row, column)) or HELP[column]
-        return self._look(source, column, role)
+    def display(self, row: int, column: int) -> str:
+        return self._display(self._plan.sources[row], column)
 
-    def _look(self, source: Source, column: int, role: int) -> Any:
-        if role == ROLE.DecorationRole and column == ENTERS:
-            owners = {s.id: s.owner for s in self._plan.stages}
-            return team_swatch(owners.get(source.enters, "custom"))
-        if role == ROLE.TextAlignmentRole:
-            return self._alignment(column)
-        return None
+    def edit_value(self, row: int, column: int) -> Any:
+        return self._edit_value(self._plan.sources[row], column)
+
+    def decoration(self, row: int, column: int) -> Any:
+        if column != ENTERS:
+            return None
+        owners = {s.id: s.owner for s in self._plan.stages}
+        return team_swatch(owners.get(self._plan.sources[row].enters, "custom"))
 
     def _edit_value(self, source: Source, column: int) -> Any:
         values = (source.name, source.id, source.enters, round(source.share * 100, 9),

@@ -21,8 +21,7 @@ from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.editors import stage_columns as col
 from alignplanner.ui.editors.common import describe, team_swatch
 from alignplanner.ui.editors.plan_table_model import ROLE, Index, PlanTableModel
-from alignplanner.ui.formatting import percent
-from alignplanner.ui.theme import team_label
+from alignplanner.ui.wording import percent, team_label
 
 ROW_MIME = "application/x-alignplanner-stage-row"
 DASH = "—"
@@ -61,29 +60,21 @@ class StageTableModel(PlanTableModel):
             return True
         return column in col.RECYCLE_DETAILS and self._stages[row].recycle is None
 
-    def data(self, index: Index, role: int = ROLE.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        if role == ROLE.DisplayRole:
-            stage = self._stages[row]
-            return DASH if self._blank(row, column) else self._display(stage, column)
-        if role == ROLE.EditRole:
-            return None if self._blank(row, column) else col.edit_value(self._stages[row], column)
-        if role == ROLE.ToolTipRole:
-            return self._refusals.get((row, column)) or self._tooltip(row, column)
-        return self._look(row, column, role)
+    def display(self, row: int, column: int) -> str:
+        return DASH if self._blank(row, column) else self._display(self._stages[row], column)
 
-    def _look(self, row: int, column: int, role: int) -> Any:
-        if role == ROLE.DecorationRole and column == col.OWNER:
-            return team_swatch(self._stages[row].owner)
-        if role == ROLE.TextAlignmentRole:
-            return self._alignment(column)
-        if role == ROLE.FontRole and column == col.NAME:
-            font = QFont()  # the application font, so presentation mode enlarges it too
-            font.setBold(True)
-            return font
-        return None
+    def edit_value(self, row: int, column: int) -> Any:
+        return None if self._blank(row, column) else col.edit_value(self._stages[row], column)
+
+    def decoration(self, row: int, column: int) -> Any:
+        return team_swatch(self._stages[row].owner) if column == col.OWNER else None
+
+    def font(self, row: int, column: int) -> Any:
+        if column != col.NAME:
+            return None
+        font = QFont()  # the application font, so presentation mode enlarges it too
+        font.setBold(True)
+        return font
 
     def _display(self, stage: Stage, column: int) -> str:
         if column == col.OWNER:
@@ -100,7 +91,7 @@ class StageTableModel(PlanTableModel):
             return f"{value:,.1f}".removesuffix(".0")
         return " ".join(str(value).split()) if column in col.TEXT else str(value)
 
-    def _tooltip(self, row: int, column: int) -> str:
+    def tooltip(self, row: int, column: int) -> str:
         stage = self._stages[row]
         if column in col.NOT_ON_WON and self.is_won(row):
             return (f"{stage.name} is the last stage ('won'): it has no conversion, days or "

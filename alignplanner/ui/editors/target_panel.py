@@ -32,8 +32,8 @@ from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.editors.common import ErrorLabel, blocked, scaled_font
 from alignplanner.ui.editors.delegates import spin_box
 from alignplanner.ui.editors.seasonality import SeasonalityEditor
-from alignplanner.ui.formatting import count
 from alignplanner.ui.views import DocumentPanel
+from alignplanner.ui.wording import count
 
 Transform = Callable[[Plan], Plan]
 ROUNDING_LABELS = {

@@ -16,33 +16,33 @@ from alignplanner.ui.lazy import LazyView
 from alignplanner.ui.workbench import Workbench
 
 if TYPE_CHECKING:
-    from alignplanner.ui.operations.capacity_chart import CapacityChart
-    from alignplanner.ui.operations.sla_panel import SlaPanel
-    from alignplanner.ui.operations.team_panel import TeamPanel
+    from alignplanner.ui.sla.capacity_chart import CapacityChart
+    from alignplanner.ui.sla.panel import SlaPanel
+    from alignplanner.ui.sla.team_panel import TeamPanel
 
 SUBJECT = re.compile(r"^(slas|roles)\[(\d+)\]")
 
 
 def _sla_panel(document: PlanDocument) -> SlaPanel:
-    from alignplanner.ui.operations.sla_panel import SlaPanel
+    from alignplanner.ui.sla.panel import SlaPanel
 
     return SlaPanel(document)
 
 
 def _team_panel(document: PlanDocument) -> TeamPanel:
-    from alignplanner.ui.operations.team_panel import TeamPanel
+    from alignplanner.ui.sla.team_panel import TeamPanel
 
     return TeamPanel(document)
 
 
 def _capacity_chart(document: PlanDocument) -> CapacityChart:
-    from alignplanner.ui.operations.capacity_chart import CapacityChart
+    from alignplanner.ui.sla.capacity_chart import CapacityChart
 
     return CapacityChart(document)
 
 
-class Operations:
-    """The SLA, team and capacity tabs of one window (kept as ``window.operations``)."""
+class SlaTabs:
+    """The SLA, team and capacity tabs of one window (kept as ``window.sla``)."""
 
     def __init__(self, bench: Workbench) -> None:
         document = bench.document
@@ -79,5 +79,5 @@ class Operations:
         return True
 
 
-def install(bench: Workbench) -> Operations:
-    return Operations(bench)
+def install(bench: Workbench) -> SlaTabs:
+    return SlaTabs(bench)

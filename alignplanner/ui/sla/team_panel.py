@@ -23,6 +23,7 @@ from alignplanner.document.document import PlanDocument
 from alignplanner.domain.edits import roles as role_edits
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.wording import role_label
+from alignplanner.ui import wording
 from alignplanner.ui.editors import delegates as kinds
 from alignplanner.ui.editors.common import (
     ErrorLabel,
@@ -31,11 +32,10 @@ from alignplanner.ui.editors.common import (
     resize_on_row_changes,
     size_columns,
 )
-from alignplanner.ui.operations import role_model as cols
-from alignplanner.ui.operations import words
-from alignplanner.ui.operations.calendar_editor import CalendarEditor
-from alignplanner.ui.operations.role_model import RoleTableModel
-from alignplanner.ui.operations.sla_card import BAD_DARK, OK_DARK
+from alignplanner.ui.sla import role_model as cols
+from alignplanner.ui.sla.calendar_editor import CalendarEditor
+from alignplanner.ui.sla.card import BAD_DARK, OK_DARK
+from alignplanner.ui.sla.role_model import RoleTableModel
 from alignplanner.ui.theme import TARGET_COLOR, WARNING_COLOR
 from alignplanner.ui.views import DocumentPanel
 
@@ -117,7 +117,7 @@ class TeamPanel(DocumentPanel):
             self.glance.addWidget(line)
             self.glance_lines.append(line)
         for k, line in enumerate(self.glance_lines):
-            said = words.capacity_line(plan, result, k)
+            said = wording.capacity_line(plan, result, k)
             line.setHidden(said is None and k > 0)
             if said is None:
                 line.setText("No roles yet: add the teams that work the funnel (SDRs, AEs).")

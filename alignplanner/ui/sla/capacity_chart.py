@@ -24,9 +24,8 @@ from alignplanner.ui.charts.axes import CountAxis, compact, nice_ceiling
 from alignplanner.ui.charts.chart_frame import ChartFrame
 from alignplanner.ui.charts.labels import ChartLabel, TextPool, place
 from alignplanner.ui.charts.style import font, muted, readable, tinted
-from alignplanner.ui.charts.timeline_text import month_ticks
-from alignplanner.ui.formatting import month_label, short_month
 from alignplanner.ui.theme import TARGET_COLOR, WARNING_COLOR, team_color
+from alignplanner.ui.wording import month_label, month_ticks, short_month
 
 BAR_WIDTH = 0.62
 NO_ROLES = "No roles yet: add the teams that work the funnel in the Team tab."

@@ -21,8 +21,8 @@ from alignplanner.domain.team.role import Role
 from alignplanner.domain.wording import role_label
 from alignplanner.ui.editors.common import team_swatch
 from alignplanner.ui.editors.plan_table_model import ROLE, Index, PlanTableModel, Transform
-from alignplanner.ui.formatting import percent, short_month
-from alignplanner.ui.operations.fields import NOT_SET
+from alignplanner.ui.sla.fields import NOT_SET
+from alignplanner.ui.wording import percent, short_month
 
 (NAME, WORKS, HEADCOUNT, HIRES, RAMP, PER_REP, QUOTA, ATTAINMENT, HANDLE, ATTRITION, ID) = range(11)
 _COLUMNS = {
@@ -113,26 +113,17 @@ class RoleTableModel(PlanTableModel):
 
     # -- reading ---------------------------------------------------------------------
 
-    def data(self, index: Index, role: int = ROLE.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        item = self._plan.roles[row]
-        if role == ROLE.DisplayRole:
-            return self._display(item, column)
-        if role == ROLE.EditRole:
-            return self._edit_value(item, column)
-        if role == ROLE.ToolTipRole:
-            return self._refusals.get((row, column)) or HELP[column]
-        return self._look(item, column, role)
+    def display(self, row: int, column: int) -> str:
+        return self._display(self._plan.roles[row], column)
 
-    def _look(self, item: Role, column: int, role: int) -> Any:
-        if role == ROLE.DecorationRole and column == WORKS:
-            owners = {s.id: s.owner for s in self._plan.stages}
-            return team_swatch(owners.get(item.works, "custom"))
-        if role == ROLE.TextAlignmentRole:
-            return self._alignment(column)
-        return None
+    def edit_value(self, row: int, column: int) -> Any:
+        return self._edit_value(self._plan.roles[row], column)
+
+    def decoration(self, row: int, column: int) -> Any:
+        if column != WORKS:
+            return None
+        owners = {s.id: s.owner for s in self._plan.stages}
+        return team_swatch(owners.get(self._plan.roles[row].works, "custom"))
 
     def _edit_value(self, item: Role, column: int) -> Any:
         if column in (NAME, ID, WORKS):

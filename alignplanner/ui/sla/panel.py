@@ -27,7 +27,7 @@ from alignplanner.domain.edits import slas as sla_edits
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import Problem
 from alignplanner.ui.editors.common import ErrorLabel
-from alignplanner.ui.operations.sla_card import SlaCard, Transform
+from alignplanner.ui.sla.card import SlaCard, Transform
 from alignplanner.ui.theme import Theme
 from alignplanner.ui.views import DocumentPanel
 

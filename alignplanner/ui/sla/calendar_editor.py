@@ -28,9 +28,9 @@ from alignplanner.domain.edits import calendar as calendar_edits
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.sla.calendar import DAY_NAMES
 from alignplanner.ui.editors.common import ErrorLabel, blocked
-from alignplanner.ui.operations.fields import TextField
-from alignplanner.ui.operations.sentence import sentence
-from alignplanner.ui.operations.sla_card import Transform
+from alignplanner.ui.sla.card import Transform
+from alignplanner.ui.sla.fields import TextField
+from alignplanner.ui.sla.sentence import sentence
 from alignplanner.ui.views import DocumentPanel
 
 DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

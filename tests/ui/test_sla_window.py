@@ -8,16 +8,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ops_plans import ops_plan
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sla_plans import ops_plan
 
 from alignplanner.document.settings import Settings
 from alignplanner.document.workflow import FileWorkflow
 from alignplanner.domain.edits import roles as role_edits
 from alignplanner.domain.edits import stages as stage_edits
 from alignplanner.ui.main_window import MainWindow
-from alignplanner.ui.operations.words import feasibility
+from alignplanner.ui.wording import sla_verdict
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 
@@ -49,7 +49,7 @@ def tab_titles(tabs: Any) -> list[str]:
 
 
 def test_tabs_are_added_and_built_only_when_shown(window: MainWindow) -> None:
-    ops = window.operations
+    ops = window.sla
     titles = tab_titles(window.editor_tabs)
     assert titles.index("T&eam") == titles.index("S&LAs") + 1  # the SLAs, then who keeps them
     assert tab_titles(window.chart_tabs)[-1] == "Capacity"
@@ -69,7 +69,7 @@ def click_warning(qtbot: QtBot, window: MainWindow, subject: str) -> None:
 
 def test_an_sla_warning_brings_up_its_card(qtbot: QtBot, window: MainWindow) -> None:
     click_warning(qtbot, window, "slas[0]")
-    ops = window.operations
+    ops = window.sla
     assert window.editor_tabs.currentWidget() is ops.slas
     assert ops.slas.view.selected() == 0
 
@@ -78,7 +78,7 @@ def test_a_capacity_warning_brings_up_the_role_and_its_chart(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     click_warning(qtbot, window, "roles[1]")
-    ops = window.operations
+    ops = window.sla
     assert window.editor_tabs.currentWidget() is ops.team
     assert ops.team.view.table.currentIndex().row() == 1
     assert window.chart_tabs.currentWidget() is ops.capacity
@@ -94,7 +94,7 @@ def test_a_stagnation_warning_brings_up_the_stage(qtbot: QtBot, window: MainWind
 
 
 def test_views_follow_the_theme_and_a_new_document(window: MainWindow) -> None:
-    ops = window.operations
+    ops = window.sla
     window.chart_tabs.setCurrentWidget(ops.capacity)
     window.set_theme_mode("dark", save=False)
     assert ops.capacity.view.theme.dark
@@ -111,7 +111,7 @@ def test_views_follow_the_theme_and_a_new_document(window: MainWindow) -> None:
 
 def test_a_hidden_sla_tab_catches_up_when_shown(qtbot: QtBot, window: MainWindow) -> None:
 
-    ops = window.operations
+    ops = window.sla
     window.editor_tabs.setCurrentWidget(ops.slas)
     card = ops.slas.view.cards[0]
     assert card.marker.text() == "✗"
@@ -120,6 +120,6 @@ def test_a_hidden_sla_tab_catches_up_when_shown(qtbot: QtBot, window: MainWindow
     assert card.marker.text() == "✗"  # behind another tab: not redrawn yet
     window.editor_tabs.setCurrentWidget(ops.slas)
     qtbot.waitUntil(lambda: card.marker.text() == "✓")  # the tab shows on the next turn
-    verdict = feasibility(window.document.plan, window.document.result, 0)
+    verdict = sla_verdict(window.document.plan, window.document.result, 0)
     assert verdict is not None
     assert card.verdict.text() == verdict.text

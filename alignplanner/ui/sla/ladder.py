@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
 from alignplanner.domain.edits import slas as sla_edits
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.sla.sla import MAX_WINDOW_HOURS, EscalationStep, Obligation
-from alignplanner.ui.operations.fields import NOT_SET, ChoiceField, NumberField, TextField
-from alignplanner.ui.operations.sentence import sentence
+from alignplanner.ui.sla.fields import NOT_SET, ChoiceField, NumberField, TextField
+from alignplanner.ui.sla.sentence import sentence
 
 Transform = Callable[[Plan], Plan]
 Send = Callable[[str, Transform, Hashable], None]

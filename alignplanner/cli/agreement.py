@@ -1,7 +1,7 @@
 """The command-line verbs of the agreement: ``diff``, ``sign`` and ``verify``, and the
-sign-off warning that ``validate`` prints. Kept out of cli.py so that cli.py stays small;
-cli.py registers these verbs on its parser and runs them inside its own error handling (a
-bad file is exit 1 with its problems, never a traceback). No Qt, and nothing heavy at import time.
+sign-off warning that ``validate`` prints. The command line registers them on its parser
+and runs them inside its own error handling (a bad file is exit 1 with its problems,
+never a traceback). No Qt, and nothing heavy at import time.
 """
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from alignplanner.contract.reader import LoadedPlan
 
+from alignplanner.cli.common import EXIT_INVALID, EXIT_OK
+
 __all__ = ["add_verbs", "validate_notes"]
 
-EXIT_OK = 0
-EXIT_INVALID = 1
 
 
 def add_verbs(verbs: Any) -> None:
-    """Add this module's verbs to cli.py's sub-parsers (``verbs``)."""
+    """Add this module's verbs to the command line's sub-parsers (``verbs``)."""
     diff = verbs.add_parser(
         "diff", help="what changed between two versions of a plan",
         description="Print what changed from plan A to plan B, one change a line, in the "

@@ -24,13 +24,13 @@ from alignplanner.domain.problems import Problem
 from alignplanner.domain.results import Result
 from alignplanner.domain.sla.sla import MAX_ATTEMPTS, MAX_WINDOW_HOURS, Sla
 from alignplanner.domain.wording import plural
+from alignplanner.ui import wording
 from alignplanner.ui.editors.common import ErrorLabel, scaled_font
-from alignplanner.ui.operations import words
-from alignplanner.ui.operations.fields import NOT_SET, ChoiceField, NumberField, TextField
-from alignplanner.ui.operations.sentence import sentence
-from alignplanner.ui.operations.sla_ladder import EscalationRows, ObligationRows
-from alignplanner.ui.operations.words import LAPSE, UNITS, parse_codes
+from alignplanner.ui.sla.fields import NOT_SET, ChoiceField, NumberField, TextField
+from alignplanner.ui.sla.ladder import EscalationRows, ObligationRows
+from alignplanner.ui.sla.sentence import sentence
 from alignplanner.ui.theme import TARGET_COLOR, WARNING_COLOR
+from alignplanner.ui.wording import LAPSE_CHOICES, WINDOW_UNITS, parse_codes
 
 Transform = Callable[[Plan], Plan]
 Edit = Callable[[str, Transform, Hashable], list[Problem]]
@@ -292,11 +292,11 @@ class SlaCard(QFrame):
         self.index = index
         sla = plan.slas[index]
         self.sla_id = sla.id
-        self.title.setText(words.title(plan, sla))
+        self.title.setText(wording.sla_title(plan, sla))
         self._show_verdict(plan, result, index)
-        reps = words.reps(plan, sla.role)
-        unit = words.stage_name(plan, sla.from_stage)
-        team = words.passing_team(plan, sla)
+        reps = wording.reps(plan, sla.role)
+        unit = wording.stage_name(plan, sla.from_stage)
+        team = wording.passing_team(plan, sla)
         self._reps_label.setText(reps)
         self._units_label.setText(unit)
         self._rejected_label.setText(f"rejected {plural(unit)}")
@@ -305,7 +305,7 @@ class SlaCard(QFrame):
             self._side_labels,
             (
                 f"What {reps} promise",
-                f"If {words.article(unit)} {unit} gets no response",
+                f"If {wording.article(unit)} {unit} gets no response",
                 f"What {team} promises in return",
             ),
             strict=True,
@@ -319,13 +319,13 @@ class SlaCard(QFrame):
         stages = [(s.name, s.id) for s in plan.stages]
         self.from_stage.show_choices(stages[:-1], sla.from_stage)
         self.to_stage.show_choices(stages[1:], sla.to_stage)
-        self.role.show_choices([(words.role_title(r), r.id) for r in plan.roles], sla.role)
+        self.role.show_choices([(wording.role_label(r), r.id) for r in plan.roles], sla.role)
         minutes = sla.respond_within_minutes is not None
-        self.unit.show_choices(UNITS, "minutes" if minutes else "hours")
+        self.unit.show_choices(WINDOW_UNITS, "minutes" if minutes else "hours")
         self.respond.show_value(sla.respond_within_minutes if minutes else sla.respond_within_hours)
         self.target.show_value(round(sla.target * 100, 6))
         self.accept.show_value(sla.accept_within_hours)
-        self.lapse.show_choices(LAPSE, sla.on_lapse)
+        self.lapse.show_choices(LAPSE_CHOICES, sla.on_lapse)
         self.codes.show_text(", ".join(sla.reason_codes))
         self.attempts.show_value(sla.attempts)
         self.attempt_days.show_value(sla.attempts_within_days)
@@ -338,7 +338,7 @@ class SlaCard(QFrame):
         self.id_field.show_text(sla.id)
 
     def _show_verdict(self, plan: Plan, result: Result, index: int) -> None:
-        verdict = words.feasibility(plan, result, index)
+        verdict = wording.sla_verdict(plan, result, index)
         if verdict is None:
             self.marker.setText("")
             self.verdict.setText("Not computed yet.")
@@ -375,7 +375,7 @@ class SlaCard(QFrame):
         if self._plan is None:
             return "the SLA"
         sla = self._plan.slas[self.index]
-        return sla.name or f"the {words.stage_name(self._plan, sla.from_stage)} hand-off"
+        return sla.name or f"the {wording.stage_name(self._plan, sla.from_stage)} hand-off"
 
     def _stale_transform(self, days: float | None) -> Transform:
         def transform(plan: Plan) -> Plan:

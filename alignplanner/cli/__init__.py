@@ -1,0 +1,127 @@
+"""The command line: ``alignplanner compute|validate|export|diff|sign|verify``.
+
+Exit status: 0 done, 1 the input is invalid (every problem is printed as
+``FILE:LINE: key.path: message``) or could not be written, 2 wrong usage. Bad input never
+gives a traceback. No Qt here, and nothing heavy at import time: the contract and the
+engine are imported by the command that needs them. The plan commands are in `verbs`,
+the agreement's (diff, sign, verify) in `agreement`, the tables in `tables`.
+
+Without arguments it prints the built-in sample plan's requirements.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from typing import Any
+
+from alignplanner.cli import agreement, verbs
+from alignplanner.cli.common import EXIT_INVALID, EXIT_USAGE, UsageError
+
+__all__ = ["main"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); the exit status."""
+    _tolerant_output()
+    args_list = sys.argv[1:] if argv is None else list(argv)
+    parser = _parser()
+    if not args_list:
+        return _guarded(parser, verbs.sample)
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:  # --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    command = args.command
+    return _guarded(parser, lambda: command(args))
+
+
+def _guarded(parser: argparse.ArgumentParser, run: Any) -> int:
+    from alignplanner.contract.errors import PlanFileError
+
+    try:
+        code: int = run()
+    except PlanFileError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_INVALID
+    except UsageError as exc:
+        parser.print_usage(sys.stderr)
+        print(f"{parser.prog}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug, never bad input: one line, no traceback
+        print(f"alignplanner: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    return code
+
+
+def _parser() -> argparse.ArgumentParser:
+    from alignplanner import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="alignplanner",
+        description="Plan one shared revenue funnel for marketing and sales. The plan file is "
+        "a TOML contract; these commands compute, check and export it.",
+    )
+    parser.add_argument("--version", action="version", version=f"alignplanner {__version__}")
+    commands = parser.add_subparsers(dest="verb", metavar="COMMAND", required=True)
+
+    compute = commands.add_parser(
+        "compute", help="print the requirements of a plan",
+        description="Print what each stage, source and month must deliver.",
+    )
+    compute.add_argument("file", metavar="FILE", help="the plan file (.toml)")
+    compute.add_argument("--json", action="store_true",
+                         help="print exactly the [requirements] structure as JSON")
+    compute.set_defaults(command=verbs.compute)
+
+    validate = commands.add_parser(
+        "validate", help="check a plan file",
+        description="Exit 0 if the plan file is valid, otherwise print every problem as "
+        "FILE:LINE: key.path: message and exit 1 (stored requirements that no longer follow "
+        "from the inputs are problems too).",
+    )
+    validate.add_argument("file", metavar="FILE", help="the plan file (.toml)")
+    validate.set_defaults(command=verbs.validate)
+
+    export = commands.add_parser(
+        "export", help="write the plan with freshly computed requirements",
+        description="Write the plan in its canonical form with freshly computed "
+        "[requirements], atomically. Comments and layout of FILE are not kept, so writing "
+        "over FILE itself needs --force.",
+    )
+    export.add_argument("file", metavar="FILE", help="the plan file (.toml)")
+    export.add_argument("-o", "--output", metavar="OUT", required=True,
+                        help="where to write ('-' for standard output)")
+    export.add_argument("--force", action="store_true",
+                        help="allow OUT to be FILE itself (its comments are lost)")
+    export.add_argument("--format", choices=("toml", "json", "csv"), default="toml",
+                        help="toml (the plan file, default), json (the same structure, dates "
+                        "as ISO strings) or csv (monthly requirements per stage and source)")
+    export.set_defaults(command=verbs.export)
+
+    agreement.add_verbs(commands)
+    return parser
+
+
+def _tolerant_output() -> None:
+    """Never fail on a character the console cannot show (e.g. a plan name on Windows)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a stream that refuses
+                reconfigure(errors="replace")
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (``alignplanner compute x | head``): no second error at exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # no real stdout
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
