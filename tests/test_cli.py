@@ -407,7 +407,7 @@ def test_export_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt:
     assert capsys.readouterr().out == text
 
 
-# -- capacity and SLAs (issue 4) ---------------------------------------------------------------
+# -- capacity and SLAs -------------------------------------------------------------------------
 
 OPS_PLAN = PLAN + """
 [calendar]

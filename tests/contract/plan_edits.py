@@ -118,7 +118,7 @@ def _plan_edit(draw: st.DrawFn, plan: Plan) -> tuple[Plan, str]:
 
 @st.composite
 def ops_edits(draw: st.DrawFn) -> Edit:
-    """A single valid edit of a sample plan's calendar, roles or SLAs (issue 4). Kept apart
+    """A single valid edit of a sample plan's calendar, roles or SLAs. Kept apart
     from `edits` because contract/diff.py does not compare these sections yet."""
     plan = draw(st.sampled_from(PLANS))
     return _kept(plan, lambda: _ops_edit(draw, plan))

@@ -130,7 +130,7 @@ role = "ae"
 respond_within_minutes = 15
 target = 0.9
 """
-"""VALID with a calendar, two roles and two SLAs (every key of issue 4 at least once)."""
+"""VALID with a calendar, two roles and two SLAs (every key of those tables at least once)."""
 
 
 def line_no(text: str, fragment: str, occurrence: int = 1) -> int:

@@ -69,7 +69,7 @@ def test_every_sample_plan_reads_the_same_with_every_parser(path: Any) -> None:
     _assert_same_everywhere(dumps(loaded.plan, loaded.result))
 
 
-# Thousands of generated plans (issue 5), about half a minute on one core.
+# Thousands of generated plans, about half a minute on one core.
 @settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans())
 def test_generated_inputs_read_the_same_and_validate(plan: Plan) -> None:

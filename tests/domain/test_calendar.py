@@ -1,6 +1,7 @@
 """Business calendar: validation, worked examples and properties of business-time arithmetic.
 
-The calendar keys and the example holiday come from issue 4 ("SLA design and capacity"):
+The calendar keys and the example holiday come from the SLA design brief the contract
+follows ("SLA design and capacity"):
 ``timezone = "America/New_York"``, mon to fri, ``hours = ["09:00", "17:00"]``,
 ``holidays = [2027-01-01]``.
 """
@@ -99,7 +100,7 @@ def test_naive_datetimes_are_refused() -> None:
 
 
 def test_four_business_hours_after_friday_four_pm() -> None:
-    """Issue 4's example. With 09:00-17:00 the Friday gives one hour (16:00-17:00) and
+    """The SLA design brief's example. With 09:00-17:00 the Friday gives one hour (16:00-17:00) and
     Monday the other three, so the answer is Monday 12:00. (Monday 11:00 is what you get
     from Friday 15:00, checked too.)"""
     cal = BusinessCalendar()

@@ -2,7 +2,7 @@
 hand-checked examples with attrition.
 
 Published facts used here (inputs and the outputs each source printed):
-- Issue 4 ("SLA design and capacity"), How it is checked: 15 ramped reps at 100% plus 3
+- The SLA design brief ("SLA design and capacity"), how it is checked: 15 ramped reps at 100% plus 3
   ramping at 60% is 16.8 ramped-rep equivalents; a hire ramping 0/25/50% contributes
   nothing, then a quarter, then half (then, after the ramp, a full rep).
 - "RRE (Ramped Rep Equivalent)", metrics glossary at wiki.himodus.com: 5 reps at 25%,
@@ -31,7 +31,7 @@ def problems(exc: pytest.ExceptionInfo[PlanInvalid]) -> dict[str, str]:
 
 
 def sdr(**changes: object) -> Role:
-    """The [[roles]] example of issue 4."""
+    """The [[roles]] example of the SLA design brief."""
     values: dict[str, object] = {
         "id": "sdr", "works": "mql", "per_rep_per_month": 180, "handle_minutes": 12,
         "headcount": 4, "ramp": (0.25, 0.5, 0.75), "hires": (0, 0, 2), "attrition": 0.02,

@@ -23,7 +23,7 @@ def problems(exc: pytest.ExceptionInfo[PlanInvalid]) -> dict[str, str]:
 
 
 def sla(**changes: object) -> Sla:
-    """The [[slas]] example of issue 4, on a plan of stages s0 -> s1 -> s2."""
+    """The [[slas]] example of the SLA design brief, on a plan of stages s0 -> s1 -> s2."""
     values: dict[str, object] = {
         "id": "mql-first-touch",
         "from_stage": "s0",

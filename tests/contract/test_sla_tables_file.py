@@ -1,6 +1,6 @@
 """`[calendar]`, `[[roles]]`, `[[slas]]` and their `[requirements]` in the plan file: read,
 written byte-identically, stale requirements refused, and every broken key named with its
-line (issue 4)."""
+line."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Capacity and SLA feasibility computed with the plan: hand-checked numbers, the
-published ramped-rep checks of issue 4, warnings in words, and properties.
+the published ramped-rep checks of the SLA design brief, warnings in words, and properties.
 
 The plan used by hand: stages s0 -> s1 -> won, 50% at each step, no days, 1,200,000 over
 12 months at 10,000 a deal. That is 10 wins a month, 20 entries into s1 and 40 into s0 a

@@ -1,4 +1,4 @@
-"""Stage edits that roles and SLAs follow (alignplanner/domain/ops_follow.py)."""
+"""Stage edits that roles and SLAs follow (alignplanner/domain/edits/follow.py)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""The roles whose reps work the funnel's stages, and their capacity month by month."""
