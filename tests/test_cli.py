@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from float_tolerance import assert_close
 
 from alignplanner import __version__
 from alignplanner.cli import main, tables, verbs
@@ -124,8 +125,9 @@ def test_compute_json_is_the_requirements_structure(
     assert list(data) == list(expected)
     assert data["months"][0] == "2027-01-01"
     assert data["stages"][0]["id"] == "lead"
-    assert data["stages"][0]["monthly"] == expected["stages"][0]["monthly"]
-    assert data["sources"][1]["volumes"] == expected["sources"][1]["volumes"]
+    # the command's compute and this one are two computations of the plan
+    assert_close(data["stages"][0]["monthly"], expected["stages"][0]["monthly"])
+    assert_close(data["sources"][1]["volumes"], expected["sources"][1]["volumes"])
 
 
 def test_compute_of_an_invalid_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -471,7 +473,7 @@ def test_compute_json_has_capacity_and_slas_as_in_requirements(
     expected = requirements_dict(load(path).result)
     assert list(data) == list(expected)
     assert [c["role"] for c in data["capacity"]] == ["sdr", "ae"]
-    assert data["capacity"][0]["required"] == expected["capacity"][0]["required"]
+    assert_close(data["capacity"][0]["required"], expected["capacity"][0]["required"])
     assert data["capacity"][1]["hire_by"][0] == "2027-01-01"
     assert data["slas"][0]["id"] == "lead-first-touch"
     assert data["slas"][0]["feasible"] is expected["slas"][0]["feasible"]

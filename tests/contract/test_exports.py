@@ -55,6 +55,7 @@ def test_csv_is_long_form_and_sums_match_the_requirements(path: Path) -> None:
         assert math.fsum(float(r["exact"]) for r in mine) == pytest.approx(math.fsum(stage.monthly))
     for source in result.sources:
         mine = [r for r in rows if r["kind"] == "source" and r["id"] == source.id]
+        # exact: the CSV writes each float so that reading it gives back the same float
         assert [float(r["exact"]) for r in mine] == list(source.monthly_new)
         assert all(r["rounded"] == "" for r in mine)
 

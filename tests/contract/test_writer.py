@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from float_tolerance import ABS, REL
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from plan_texts import VALID
@@ -69,7 +70,8 @@ def test_whole_numbers_are_written_as_integers() -> None:
 
 def test_requirements_keep_floats_as_floats() -> None:
     raw = tomllib.loads(_written(VALID))
-    assert raw["requirements"]["wins"] == 246.0
+    # 150 + 96 wins by hand (see test_reader); the engine's sum within the tolerance
+    assert raw["requirements"]["wins"] == pytest.approx(246.0, rel=REL, abs=ABS)
     assert isinstance(raw["requirements"]["wins"], float)
     assert isinstance(raw["requirements"]["stages"][0]["rounded"], int)
     assert all(isinstance(v, float) for v in raw["requirements"]["stages"][0]["monthly"])

@@ -134,6 +134,7 @@ def test_a_hire_ramping_0_25_50_percent() -> None:
     role = Role(id="sdr", works="mql", per_rep_per_month=100, headcount=0,
                 ramp=(0.0, 0.25, 0.5), hires=(1,))
     result = capacity_plan(role, [0, 0, 0, 0, 0])
+    # Exact: without attrition every factor is 1.0 or a ramp share that binary holds exactly.
     assert result.effective_reps == (0.0, 0.25, 0.5, 1.0, 1.0)
     assert result.capacity == (0.0, 25.0, 50.0, 100.0, 100.0)
     assert result.headcount == (1.0,) * 5
@@ -186,7 +187,8 @@ def test_attrition_applies_to_new_hires_from_their_second_month() -> None:
     # month 0: 10; month 1: 9 + 5 (hires count in full in their first month);
     # month 2: 8.1 + 4.5
     assert result.effective_reps == pytest.approx((10.0, 14.0, 12.6))
-    assert result.headcount == result.effective_reps  # no ramp: heads are ramped reps
+    # no ramp: heads are ramped reps, the same sums (a ramp factor of 1.0 changes no bit)
+    assert result.headcount == result.effective_reps
 
 
 def test_hire_by_ignores_trailing_full_ramp_entries() -> None:
@@ -286,6 +288,11 @@ def straightforward(role: Role, required: list[float]) -> CapacityResult:
     )
 
 
+# Bit for bit on purpose, not within a tolerance: the kept team and the plain-floats path do
+# the very same Python float operations as the straightforward plan (no numpy, and the same
+# libm in both), so no upgrade can part them; what the test guards is that keeping the team
+# hands back exactly what working it out again gives, down to the sign of a zero, which a
+# written plan file shows ("-0.0").
 def bits(result: CapacityResult) -> list[object]:
     """Every value of ``result`` with its type, floats by their bits (-0.0 is not 0.0)."""
     def exact(x: object) -> object:

@@ -263,7 +263,7 @@ def test_roles_require_what_the_plan_says(
     ae = Role(id="ae", works="s0", quota_per_month=10_000, headcount=headcount)
     p = plan(chain([0.5, 0.5], days=[10, 40]), weights=weights, sources=sources)
     r = compute(p.with_changes(roles=(sdr(works="s1", headcount=headcount), ae)))
-    assert r.role("sdr").required == r.stage("s1").monthly
+    assert r.role("sdr").required == r.stage("s1").monthly  # the very same tuple
     assert math.fsum(r.role("ae").required) == pytest.approx(split * p.target.revenue)
     for cap in r.capacity:
         assert len(cap.gap) == p.months

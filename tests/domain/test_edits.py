@@ -58,7 +58,7 @@ def test_a_share_edit_rescales_the_others_to_one_hundred_percent() -> None:
 
 def test_removing_a_source_spreads_its_share() -> None:
     p = source_edits.remove_source(sample(), 0)
-    assert [s.share for s in p.sources] == [1.0]
+    assert [s.share for s in p.sources] == [1.0]  # exact: the last share is 1 - (none)
 
 
 def test_moving_a_stage_that_would_break_a_recycle_is_refused() -> None:
