@@ -679,3 +679,26 @@ def test_a_signature_dated_in_the_future_fails_verify(
     capsys.readouterr()
     assert main(["verify", str(signoff_file)]) == 1
     assert "signed in the future: marketing (Dana, 2126-" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [
+    ["compute", "plan.toml"], ["compute", "plan.toml", "--json"], ["compute", "--json", "p.toml"],
+])
+def test_the_plain_compute_reads_what_argparse_reads(argv: list[str]) -> None:
+    """`compute FILE [--json]` skips argparse (start-up time); it must mean the same."""
+    from alignplanner.cli import _parser, plain_compute
+
+    plain = plain_compute(argv)
+    assert plain is not None
+    assert vars(plain) == vars(_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [
+    ["compute"], ["compute", "--js", "p.toml"], ["compute", "--", "p.toml"],
+    ["compute", "-x.toml"], ["compute", "a.toml", "b.toml"], ["validate", "p.toml"],
+    ["compute", "p.toml", "--json", "--json"],
+])
+def test_anything_else_goes_to_argparse(argv: list[str]) -> None:
+    from alignplanner.cli import plain_compute
+
+    assert plain_compute(argv) is None

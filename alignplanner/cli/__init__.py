@@ -11,34 +11,59 @@ Without arguments it prints the built-in sample plan's requirements.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import sys
-from typing import Any
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from alignplanner.cli import agreement, verbs
 from alignplanner.cli.common import EXIT_INVALID, EXIT_USAGE, UsageError
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    import argparse
+
+__all__ = ["main", "plain_compute"]
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default ``sys.argv[1:]``); the exit status."""
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); the exit status.
+
+    numpy's BLAS is kept to one thread unless the environment says otherwise (the
+    engine's matrices are small: more threads only cost the machine's other cores)."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     _tolerant_output()
     args_list = sys.argv[1:] if argv is None else list(argv)
-    parser = _parser()
     if not args_list:
-        return _guarded(parser, verbs.sample)
+        return _guarded(verbs.sample)
+    plain = plain_compute(args_list)
+    if plain is not None:
+        return _guarded(lambda: verbs.compute(plain))  # type: ignore[arg-type]
+    parser = _parser()
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # --help, --version and usage errors
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     command = args.command
-    return _guarded(parser, lambda: command(args))
+    return _guarded(lambda: command(args), parser)
 
 
-def _guarded(parser: argparse.ArgumentParser, run: Any) -> int:
+def plain_compute(args: list[str]) -> SimpleNamespace | None:
+    """``compute FILE`` and ``compute FILE --json`` (either order), the commands other
+    systems run most, read without argparse (whose import and sub-parsers were a tenth
+    of such a run). The same arguments argparse makes of them; anything else, or any
+    other spelling (an abbreviation, ``--``, a file named like an option), is None and
+    goes to argparse."""
+    if len(args) not in (2, 3) or args[0] != "compute":
+        return None
+    files = [a for a in args[1:] if a != "--json"]
+    if len(files) != 1 or files[0].startswith("-"):
+        return None
+    return SimpleNamespace(verb="compute", file=files[0], json=len(args) == 3,
+                           command=verbs.compute)
+
+
+def _guarded(run: Any, parser: argparse.ArgumentParser | None = None) -> int:
     from alignplanner.contract.errors import PlanFileError
 
     try:
@@ -48,6 +73,7 @@ def _guarded(parser: argparse.ArgumentParser, run: Any) -> int:
             print(problem, file=sys.stderr)
         return EXIT_INVALID
     except UsageError as exc:
+        parser = parser or _parser()
         parser.print_usage(sys.stderr)
         print(f"{parser.prog}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -63,6 +89,8 @@ def _guarded(parser: argparse.ArgumentParser, run: Any) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     from alignplanner import __version__
 
     parser = argparse.ArgumentParser(

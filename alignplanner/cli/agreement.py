@@ -6,12 +6,12 @@ never a traceback). No Qt, and nothing heavy at import time.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import argparse
+
     from alignplanner.contract.reader import LoadedPlan
 
 from alignplanner.cli.common import EXIT_INVALID, EXIT_OK
@@ -44,6 +44,8 @@ def _diff(args: argparse.Namespace) -> int:
     a, b = load(args.a), load(args.b)
     changes = diff(a.plan, b.plan, a.result, b.result)
     if args.json:
+        import json
+
         json.dump([c.as_dict() for c in changes], sys.stdout, indent=2, allow_nan=False)
         sys.stdout.write("\n")
     else:

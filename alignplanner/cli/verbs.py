@@ -3,7 +3,6 @@ command is given."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -12,6 +11,8 @@ from alignplanner.cli.common import EXIT_INVALID, EXIT_OK, UsageError, count, lo
 from alignplanner.cli.tables import render
 
 if TYPE_CHECKING:
+    import argparse
+
     from alignplanner.domain.results import Result
 
 

@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from alignplanner.contract import writer
 from alignplanner.contract.atomic import atomic_write_text
 from alignplanner.document.document import PlanDocument
 from alignplanner.document.recovery import Metadata, session_lock, session_paths
@@ -33,7 +31,7 @@ __all__ = ["Autosaver", "new_session_id"]
 
 def new_session_id() -> str:
     """Unique, and sortable by start time when listed."""
-    return f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    return f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{os.getpid()}-{os.urandom(4).hex()}"
 
 
 class Autosaver(QObject):
@@ -86,6 +84,8 @@ class Autosaver(QObject):
         self._timer.stop()
         if self._closed or not self.document.is_modified:
             return
+        from alignplanner.contract import writer  # at the first autosave, not at start-up
+
         doc = self.document
         meta = Metadata(doc.path, doc.display_name, datetime.now(UTC), os.getpid())
         try:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from alignplanner.contract import reader, writer
+from alignplanner.contract import reader
 from alignplanner.contract.errors import PlanFileError
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result
@@ -75,6 +75,8 @@ def save_plan(path: Path, plan: Plan, result: Result) -> FileSignature | None:
     """Write ``plan`` to ``path`` atomically (`writer.dump`): on disk afterwards is the old
     file or the new one, whole. Returns the signature of what is now there. Raises OSError
     (or ValueError for a plan that cannot be written) with the old file untouched."""
+    from alignplanner.contract import writer  # when saving, not at start-up
+
     writer.dump(path, plan, result)
     return FileSignature.of(path)
 

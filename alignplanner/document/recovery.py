@@ -15,7 +15,6 @@ moment does not offer the same recovery. A live window's autosave is never offer
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -58,6 +57,8 @@ class Metadata:
     pid: int
 
     def to_json(self) -> str:
+        import json  # when saving, not at start-up
+
         return json.dumps({
             "original_path": None if self.original_path is None else str(self.original_path),
             "name": self.name,
@@ -69,6 +70,8 @@ class Metadata:
     def read(cls, meta_path: Path, plan_path: Path) -> Metadata:
         """The metadata beside ``plan_path``; made up from the plan file when the JSON is
         missing or damaged (a crash between the two writes), so the plan is still offered."""
+        import json
+
         try:
             data = json.loads(meta_path.read_text(encoding="utf-8"))
             original = data["original_path"]

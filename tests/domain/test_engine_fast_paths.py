@@ -162,6 +162,6 @@ def test_month_names_follow_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
         assert advice.month_name(day) == day.strftime("%B %Y")
         return
     asked = advice._month_name.cache_info().misses
-    monkeypatch.setattr(advice.locale, "setlocale", lambda *_: before + ";another")
+    monkeypatch.setattr(advice._locale, "setlocale", lambda *_: before + ";another")
     assert advice.month_name(day) == day.strftime("%B %Y")
     assert advice._month_name.cache_info().misses == asked + 1

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alignplanner.contract.read.checks import MISSING, Checker, array_of_tables, kind_of, make
-from alignplanner.domain.agreement.scoring import Criterion, Decay, ScoringModel
 from alignplanner.domain.agreement.signoff import Approver, Signature, SignOff
 from alignplanner.domain.problems import Path
+
+if TYPE_CHECKING:
+    from alignplanner.domain.agreement.scoring import Criterion, ScoringModel
 
 __all__ = [
     "APPROVER_KEYS",
@@ -99,6 +101,9 @@ def scoring_of(raw: Mapping[str, Any], c: Checker) -> ScoringModel | None:
     table = c.table(raw, "scoring", p, required=False, what="")
     if table is None:
         return None
+    # only a plan with a scoring model (most have none) needs its module
+    from alignplanner.domain.agreement.scoring import Decay, ScoringModel
+
     c.keys(table, p, SCORING_KEYS)
     fit = _criteria(c, table, "fit", "firmographic")
     engagement = _criteria(c, table, "engagement", "behaviour")
@@ -135,6 +140,8 @@ def scoring_of(raw: Mapping[str, Any], c: Checker) -> ScoringModel | None:
 def _criteria(
     c: Checker, table: Mapping[str, Any], group: str, default_kind: str
 ) -> tuple[Criterion, ...]:
+    from alignplanner.domain.agreement.scoring import Criterion
+
     out: list[Criterion] = []
     for p, item in array_of_tables(table, group, c, required=False, example=""):
         path: Path = ("scoring", *p)

@@ -8,7 +8,6 @@ put in its place. The readers of each part (`funnel`, `sla`, `agreement`) use it
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
@@ -104,6 +103,8 @@ class Checker(Collector):
     def keys(self, table: Mapping[str, Any], path: Path, allowed: Sequence[str]) -> None:
         for key in table:
             if key not in allowed:
+                import difflib  # only for a file with a key it does not know
+
                 hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
                 suggestion = f"; did you mean {hint[0]!r}?" if hint else (
                     f"; the keys here are: {', '.join(allowed)}"

@@ -7,13 +7,15 @@ needs no defaults. Sign-off times are TOML offset date-times in UTC
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alignplanner.contract.write.values import num
-from alignplanner.domain.agreement.scoring import Criterion, ScoringModel
 from alignplanner.domain.agreement.signoff import SignOff
 from alignplanner.domain.plan.funnel import Stage
 from alignplanner.domain.plan.plan import Plan
+
+if TYPE_CHECKING:
+    from alignplanner.domain.agreement.scoring import Criterion, ScoringModel
 
 __all__ = ["plan_values", "stage_values"]
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from alignplanner.domain.agreement.scoring import ScoringModel
 from alignplanner.domain.agreement.signoff import SignOff
 from alignplanner.domain.plan.funnel import Stage
 from alignplanner.domain.problems import Collector
@@ -113,9 +112,19 @@ def check_agreement(c: Collector, stages: Sequence[Stage], scoring: object,
                     signoff: object) -> None:
     """Record the problems of a plan's scoring model and sign-off that need its stages
     (the scoring model must qualify leads for a stage of this plan that is not 'won')."""
-    if scoring is not None and not isinstance(scoring, ScoringModel):
+    if scoring is not None:
+        _check_scoring(c, stages, scoring)
+    if not isinstance(signoff, SignOff):
+        c.add(("signoff",), f"must be a sign-off, got {signoff!r}")
+
+
+def _check_scoring(c: Collector, stages: Sequence[Stage], scoring: object) -> None:
+    # imported here: only the plans that have a scoring model need its module
+    from alignplanner.domain.agreement.scoring import ScoringModel
+
+    if not isinstance(scoring, ScoringModel):
         c.add(("scoring",), f"must be a scoring model, got {scoring!r}")
-    elif scoring is not None and isinstance(stages, tuple) and len(stages) >= 2:
+    elif isinstance(stages, tuple) and len(stages) >= 2:
         ids = [s.id for s in stages]
         if scoring.qualifies_for not in ids:
             c.add(
@@ -128,8 +137,6 @@ def check_agreement(c: Collector, stages: Sequence[Stage], scoring: object,
                 f"{scoring.qualifies_for!r} is the last ('won') stage; a score qualifies "
                 "leads for a stage before it",
             )
-    if not isinstance(signoff, SignOff):
-        c.add(("signoff",), f"must be a sign-off, got {signoff!r}")
 
 
 __all__ = ["MAX_ROLES", "MAX_SLAS", "check_agreement", "check_operations"]

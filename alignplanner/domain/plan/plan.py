@@ -10,8 +10,8 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
-from alignplanner.domain.agreement.scoring import ScoringModel
 from alignplanner.domain.agreement.signoff import SignOff
 from alignplanner.domain.checks import MAX_MONTHS, check_text
 from alignplanner.domain.plan.consistency import check_agreement, check_operations
@@ -20,6 +20,9 @@ from alignplanner.domain.problems import Collector
 from alignplanner.domain.sla.calendar import BusinessCalendar
 from alignplanner.domain.sla.sla import Sla
 from alignplanner.domain.team.role import Role
+
+if TYPE_CHECKING:  # the scoring model is imported by the plans that have one
+    from alignplanner.domain.agreement.scoring import ScoringModel
 
 CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
 MAX_STAGES = 40

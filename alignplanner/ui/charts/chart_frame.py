@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from html import escape
 from typing import Any
 
 import pyqtgraph as pg
@@ -22,6 +21,14 @@ from alignplanner.document.document import PlanDocument
 from alignplanner.ui.charts.axes import PlainAxis
 from alignplanner.ui.charts.style import font, style_plot
 from alignplanner.ui.views import DocumentView
+
+
+def _escape(text: str) -> str:
+    """``html.escape(text)`` (a legend's name in rich text), without importing html."""
+    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"),
+                         ("'", "&#x27;")):
+        text = text.replace(char, entity)
+    return text
 
 
 class ChartFrame(DocumentView):
@@ -87,7 +94,7 @@ class ChartFrame(DocumentView):
         """Coloured symbols (squares unless given) and names; rewritten only on change."""
         marks = symbols if symbols is not None else ["■"] * len(names)
         html = "&nbsp;&nbsp;&nbsp;".join(
-            f'<span style="color:{c}">{m}</span>&nbsp;{escape(n)}'
+            f'<span style="color:{c}">{m}</span>&nbsp;{_escape(n)}'
             for n, c, m in zip(names, colors, marks, strict=True))
         if html != self._legend_html:
             self._legend_html = html
