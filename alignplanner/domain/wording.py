@@ -9,12 +9,10 @@ part of the rule they enforce, and each names the field it is about.
 
 from __future__ import annotations
 
-import _locale  # locale.setlocale(LC_ALL, None) without importing locale's module
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from types import MappingProxyType
 from typing import Protocol
 
@@ -37,13 +35,7 @@ def percent(share: float) -> str:
 
 
 def month_name(day: date, form: str = "%B %Y") -> str:
-    """``day.strftime(form)`` ("January 2027") in the user's locale (Qt sets it on start);
-    kept per locale, as warnings name months a dozen times a compute."""
-    return _month_name(day, form, _locale.setlocale(_locale.LC_ALL))
-
-
-@lru_cache(maxsize=1024)
-def _month_name(day: date, form: str, _locale: str) -> str:
+    """``day.strftime(form)`` ("January 2027") in the user's locale (Qt sets it on start)."""
     return day.strftime(form)
 
 

@@ -3,24 +3,18 @@
 Each must give exactly the same values, to the last bit and the same Python types: the
 rounded months of every stage at once against `rounding.largest_remainder` row by row,
 the chains of all sources built at once against `engine.chain_spec` one source at a
-time, the plan's month starts against `Plan.month_start`, the attribution's windows
-against numpy's `sliding_window_view`, the kept month names against `strftime`.
+time.
 """
 
 from __future__ import annotations
 
-import locale
 import math
-from datetime import date
 
 import numpy as np
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from plan_factory import chain, plan
 
-from alignplanner.domain import wording as advice
-from alignplanner.domain.checks import MAX_MONTHS
 from alignplanner.domain.engine import compute as engine
 from alignplanner.domain.engine import rounding
 from alignplanner.domain.plan.funnel import Source
@@ -108,60 +102,3 @@ def test_all_chains_at_once_are_each_sources_chain(conversions: list[float],
     assert got == expected
     for a, b in zip(got, expected, strict=True):  # equal floats may differ in type or sign
         assert [x.hex() for x in a.conversion] == [x.hex() for x in b.conversion]
-
-
-@given(st.dates(date(1, 1, 1), date(9989, 1, 1)).map(lambda d: d.replace(day=1)),
-       st.integers(1, MAX_MONTHS))
-def test_month_starts_are_the_plans_month_starts(start: date, months: int) -> None:
-    p = plan(chain([0.5]), start=start, months=months)
-    assert engine._month_starts(start, months) == tuple(p.month_start(m)
-                                                        for m in range(months))
-
-
-@given(st.integers(1, 40), st.integers(1, 60), st.integers(0, 5), st.integers(1, 12))
-def test_windows_are_the_sliding_window_view(count: int, width: int, spare: int,
-                                             rows: int) -> None:
-    """The same values and strides, and the same matrix product to the last bit."""
-    rng = np.random.default_rng(count * 1000 + width * 10 + spare)
-    series = rng.random(count + width - 1 + spare) * 1e3
-    dist = rng.random((rows, width))
-    general = np.lib.stride_tricks.sliding_window_view(series, width)[:count]
-    fast = engine._windows(series, width, count)
-    assert fast.shape == general.shape
-    assert fast.strides == general.strides
-    assert np.array_equal(fast, general)
-    assert (dist @ fast.T).tobytes() == (dist @ general.T).tobytes()
-
-
-def test_windows_past_the_end_are_refused() -> None:
-    with pytest.raises(ValueError, match="strides"):
-        engine._windows(np.zeros(10), 5, 7)
-
-
-@given(st.dates(date(1, 1, 1), date(9999, 12, 31)), st.sampled_from(["%B %Y", "%b %Y"]))
-def test_kept_month_names_are_strftimes(day: date, form: str) -> None:
-    assert advice.month_name(day, form) == day.strftime(form)
-    assert advice.month_name(day, form) == day.strftime(form)  # kept
-
-
-def test_month_names_follow_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A name kept under one locale is not handed out under another: with another locale
-    installed, its names come out; without, the name is at least asked for again."""
-    before = locale.setlocale(locale.LC_ALL)
-    day = date(2027, 3, 1)
-    assert advice.month_name(day) == day.strftime("%B %Y")
-    for name in ("de_DE.UTF-8", "fr_FR.UTF-8", "es_ES.UTF-8", "sv_SE.UTF-8"):
-        try:
-            locale.setlocale(locale.LC_ALL, name)
-        except locale.Error:
-            continue
-        try:
-            assert advice.month_name(day) == day.strftime("%B %Y") != "March 2027"
-        finally:
-            locale.setlocale(locale.LC_ALL, before)
-        assert advice.month_name(day) == day.strftime("%B %Y")
-        return
-    asked = advice._month_name.cache_info().misses
-    monkeypatch.setattr(advice._locale, "setlocale", lambda *_: before + ";another")
-    assert advice.month_name(day) == day.strftime("%B %Y")
-    assert advice._month_name.cache_info().misses == asked + 1

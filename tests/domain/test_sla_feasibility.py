@@ -59,7 +59,7 @@ def test_one_walk_gives_the_fewest_and_the_teams_level(load: float, window_over_
 
 
 def test_a_team_far_past_its_promise_answers_everyone() -> None:
-    """The walk stops once the level is 1.0: 5,000 reps on a load of 3 are at 1.0."""
+    """The walk stops once Erlang B underflows: 5,000 reps on a load of 3 are at 1.0."""
     assert staffing(3.0, 2.0, 0.95, 5000) == (smallest_servers(3.0, 60.0, 2.0, 0.95), 1.0)
     assert service_level(5000, 3.0, 60.0, 2.0) == 1.0
 

@@ -33,8 +33,8 @@ from alignplanner.domain.engine.recycle_targets import BATCH_VALUES, FloatArray
 DAYS_PER_MONTH = 365.25 / 12
 LOOP_TAIL = 1e-13  # probability mass left unexplored, below funnel-math's 1e-12
 MAX_TICKS = 1 << 18  # beyond this the lag grid is cut and a warning is raised
+SLOPES = np.geomspace(1e-4, 2.0, 24)  # s * the longest loop's cost, for the grid's bound
 TICK_DENOMINATORS = (1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 25, 32, 40, 48, 50, 64, 80, 96, 100)
-SLOPES = np.geomspace(1e-4, 2.0, 24)  # s * the longest loop's cost, for the Chernoff bound
 
 
 @dataclass(frozen=True)
@@ -47,16 +47,6 @@ class ChainSpec:
     recycle_to: tuple[int, ...]
     recycle_share: tuple[float, ...]
     recycle_days: tuple[float, ...]
-
-    def __hash__(self) -> int:
-        """The fields' hash, as the dataclass's own, worked out once: the chains' cache
-        hashes each spec half a dozen times a compute, and 55 floats each time."""
-        kept: int | None = self.__dict__.get("_hash")
-        if kept is None:
-            kept = hash((self.conversion, self.days, self.recycle_to, self.recycle_share,
-                         self.recycle_days))
-            self.__dict__["_hash"] = kept  # not a field: equality and repr are the fields'
-        return kept
 
     @property
     def size(self) -> int:
@@ -93,19 +83,6 @@ class Solved:
     win_prob: FloatArray  # P_i for i = 0..k (P_k = 1)
     entries: FloatArray  # N[e, m] for e in 0..k-1, m in 0..k (column k: wins = P_e)
     lags: Lags
-
-
-def transition_matrix(spec: ChainSpec) -> FloatArray:
-    """Q restricted to the transient stages."""
-    k = spec.size
-    q = np.zeros((k, k))
-    for i in range(k):
-        if i + 1 < k:
-            q[i, i + 1] += spec.conversion[i]
-        j = spec.recycle_to[i]
-        if j >= 0:
-            q[i, j] += (1.0 - spec.conversion[i]) * spec.recycle_share[i]
-    return q
 
 
 class _Solutions:
@@ -162,7 +139,7 @@ def _solved(specs: Sequence[ChainSpec], lags: Sequence[Lags]) -> list[Solved]:
     (a batch), from one batched inverse N = (I - Q)^-1."""
     k = specs[0].size
     conversion = np.array([s.conversion for s in specs])  # (chains, k)
-    q = np.zeros((len(specs), k, k))  # transition_matrix of each chain
+    q = np.zeros((len(specs), k, k))  # Q of each chain, the transient stages
     q[:, np.arange(k - 1), np.arange(1, k)] = conversion[:, :-1]
     for i, j in enumerate(specs[0].recycle_to):
         if j >= 0:
@@ -193,7 +170,7 @@ def _lags(specs: Sequence[ChainSpec]) -> list[Lags]:
         per = max(1, BATCH_VALUES // (rows * ticks))
         for members in (same[n : n + per] for n in range(0, len(same), per)):
             extra = _extra_lag_density(loops.take(members), den, ticks)
-            dists = _bin_points(_layout(tuple(direct), den, ticks), extra)  # cached
+            dists = _bin_points(_layout(tuple(direct), den, ticks), extra)
             for b, dist in zip(members, dists, strict=True):
                 out[b] = Lags(dist, truncated=grids[b][1])
     return out
@@ -223,38 +200,50 @@ def _grid_lengths(loops: recycle_targets.Loops, den: int) -> list[tuple[int, boo
     """Per chain, the ticks that hold all but LOOP_TAIL of every extra-lag distribution,
     and whether that needed more than MAX_TICKS (then cut).
 
-    Chernoff's bound on the generating function: for any s > 0,
-    P(extra lag >= X) <= H_i(e^s) e^(-s X). H at a real point is one small linear solve,
-    so a handful of s values give a tight X for every stage at once.
-
-    The bound holds only where the series H(e^s) converges. Past its radius the solve
-    can still return a finite, positive H (meaningless, and too short a grid), so a slope
-    counts only where the targets' A(s) = I - B(e^s) is a nonsingular M-matrix: B >= 0 at
-    real s, so this is exactly convergence (spectral radius of B below 1), and holds iff
-    every leading principal minor of A is positive. A is the Schur complement of the
-    whole chain's I - B onto the targets (the part eliminated is unit triangular), so
-    the check on the targets alone is exact. It is made on the system solved for H
-    (`_at_slopes`), by the signs of the pivots of one elimination without pivoting.
-
-    Where a minor is zero to within rounding (a slope at the radius itself, to the last
-    bits) that elimination and the minors' determinants may disagree; the elimination's
-    answer is kept, and either is as safe: at such a slope the computed H is either not
-    finite and positive (then the slope is not used anyway) or that of a system singular
-    to rounding, as large as H a hair inside the radius, where the bound holds; the X it
-    gives is that slope's X to rounding, and the grid rounds X up to a power of two.
+    A geometric bound on the generating function at real points z = e^s, s > 0. Let P be
+    the chances of a win from the recycle targets (H(1) there) and B(z) the targets'
+    loops (H = b + B(z) H at the targets, `recycle_targets.Loops.between_targets`). If
+    B(e^s) P <= q P with q < 1, then B(e^s)^n b <= beta q^n P (b <= beta P, beta <= 1),
+    so the series H(e^s) = sum_n B(e^s)^n b converges, with H_t(e^s) <= beta P_t / (1 - q)
+    at every target; at every stage H_i(e^s) <= U_i = const_i + sum_l weight[i, l]
+    e^(s cost_l) beta P_(j_l) / (1 - q). Markov's inequality on e^(s X) then gives
+    P(extra lag >= X, won) <= U_i e^(-s X). A handful of s values give a tight X for
+    every stage at once; nothing is evaluated where a series may diverge. Where no s has
+    q < 1 (a loop that a unit takes almost surely), the grid is the largest, cut.
     """
     chains = loops.const.shape[0]
     max_cost = max(loops.costs, default=0.0)
     if max_cost <= 0.0:
         return [(16, False)] * chains
     slopes = SLOPES / max_cost  # s per day
+    bound, usable = tail_bounds(loops, slopes)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lengths = (np.log(bound) - math.log(LOOP_TAIL)) / slopes
+    best: list[float] = np.where(usable, lengths, np.inf).min(axis=1).tolist()
+    some: list[bool] = np.any(usable, axis=1).tolist()  # else no usable point at all
+    return [_grid_length(x, den) if ok else (MAX_TICKS, True)
+            for x, ok in zip(best, some, strict=True)]
+
+
+def tail_bounds(loops: recycle_targets.Loops,
+                slopes: FloatArray) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
+    """(max_i U_i at each of ``slopes`` (s per day), (chains, s); where the bound holds,
+    q < 1, (chains, s)): see `_grid_lengths`."""
+    growth = np.exp(np.outer(loops.costs, slopes))  # e^(s cost_l), (loops, s)
+    targets = list(loops.targets)
+    m = len(targets)
+    b = loops.const[:, targets]  # (chains, m)
     with np.errstate(all="ignore"):
-        h, converges = _at_slopes(loops, slopes)  # (chains, k + 1, s), (chains, s)
-        usable = np.all(np.isfinite(h) & (h > 0.0) & (h < 1e150), axis=1) & converges
-        bounds = (np.log(h.max(axis=1)) - math.log(LOOP_TAIL)) / slopes
-    best = np.where(usable, bounds, np.inf).min(axis=1)
-    return [_grid_length(float(x), den) if ok else (MAX_TICKS, True)  # else beyond the
-            for x, ok in zip(best, usable.any(axis=1), strict=True)]  # radius everywhere
+        wins = np.linalg.solve(np.eye(m) - loops.between_targets(), b[:, :, None])[:, :, 0]
+        into = wins[:, list(loops.target)]  # P at each loop's target, (chains, loops)
+        rounds = (loops.weight * into[:, None, :]) @ growth  # (chains, k + 1, s)
+        alive = wins > 0.0
+        ratio = np.where(alive[:, :, None], rounds[:, targets] / wins[:, :, None], 0.0)
+        q = ratio.max(axis=1)  # (chains, s)
+        beta = np.where(alive, b / wins, 0.0).max(axis=1, keepdims=True)
+        usable = np.isfinite(q) & (q < 1.0) & np.all(np.isfinite(wins), axis=1)[:, None]
+        bound = (loops.const[:, :, None] + rounds * (beta / (1.0 - q))[:, None, :]).max(axis=1)
+    return bound, usable
 
 
 def _grid_length(best: float, den: int) -> tuple[int, bool]:
@@ -286,19 +275,6 @@ def _loops(specs: Sequence[ChainSpec], costs: tuple[float, ...]) -> recycle_targ
         tuple(target_stages.index(spec.recycle_to[i]) for i in stages),
         tuple(target_stages),
     )
-
-
-def _at_slopes(loops: recycle_targets.Loops,
-               slopes: FloatArray) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
-    """H_i(z), (chains, k + 1, s), at z = e^s per day for the real ``slopes`` (for the
-    bound), and whether the targets' A(s) is a nonsingular M-matrix there, (chains, s)
-    (`_grid_lengths`): both from the one system."""
-    shifts = np.exp(np.outer(loops.costs, slopes.astype(complex)))
-    at, system = recycle_targets.solved_at(loops, shifts)
-    values = loops.const[:, :, None] + np.einsum(
-        "bil,bln->bin", loops.weight, shifts[None] * at[:, list(loops.target)]
-    )
-    return values.real, recycle_targets.positive_pivots(system.real)
 
 
 def _extra_lag_density(loops: recycle_targets.Loops, den: int, ticks: int) -> FloatArray:
@@ -372,10 +348,7 @@ def _layout(direct: tuple[float, ...], den: int, length: int) -> _Layout:
     starts[:, 1:] = lower[:, 1:] != lower[:, :-1]
     run_row, run_tick = np.nonzero(starts)
     run_month = lower[run_row, run_tick].astype(np.intp)
-    layout = _Layout(lower, frac, int(lower.max()) + 2, run_row, run_tick, run_month)
-    for array in (lower, frac, run_row, run_tick, run_month):
-        array.flags.writeable = False
-    return layout
+    return _Layout(lower, frac, int(lower.max()) + 2, run_row, run_tick, run_month)
 
 
 def _bin_points(layout: _Layout, weights: FloatArray) -> list[FloatArray]:

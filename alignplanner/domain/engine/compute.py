@@ -5,11 +5,8 @@ and entries -> expected wins per month (forward). Follows funnel-math sections 1
 from __future__ import annotations
 
 import math
-import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
-from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -65,13 +62,6 @@ def solve_for(plan: Plan, source: Source | None = None) -> Solved:
     return solve(chain_spec(plan, source.conversion_overrides if source else None))
 
 
-def _solve_all(specs: Sequence[ChainSpec]) -> list[Solved]:
-    """The solutions of ``specs``: those not cached are solved together (see
-    `chain.solve`), so a conversion edit, which changes every source's chain, costs
-    one pass over the plan's chains rather than one per chain."""
-    return solve.many(specs)
-
-
 def deal_size(plan: Plan, source: Source) -> float:
     return float(source.average_deal_size or plan.target.average_deal_size)
 
@@ -84,12 +74,6 @@ class Forecast:
     revenue: tuple[float, ...]
 
 
-def _back(series: FloatArray, dist: FloatArray) -> FloatArray:
-    """entries[m] = sum_t series[t] * dist[t - m]; index p of the result is month
-    p - (len(dist) - 1)."""
-    return np.convolve(series, dist[::-1])
-
-
 def pipeline_wins(plan: Plan, length: int) -> FloatArray:
     """Expected wins per month (0 .. length-1) from the units open at plan start, projected
     with the plan's own rates and lags as if they entered their stage on day one."""
@@ -99,9 +83,8 @@ def pipeline_wins(plan: Plan, length: int) -> FloatArray:
 def _pipeline_wins(plan: Plan, solved: Solved, length: int) -> FloatArray:
     """`pipeline_wins` with the plan's own chain already solved."""
     wins = np.zeros(length)
-    index = _stage_positions(plan)
     for stage_id, count in plan.pipeline.existing.items():
-        i = index[stage_id]
+        i = plan.stage_index(stage_id)
         dist = solved.lags.dist[i]
         n = min(length, len(dist))
         wins[:n] += float(count) * solved.win_prob[i] * dist[:n]
@@ -124,70 +107,6 @@ class _Demand:
                    np.zeros(stages), np.zeros(stages))
 
 
-@dataclass(frozen=True)
-class _Trace:
-    """What tracing wins back to entries takes from a chain and its entry stage, whatever
-    the wins: the stages a win passes through (``rows``), their lag distributions and
-    the chance of a lag of at least d months, the entries per win and per net-new unit."""
-
-    per_win: FloatArray  # E_i for every stage (re-entries included), 1 at won
-    first: float  # net-new units per win at the entry stage
-    rows: npt.NDArray[np.intp] | slice  # the stages with entries (a slice when adjacent)
-    dist: FloatArray  # (rows, span)
-    later: FloatArray  # later[:, d] = P(lag >= d)
-    weights: FloatArray  # per_win[rows]
-    at: int  # the entry stage's row, -1 when it has none
-
-
-def _trace(chain: Solved, e: int) -> _Trace:
-    per_win = chain.entries[e] / chain.win_prob[e]  # E_i, re-entries included
-    per_win[len(per_win) - 1] = 1.0
-    # net-new units per win at the entry stage; a win chance that underflows to 0 gives
-    # infinity here, which _refuse_absurd turns into a problem naming the conversion
-    first = float(np.float64(1.0) / chain.win_prob[e])
-    rows = np.nonzero(per_win > 0.0)[0]
-    dist = chain.lags.dist[rows]  # (rows, span)
-    later = np.cumsum(dist[:, ::-1], axis=1)[:, ::-1]  # later[:, d] = P(lag >= d)
-    at = np.nonzero(rows == e)[0]
-    weights = per_win[rows]
-    for array in (per_win, rows, dist, later, weights):  # shared by every later compute
-        array.flags.writeable = False
-    # stages that follow each other (as those below an entry usually do) are added to in
-    # place through a slice, not gathered and scattered: the same sums element by element
-    adjacent = len(rows) and int(rows[-1]) - int(rows[0]) + 1 == len(rows)
-    where = slice(int(rows[0]), int(rows[-1]) + 1) if adjacent else rows
-    return _Trace(per_win, first, where, dist, later, weights, int(at[0]) if len(at) else -1)
-
-
-class _Traces:
-    """`_trace` by chain object and entry stage, the most recent ``size`` kept: a target
-    edit leaves the chains solved (`chain.solve` hands out the same objects), and their
-    traces took about a quarter of the attribution. By object, not by value: a Solved holds
-    arrays (no value to compare), and one solved again may differ in its last bits. An
-    entry holds on to its chain, so no other object can take the chain's id meanwhile."""
-
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._kept: dict[tuple[int, int], tuple[Solved, _Trace]] = {}
-        self._lock = threading.Lock()
-
-    def __call__(self, chain: Solved, e: int) -> _Trace:
-        key = (id(chain), e)
-        with self._lock:
-            found = self._kept.pop(key, None) or (chain, _trace(chain, e))
-            self._kept[key] = found  # the most recent last
-            while len(self._kept) > self._size:
-                del self._kept[next(iter(self._kept))]
-            return found[1]
-
-    def cache_clear(self) -> None:
-        with self._lock:
-            self._kept.clear()
-
-
-_traces = _Traces(128)
-
-
 def _attribute(plan: Plan, source: Source, chain: Solved, net: FloatArray,
                demand: _Demand) -> SourceResult:
     """Trace one source's share of the monthly wins back to entries (section 3) and add
@@ -202,36 +121,33 @@ def _attribute(plan: Plan, source: Source, chain: Solved, net: FloatArray,
     wins_all = source.share * net / size
     total_wins = float(wins_all[:months].sum())
     e = plan.stage_index(source.enters)
-    trace = _traces(chain, e)
-    rows, dist, first, weights = trace.rows, trace.dist, trace.first, trace.weights
+    per_win = chain.entries[e] / chain.win_prob[e]  # E_i, re-entries included
+    per_win[-1] = 1.0
+    # net-new units per win at the entry stage; a win chance that underflows to 0 gives
+    # infinity here, which _refuse_absurd turns into a problem naming the conversion
+    first = float(np.float64(1.0) / chain.win_prob[e])
+    rows = np.flatnonzero(per_win > 0.0)  # the stages a win passes through
+    dist, weights = chain.lags.dist[rows], per_win[rows]  # (rows, span), (rows,)
     span = dist.shape[1]
-    needed = dist @ _windows(wins_all, span, months).T  # (rows, months)
+    later = np.cumsum(dist[:, ::-1], axis=1)[:, ::-1]  # later[:, d] = P(lag >= d)
+    windows = wins_all[np.add.outer(np.arange(months), np.arange(span))]  # [m, d] = wins[m + d]
+    needed = dist @ windows.T  # (rows, months)
     reach = min(months, span - 1)
-    before = trace.later[:, 1 : reach + 1] @ wins_all[:reach]  # P(lag > j) = later[:, j + 1]
+    before = later[:, 1 : reach + 1] @ wins_all[:reach]  # P(lag > j) = later[:, j + 1]
     demand.monthly[rows] += weights[:, None] * needed
     demand.pre_plan[rows] += weights * before
     demand.volume[rows] += weights * total_wins
     new_monthly, new_before = np.zeros(months), 0.0
-    if trace.at >= 0:
-        new_monthly, new_before = first * needed[trace.at], first * float(before[trace.at])
+    at = np.flatnonzero(rows == e)
+    if len(at):
+        new_monthly, new_before = first * needed[at[0]], first * float(before[at[0]])
         demand.monthly_new[e] += new_monthly
         demand.new[e] += first * total_wins
     return SourceResult(
         id=source.id, enters=source.enters, wins=total_wins, average_deal_size=size,
         new=first * total_wins, pre_plan=new_before, monthly_new=_floats(new_monthly),
-        volumes=_floats(trace.per_win * total_wins),
+        volumes=_floats(per_win * total_wins),
     )
-
-
-def _windows(series: FloatArray, width: int, count: int) -> FloatArray:
-    """``sliding_window_view(series, width)[:count]`` (row m is ``series[m : m + width]``),
-    the same view of the same memory made directly: numpy's general function took longer
-    than the matrix product it feeds. The view must stay one (strides of one element
-    both ways): a contiguous copy would send the product through BLAS, which sums in
-    another order and changes the last bits. ``series`` is one-dimensional and holds at
-    least ``count + width - 1`` values (numpy refuses a view past its end)."""
-    step = series.strides[0]
-    return np.ndarray((count, width), series.dtype, series, 0, (step, step))
 
 
 def compute(plan: Plan) -> Result:
@@ -247,7 +163,7 @@ def compute(plan: Plan) -> Result:
 def _compute(plan: Plan) -> Result:
     months = plan.months
     sources = plan.effective_sources()
-    *solved, base = _solve_all(_chain_specs(plan, sources))
+    *solved, base = solve.many(_chain_specs(plan, sources))  # together: see `chain.solve`
     span = max(s.lags.span for s in (*solved, base))
     length = months + span  # later wins cannot need entries inside the plan
 
@@ -265,7 +181,7 @@ def _compute(plan: Plan) -> Result:
         wins=gross_wins,
         wins_rounded=rounding.round_one(gross_wins, plan.rounding),
         pipeline_wins=float(credit[:months].sum() / plan.target.average_deal_size),
-        months=_month_starts(plan.start, months),
+        months=tuple(plan.month_start(m) for m in range(months)),
         target_monthly=_floats(horizon_targets(plan)),
         pipeline_monthly=_floats(credit[:months]),
         stages=_stage_results(plan, demand),
@@ -379,20 +295,6 @@ def lowest_conversion(plan: Plan) -> tuple[tuple[str | int, ...], float]:
     ]
     rate, path = min(found, default=(0.0, ("stages",)))
     return path, rate
-
-
-def _stage_positions(plan: Plan) -> dict[str, int]:
-    """Each stage's index by id (``plan.stage_index`` builds the list of ids every call)."""
-    return {s.id: i for i, s in enumerate(plan.stages)}
-
-
-@lru_cache(maxsize=64)
-def _month_starts(start: date, months: int) -> tuple[date, ...]:
-    """The first day of each plan month, for every compute of plans that start on
-    ``start`` and last ``months`` (built once: 36 dates took as long as a source's
-    attribution)."""
-    index = start.year * 12 + start.month - 1
-    return tuple(date((index + m) // 12, (index + m) % 12 + 1, 1) for m in range(months))
 
 
 def _floats(values: FloatArray) -> tuple[float, ...]:

@@ -38,6 +38,8 @@ MAX_LOAD = 1_000.0
 def checked(value: float, what: str, *, positive: bool = False) -> float:
     """``value`` as a float; TypeError unless a number, ValueError unless finite and at
     least 0 (above 0 when ``positive``), naming ``what``."""
+    if type(value) is float and 0.0 < value < math.inf:  # what the engine passes
+        return value
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError(f"{what} must be a number, got {value!r}")
     x = float(value)
@@ -90,7 +92,7 @@ def _level(n: int, a: float, b: float, window_over_handle: float) -> float:
     """The service level ``1 - C(n, a) exp(-(n - a) W / h)`` for ``n > a`` servers, from
     Erlang B ``b`` for n servers: the one place the formula is written."""
     sl = 1.0 - _c_from_b(n, a, b) * math.exp(-(n - a) * window_over_handle)
-    return min(1.0, max(0.0, sl))
+    return 0.0 if sl < 0.0 else 1.0 if sl > 1.0 else sl
 
 
 def offered_load(arrival_rate_per_hour: float, handle_minutes: float) -> float:
@@ -135,13 +137,13 @@ def staffing(load: float, window_over_handle: float, target: float,
     ``servers`` is 0.0 when they do not exceed the load. The levels are those of
     `service_level`: the same recursion and the same formula.
 
-    The level rises with the servers, so once it is 1.0 to the precision of a double it
-    is 1.0 for every larger team too, and the walk stops there: a team far past its
-    promise (or a huge team on a tiny load) is not walked up to one server at a time."""
+    Past the fewest, only the level of ``servers`` is worked out (the recursion alone
+    climbs to it); once Erlang B underflows to 0.0 the level is 1.0 for every larger
+    team, so a huge team on a tiny load is not walked up to one server at a time."""
     a, w = load, window_over_handle
     b, n = 1.0, 0
-    fewest, sl, level = 0, 0.0, 0.0
-    while not fewest or (n < servers and sl < 1.0):
+    fewest, level = 0, 0.0
+    while not fewest:
         n += 1
         b = a * b / (n + a * b)
         if n <= a:
@@ -149,10 +151,13 @@ def staffing(load: float, window_over_handle: float, target: float,
         sl = _level(n, a, b, w)
         if n == servers:
             level = sl
-        if not fewest and sl >= target:
+        if sl >= target:
             fewest = n
-    if n < servers:  # stopped at a level of 1.0
-        level = 1.0
+    while n < servers and b > 0.0:
+        n += 1
+        b = a * b / (n + a * b)
+    if servers > fewest:
+        level = _level(servers, a, b, w) if n == servers else 1.0
     return fewest, level
 
 
