@@ -1,0 +1,1 @@
+"""Actuals in the app: File > Import actuals..., the mapping dialog, and what was read."""
