@@ -39,6 +39,10 @@ class FileMapping:
     encoding: str = "auto"
     delimiter: str | None = None  # None: detect
     sheet: str | None = None  # XLSX: the sheet to read; None: the first
+    # Only rows whose columns hold these values are read (column -> value), e.g.
+    # {"Field": "Status"} for Salesforce's LeadHistory; other rows are skipped, counted
+    # as "filtered". Written `where = { Field = "Status" }` in the mapping file.
+    where: MappingABC[str, str] = field(default_factory=_empty)
 
 
 @dataclass(frozen=True)
