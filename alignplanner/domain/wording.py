@@ -410,7 +410,8 @@ def actuals_backward_moves(records: int, examples: Iterable[str]) -> str:
 
 def actuals_before_entry(records: int, examples: Iterable[str]) -> str:
     """Records with events dated before their first entry into the funnel."""
-    return (f"{_records(records)} have events dated before their first entry into the "
+    have = "has" if records == 1 else "have"
+    return (f"{_records(records)} {have} events dated before their first entry into the "
             f"funnel{_for_example(examples)}.")
 
 
@@ -438,8 +439,9 @@ def actuals_abrupt_start(from_stage: str, to_stage: str, first_day: date, early:
 
 def actuals_rate_jump(from_stage: str, to_stage: str, *, before: str, before_rate: float,
                       after: str, after_rate: float, window_days: int) -> str:
-    """The conversion of consecutive monthly cohorts jumps."""
+    """The conversion of consecutive monthly cohorts jumps (up: the earlier months may
+    miss events; down: the later ones may)."""
     return (f"Of the records that entered {from_stage} in {before}, {percent(before_rate)} "
             f"reached {to_stage} within {window_days:,} days; of those of {after}, "
-            f"{percent(after_rate)}: a jump this sudden suggests the data before it is "
-            "incomplete.")
+            f"{percent(after_rate)}: a change this sudden suggests that data is missing on "
+            "one side of it.")
