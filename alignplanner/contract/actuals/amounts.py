@@ -82,10 +82,49 @@ def _value(body: str, mark: str) -> float | None:
         return None
 
 
+def _parse(others: list[str], values: pl.Series, *, file: str, column: str,
+           line_of: Callable[[int], int]) -> tuple[NDArray[np.float64],
+                                                   list[FileProblem]] | None:
+    """When the values that are not plain numbers do not make ',' the decimal mark:
+    plain numbers cast by polars, the others parsed; else None (parse all one by one)."""
+    votes = 0
+    for text in others:
+        found = _body(text) if text and text.strip() else None
+        if found is not None and _tells(found[1]) == ",":
+            votes += 1
+    if votes:
+        return None
+    cast = values.cast(pl.Float64, strict=False)
+    if not others or others == [""]:
+        return cast.fill_null(np.nan).to_numpy().astype(np.float64), []
+    mask = cast.is_null()
+    rest, problems = parse_amounts_slow(values.filter(mask), file=file, column=column,
+                                        line_of=lambda row: line_of(
+                                            int(mask.arg_true()[row])))
+    if problems:
+        return np.zeros(0), problems
+    out = cast.fill_null(np.nan).to_numpy().astype(np.float64)
+    out[mask.to_numpy()] = rest
+    return out, []
+
+
 def parse_amounts(values: pl.Series, *, file: str, column: str,
                   line_of: Callable[[int], int]) -> tuple[NDArray[np.float64],
                                                            list[FileProblem]]:
-    """The amounts of one column (NaN where blank), and the problems found."""
+    """The amounts of one column (NaN where blank), and the problems found. Plain
+    numbers (``-1234.5``) are converted by polars; only the others one by one here."""
+    plain = values.str.contains(r"^-?[0-9]+(?:\.[0-9]*)?$")
+    others: list[str] = values.filter(~plain).unique().to_list()
+    fast = _parse(others, values, file=file, column=column, line_of=line_of)
+    if fast is not None:
+        return fast
+    return parse_amounts_slow(values, file=file, column=column, line_of=line_of)
+
+
+def parse_amounts_slow(values: pl.Series, *, file: str, column: str,
+                       line_of: Callable[[int], int]) -> tuple[NDArray[np.float64],
+                                                               list[FileProblem]]:
+    """`parse_amounts`, every distinct value parsed here."""
     distinct: list[str] = values.unique().to_list()
     bodies: dict[str, tuple[bool, str] | None] = {}
     votes = {".": 0, ",": 0}
