@@ -2,7 +2,8 @@
 
 It stays tiny and imports nothing heavy at module level: which front end runs is decided
 first, so the command line never loads Qt. A command-line verb (compute, validate,
-export, diff, sign, verify) goes to `alignplanner.cli`; anything else starts the desktop app.
+export, diff, sign, verify, actuals) goes to `alignplanner.cli`; anything else starts the
+desktop app.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import gc
 import sys
 
-CLI_VERBS = frozenset({"compute", "validate", "export", "diff", "sign", "verify"})
+CLI_VERBS = frozenset({"compute", "validate", "export", "diff", "sign", "verify", "actuals"})
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,53 @@
+"""What the plan tells the actuals: the funnel's order, each transition's window, and
+the names a mapping may use for a stage.
+
+A mapping names plan stages by name or by id (``MQL`` for a stage ``id = "mql"``,
+``name = "MQL"``); events carry the stage's name. A transition's window is the plan's
+``stale_after_days`` of its first stage (a unit older than that in the stage is
+stagnant: it has had its chance to move on), else `DEFAULT_WINDOW_DAYS`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from types import MappingProxyType
+
+from alignplanner.contract.actuals.mapping import IGNORE_VALUE, LOST_VALUE, Mapping
+from alignplanner.domain.plan.plan import Plan
+
+DEFAULT_WINDOW_DAYS = 365
+
+
+def stage_names(plan: Plan) -> tuple[str, ...]:
+    """The plan's stages by name, in funnel order."""
+    return tuple(stage.name for stage in plan.stages)
+
+
+def windows(plan: Plan) -> dict[str, int]:
+    """Plan stage name -> the window in whole days of the transition out of it."""
+    out: dict[str, int] = {}
+    for stage in plan.stages:
+        days = stage.stale_after_days
+        out[stage.name] = DEFAULT_WINDOW_DAYS if days is None else max(1, math.ceil(days))
+    return out
+
+
+def by_names(mapping: Mapping, plan: Plan) -> Mapping:
+    """``mapping`` with every plan stage it names by id named by name instead."""
+    names = {stage.id: stage.name for stage in plan.stages}
+    known = set(names.values())
+
+    def name(value: str) -> str:
+        if value in known or value in (LOST_VALUE, IGNORE_VALUE):
+            return value
+        return names.get(value, value)
+
+    files = tuple(
+        dataclasses.replace(f, enters=MappingProxyType({name(k): v for k, v in f.enters.items()}))
+        for f in mapping.files)
+    stages = MappingProxyType({k: name(v) for k, v in mapping.stages.items()})
+    return dataclasses.replace(mapping, files=files, stages=stages)
+
+
+__all__ = ["DEFAULT_WINDOW_DAYS", "by_names", "stage_names", "windows"]
