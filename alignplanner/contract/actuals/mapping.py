@@ -56,6 +56,7 @@ class Mapping:
     sources: MappingABC[str, str] = field(default_factory=_empty)  # CRM value -> plan source
     as_of: date | None = None
     base: str = "."
+    path: str | None = None  # the mapping file read, when it was read from one
 
 
 __all__ = ["DATE_ORDERS", "IGNORE_VALUE", "LOST_VALUE", "FileMapping", "Mapping"]

@@ -7,7 +7,7 @@ them and writes them as JSON, the app shows them. docs/actuals.md says what each
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 HORIZONS = (7, 14, 30, 60, 90, 180, 365)
@@ -33,6 +33,15 @@ class LagDays:
 
 
 @dataclass(frozen=True)
+class Cohort:
+    """The records that entered a stage in one month, and how they have ended so far."""
+
+    entered: int
+    converted: int  # reached the next stage or a later one
+    lost: int  # lost at the stage
+
+
+@dataclass(frozen=True)
 class Transition:
     """From stage ``from_stage`` to the next one, ``to_stage``."""
 
@@ -54,6 +63,8 @@ class Transition:
     lag_months: tuple[float, ...]  # lag as monthly probability mass (month 0, 1, ...)
     competing: bool  # True when losses were a competing risk (Aalen-Johansen)
     truncated_from: date | None  # left truncation: records enter the risk set here
+    # "YYYY-MM" of the entry into from_stage -> its cohort, months in order
+    by_month: Mapping[str, Cohort] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -68,4 +79,4 @@ class Estimates:
     warnings: tuple[str, ...]
 
 
-__all__ = ["HORIZONS", "Estimates", "LagDays", "StageCount", "Transition"]
+__all__ = ["HORIZONS", "Cohort", "Estimates", "LagDays", "StageCount", "Transition"]
