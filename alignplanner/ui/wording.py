@@ -274,13 +274,11 @@ SHAPE_LABELS = (("One row per stage change", "long"),
                 ("One row per record, a date per stage", "wide"))
 ROLE_LABELS = {"id": "Record id", "stage": "Stage", "date": "Date reached", "source": "Source",
                "amount": "Amount"}
-ROLE_TIPS = {
-    "id": "The column that names the record (opportunity, lead, contact)",
-    "stage": "The column holding the stage a row reports",
-    "date": "The column holding the date the row's stage was reached",
-    "source": "The column holding the lead source (inbound, outbound, partner, ...)",
-    "amount": "The column holding the deal amount",
-}
+ROLE_TIPS = {"id": "The column that names the record (opportunity, lead, contact)",
+             "stage": "The column holding the stage a row reports",
+             "date": "The column holding the date the row's stage was reached",
+             "source": "The column holding the lead source (inbound, outbound, partner, ...)",
+             "amount": "The column holding the deal amount"}
 KIND_WORDS = {
     "salesforce-lead-history": "A Salesforce LeadHistory export: one row per field change.",
     "salesforce-field-history": "A Salesforce field history export: one row per field change.",
@@ -332,23 +330,20 @@ def explain_mapping(kind: str, file: FileMapping,
                     stage_names: MappingABC[str, str]) -> list[str]:
     """What a file's mapping means, one plain sentence each (``stage_names``: plan stage
     id -> name)."""
-    id_, stage, date_col, source, amount = (file.id, file.stage, file.date, file.source,
-                                            file.amount)
-    shape = "long" if stage else "wide"
+    id_, stage, date_col, source, amount = file.id, file.stage, file.date, file.source, file.amount
     enters = [(stage_names.get(s, s), c) for s, c in file.enters.items()]
-    where = list(file.where.items())
     lines = [KIND_WORDS.get(kind, KIND_WORDS["unknown"])]
     lines.append(f"Each record is named by its \u201c{id_}\u201d column." if id_
                  else "Choose the column that names a record.")
-    if shape == "long":
+    if stage:
         lines.append(f"A row says the record reached the stage in \u201c{stage or '?'}\u201d "
                      f"on the date in \u201c{date_col or '?'}\u201d.")
-    for column, value in where:
+    for column, value in file.where.items():
         lines.append(f"Only rows whose \u201c{column}\u201d is \u201c{value}\u201d are "
                      "read; the other rows change other fields.")
     for name, column in enters:
         lines.append(f"A record entered {name} on the date in \u201c{column}\u201d.")
-    if shape == "wide" and not enters:
+    if not stage and not enters:
         lines.append("Choose, for each stage, the column holding the date a record entered it.")
     lines.append(f"The source is \u201c{source}\u201d." if source
                  else "No source column: every record counts as unattributed.")

@@ -60,8 +60,9 @@ class ActualsFeature:
             self.dialog = ImportDialog(self.bench.document, self.prompts, self.bench.window)
             self.dialog.imported.connect(self._imported)
             self.dialog.finished.connect(lambda _result: self._closed())
+        if self.dialog.isVisible():  # already open: bring it forward
+            self.dialog.raise_()
         self.dialog.show()
-        self.dialog.raise_()
         return self.dialog
 
     def _closed(self) -> None:

@@ -87,11 +87,13 @@ def unmapped_values(error: ActualsError) -> list[str]:
     in the order they are named."""
     found: dict[str, None] = {}
     for problem in error.problems:
-        text = problem.message
-        if "not mapped" not in text and "unmapped" not in text and "no stage" not in text:
+        _head, said, rest = problem.message.partition("[stages]: ")
+        if not said:
             continue
-        for match in _QUOTED.finditer(text):
-            found.setdefault(match.group(1) if match.group(1) is not None else match.group(2))
+        listed = rest.rsplit("; map each", 1)[0]
+        for match in _QUOTED.finditer(listed):
+            value = match.group(1) if match.group(1) is not None else match.group(2)
+            found.setdefault(value.replace("\\'", "'").replace('\\"', '"'))
     return list(found)
 
 
