@@ -279,23 +279,21 @@ ROLE_TIPS = {"id": "The column that names the record (opportunity, lead, contact
              "date": "The column holding the date the row's stage was reached",
              "source": "The column holding the lead source (inbound, outbound, partner, ...)",
              "amount": "The column holding the deal amount"}
-KIND_WORDS = {
-    "salesforce-lead-history": "A Salesforce LeadHistory export: one row per field change.",
-    "salesforce-field-history": "A Salesforce field history export: one row per field change.",
-    "salesforce-opportunity-history": "A Salesforce OpportunityHistory export: one row per "
-                                      "stage change of an opportunity.",
-    "salesforce-opportunity": "A Salesforce Opportunity export: one row per opportunity, with "
-                              "its stage today.",
-    "salesforce-lead": "A Salesforce Lead export: one row per lead, with its status today.",
-    "hubspot-contacts": "A HubSpot contacts export: one row per contact, with the date it "
-                        "reached each lifecycle stage.",
-    "hubspot-deals": "A HubSpot deals export: one row per deal.",
-    "maven-pipeline": "A sales pipeline file: one row per opportunity, with its stage today.",
-    "olist-leads": "A file of marketing qualified leads: one row per lead.",
-    "olist-deals": "A file of closed deals: one row per won deal.",
+KIND_WORDS = {  # what each kind of export (`contract.actuals.guess.KINDS`) is
+    "salesforce-lead-history": "A Salesforce LeadHistory export: a row per field change.",
+    "salesforce-field-history": "A Salesforce field history export: a row per field change.",
+    "salesforce-opportunity-history": "A Salesforce OpportunityHistory export: a row per "
+                                      "stage change.",
+    "salesforce-opportunity": "A Salesforce Opportunity export: a row per opportunity.",
+    "salesforce-lead": "A Salesforce Lead export: a row per lead, with its status today.",
+    "hubspot-contacts": "A HubSpot contacts export: a row per contact, a date per stage.",
+    "hubspot-deals": "A HubSpot deals export: a row per deal.",
+    "maven-pipeline": "A sales pipeline file: a row per opportunity, with its stage today.",
+    "olist-leads": "A file of marketing qualified leads: a row per lead.",
+    "olist-deals": "A file of closed deals: a row per won deal.",
     "generic-long": "A file with a stage column: each row is a stage a record reached.",
-    "generic-wide": "A file with a date column per stage: one row per record.",
-    "unknown": "This file is not one we recognise: choose what its columns mean below.",
+    "generic-wide": "A file with a date column per stage: a row per record.",
+    "unknown": "Not a file we recognise: choose what its columns mean below.",
 }
 STAGE_TABLE_TITLES = ("Value in the CRM", "Stage in the plan")
 IMPORT_BUTTON = "&Import"
@@ -350,6 +348,10 @@ def explain_mapping(kind: str, file: FileMapping,
     if amount:
         lines.append(f"Amounts come from \u201c{amount}\u201d.")
     return lines
+
+
+def enters_caption(long: bool) -> str:
+    return "Also, the date a stage was entered (optional)" if long else "Date each stage entered"
 
 
 def rate_with_n(rate: float | None, n: int) -> str:

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from actuals_exports import FakePrompts, opportunity_history
 from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt as QtEnum
 from pytestqt.qtbot import QtBot
 
 from alignplanner.ui import wording
-from alignplanner.ui.actuals.transition_model import ENTERED, ESTIMATED, FROM, INTERVAL, NAIVE
+from alignplanner.ui.actuals.transition_model import ENTERED, ESTIMATED, INTERVAL, NAIVE
 from alignplanner.ui.main_window import MainWindow
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
@@ -33,6 +34,7 @@ def test_import_from_the_file_menu_fills_the_actuals_tab(
     feature = main_window.actuals
     file_menu = next(a.menu() for a in main_window.menuBar().actions() if a.text() == "&File")
     assert feature.action in file_menu.actions()
+    assert not feature.view.built  # start-up does not pay for the tab
     assert feature.view.view.heading.text() == wording.NO_ACTUALS
     assert not feature.view.view.table.isVisibleTo(feature.view.view)
     prompts = FakePrompts()
@@ -50,22 +52,25 @@ def test_import_from_the_file_menu_fills_the_actuals_tab(
     qtbot.waitUntil(lambda: feature.dialog is None)
     view = feature.view.view
     assert feature.last is not None
-    assert main_window.editor_tabs.currentWidget() is feature.view
+    assert main_window.chart_tabs.currentWidget() is feature.view
     assert "350 records from 1 file" in view.heading.text()
     model = view.model
-    assert model.rowCount() == 5
-    assert model.data(model.index(0, FROM)) == "Inquiry"
-    assert model.data(model.index(0, ENTERED)) == "350"
-    assert model.data(model.index(0, NAIVE)).endswith("(n 350)")
-    assert "by day" in model.data(model.index(0, ESTIMATED))
-    assert "%" in model.data(model.index(0, INTERVAL))
+    assert model.columnCount() == 5  # a column per transition, a row per measure
+    horizontal = QtEnum.Orientation.Horizontal
+    assert model.headerData(0, horizontal) == "Inquiry\n\u2192 MQL"
+    assert model.headerData(4, horizontal) == "Opportunity\n\u2192 Closed won"
+    assert model.headerData(ENTERED, QtEnum.Orientation.Vertical) == "Entered"
+    assert model.data(model.index(ENTERED, 0)) == "350"
+    assert model.data(model.index(NAIVE, 0)).endswith("(n 350)")
+    assert "by day" in model.data(model.index(ESTIMATED, 0))
+    assert "%" in model.data(model.index(INTERVAL, 0))
     assert "history.csv: " in view.files.text()
     assert view.warnings.count() >= 1
     sources = [view.source.itemText(i) for i in range(view.source.count())]
     assert sources[0] == wording.ALL_SOURCES
     assert set(sources[1:]) == {"Web", "Partner"}
     view.choose_source("Web")
-    assert model.data(model.index(0, ENTERED)) == "175"
+    assert model.data(model.index(ENTERED, 0)) == "175"
     assert main_window.document.plan is plan  # the estimates are not part of the plan
     assert not main_window.document.is_modified
 

@@ -1,6 +1,6 @@
 """Actuals in the app: File > Import actuals..., the mapping dialog, and what was read.
 
-`install(bench)` adds the File menu action and the editor tab "Actuals" (built when first
+`install(bench)` adds the File menu action and the chart tab "Actuals" (built when first
 shown). The dialog (`dialog`) reads the exports on a worker thread (`worker`); a good
 import is kept here, as the feature's last result, and shown in the tab (`view`). The
 plan is never changed by an import.
@@ -35,7 +35,7 @@ class ActualsFeature:
         self.last: Imported | None = None
         self.dialog: ImportDialog | None = None
         self.view: LazyView[ActualsView] = LazyView(bench.document, self._make_view)
-        bench.add_editor_tab(self.view, wording.ACTUALS_TAB)
+        bench.add_chart_tab(self.view, wording.ACTUALS_TAB)
         bench.follow_theme(self.view)
         self.action = QAction(wording.IMPORT_ACTUALS, bench.window)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+I"))
@@ -73,7 +73,7 @@ class ActualsFeature:
     def _imported(self, imported: Imported) -> None:
         self.last = imported
         self.view.view.show_import(imported)
-        self.bench.show_editor(self.view)
+        self.bench.show_chart(self.view)
 
 
 def install(bench: Workbench) -> ActualsFeature:

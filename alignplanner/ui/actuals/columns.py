@@ -44,7 +44,7 @@ class ColumnForm(QWidget):
             self.roles[role] = box
             self._layout.addRow(wording.ROLE_LABELS[role], box)
             box.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        self.enters_caption = QLabel("<b>Date each stage was entered</b>", self)
+        self.enters_caption = QLabel(self)
         self._layout.addRow(self.enters_caption)
         self.enters: dict[str, QComboBox] = {}
         self._header: tuple[str, ...] = ()
@@ -63,6 +63,9 @@ class ColumnForm(QWidget):
             self.enters[stage] = box
             self._layout.addRow(name, box)
             box.currentIndexChanged.connect(lambda _i: self.changed.emit())
+
+    def set_caption_for(self, file: FileMapping) -> None:
+        self.enters_caption.setText(f"<b>{wording.enters_caption(bool(file.stage))}</b>")
 
     def _boxes(self) -> list[QComboBox]:
         return [self.shape, *self.roles.values(), *self.enters.values()]

@@ -10,6 +10,7 @@ table for the room to map.
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from pathlib import Path
 
@@ -169,7 +170,8 @@ class ImportDialog(QDialog):
             return
         names = dict(zip(self.stages.ids, self.stages.names, strict=True))
         lines = wording.explain_mapping(entry.kind, entry.file, names)
-        self.explanation.setText(" ".join(lines))
+        self.explanation.setText("".join(f"\u2022 {html.escape(line)}<br>" for line in lines))
+        self.columns.set_caption_for(entry.file)
 
     # -- save and import -------------------------------------------------------------------
 

@@ -53,9 +53,12 @@ class ActualsView(QWidget):
         self.table.setFont(scaled_font(self.font(), 1.15))
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setFont(scaled_font(self.font(), 1.1, bold=True))
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(round(self.table.fontMetrics().height() * 1.7))  # air
         self.table.setWordWrap(False)
         self.files = QLabel(self)
         self.files.setWordWrap(True)
@@ -72,7 +75,7 @@ class ActualsView(QWidget):
         top.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table, 3)
+        layout.addWidget(self.table)
         self.files_caption = QLabel("<b>Files read</b>", self)
         self.warnings_caption = QLabel("<b>Worth knowing</b>", self)
         layout.addWidget(self.files_caption)
@@ -112,6 +115,12 @@ class ActualsView(QWidget):
         source = self.source.currentData()
         rows = est.by_source.get(source, ()) if source else est.transitions
         self.model.set_transitions(rows, plan_stages(self.document.plan).name)
+        self.table.resizeColumnsToContents()
+        frame = 2 * self.table.frameWidth()
+        scroll = self.table.horizontalScrollBar().sizeHint().height()
+        height = (self.table.horizontalHeader().height() + frame + scroll
+                  + sum(self.table.rowHeight(r) for r in range(self.model.rowCount())))
+        self.table.setFixedHeight(height)  # every measure shows; the warnings take the rest
 
     def choose_source(self, name: str) -> None:
         self.source.setCurrentIndex(max(self.source.findData(name), 0))
