@@ -2,10 +2,11 @@
 
 Run from the repository root: python docs/screenshots/render.py [NAME ...]
 (NAME: main-window, presentation-mode, dark-theme-stress-plan, sla-panel, capacity,
-scoring, signoff, actuals-import, actuals-view; none given: all). Qt draws offscreen on one 1920x1080 screen, a
-projector's; windows are 1600x960 on it and presentation mode fills it. Each shot gets
-fresh settings in a temporary folder, so nothing of the user's own layout or theme (nor
-of the shot before) leaks in, and no file is written outside this folder.
+scoring, signoff, actuals-import, actuals-view; none given: all). Qt draws offscreen on
+one 1920x1080 screen, a projector's; windows are 1600x960 on it (the actuals shots ask
+for 1280x720) and presentation mode fills it. Each shot gets fresh settings in a
+temporary folder, so nothing of the user's own layout or theme (nor of the shot before)
+leaks in, and no file is written outside this folder.
 """
 
 from __future__ import annotations
