@@ -262,7 +262,6 @@ ACTUALS_TAB = "Act&uals"
 ACTUALS_TITLE = "Import actuals"
 ACTUALS_FILTER = "CRM exports (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)"
 MAPPING_FILTER = "Actuals mapping (*.actuals.toml *.toml)"
-MAPPING_SUFFIX = ".actuals.toml"
 NO_ACTUALS = ("No actuals yet. Choose File > Import actuals… to read exports from the CRM "
               "(Salesforce, HubSpot or any CSV or Excel file).")
 ALL_SOURCES = "All sources"
@@ -273,7 +272,17 @@ IGNORE_LABEL = "Ignore"
 SHAPE_LABELS = (("One row per stage change", "long"),
                 ("One row per record, a date per stage", "wide"))
 ROLE_LABELS = {"id": "Record id", "stage": "Stage", "date": "Date reached", "source": "Source",
-               "amount": "Amount"}
+               "amount": "Amount", "date_order": "Dates written as"}
+DATE_ORDER_LABELS = (("Detect from the file", ""), ("Year-month-day", "ymd"),
+                     ("Month/day/year (US)", "mdy"), ("Day/month/year", "dmy"))
+ACTUALS_LABELS = {  # the captions, buttons and short messages of the dialog and the tab
+    "shape": "Shape", "meaning": "What the columns mean", "columns": "Columns",
+    "values": "Stage values", "files": "Files read", "warnings": "Worth knowing",
+    "cancel": "Cancel", "none": "(none)", "source": "&Source",
+    "no_file": "Add at least one export first.",
+    "saved": "Mapping saved as {name}, beside the plan: the next import starts from it.",
+    "not_saved": "{name} could not be saved: {reason}",
+}
 ROLE_TIPS = {"id": "The column that names the record (opportunity, lead, contact)",
              "stage": "The column holding the stage a row reports",
              "date": "The column holding the date the row's stage was reached",
@@ -382,68 +391,16 @@ def actuals_heading(as_of: date, records: int, files: int) -> str:
 
 
 __all__ = [
-    "ACTUALS_FILTER",
-    "ACTUALS_TAB",
-    "ACTUALS_TITLE",
-    "ADD_FILE_BUTTON",
-    "ALL_SOURCES",
-    "AS_OF_LABEL",
-    "AS_OF_TIP",
-    "CANCELLED",
-    "CHOOSE",
-    "IGNORE_LABEL",
-    "IMPORT_ACTUALS",
-    "IMPORT_ACTUALS_TIP",
-    "IMPORT_BUTTON",
-    "KIND_WORDS",
-    "LAPSE_CHOICES",
-    "LOST_LABEL",
-    "MAPPING_FILTER",
-    "MAPPING_SUFFIX",
-    "NOT_IMPORTED",
-    "NO_ACTUALS",
-    "NO_COLUMN",
-    "READING",
-    "REMOVE_FILE_BUTTON",
-    "ROLE_LABELS",
-    "ROLE_TIPS",
-    "SAVE_MAPPING_BUTTON",
-    "SHAPE_LABELS",
-    "SIGNER_LABELS",
-    "STAGE_TABLE_TITLES",
-    "TEAM_LABELS",
-    "TRANSITION_HELP",
-    "TRANSITION_TITLES",
-    "UNMAPPED",
-    "WINDOW_UNITS",
-    "Feasibility",
-    "actuals_heading",
-    "article",
-    "capacity_line",
-    "count",
-    "days_text",
-    "exact",
-    "explain_mapping",
-    "file_line",
-    "hours_text",
-    "interval_text",
-    "money",
-    "money_exact",
-    "month_label",
-    "month_ticks",
-    "month_tooltip",
-    "parse_codes",
-    "passing_team",
-    "percent",
-    "plural",
-    "rate_with_n",
-    "reps",
-    "role_label",
-    "short_month",
-    "signer_label",
-    "sla_title",
-    "sla_verdict",
-    "stage_name",
-    "stage_tooltip",
-    "team_label",
+    "ACTUALS_FILTER", "ACTUALS_LABELS", "ACTUALS_TAB", "ACTUALS_TITLE", "ADD_FILE_BUTTON",
+    "ALL_SOURCES", "AS_OF_LABEL", "AS_OF_TIP", "CANCELLED", "CHOOSE", "DATE_ORDER_LABELS",
+    "IGNORE_LABEL", "IMPORT_ACTUALS", "IMPORT_ACTUALS_TIP", "IMPORT_BUTTON", "KIND_WORDS",
+    "LAPSE_CHOICES", "LOST_LABEL", "MAPPING_FILTER", "NOT_IMPORTED", "NO_ACTUALS", "NO_COLUMN",
+    "READING", "REMOVE_FILE_BUTTON", "ROLE_LABELS", "ROLE_TIPS", "SAVE_MAPPING_BUTTON",
+    "SHAPE_LABELS", "SIGNER_LABELS", "STAGE_TABLE_TITLES", "TEAM_LABELS", "TRANSITION_HELP",
+    "TRANSITION_TITLES", "UNMAPPED", "WINDOW_UNITS", "Feasibility", "actuals_heading", "article",
+    "capacity_line", "count", "days_text", "enters_caption", "exact", "explain_mapping",
+    "file_line", "hours_text", "interval_text", "money", "money_exact", "month_label",
+    "month_ticks", "month_tooltip", "parse_codes", "passing_team", "percent", "plural",
+    "rate_with_n", "reps", "role_label", "short_month", "signer_label", "sla_title", "sla_verdict",
+    "stage_name", "stage_tooltip", "team_label"
 ]

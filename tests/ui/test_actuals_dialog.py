@@ -204,3 +204,22 @@ def test_an_unreadable_export_says_why_and_is_not_added(
     add(qtbot, dialog, prompts, empty)
     assert dialog.files.list.count() == 0
     assert "empty.csv" in dialog.files.notes.text()
+
+
+def test_ambiguous_dates_can_be_told_their_order(qtbot: QtBot, document: PlanDocument,
+                                                 tmp_path: Path) -> None:
+    path = tmp_path / "report.csv"
+    path.write_text("Opportunity ID,Stage,Created Date\n"
+                    "006a,Inquiry,03/04/2024\n006a,MQL,05/04/2024\n"
+                    "006b,Inquiry,04/03/2024\n006b,Closed Won,06/03/2024\n", encoding="utf-8")
+    prompts = FakePrompts()
+    dialog = open_dialog(qtbot, document, prompts)
+    add(qtbot, dialog, prompts, path)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=20_000)
+    assert "date_order" in dialog.message.text()
+    order = dialog.columns.date_order
+    order.setCurrentIndex(order.findData("dmy"))
+    assert dialog.files.current().file.date_order == "dmy"  # type: ignore[union-attr]
+    result = imported(qtbot, dialog)
+    assert result.actuals.as_of.isoformat() == "2024-04-05"  # 5 April, read day first  # type: ignore[attr-defined]

@@ -34,8 +34,8 @@ class ColumnForm(QWidget):
         self.shape = QComboBox(self)
         for label, code in wording.SHAPE_LABELS:
             self.shape.addItem(label, code)
-        self.shape.setAccessibleName("Shape")
-        self._layout.addRow("Shape", self.shape)
+        self.shape.setAccessibleName(wording.ACTUALS_LABELS["shape"])
+        self._layout.addRow(wording.ACTUALS_LABELS["shape"], self.shape)
         self.roles: dict[str, QComboBox] = {}
         for role in ROLES:
             box = QComboBox(self)
@@ -44,6 +44,12 @@ class ColumnForm(QWidget):
             self.roles[role] = box
             self._layout.addRow(wording.ROLE_LABELS[role], box)
             box.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.date_order = QComboBox(self)
+        for label, code in wording.DATE_ORDER_LABELS:
+            self.date_order.addItem(label, code)
+        self.date_order.setAccessibleName(wording.ROLE_LABELS["date_order"])
+        self._layout.addRow(wording.ROLE_LABELS["date_order"], self.date_order)
+        self.date_order.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.enters_caption = QLabel(self)
         self._layout.addRow(self.enters_caption)
         self.enters: dict[str, QComboBox] = {}
@@ -68,7 +74,7 @@ class ColumnForm(QWidget):
         self.enters_caption.setText(f"<b>{wording.enters_caption(bool(file.stage))}</b>")
 
     def _boxes(self) -> list[QComboBox]:
-        return [self.shape, *self.roles.values(), *self.enters.values()]
+        return [self.shape, self.date_order, *self.roles.values(), *self.enters.values()]
 
     def show_file(self, header: Sequence[str], file: FileMapping) -> None:
         """Fill the choosers with ``header``'s columns, choosing what ``file`` says."""
@@ -82,6 +88,7 @@ class ColumnForm(QWidget):
         for stage, box in self.enters.items():
             self._fill(box, file.enters.get(stage), blank=True)
         self.shape.setCurrentIndex(self.shape.findData("long" if file.stage else "wide"))
+        self.date_order.setCurrentIndex(max(self.date_order.findData(file.date_order or ""), 0))
         del blockers
         self._enable()
 
@@ -122,6 +129,7 @@ class ColumnForm(QWidget):
         return replace(self._base, id=self.roles["id"].currentData() or "",
                        stage=column("stage"), date=column("date"), source=column("source"),
                        amount=column("amount"), enters=MappingProxyType(enters),
+                       date_order=self.date_order.currentData() or None,
                        where=self._base.where if long else MappingProxyType({}))
 
 

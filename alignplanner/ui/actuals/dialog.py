@@ -95,7 +95,7 @@ class ImportDialog(QDialog):
         self.save_button = QPushButton(wording.SAVE_MAPPING_BUTTON, self)
         self.import_button = QPushButton(wording.IMPORT_BUTTON, self)
         self.import_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(wording.ACTUALS_LABELS["cancel"], self)
         self.save_button.clicked.connect(self.save_mapping)
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self._cancel_clicked)
@@ -104,10 +104,10 @@ class ImportDialog(QDialog):
     def _place(self, scroll: QScrollArea) -> None:
         grid = QGridLayout(self)
         grid.addWidget(self.files, 0, 0, 1, 2)
-        grid.addWidget(_caption("What the columns mean", self), 1, 0, 1, 2)
+        grid.addWidget(_caption(wording.ACTUALS_LABELS["meaning"], self), 1, 0, 1, 2)
         grid.addWidget(self.explanation, 2, 0, 1, 2)
-        grid.addWidget(_caption("Columns", self), 3, 0)
-        grid.addWidget(_caption("Stage values", self), 3, 1)
+        grid.addWidget(_caption(wording.ACTUALS_LABELS["columns"], self), 3, 0)
+        grid.addWidget(_caption(wording.ACTUALS_LABELS["values"], self), 3, 1)
         grid.addWidget(scroll, 4, 0)
         grid.addWidget(self.stage_map, 4, 1)
         grid.setRowStretch(0, 3)
@@ -194,17 +194,18 @@ class ImportDialog(QDialog):
         try:
             write_mapping(self.mapping(path.parent), str(path))
         except (OSError, ActualsError) as exc:
-            self.message.show_message(f"{path.name} could not be saved: {exc}")
+            self.message.show_message(wording.ACTUALS_LABELS["not_saved"].format(name=path.name,
+                                                                         reason=exc))
             return None
         self.message.clear_message()
-        self.files.note(f"Mapping saved as {path.name}, beside the plan.")
+        self.files.note(wording.ACTUALS_LABELS["saved"].format(name=path.name))
         return path
 
     def start_import(self) -> None:
         if self.job is not None:
             return
         if not self.files.entries:
-            self.message.show_message("Add at least one export first.")
+            self.message.show_message(wording.ACTUALS_LABELS["no_file"])
             return
         unchosen = self.stage_map.unchosen()
         if unchosen:

@@ -21,8 +21,8 @@ from types import MappingProxyType
 from alignplanner.contract.actuals.mapping import FileMapping, Mapping
 from alignplanner.contract.actuals.result import ActualsError
 from alignplanner.domain.plan.plan import Plan
-from alignplanner.ui.wording import MAPPING_SUFFIX
 
+MAPPING_SUFFIX = ".actuals.toml"
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
 
 
@@ -108,5 +108,5 @@ def problem_lines(error: ActualsError) -> list[str]:
     return lines
 
 
-__all__ = ["PlanStages", "absolute", "build_mapping", "mapping_path", "plan_stages",
-           "problem_lines", "unmapped_values"]
+__all__ = ["MAPPING_SUFFIX", "PlanStages", "absolute", "build_mapping", "mapping_path",
+           "plan_stages", "problem_lines", "unmapped_values"]
