@@ -2,11 +2,11 @@
 
 Run from the repository root: python docs/screenshots/render.py [NAME ...]
 (NAME: main-window, presentation-mode, dark-theme-stress-plan, sla-panel, capacity,
-scoring, signoff, actuals-import, actuals-view; none given: all). Qt draws offscreen on
-one 1920x1080 screen, a projector's; windows are 1600x960 on it (the actuals shots ask
-for 1280x720) and presentation mode fills it. Each shot gets fresh settings in a
-temporary folder, so nothing of the user's own layout or theme (nor of the shot before)
-leaks in, and no file is written outside this folder.
+scoring, signoff, actuals-import, actuals-view, actuals-refused; none given: all). Qt
+draws offscreen on one 1920x1080 screen, a projector's; windows are 1600x960 on it (the
+actuals shots ask for 1280x720) and presentation mode fills it. Each shot gets fresh
+settings in a temporary folder, so nothing of the user's own layout or theme (nor of the
+shot before) leaks in, and no file is written outside this folder.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         if name.startswith("actuals"):
             window.resize(1280, 720)
         settle()
-        if name != "actuals-import":  # that one is the dialog's own picture
+        if name not in ("actuals-import", "actuals-refused"):  # the dialog's own pictures
             window.grab().save(str(HERE / f"{name}.png"))
         window.presentation.set_active(False)  # its large type is the application's font
         window.set_theme_mode("system", save=False)  # the dark palette is the application's too
@@ -105,13 +105,14 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         window.set_theme_mode("dark", save=False)
         window.chart_tabs.setCurrentIndex(1)  # the monthly timeline
 
-    def actuals(window: MainWindow, *, run: bool) -> None:
+    def actuals(window: MainWindow, *, run: bool, refused: bool = False) -> None:
         """Week 1's exports: a Salesforce OpportunityHistory made up here, added to the
-        import dialog (its guesses shown), and, with ``run``, imported into the tab."""
+        import dialog (its guesses shown), and, with ``run``, imported into the tab;
+        ``refused``: the file ends with a stage value the first rows did not show."""
         import time
 
         export = Path(scratch.name) / "OpportunityHistory.csv"
-        write_history(export)
+        write_history(export, extra="Negotiation/Review" if refused else None)
         feature = window.actuals
         feature.prompts = _Answers(export)
         window.resize(1280, 720)  # a projector's
@@ -119,16 +120,17 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         dialog.resize(1240, 690)
         dialog.files.ask_files()
         settle()
-        if not run:
-            dialog.grab().save(str(HERE / "actuals-import.png"))
-            print("docs/screenshots/actuals-import.png")
+        if run:
+            dialog.start_import()
+            deadline = time.monotonic() + 60
+            while dialog.job is not None and time.monotonic() < deadline:
+                QApplication.processEvents()
+                time.sleep(0.01)
+        if not run or refused:
+            name = "actuals-refused" if refused else "actuals-import"
+            dialog.grab().save(str(HERE / f"{name}.png"))
+            print(f"docs/screenshots/{name}.png")
             dialog.close()
-            return
-        dialog.start_import()
-        deadline = time.monotonic() + 60
-        while feature.last is None and time.monotonic() < deadline:
-            QApplication.processEvents()
-            time.sleep(0.01)
 
     shots: dict[str, tuple[str | None, Callable[[MainWindow], None]]] = {
         "main-window": (None, tab("Funnel")),
@@ -140,6 +142,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         "signoff": (None, signed_then_edited),
         "actuals-import": (None, lambda window: actuals(window, run=False)),
         "actuals-view": (None, lambda window: actuals(window, run=True)),
+        "actuals-refused": (None, lambda window: actuals(window, run=True, refused=True)),
     }
     for name in names or list(shots):
         plan, arrange = shots[name]
@@ -161,7 +164,7 @@ class _Answers:
         return None
 
 
-def write_history(path: Path, records: int = 2400) -> None:
+def write_history(path: Path, records: int = 2400, extra: str | None = None) -> None:
     """A made-up Salesforce OpportunityHistory: opportunities from three sources climb
     Inquiry -> ... -> Closed Won with random lags, some lost, the young ones still open."""
     import random
@@ -188,6 +191,8 @@ def write_history(path: Path, records: int = 2400) -> None:
                                  f"Closed Lost,{amount},{source}")
                 break
             day += timedelta(days=round(rng.expovariate(1 / lags[k])))
+    if extra:
+        lines.append(f"0089999999,0069999999,2025-11-28T09:00:00.000Z,{extra},1000,Web")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

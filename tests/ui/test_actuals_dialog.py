@@ -223,3 +223,21 @@ def test_ambiguous_dates_can_be_told_their_order(qtbot: QtBot, document: PlanDoc
     assert dialog.files.current().file.date_order == "dmy"  # type: ignore[union-attr]
     result = imported(qtbot, dialog)
     assert result.actuals.as_of.isoformat() == "2024-04-05"  # 5 April, read day first  # type: ignore[attr-defined]
+
+
+def test_the_window_stays_responsive_and_the_bar_moves(
+        qtbot: QtBot, document: PlanDocument, tmp_path: Path) -> None:
+    from PySide6.QtCore import QTimer
+
+    prompts = FakePrompts()
+    dialog = open_dialog(qtbot, document, prompts)
+    add(qtbot, dialog, prompts, opportunity_history(tmp_path / "big.csv", 40_000))
+    ticks: list[int] = []
+    timer = QTimer(dialog)
+    timer.timeout.connect(lambda: ticks.append(dialog.progress.value()))
+    timer.start(5)
+    with qtbot.waitSignal(dialog.imported, timeout=30_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    timer.stop()
+    assert len(ticks) >= 3  # the window's own events ran while the worker read
+    assert any(value > 0 for value in ticks)  # and the bar moved

@@ -247,6 +247,7 @@ class ImportDialog(QDialog):
         unmapped = session.unmapped_values(error)
         if unmapped:
             self.stage_map.add_values((value, "") for value in unmapped)
+            self.stage_map.show_value(unmapped[0])
         lines = session.problem_lines(error)
         head = wording.UNMAPPED if unmapped else wording.NOT_IMPORTED
         self.message.show_message("\n".join([head, *lines[:12]]))

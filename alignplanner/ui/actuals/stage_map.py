@@ -86,6 +86,12 @@ class StageMapTable(QTableWidget):
         assert isinstance(widget, QComboBox)
         return widget
 
+    def show_value(self, value: str) -> None:
+        """Scroll ``value``'s row into view (a value the import refused, to choose for)."""
+        item = self.item(self._values.index(value), 0)
+        if item is not None:
+            self.scrollToItem(item)
+
     def mapping(self) -> dict[str, str]:
         """Every value shown -> its choice ("" where none is chosen)."""
         return {value: self.choice(row) for row, value in enumerate(self._values)}
