@@ -49,7 +49,7 @@ def test_import_from_the_file_menu_fills_the_actuals_tab(
     assert dialog.columns.roles["source"].currentText() == "LeadSource"
     with qtbot.waitSignal(dialog.imported, timeout=20_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: feature.dialog is None)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     view = feature.view.view
     assert feature.last is not None
     assert main_window.chart_tabs.currentWidget() is feature.view
@@ -86,3 +86,27 @@ def test_the_transition_model_passes_qt_checks(
     with qtbot.waitSignal(dialog.imported, timeout=20_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtmodeltester.check(feature.view.view.model)  # type: ignore[attr-defined]
+
+
+def test_the_dialog_keeps_the_rooms_choices_until_the_stages_change(
+        qtbot: QtBot, main_window: MainWindow, tmp_path: Path) -> None:
+    from alignplanner.domain.edits import stages as stage_edits
+
+    feature = main_window.actuals
+    prompts = FakePrompts()
+    prompts.exports = [opportunity_history(tmp_path / "history.csv", 40)]
+    feature.prompts = prompts
+    dialog = feature.open_dialog()
+    qtbot.mouseClick(dialog.files.add_button, Qt.MouseButton.LeftButton)
+    box = dialog.stage_map.box("Closed Lost")
+    box.setCurrentIndex(box.findData("ignore"))
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    again = feature.open_dialog()
+    assert again is dialog
+    assert again.stage_map.mapping()["Closed Lost"] == "ignore"
+    document = main_window.document
+    at = document.plan.stage_index("sal")
+    document.edit("Remove SAL", lambda p: stage_edits.remove_stage(p, at))
+    assert feature.dialog is None  # made for the old stages
+    assert "sal" not in feature.open_dialog().stages.ids

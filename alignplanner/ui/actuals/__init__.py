@@ -42,6 +42,8 @@ class ActualsFeature:
         self.action.setStatusTip(wording.IMPORT_ACTUALS_TIP)
         self.action.triggered.connect(lambda _checked=False: self.open_dialog())
         bench.add_file_action(self.action)
+        bench.document.planChanged.connect(lambda _change: self._plan_changed())
+        bench.document.loaded.connect(lambda: self._plan_changed(loaded=True))
 
     def _make_view(self, document: PlanDocument) -> ActualsView:
         from alignplanner.ui.actuals.view import ActualsView
@@ -53,22 +55,29 @@ class ActualsFeature:
         return view
 
     def open_dialog(self) -> ImportDialog:
-        """Show the import dialog (the one already open, if any)."""
+        """Show the import dialog: the one already open or closed earlier (the room's
+        choices stay while the plan's stages do), else a new one."""
         from alignplanner.ui.actuals.dialog import ImportDialog
 
         if self.dialog is None:
             self.dialog = ImportDialog(self.bench.document, self.prompts, self.bench.window)
             self.dialog.imported.connect(self._imported)
-            self.dialog.finished.connect(lambda _result: self._closed())
         if self.dialog.isVisible():  # already open: bring it forward
             self.dialog.raise_()
         self.dialog.show()
         return self.dialog
 
-    def _closed(self) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-        self.dialog = None
+    def _plan_changed(self, *, loaded: bool = False) -> None:
+        """Another plan, or other stages: a dialog made for the old ones is dropped."""
+        from alignplanner.ui.actuals.session import plan_stages
+
+        dialog = self.dialog
+        if dialog is None or dialog.job is not None:
+            return
+        if loaded or plan_stages(self.bench.document.plan).ids != dialog.stages.ids:
+            dialog.close()
+            dialog.deleteLater()
+            self.dialog = None
 
     def _imported(self, imported: Imported) -> None:
         self.last = imported
