@@ -278,7 +278,7 @@ DATE_ORDER_LABELS = (("Detect from the file", ""), ("Year-month-day", "ymd"),
 ACTUALS_LABELS = {  # the captions, buttons and short messages of the dialog and the tab
     "shape": "Shape", "meaning": "What the columns mean", "columns": "Columns",
     "values": "Stage values", "files": "Files read", "warnings": "Worth knowing",
-    "cancel": "Cancel", "none": "(none)", "source": "&Source",
+    "cancel": "Cancel", "none": "(none)", "source": "&Source", "sheet": "S&heet",
     "no_file": "Add at least one export first.",
     "saved": "Mapping saved as {name}, beside the plan: the next import starts from it.",
     "not_saved": "{name} could not be saved: {reason}",

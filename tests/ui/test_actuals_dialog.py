@@ -241,3 +241,36 @@ def test_the_window_stays_responsive_and_the_bar_moves(
     timer.stop()
     assert len(ticks) >= 3  # the window's own events ran while the worker read
     assert any(value > 0 for value in ticks)  # and the bar moved
+
+
+def test_a_workbooks_other_sheet_can_be_chosen(qtbot: QtBot, document: PlanDocument,
+                                               tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    summary = book.active
+    assert summary is not None
+    summary.title = "Summary"
+    summary.append(["Report", "Opportunity history, exported"])
+    history = book.create_sheet("History")
+    lines = opportunity_history(tmp_path / "history.csv", 20).read_text("utf-8").splitlines()
+    for line in lines:
+        history.append(line.split(","))
+    path = tmp_path / "report.xlsx"
+    book.save(path)
+    prompts = FakePrompts()
+    dialog = open_dialog(qtbot, document, prompts)
+    add(qtbot, dialog, prompts, path)
+    sheet = dialog.files.sheet
+    assert sheet.isVisibleTo(dialog)
+    assert [sheet.itemText(i) for i in range(sheet.count())] == ["Summary", "History"]
+    assert dialog.files.current().kind == "unknown"  # type: ignore[union-attr]
+    sheet.setCurrentIndex(1)
+    entry = dialog.files.current()
+    assert entry is not None
+    assert entry.kind == "salesforce-opportunity-history"
+    assert entry.file.sheet == "History"
+    assert dialog.columns.roles["stage"].currentText() == "StageName"
+    assert dialog.stage_map.mapping()["Closed Won"] == "won"
+    result = imported(qtbot, dialog)
+    assert result.estimates.records == 20  # type: ignore[attr-defined]

@@ -4,12 +4,13 @@ selected, each file with what its columns were guessed (or saved) to mean."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QGridLayout,
     QLabel,
     QListWidget,
@@ -59,6 +60,10 @@ class FilesPanel(QWidget):
         self.table.setAccessibleName("First rows")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.sheet = QComboBox(self)
+        self.sheet.setAccessibleName(wording.ACTUALS_LABELS["sheet"])
+        self.sheet_label = QLabel(wording.ACTUALS_LABELS["sheet"], self)
+        self.sheet_label.setBuddy(self.sheet)
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
         grid = QGridLayout(self)
@@ -66,14 +71,18 @@ class FilesPanel(QWidget):
         grid.addWidget(self.list, 0, 0, 1, 2)
         grid.addWidget(self.add_button, 1, 0)
         grid.addWidget(self.remove_button, 1, 1)
-        grid.addWidget(self.notes, 2, 0, 1, 2)
-        grid.addWidget(self.table, 0, 2, 3, 1)
+        grid.addWidget(self.sheet_label, 2, 0)
+        grid.addWidget(self.sheet, 2, 1)
+        grid.addWidget(self.notes, 3, 0, 1, 2)
+        grid.addWidget(self.table, 0, 2, 4, 1)
         grid.setColumnStretch(2, 1)
         self.list.setMaximumWidth(340)
         self.add_button.clicked.connect(self.ask_files)
         self.remove_button.clicked.connect(self.remove_current)
         self.list.currentRowChanged.connect(self._row_changed)
         self.remove_button.setEnabled(False)
+        self.sheet.currentIndexChanged.connect(lambda _i: self._sheet_chosen())
+        self._show_sheets(None)
 
     def set_stages(self, stages: PlanStages) -> None:
         self._stages = stages
@@ -125,6 +134,7 @@ class FilesPanel(QWidget):
             self.table.clear()
             self.table.setRowCount(0)
             self.table.setColumnCount(0)
+            self._show_sheets(None)
             self.emptied.emit()
 
     def update_current(self, file: FileMapping) -> None:
@@ -138,6 +148,34 @@ class FilesPanel(QWidget):
         if stage_changed:
             entry.stages = self._values(entry.preview, file)
 
+    def _sheet_chosen(self) -> None:
+        """Another sheet of the shown workbook: its rows, guessed afresh."""
+        entry, sheet = self.current(), self.sheet.currentData()
+        if entry is None or not sheet or sheet == (entry.file.sheet or entry.preview.sheets[0]):
+            return
+        try:
+            shown = preview(entry.preview.path, PREVIEW_ROWS, sheet=sheet)
+        except ActualsError as exc:
+            self.note("\n".join(problem_lines(exc)))
+            return
+        s = self._stages
+        guess = guess_file(shown, s.ids, s.names, known=s.known)
+        entry.preview, entry.kind = shown, guess.kind
+        entry.file, entry.stages = replace(guess.file, sheet=sheet), dict(guess.stages)
+        self._row_changed(self.list.currentRow())
+
+    def _show_sheets(self, entry: Entry | None) -> None:
+        sheets = entry.preview.sheets if entry is not None else ()
+        with QSignalBlocker(self.sheet):
+            self.sheet.clear()
+            for name in sheets:
+                self.sheet.addItem(name, name)
+            if entry is not None and sheets:
+                self.sheet.setCurrentIndex(max(self.sheet.findData(entry.file.sheet or sheets[0]),
+                                               0))
+        for widget in (self.sheet, self.sheet_label):
+            widget.setVisible(len(sheets) > 1)
+
     def _values(self, shown: Preview, file: FileMapping) -> dict[str, str]:
         s = self._stages
         return guess_stages(stage_values(shown, file), s.ids, s.names, known=s.known)
@@ -147,6 +185,7 @@ class FilesPanel(QWidget):
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self.entries):
             self._show_rows(self.entries[row].preview)
+            self._show_sheets(self.entries[row])
             self.selected.emit()
 
     def _show_rows(self, shown: Preview) -> None:
