@@ -256,7 +256,7 @@ def capacity_line(plan: Plan, result: Result, index: int) -> Feasibility | None:
 
 # -- actuals --------------------------------------------------------------------------------
 
-IMPORT_ACTUALS = "Import &actuals…"
+IMPORT_ACTUALS = "&Import actuals…"  # (&a is Save &as)
 IMPORT_ACTUALS_TIP = "Read CRM exports and see how the funnel really converts"
 ACTUALS_TAB = "Act&uals"
 ACTUALS_TITLE = "Import actuals"
