@@ -274,3 +274,19 @@ def test_a_workbooks_other_sheet_can_be_chosen(qtbot: QtBot, document: PlanDocum
     assert dialog.stage_map.mapping()["Closed Won"] == "won"
     result = imported(qtbot, dialog)
     assert result.estimates.records == 20  # type: ignore[attr-defined]
+
+
+def test_escape_during_a_read_cancels_it_and_keeps_the_dialog(
+        qtbot: QtBot, document: PlanDocument, tmp_path: Path) -> None:
+    prompts = FakePrompts()
+    dialog = open_dialog(qtbot, document, prompts)
+    add(qtbot, dialog, prompts, opportunity_history(tmp_path / "big.csv", 60_000))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.job is not None
+    with qtbot.waitSignal(dialog.job.signals.cancelled, timeout=20_000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: dialog.job is None)
+    assert dialog.isVisible()
+    assert dialog.message.text() == wording.CANCELLED
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing runs: Escape closes
+    assert not dialog.isVisible()

@@ -257,10 +257,14 @@ class ImportDialog(QDialog):
         self.message.show_message(wording.CANCELLED)
 
     def _cancel_clicked(self) -> None:
+        self.reject()
+
+    def reject(self) -> None:
+        """Cancel (or Escape): stop a read that runs, else close."""
         if self.job is not None:
             self.job.cancel()
         else:
-            self.reject()
+            super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.job is not None:
