@@ -2,10 +2,11 @@
 
 Run from the repository root: python docs/screenshots/render.py [NAME ...]
 (NAME: main-window, presentation-mode, dark-theme-stress-plan, sla-panel, capacity,
-scoring, signoff; none given: all). Qt draws offscreen on one 1920x1080 screen, a
-projector's; windows are 1600x960 on it and presentation mode fills it. Each shot gets
-fresh settings in a temporary folder, so nothing of the user's own layout or theme (nor
-of the shot before) leaks in, and no file is written outside this folder.
+scoring, signoff, actuals-import, actuals-view, actuals-refused; none given: all). Qt
+draws offscreen on one 1920x1080 screen, a projector's; windows are 1600x960 on it (the
+actuals shots ask for 1280x720) and presentation mode fills it. Each shot gets fresh
+settings in a temporary folder, so nothing of the user's own layout or theme (nor of the
+shot before) leaks in, and no file is written outside this folder.
 """
 
 from __future__ import annotations
@@ -51,8 +52,11 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         window.resize(WIDTH, HEIGHT)
         settle()
         arrange(window)
+        if name.startswith("actuals"):
+            window.resize(1280, 720)
         settle()
-        window.grab().save(str(HERE / f"{name}.png"))
+        if name not in ("actuals-import", "actuals-refused"):  # the dialog's own pictures
+            window.grab().save(str(HERE / f"{name}.png"))
         window.presentation.set_active(False)  # its large type is the application's font
         window.set_theme_mode("system", save=False)  # the dark palette is the application's too
         window.document.undo_stack.setClean()  # nothing to ask about on close
@@ -101,6 +105,33 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         window.set_theme_mode("dark", save=False)
         window.chart_tabs.setCurrentIndex(1)  # the monthly timeline
 
+    def actuals(window: MainWindow, *, run: bool, refused: bool = False) -> None:
+        """Week 1's exports: a Salesforce OpportunityHistory made up here, added to the
+        import dialog (its guesses shown), and, with ``run``, imported into the tab;
+        ``refused``: the file ends with a stage value the first rows did not show."""
+        import time
+
+        export = Path(scratch.name) / "OpportunityHistory.csv"
+        write_history(export, extra="Negotiation/Review" if refused else None)
+        feature = window.actuals
+        feature.prompts = _Answers(export)
+        window.resize(1280, 720)  # a projector's
+        dialog = feature.open_dialog()
+        dialog.resize(1240, 690)
+        dialog.files.ask_files()
+        settle()
+        if run:
+            dialog.start_import()
+            deadline = time.monotonic() + 60
+            while dialog.job is not None and time.monotonic() < deadline:
+                QApplication.processEvents()
+                time.sleep(0.01)
+        if not run or refused:
+            name = "actuals-refused" if refused else "actuals-import"
+            dialog.grab().save(str(HERE / f"{name}.png"))
+            print(f"docs/screenshots/{name}.png")
+            dialog.close()
+
     shots: dict[str, tuple[str | None, Callable[[MainWindow], None]]] = {
         "main-window": (None, tab("Funnel")),
         "presentation-mode": (None, presentation),
@@ -109,12 +140,60 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         "capacity": (None, chart("Capacity", tab("Team"))),
         "scoring": (None, tab("Scoring")),
         "signoff": (None, signed_then_edited),
+        "actuals-import": (None, lambda window: actuals(window, run=False)),
+        "actuals-view": (None, lambda window: actuals(window, run=True)),
+        "actuals-refused": (None, lambda window: actuals(window, run=True, refused=True)),
     }
     for name in names or list(shots):
         plan, arrange = shots[name]
         shot(name, plan, arrange)
     scratch.cleanup()
     return 0
+
+
+class _Answers:
+    """The import dialog's questions, answered: this export, and no other path."""
+
+    def __init__(self, export: Path) -> None:
+        self.export = export
+
+    def ask_exports(self, start_dir: Path | None) -> list[Path]:
+        return [self.export]
+
+    def ask_mapping_path(self, suggested: Path | None) -> Path | None:
+        return None
+
+
+def write_history(path: Path, records: int = 2400, extra: str | None = None) -> None:
+    """A made-up Salesforce OpportunityHistory: opportunities from three sources climb
+    Inquiry -> ... -> Closed Won with random lags, some lost, the young ones still open."""
+    import random
+    from datetime import date, timedelta
+
+    rng = random.Random(7)
+    ladder = ("Inquiry", "MQL", "Sales Accepted", "SQL", "Opportunity", "Closed Won")
+    keep = (0.45, 0.6, 0.55, 0.5, 0.35)
+    lags = (6, 4, 10, 18, 40)
+    sources = ("Web", "Outbound", "Partner")
+    lines = ["Id,OpportunityId,CreatedDate,StageName,Amount,LeadSource"]
+    start = date(2025, 1, 6)
+    for i in range(records):
+        day = start + timedelta(days=rng.randrange(330))
+        source = rng.choices(sources, (6, 3, 1))[0]
+        amount = rng.randrange(8, 60) * 1000
+        for k, stage in enumerate(ladder):
+            lines.append(f"008{len(lines):07d},006{i:07d},{day}T09:00:00.000Z,{stage},{amount},"
+                         f"{source}")
+            if k == len(keep) or rng.random() > keep[k]:
+                if k < len(keep) and rng.random() < 0.4:
+                    lost = day + timedelta(days=rng.randrange(1, 30))
+                    lines.append(f"008{len(lines):07d},006{i:07d},{lost}T09:00:00.000Z,"
+                                 f"Closed Lost,{amount},{source}")
+                break
+            day += timedelta(days=round(rng.expovariate(1 / lags[k])))
+    if extra:
+        lines.append(f"0089999999,0069999999,2025-11-28T09:00:00.000Z,{extra},1000,Web")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

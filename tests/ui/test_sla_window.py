@@ -52,7 +52,7 @@ def test_tabs_are_added_and_built_only_when_shown(window: MainWindow) -> None:
     ops = window.sla
     titles = tab_titles(window.editor_tabs)
     assert titles.index("T&eam") == titles.index("S&LAs") + 1  # the SLAs, then who keeps them
-    assert tab_titles(window.chart_tabs)[-1] == "Capacity"
+    assert "Capacity" in tab_titles(window.chart_tabs)  # (the Actuals tab may follow it)
     assert not ops.slas.built
     assert not ops.team.built
     assert not ops.capacity.built

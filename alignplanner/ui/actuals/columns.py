@@ -1,0 +1,136 @@
+"""What each column of one export means: a chooser per role, and per plan stage the
+column holding the date a record entered it.
+
+`ColumnForm.show_file` fills the choosers from a `FileMapping` (the guess or the saved
+mapping); `file_mapping` reads them back into one. The shape decides which choosers
+count: a long file has a stage and a date column, a wide one only the stage dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from types import MappingProxyType
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
+
+from alignplanner.contract.actuals.mapping import FileMapping
+from alignplanner.ui import wording
+
+ROLES = ("id", "stage", "date", "source", "amount")
+LONG_ONLY = frozenset({"stage", "date"})
+
+
+class ColumnForm(QWidget):
+    """The choosers of one export's columns; ``changed`` when the person picks one."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QFormLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.shape = QComboBox(self)
+        for label, code in wording.SHAPE_LABELS:
+            self.shape.addItem(label, code)
+        self.shape.setAccessibleName(wording.ACTUALS_LABELS["shape"])
+        self._layout.addRow(wording.ACTUALS_LABELS["shape"], self.shape)
+        self.roles: dict[str, QComboBox] = {}
+        for role in ROLES:
+            box = QComboBox(self)
+            box.setToolTip(wording.ROLE_TIPS[role])
+            box.setAccessibleName(wording.ROLE_LABELS[role])
+            self.roles[role] = box
+            self._layout.addRow(wording.ROLE_LABELS[role], box)
+            box.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.date_order = QComboBox(self)
+        for label, code in wording.DATE_ORDER_LABELS:
+            self.date_order.addItem(label, code)
+        self.date_order.setAccessibleName(wording.ROLE_LABELS["date_order"])
+        self._layout.addRow(wording.ROLE_LABELS["date_order"], self.date_order)
+        self.date_order.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.enters_caption = QLabel(self)
+        self._layout.addRow(self.enters_caption)
+        self.enters: dict[str, QComboBox] = {}
+        self._header: tuple[str, ...] = ()
+        self._base: FileMapping | None = None
+        self.shape.currentIndexChanged.connect(lambda _i: self._shape_changed())
+
+    def set_stages(self, ids: Sequence[str], names: Sequence[str]) -> None:
+        """One "entered" chooser per plan stage."""
+        for box in self.enters.values():
+            self._layout.removeRow(box)
+        self.enters = {}
+        for stage, name in zip(ids, names, strict=True):
+            box = QComboBox(self)
+            box.setAccessibleName(f"{name} entered")
+            box.setToolTip(f"The column holding the date a record entered {name}")
+            self.enters[stage] = box
+            self._layout.addRow(name, box)
+            box.currentIndexChanged.connect(lambda _i: self.changed.emit())
+
+    def set_caption_for(self, file: FileMapping) -> None:
+        self.enters_caption.setText(f"<b>{wording.enters_caption(bool(file.stage))}</b>")
+
+    def _boxes(self) -> list[QComboBox]:
+        return [self.shape, self.date_order, *self.roles.values(), *self.enters.values()]
+
+    def show_file(self, header: Sequence[str], file: FileMapping) -> None:
+        """Fill the choosers with ``header``'s columns, choosing what ``file`` says."""
+        self._header = tuple(header)
+        self._base = file
+        blockers = [QSignalBlocker(box) for box in self._boxes()]
+        chosen = {"id": file.id, "stage": file.stage, "date": file.date,
+                  "source": file.source, "amount": file.amount}
+        for role, box in self.roles.items():
+            self._fill(box, chosen[role], blank=role != "id" or not file.id)
+        for stage, box in self.enters.items():
+            self._fill(box, file.enters.get(stage), blank=True)
+        self.shape.setCurrentIndex(self.shape.findData("long" if file.stage else "wide"))
+        self.date_order.setCurrentIndex(max(self.date_order.findData(file.date_order or ""), 0))
+        del blockers
+        self._enable()
+
+    def _fill(self, box: QComboBox, current: str | None, *, blank: bool) -> None:
+        box.clear()
+        if blank:
+            box.addItem(wording.NO_COLUMN, "")
+        for column in self._header:
+            box.addItem(column, column)
+        at = box.findData(current) if current else 0
+        box.setCurrentIndex(max(at, 0))
+
+    def _shape_changed(self) -> None:
+        if self.shape.currentData() == "long" and not self.roles["stage"].currentData():
+            guess = next((c for c in self._header if "stage" in c.lower()
+                          or "status" in c.lower()), "")
+            self.roles["stage"].setCurrentIndex(max(self.roles["stage"].findData(guess), 0))
+        self._enable()
+        self.changed.emit()
+
+    def _enable(self) -> None:
+        long = self.shape.currentData() == "long"
+        for role in LONG_ONLY:
+            self.roles[role].setEnabled(long)
+
+    def file_mapping(self) -> FileMapping | None:
+        """The shown file's mapping as the choosers say it; None before `show_file`."""
+        if self._base is None:
+            return None
+        long = self.shape.currentData() == "long"
+
+        def column(role: str) -> str | None:
+            if role in LONG_ONLY and not long:
+                return None
+            return self.roles[role].currentData() or None
+
+        enters = {s: box.currentData() for s, box in self.enters.items() if box.currentData()}
+        return replace(self._base, id=self.roles["id"].currentData() or "",
+                       stage=column("stage"), date=column("date"), source=column("source"),
+                       amount=column("amount"), enters=MappingProxyType(enters),
+                       date_order=self.date_order.currentData() or None,
+                       where=self._base.where if long else MappingProxyType({}))
+
+
+__all__ = ["ROLES", "ColumnForm"]

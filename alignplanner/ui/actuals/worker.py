@@ -1,0 +1,87 @@
+"""Reading the exports and estimating the funnel off the window's thread.
+
+`ImportJob` runs `read_actuals` then `estimate` on a thread of its own pool; it touches
+no widget. It reports through `ImportSignals`, a QObject living on the window's thread,
+so every slot runs there (queued). Cancel sets a flag that the reader polls.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Mapping as MappingABC
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from alignplanner.contract.actuals.mapping import Mapping
+from alignplanner.contract.actuals.result import Actuals, ActualsError, Cancelled
+from alignplanner.contract.errors import FileProblem
+from alignplanner.domain.actuals.report import Estimates
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What one import gave: the events read and the estimates made from them."""
+
+    actuals: Actuals
+    estimates: Estimates
+
+
+class ImportSignals(QObject):
+    progress = Signal(float)  # 0..1
+    done = Signal(object)  # Imported
+    failed = Signal(object)  # ActualsError
+    cancelled = Signal()
+
+
+class ImportJob(QRunnable):
+    """One import of ``mapping`` for the stages ``stage_order``."""
+
+    def __init__(self, mapping: Mapping, stage_order: Sequence[str], as_of: date | None,
+                 windows: MappingABC[str, int]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.signals = ImportSignals()
+        self._mapping = mapping
+        self._stages = tuple(stage_order)
+        self._as_of = as_of
+        self._windows = dict(windows)
+        self._cancel = threading.Event()
+        self._shown = -1
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _progress(self, fraction: float) -> None:
+        percent = int(fraction * 100)
+        if percent != self._shown:  # at most a hundred signals, however many rows
+            self._shown = percent
+            self.signals.progress.emit(fraction)
+
+    def run(self) -> None:
+        from alignplanner.contract.actuals.importer import read_actuals
+        from alignplanner.domain.actuals.estimates import estimate
+
+        try:
+            actuals = read_actuals(self._mapping, self._stages or None, as_of=self._as_of,
+                                   progress=self._progress, cancelled=self._cancel.is_set)
+            if self._cancel.is_set():
+                raise Cancelled
+            estimates = estimate(actuals.events, actuals.as_of, self._windows)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except ActualsError as exc:
+            self.signals.failed.emit(exc)
+        except Exception as exc:  # an unforeseen failure must not end the app
+            log.exception("importing actuals failed")
+            self.signals.failed.emit(ActualsError([FileProblem("", None, "", str(exc))]))
+        else:
+            self.signals.done.emit(Imported(actuals, estimates))
+
+
+__all__ = ["ImportJob", "ImportSignals", "Imported"]
