@@ -20,11 +20,31 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import re
+import tomllib
 from collections.abc import Sequence
 
 from alignplanner.domain.problems import Path
 
-__all__ = ["LineIndex", "line_of"]
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_END = re.compile(r"\s*\(at end of document\)$")
+
+
+def toml_error_at(exc: tomllib.TOMLDecodeError, text: str) -> tuple[int | None, str]:
+    """The line (1-based, or None) and the message of tomllib's syntax error, its position
+    said in words: "... (column 7)", or "(at the end of the file)" on the last line."""
+    message = str(exc)
+    position = _TOML_POSITION.search(message)
+    if position:
+        column = f" (column {position.group(2)})"
+        return int(position.group(1)), message[: position.start()] + column
+    if _TOML_END.search(message):
+        line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+        return line, _TOML_END.sub(" (at the end of the file)", message)
+    return None, message
+
+
+__all__ = ["LineIndex", "line_of", "toml_error_at"]
 
 _BARE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 _MAX_DEPTH = 64  # values nested deeper are skipped, not recorded

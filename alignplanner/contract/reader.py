@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from alignplanner.contract import migrations
 from alignplanner.contract.errors import FileProblem, PlanFileError
-from alignplanner.contract.locate import LineIndex
+from alignplanner.contract.locate import LineIndex, toml_error_at
 from alignplanner.contract.read.checks import Checker
 from alignplanner.contract.read.plan import build_plan
 from alignplanner.contract.stale import compare
@@ -42,8 +42,6 @@ __all__ = ["FORMAT", "MAX_FILE_BYTES", "LoadedPlan", "load", "loads"]
 FORMAT = "alignplanner.plan"
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_PROBLEMS = 200  # more than this in one file are summarised in one last line
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_TOML_END = re.compile(r"\s*\(at end of document\)$")
 
 
 @dataclass(frozen=True)
@@ -221,15 +219,7 @@ def _check_text(text: str, filename: str) -> int:
 
 
 def _toml_problem(exc: tomllib.TOMLDecodeError, text: str, filename: str) -> PlanFileError:
-    message = str(exc)
-    line: int | None = None
-    position = _TOML_POSITION.search(message)
-    if position:
-        line = int(position.group(1))
-        message = message[: position.start()] + f" (column {position.group(2)})"
-    elif _TOML_END.search(message):
-        line = text.count("\n") + (0 if text.endswith("\n") else 1)
-        message = _TOML_END.sub(" (at the end of the file)", message)
+    line, message = toml_error_at(exc, text)
     message = message[:1].lower() + message[1:]
     path = _key_on_line(text, line) if line else ""
     return _single(filename, line or None, f"not valid TOML: {message}", path)

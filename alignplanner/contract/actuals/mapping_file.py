@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 import tomllib
 from collections.abc import Mapping as MappingABC
 from datetime import date
@@ -48,7 +47,7 @@ from alignplanner.contract.actuals.mapping import DATE_ORDERS, FileMapping, Mapp
 from alignplanner.contract.actuals.result import ActualsError
 from alignplanner.contract.atomic import atomic_write_text
 from alignplanner.contract.errors import FileProblem
-from alignplanner.contract.locate import LineIndex
+from alignplanner.contract.locate import LineIndex, toml_error_at
 from alignplanner.domain.problems import Path, dotted
 
 __all__ = ["MAX_MAPPING_BYTES", "read_mapping", "write_mapping"]
@@ -58,8 +57,6 @@ _TOP_KEYS = ("as_of", "file", "stages", "sources")
 _FILE_TEXT_KEYS = ("path", "id", "stage", "date", "source", "amount", "date_order",
                    "encoding", "delimiter", "sheet")
 _FILE_TABLE_KEYS = ("enters", "where")
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_TOML_END = re.compile(r"\s*\(at end of document\)$")
 
 
 class _Checker:
@@ -102,15 +99,7 @@ def read_mapping(path: str) -> Mapping:
 
 
 def _toml_error(exc: tomllib.TOMLDecodeError, text: str, name: str) -> ActualsError:
-    message = str(exc)
-    line: int | None = None
-    found = _TOML_POSITION.search(message)
-    if found:
-        line = int(found.group(1))
-        message = message[: found.start()] + f" (column {found.group(2)})"
-    elif _TOML_END.search(message):
-        line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
-        message = _TOML_END.sub(" (at the end of the file)", message)
+    line, message = toml_error_at(exc, text)
     return ActualsError([FileProblem(name, line, "", f"not valid TOML: {message}")])
 
 
