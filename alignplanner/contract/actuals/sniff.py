@@ -154,26 +154,33 @@ def _preview_xlsx(path: str, rows: int, sheet: str | None) -> Preview:
 def xlsx_rows(path: str, sheet: str | None = None,
               limit: int | None = None) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     """The sheet names of the workbook at ``path`` and the rows of ``sheet`` (the first
-    when None) as text: dates and times in ISO form, whole numbers without '.0'."""
-    import zipfile
+    when None) as text: dates and times in ISO form, whole numbers without '.0'.
 
+    A workbook is a zip of XML parts that openpyxl parses; a broken or hostile one can
+    fail inside it with almost any exception (a bad zip, a missing part, malformed XML,
+    a wrong type in a cell record). Each is this file's problem, said as such."""
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        with open(path, "rb") as handle:  # a file object: openpyxl judges no file name
+            book = load_workbook(handle, read_only=True, data_only=True)
+            try:
+                names = tuple(book.sheetnames)
+                if sheet is not None and sheet not in names:
+                    raise ActualsError([FileProblem(path, None, "sheet",
+                                                    f"no sheet {sheet!r}; the workbook has "
+                                                    + ", ".join(repr(n) for n in names))])
+                cells = book[sheet or names[0]].iter_rows(values_only=True)
+                table = [tuple(_cell_text(v) for v in row)
+                         for row in (itertools.islice(cells, limit) if limit else cells)]
+            finally:
+                book.close()
+    except ActualsError:
+        raise
+    except OSError as exc:
+        raise _error(path, f"cannot be read: {exc.strerror or exc}") from None
+    except Exception as exc:  # any failure inside openpyxl: see the docstring
         raise _error(path, f"is not a readable XLSX workbook: {exc}") from None
-    try:
-        names = tuple(book.sheetnames)
-        if sheet is not None and sheet not in names:
-            raise ActualsError([FileProblem(path, None, "sheet",
-                                            f"no sheet {sheet!r}; the workbook has "
-                                            + ", ".join(repr(n) for n in names))])
-        cells = book[sheet or names[0]].iter_rows(values_only=True)
-        table = [tuple(_cell_text(v) for v in row)
-                 for row in (itertools.islice(cells, limit) if limit else cells)]
-    finally:
-        book.close()
     while table and not any(table[-1]):
         table.pop()
     return names, table
