@@ -157,3 +157,55 @@ def test_the_console_entry_runs_the_verb_without_qt(mapping: Path) -> None:
                           text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["records"] == 4
+
+
+PLAN_MAPPING = """\
+as_of = "2024-04-30"
+[[file]]
+path = "OpportunityHistory.csv"
+id = "OpportunityId"
+stage = "StageName"
+date = "CreatedDate"
+
+[stages]
+Lead = "inquiry"
+"Calificación" = "Marketing qualified lead"
+"Closed Won" = "won"
+"Closed Lost" = "lost"
+"""
+
+
+def test_with_a_plan_stages_are_its_ids_in_its_order_with_its_windows(
+        tmp_path: Path, capsys) -> None:
+    """The sample plan: inquiry -> mql -> sal -> sql -> opportunity -> won; the mapping
+    names one stage by name, the others by id; mql's stale_after_days (14) is the window
+    of mql -> sal, inquiry has none (365 days). o1 and o2 skip sal, sql and opportunity:
+    they passed through them on the day they reached the stage beyond."""
+    from alignplanner.resources import sample_plan_path
+
+    _export(tmp_path)
+    mapping = tmp_path / "actuals.toml"
+    mapping.write_text(PLAN_MAPPING, encoding="utf-8")
+    out = _json(capsys, str(mapping), "--plan", str(sample_plan_path()))
+    assert list(out["stages"]) == ["inquiry", "mql", "sal", "sql", "opportunity", "won"]
+    assert [(t["from"], t["window_days"]) for t in out["transitions"]] == [
+        ("inquiry", 365), ("mql", 14), ("sal", 14), ("sql", 21), ("opportunity", 90)]
+    assert [out["stages"][s]["entered"] for s in out["stages"]] == [4, 2, 1, 1, 1, 1]
+    # mql -> sal: o1 reached won (so sal) 30 days after mql; o2 was lost at mql after 40.
+    mql = out["transitions"][1]
+    assert (mql["entered"], mql["converted"], mql["lost"], mql["open"]) == (2, 1, 1, 0)
+    # Both entered mql over 14 days before as_of: both matured, one converted.
+    assert mql["beta"] == {"alpha": 2.0, "beta": 2.0}
+
+
+def test_a_plan_that_lacks_a_mapped_stage_is_refused_naming_it(tmp_path: Path,
+                                                               capsys) -> None:
+    from alignplanner.resources import sample_plan_path
+
+    _export(tmp_path)
+    mapping = tmp_path / "actuals.toml"
+    mapping.write_text(MAPPING, encoding="utf-8")  # "Lead", "MQL", "Won": not the plan's
+    assert main(["actuals", str(mapping), "--plan", str(sample_plan_path())]) == 1
+    err = capsys.readouterr().err
+    assert "actuals.toml" in err
+    assert "Lead" in err

@@ -1,4 +1,4 @@
-"""What the import dialog decides without widgets: the plan's stages and windows, where
+"""What the import dialog decides without widgets: the plan's stages, where
 the mapping lives, relative paths, and what a refused import names as unmapped."""
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def test_unmapped_values_are_read_from_the_importers_message() -> None:
     assert lines[1] == "a.csv, line 4, column \u201cCreatedDate\u201d: 'x' is not a date"
 
 
-def test_windows_come_from_stale_after_days() -> None:
+def test_the_plan_stages_and_the_crm_values_they_name() -> None:
     stages = (Stage(id="mql", name="MQL", conversion=0.5, days=3, stale_after_days=14.0,
                     crm={"salesforce_lead_status": "Marketing Qualified"}),
               Stage(id="won", name="Won", owner="sales"))
@@ -59,6 +59,5 @@ def test_windows_come_from_stale_after_days() -> None:
     got = session.plan_stages(plan)  # type: ignore[arg-type]
     assert got.ids == ("mql", "won")
     assert got.names == ("MQL", "Won")
-    assert dict(got.windows) == {"mql": 14}
     assert dict(got.known) == {"Marketing Qualified": "mql"}
     assert got.name("won") == "Won"

@@ -8,7 +8,7 @@ from datetime import date
 
 from alignplanner.contract.actuals.importer import read_actuals
 from alignplanner.contract.actuals.mapping import Mapping
-from alignplanner.contract.actuals.plan_link import by_names, stage_names, windows
+from alignplanner.contract.actuals.plan_link import by_ids, stage_ids, windows
 from alignplanner.contract.actuals.result import Actuals
 from alignplanner.domain.actuals.estimates import estimate
 from alignplanner.domain.actuals.report import Estimates
@@ -20,12 +20,13 @@ def import_actuals(mapping: Mapping, plan: Plan | None = None, *, as_of: date | 
                    cancelled: Callable[[], bool] | None = None) -> tuple[Actuals, Estimates]:
     """Read every file of ``mapping`` and estimate the funnel at ``as_of`` (default: the
     mapping's, else the latest date seen). With a plan, its stages set the funnel order
-    and its windows the matured cohorts. Raises `ActualsError` or `Cancelled`."""
+    (stages are then named by id) and its windows the matured cohorts.
+    Raises `ActualsError` or `Cancelled`."""
     order = None
     spans = None
     if plan is not None:
-        mapping = by_names(mapping, plan)
-        order = stage_names(plan)
+        mapping = by_ids(mapping, plan)
+        order = stage_ids(plan)
         spans = windows(plan)
     actuals = read_actuals(mapping, order, as_of=as_of, progress=progress, cancelled=cancelled)
     return actuals, estimate(actuals.events, actuals.as_of, spans)

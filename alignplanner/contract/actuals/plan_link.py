@@ -1,8 +1,9 @@
 """What the plan tells the actuals: the funnel's order, each transition's window, and
 the names a mapping may use for a stage.
 
-A mapping names plan stages by name or by id (``MQL`` for a stage ``id = "mql"``,
-``name = "MQL"``); events carry the stage's name. A transition's window is the plan's
+A mapping names plan stages by id or by name (``mql`` or ``MQL`` for a stage
+``id = "mql"``, ``name = "MQL"``); with a plan, events and estimates carry the stage's
+id, the key the plan file and the systems that read it use. A transition's window is the plan's
 ``stale_after_days`` of its first stage (a unit older than that in the stage is
 stagnant: it has had its chance to move on), else `DEFAULT_WINDOW_DAYS`.
 """
@@ -19,29 +20,29 @@ from alignplanner.domain.plan.plan import Plan
 DEFAULT_WINDOW_DAYS = 365
 
 
-def stage_names(plan: Plan) -> tuple[str, ...]:
-    """The plan's stages by name, in funnel order."""
-    return tuple(stage.name for stage in plan.stages)
+def stage_ids(plan: Plan) -> tuple[str, ...]:
+    """The plan's stages by id, in funnel order."""
+    return tuple(stage.id for stage in plan.stages)
 
 
 def windows(plan: Plan) -> dict[str, int]:
-    """Plan stage name -> the window in whole days of the transition out of it."""
+    """Plan stage id -> the window in whole days of the transition out of it."""
     out: dict[str, int] = {}
     for stage in plan.stages:
         days = stage.stale_after_days
-        out[stage.name] = DEFAULT_WINDOW_DAYS if days is None else max(1, math.ceil(days))
+        out[stage.id] = DEFAULT_WINDOW_DAYS if days is None else max(1, math.ceil(days))
     return out
 
 
-def by_names(mapping: Mapping, plan: Plan) -> Mapping:
-    """``mapping`` with every plan stage it names by id named by name instead."""
-    names = {stage.id: stage.name for stage in plan.stages}
-    known = set(names.values())
+def by_ids(mapping: Mapping, plan: Plan) -> Mapping:
+    """``mapping`` with every plan stage it names by name named by id instead."""
+    ids = {stage.name: stage.id for stage in plan.stages}
+    known = set(ids.values())
 
     def name(value: str) -> str:
         if value in known or value in (LOST_VALUE, IGNORE_VALUE):
             return value
-        return names.get(value, value)
+        return ids.get(value, value)
 
     files = tuple(
         dataclasses.replace(f, enters=MappingProxyType({name(k): v for k, v in f.enters.items()}))
@@ -50,4 +51,4 @@ def by_names(mapping: Mapping, plan: Plan) -> Mapping:
     return dataclasses.replace(mapping, files=files, stages=stages)
 
 
-__all__ = ["DEFAULT_WINDOW_DAYS", "by_names", "stage_names", "windows"]
+__all__ = ["DEFAULT_WINDOW_DAYS", "by_ids", "stage_ids", "windows"]

@@ -213,7 +213,7 @@ class ImportDialog(QDialog):
             return
         self.message.clear_message()
         mapping = self.mapping()
-        self.job = ImportJob(mapping, self.stages.ids, mapping.as_of, self.stages.windows)
+        self.job = ImportJob(mapping, self.document.plan, mapping.as_of)
         self.job.signals.progress.connect(self._progress)
         self.job.signals.done.connect(self._done)
         self.job.signals.failed.connect(self._failed)

@@ -51,7 +51,7 @@ class FilesPanel(QWidget):
         super().__init__(parent)
         self.prompts = prompts
         self.entries: list[Entry] = []
-        self._stages = PlanStages((), (), {}, {})
+        self._stages = PlanStages((), (), {})
         self.list = QListWidget(self)
         self.list.setAccessibleName("Exports")
         self.add_button = QPushButton(wording.ADD_FILE_BUTTON, self)

@@ -28,14 +28,13 @@ _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
 
 @dataclass(frozen=True)
 class PlanStages:
-    """The plan's stages for the importer and the estimates: ids in funnel order, names,
-    the CRM values the stages name (value -> id) and each stage's window in days where
-    the plan sets one (``stale_after_days``)."""
+    """The plan's stages for the dialog's guesses: ids in funnel order, names, and the
+    CRM values the stages name (value -> id). The importer and the estimates take the
+    plan itself (`contract.actuals.pipeline`)."""
 
     ids: tuple[str, ...]
     names: tuple[str, ...]
     known: MappingABC[str, str]
-    windows: MappingABC[str, int]
 
     def name(self, stage: str) -> str:
         return dict(zip(self.ids, self.names, strict=True)).get(stage, stage)
@@ -44,10 +43,8 @@ class PlanStages:
 def plan_stages(plan: Plan) -> PlanStages:
     stages = plan.stages
     known = {value: s.id for s in stages for value in s.crm.values() if value}
-    windows = {s.id: round(s.stale_after_days) for s in stages
-               if s.stale_after_days is not None and s.stale_after_days > 0}
     return PlanStages(tuple(s.id for s in stages), tuple(s.name for s in stages),
-                      MappingProxyType(known), MappingProxyType(windows))
+                      MappingProxyType(known))
 
 
 def mapping_path(plan_path: Path | None) -> Path | None:

@@ -1,6 +1,6 @@
 """Reading the exports and estimating the funnel off the window's thread.
 
-`ImportJob` runs `read_actuals` then `estimate` on a thread of its own pool; it touches
+`ImportJob` runs `import_actuals` (read, then estimate) on a thread of its own pool; it touches
 no widget. It reports through `ImportSignals`, a QObject living on the window's thread,
 so every slot runs there (queued). Cancel sets a flag that the reader polls.
 """
@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Mapping as MappingABC
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,6 +18,7 @@ from alignplanner.contract.actuals.mapping import Mapping
 from alignplanner.contract.actuals.result import Actuals, ActualsError, Cancelled
 from alignplanner.contract.errors import FileProblem
 from alignplanner.domain.actuals.report import Estimates
+from alignplanner.domain.plan.plan import Plan
 
 log = logging.getLogger(__name__)
 
@@ -42,15 +41,13 @@ class ImportSignals(QObject):
 class ImportJob(QRunnable):
     """One import of ``mapping`` for the stages ``stage_order``."""
 
-    def __init__(self, mapping: Mapping, stage_order: Sequence[str], as_of: date | None,
-                 windows: MappingABC[str, int]) -> None:
+    def __init__(self, mapping: Mapping, plan: Plan, as_of: date | None) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.signals = ImportSignals()
         self._mapping = mapping
-        self._stages = tuple(stage_order)
+        self._plan = plan
         self._as_of = as_of
-        self._windows = dict(windows)
         self._cancel = threading.Event()
         self._shown = -1
 
@@ -64,15 +61,14 @@ class ImportJob(QRunnable):
             self.signals.progress.emit(fraction)
 
     def run(self) -> None:
-        from alignplanner.contract.actuals.importer import read_actuals
-        from alignplanner.domain.actuals.estimates import estimate
+        from alignplanner.contract.actuals.pipeline import import_actuals
 
         try:
-            actuals = read_actuals(self._mapping, self._stages or None, as_of=self._as_of,
-                                   progress=self._progress, cancelled=self._cancel.is_set)
+            actuals, estimates = import_actuals(
+                self._mapping, self._plan, as_of=self._as_of, progress=self._progress,
+                cancelled=self._cancel.is_set)
             if self._cancel.is_set():
                 raise Cancelled
-            estimates = estimate(actuals.events, actuals.as_of, self._windows)
         except Cancelled:
             self.signals.cancelled.emit()
         except ActualsError as exc:
