@@ -9,7 +9,7 @@ import textwrap
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from alignplanner.cli.common import EXIT_OK, UsageError, count, load
+from alignplanner.cli.common import EXIT_OK, UsageError, count, load, table
 
 if TYPE_CHECKING:
     import argparse
@@ -74,14 +74,15 @@ def summary(actuals: Actuals, estimates: Estimates) -> str:
     """What was read and estimated, as plain-text tables."""
     lines = [f"Actuals as of {estimates.as_of.isoformat()}: "
              f"{count(estimates.records, 'record')}", ""]
-    lines += _table(["File", "Rows", "Encoding", "Dates", "Skipped"], [
-        [f.path, f"{f.rows:,}", f.encoding, f.date_order or "ISO",
-         ", ".join(f"{n:,} {why}" for why, n in f.skipped.items() if n) or "none"]
+    lines += table(["File", "Encoding", "Dates", "Skipped", "Rows"], [
+        [f.path, f.encoding, f.date_order or "ISO",
+         ", ".join(f"{n:,} {why}" for why, n in f.skipped.items() if n) or "none",
+         f"{f.rows:,}"]
         for f in actuals.files
-    ], right={1})
+    ], left=4)
     lines += ["", "Records per stage", ""]
-    lines += _table(["Stage", "Entered"], [[s.name, f"{s.entered:,}"] for s in estimates.stages],
-                    right={1})
+    lines += table(["Stage", "Entered"], [[s.name, f"{s.entered:,}"] for s in estimates.stages],
+                   left=1)
     lines += ["", "Transitions", ""]
     lines += _transitions(estimates.transitions)
     for source, transitions in estimates.by_source.items() if len(estimates.by_source) > 1 else ():
@@ -109,21 +110,11 @@ def _transitions(transitions: tuple[Transition, ...]) -> list[str]:
             "-" if t.days is None else f"{t.days.median:g}",
             "-" if t.days is None else f"{t.days.p90:g}",
         ])
-    return _table(head, rows, right=set(range(1, len(head))))
+    return table(head, rows, left=1)
 
 
 def _rate(p: float | None) -> str:
     return "-" if p is None else f"{100 * p:.1f}%"
-
-
-def _table(head: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
-    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(c.rjust(w) if i in right else c.ljust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
-
-    return [line(head), line(["-" * w for w in widths]), *(line(r) for r in rows)]
 
 
 __all__ = ["add_verbs", "run", "summary"]

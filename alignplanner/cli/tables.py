@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from alignplanner.cli.common import count
+from alignplanner.cli.common import count, table
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result
 
@@ -61,7 +61,7 @@ def _stage_tables(plan: Plan, result: Result, first: str) -> list[str]:
                 row += [stage.owner, f"{sr.rounded:,}", _whole(sr.pre_plan)]
             row += [f"{v:,}" for v in sr.monthly_rounded[start : start + _BLOCK]]
             rows.append(row)
-        lines += _table(head + [month_label(m) for m in months], rows, left=2 if start == 0 else 1)
+        lines += table(head + [month_label(m) for m in months], rows, left=2 if start == 0 else 1)
         lines.append("")
     return lines
 
@@ -83,7 +83,7 @@ def _source_tables(plan: Plan, result: Result) -> list[str]:
                         f"{src.average_deal_size:,.0f}", _whole(src.new), _whole(src.pre_plan)]
             row += [_whole(v) for v in src.monthly_new[start : start + _BLOCK]]
             rows.append(row)
-        lines += _table(head + [month_label(m) for m in months], rows, left=2 if start == 0 else 1)
+        lines += table(head + [month_label(m) for m in months], rows, left=2 if start == 0 else 1)
         lines.append("")
     return lines
 
@@ -131,7 +131,7 @@ def _monthly_blocks(
         months = result.months[start : start + _BLOCK]
         body = [[name, *(show(v) for v in values[start : start + _BLOCK])]
                 for name, values, show in rows]
-        lines += _table(["", *(month_label(m) for m in months)], body, left=1)
+        lines += table(["", *(month_label(m) for m in months)], body, left=1)
         lines.append("")
     return lines
 
@@ -143,18 +143,6 @@ def _reps(x: float) -> str:
 def _percent(x: float) -> str:
     """Rounded down, so that a promise is never shown as kept when it is not."""
     return f"{math.floor(x * 1000 + 1e-9) / 10:.1f}%"
-
-
-def _table(head: Sequence[str], rows: Sequence[Sequence[str]], *, left: int) -> list[str]:
-    """Columns two spaces apart; the first ``left`` columns left-aligned, numbers right."""
-    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
-
-    def line(cells: Sequence[str]) -> str:
-        parts = [c.ljust(w) if i < left else c.rjust(w)
-                 for i, (c, w) in enumerate(zip(cells, widths, strict=True))]
-        return "  ".join(parts).rstrip()
-
-    return [line(head), *(line(r) for r in rows)]
 
 
 def _whole(x: float) -> str:

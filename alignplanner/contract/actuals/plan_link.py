@@ -5,7 +5,8 @@ A mapping names plan stages by id or by name (``mql`` or ``MQL`` for a stage
 ``id = "mql"``, ``name = "MQL"``); with a plan, events and estimates carry the stage's
 id, the key the plan file and the systems that read it use. A transition's window is the plan's
 ``stale_after_days`` of its first stage (a unit older than that in the stage is
-stagnant: it has had its chance to move on), else `DEFAULT_WINDOW_DAYS`.
+stagnant: it has had its chance to move on); without one, the estimates' default
+(`domain.actuals.estimates.DEFAULT_WINDOW`).
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ from types import MappingProxyType
 from alignplanner.contract.actuals.mapping import IGNORE_VALUE, LOST_VALUE, Mapping
 from alignplanner.domain.plan.plan import Plan
 
-DEFAULT_WINDOW_DAYS = 365
-
 
 def stage_ids(plan: Plan) -> tuple[str, ...]:
     """The plan's stages by id, in funnel order."""
@@ -26,12 +25,10 @@ def stage_ids(plan: Plan) -> tuple[str, ...]:
 
 
 def windows(plan: Plan) -> dict[str, int]:
-    """Plan stage id -> the window in whole days of the transition out of it."""
-    out: dict[str, int] = {}
-    for stage in plan.stages:
-        days = stage.stale_after_days
-        out[stage.id] = DEFAULT_WINDOW_DAYS if days is None else max(1, math.ceil(days))
-    return out
+    """Plan stage id -> the window in whole days of the transition out of it, for the
+    stages that set ``stale_after_days``."""
+    return {stage.id: max(1, math.ceil(stage.stale_after_days)) for stage in plan.stages
+            if stage.stale_after_days is not None}
 
 
 def by_ids(mapping: Mapping, plan: Plan) -> Mapping:
@@ -51,4 +48,4 @@ def by_ids(mapping: Mapping, plan: Plan) -> Mapping:
     return dataclasses.replace(mapping, files=files, stages=stages)
 
 
-__all__ = ["DEFAULT_WINDOW_DAYS", "by_ids", "stage_ids", "windows"]
+__all__ = ["by_ids", "stage_ids", "windows"]

@@ -21,7 +21,13 @@ from alignplanner.domain import wording
 from alignplanner.domain.actuals.events import Events
 from alignplanner.domain.actuals.records import NEVER, Records, build_records
 from alignplanner.domain.actuals.report import Estimates, StageCount, Transition
-from alignplanner.domain.actuals.transition import month_label, months_of, step, transition
+from alignplanner.domain.actuals.transition import (
+    Step,
+    month_label,
+    months_of,
+    step,
+    transition,
+)
 from alignplanner.domain.actuals.truncation import abrupt_start, rate_jump
 
 DEFAULT_WINDOW = 365
@@ -35,15 +41,19 @@ def _stage_count(name: str, entry: NDArray[np.int64]) -> StageCount:
                       {month_label(int(m)): int(c) for m, c in zip(months, counts, strict=True)})
 
 
-def _transitions(events: Events, recs: Records, as_of: int, windows: Mapping[str, int],
-                 select: NDArray[np.bool_] | None = None) -> tuple[Transition, ...]:
+def _steps(events: Events, recs: Records, as_of: int,
+           select: NDArray[np.bool_] | None = None) -> list[Step]:
+    """The records (of ``select``) of every step A -> B, measured from A to B."""
+    return [step(recs, k, as_of, int(events.history_start[k + 1]), select)
+            for k in range(len(events.stages) - 1)]
+
+
+def _transitions(events: Events, steps: list[Step], as_of: int,
+                 windows: Mapping[str, int]) -> tuple[Transition, ...]:
     names = events.stages
-    out = []
-    for k in range(len(names) - 1):
-        h = int(events.history_start[k + 1])
-        s = step(recs, k, as_of, h, select)
-        out.append(transition(s, (names[k], names[k + 1]), as_of, windows[names[k]], h))
-    return tuple(out)
+    return tuple(transition(s, (names[k], names[k + 1]), as_of, windows[names[k]],
+                            int(events.history_start[k + 1]))
+                 for k, s in enumerate(steps))
 
 
 def _oddities(recs: Records, as_of: date) -> list[str]:
@@ -58,15 +68,14 @@ def _oddities(recs: Records, as_of: date) -> list[str]:
     return said
 
 
-def _truncation(events: Events, recs: Records, as_of: int,
+def _truncation(events: Events, recs: Records, steps: list[Step], as_of: int,
                 windows: Mapping[str, int]) -> list[str]:
     """The warnings of known left truncation and of data that looks cut off."""
     said = []
     names = events.stages
-    for k in range(len(names) - 1):
+    for k, s in enumerate(steps):
         a, b = names[k], names[k + 1]
         h = int(events.history_start[k + 1])
-        s = step(recs, k, as_of, h)
         before = int(np.count_nonzero(s.start > 0))
         if before:
             said.append(wording.actuals_left_truncated(a, b, before, date.fromordinal(h)))
@@ -100,14 +109,16 @@ def estimate(events: Events, as_of: date,
     counted = np.bincount(events.source[recs.has_events], minlength=len(events.sources))
     for i, name in enumerate(events.sources):
         if counted[i]:
-            by_source[name] = _transitions(events, recs, day, window, events.source == i)
+            by_source[name] = _transitions(
+                events, _steps(events, recs, day, events.source == i), day, window)
+    steps = _steps(events, recs, day)
     return Estimates(
         as_of=as_of,
         records=int(np.count_nonzero(recs.has_events)),
         stages=stages,
-        transitions=_transitions(events, recs, day, window),
+        transitions=_transitions(events, steps, day, window),
         by_source=by_source,
-        warnings=tuple(_oddities(recs, as_of) + _truncation(events, recs, day, window)),
+        warnings=tuple(_oddities(recs, as_of) + _truncation(events, recs, steps, day, window)),
     )
 
 
