@@ -5,6 +5,7 @@ column while the plan stays as it was."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -93,7 +94,7 @@ def test_save_mapping_beside_the_plan_and_open_it_next_week(
     assert [f.path for f in mapping.files] == ["exports/history.csv"]
     assert mapping.files[0].stage == "StageName"
     assert mapping.stages["Closed Lost"] == "lost"
-    assert mapping.as_of is not None
+    assert mapping.as_of == date.today()  # the date the box shows unless changed
     assert "q3.actuals.toml" in dialog.files.notes.text()
     dialog.close()
     again = open_dialog(qtbot, document, FakePrompts())

@@ -72,6 +72,11 @@ def shape_of(file: FileMapping) -> str:
     return "long" if file.stage else "wide"
 
 
+def guess_stage_column(header: Sequence[str]) -> str | None:
+    """The column of a long export most likely to hold each row's stage."""
+    return _Columns(header).find(STAGE_KEYS)
+
+
 class _Columns:
     """The header of an export, looked up by `key`."""
 
@@ -264,5 +269,6 @@ def _first_id(header: Sequence[str]) -> str | None:
     return next((h for h in header if key(h).endswith("id")), None)
 
 
-__all__ = ["KINDS", "Guess", "guess_file", "guess_stages", "shape_of", "stage_columns",
+__all__ = ["KINDS", "Guess", "guess_file", "guess_stage_column", "guess_stages", "shape_of",
+           "stage_columns",
            "stage_values"]

@@ -103,8 +103,9 @@ class ColumnForm(QWidget):
 
     def _shape_changed(self) -> None:
         if self.shape.currentData() == "long" and not self.roles["stage"].currentData():
-            guess = next((c for c in self._header if "stage" in c.lower()
-                          or "status" in c.lower()), "")
+            from alignplanner.contract.actuals.guess import guess_stage_column
+
+            guess = guess_stage_column(self._header) or ""
             self.roles["stage"].setCurrentIndex(max(self.roles["stage"].findData(guess), 0))
         self._enable()
         self.changed.emit()

@@ -98,7 +98,7 @@ class ImportDialog(QDialog):
         self.cancel_button = QPushButton(wording.ACTUALS_LABELS["cancel"], self)
         self.save_button.clicked.connect(self.save_mapping)
         self.import_button.clicked.connect(self.start_import)
-        self.cancel_button.clicked.connect(self._cancel_clicked)
+        self.cancel_button.clicked.connect(self.reject)
         self._place(scroll)
 
     def _place(self, scroll: QScrollArea) -> None:
@@ -213,7 +213,7 @@ class ImportDialog(QDialog):
             return
         self.message.clear_message()
         mapping = self.mapping()
-        self.job = ImportJob(mapping, self.document.plan, mapping.as_of)
+        self.job = ImportJob(mapping, self.document.plan)  # as of the mapping's date
         self.job.signals.progress.connect(self._progress)
         self.job.signals.done.connect(self._done)
         self.job.signals.failed.connect(self._failed)
@@ -255,9 +255,6 @@ class ImportDialog(QDialog):
     def _cancelled(self) -> None:
         self._finish()
         self.message.show_message(wording.CANCELLED)
-
-    def _cancel_clicked(self) -> None:
-        self.reject()
 
     def reject(self) -> None:
         """Cancel (or Escape): stop a read that runs, else close."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +24,6 @@ from alignplanner.ui.theme import WARNING_COLOR
 class StageMapTable(QTableWidget):
     """CRM value -> plan stage, "lost", "ignore" or "" (not chosen)."""
 
-    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 2, parent)
@@ -57,19 +55,15 @@ class StageMapTable(QTableWidget):
             row = self.rowCount()
             self.insertRow(row)
             self._values.append(value)
-            self.setItem(row, 0, _item(value))
+            self.setItem(row, 0, QTableWidgetItem(value))
             box = QComboBox(self)
             box.setAccessibleName(f"Stage for {value}")
             for label, code in self._choices:
                 box.addItem(label, code)
             box.setCurrentIndex(max(box.findData(choice), 0))
-            box.currentIndexChanged.connect(lambda _i, r=row: self._chosen(r))
+            box.currentIndexChanged.connect(lambda _i, r=row: self._mark(r))
             self.setCellWidget(row, 1, box)
             self._mark(row)
-
-    def _chosen(self, row: int) -> None:
-        self._mark(row)
-        self.changed.emit()
 
     def _mark(self, row: int) -> None:
         item = self.item(row, 0)
@@ -98,10 +92,6 @@ class StageMapTable(QTableWidget):
 
     def unchosen(self) -> list[str]:
         return [value for value, choice in self.mapping().items() if not choice]
-
-
-def _item(text: str) -> QTableWidgetItem:
-    return QTableWidgetItem(text)
 
 
 __all__ = ["StageMapTable"]

@@ -70,9 +70,6 @@ class TransitionModel(CellModel):
         self.help = tuple(f"{name(t.from_stage)} \u2192 {name(t.to_stage)}" for t in rows)
         self.endResetModel()
 
-    def transition(self, column: int) -> Transition:
-        return self._rows[column]
-
     def row_count(self) -> int:
         return len(MEASURES) if self._rows else 0
 

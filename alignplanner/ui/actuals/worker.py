@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
-from datetime import date
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
@@ -41,13 +40,12 @@ class ImportSignals(QObject):
 class ImportJob(QRunnable):
     """One import of ``mapping`` for the stages ``stage_order``."""
 
-    def __init__(self, mapping: Mapping, plan: Plan, as_of: date | None) -> None:
+    def __init__(self, mapping: Mapping, plan: Plan) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.signals = ImportSignals()
         self._mapping = mapping
         self._plan = plan
-        self._as_of = as_of
         self._cancel = threading.Event()
         self._shown = -1
 
@@ -65,7 +63,7 @@ class ImportJob(QRunnable):
 
         try:
             actuals, estimates = import_actuals(
-                self._mapping, self._plan, as_of=self._as_of, progress=self._progress,
+                self._mapping, self._plan, progress=self._progress,
                 cancelled=self._cancel.is_set)
             if self._cancel.is_set():
                 raise Cancelled

@@ -201,9 +201,11 @@ def test_hubspot_deals_date_entered_columns() -> None:
     assert g.kind == "hubspot-deals"
     assert g.shape == "wide"
     assert g.file.id == "Deal ID"
-    assert set(g.file.enters) == {"qualified", "contract", "won"} | (
-        {"appointment"} if "appointment" in g.file.enters else set())
-    assert g.file.enters["won"] == "Date entered Closed Won (Sales Pipeline)"
+    assert dict(g.file.enters) == {
+        "appointment": 'Date entered "Appointment Scheduled (Sales Pipeline)"',
+        "qualified": "Date entered Qualified To Buy (Sales Pipeline)",
+        "contract": "Date entered Contract Sent",
+        "won": "Date entered Closed Won (Sales Pipeline)"}
 
 
 # -- public datasets and generic files -------------------------------------------------------
