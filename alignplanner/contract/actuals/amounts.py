@@ -98,7 +98,7 @@ def _parse(others: list[str], values: pl.Series, *, file: str, column: str,
     if not others or others == [""]:
         return cast.fill_null(np.nan).to_numpy().astype(np.float64), []
     mask = cast.is_null()
-    rest, problems = parse_amounts_slow(values.filter(mask), file=file, column=column,
+    rest, problems = _parse_slow(values.filter(mask), file=file, column=column,
                                         line_of=lambda row: line_of(
                                             int(mask.arg_true()[row])))
     if problems:
@@ -118,10 +118,10 @@ def parse_amounts(values: pl.Series, *, file: str, column: str,
     fast = _parse(others, values, file=file, column=column, line_of=line_of)
     if fast is not None:
         return fast
-    return parse_amounts_slow(values, file=file, column=column, line_of=line_of)
+    return _parse_slow(values, file=file, column=column, line_of=line_of)
 
 
-def parse_amounts_slow(values: pl.Series, *, file: str, column: str,
+def _parse_slow(values: pl.Series, *, file: str, column: str,
                        line_of: Callable[[int], int]) -> tuple[NDArray[np.float64],
                                                                list[FileProblem]]:
     """`parse_amounts`, every distinct value parsed here."""

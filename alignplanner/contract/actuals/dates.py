@@ -33,13 +33,13 @@ from numpy.typing import NDArray
 
 from alignplanner.contract.errors import FileProblem
 
-__all__ = ["MAX_YEAR", "MIN_YEAR", "NO_DAY", "ParsedDates", "date_keys", "parse_dates"]
+__all__ = ["NO_DAY", "ParsedDates", "parse_dates"]
 
 NO_DAY = np.iinfo(np.int32).min
 """The day of a blank date."""
 
-MIN_YEAR = 1900
-MAX_YEAR = 2199
+_MIN_YEAR = 1900
+_MAX_YEAR = 2199
 _MAX_EXAMPLES = 5
 _MAX_PROBLEMS = 10
 _PARTS = re.compile(r"(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})")
@@ -54,7 +54,7 @@ class ParsedDates:
     problems: list[FileProblem] = field(default_factory=list)
 
 
-def date_keys(values: pl.Series) -> pl.Series:
+def _date_keys(values: pl.Series) -> pl.Series:
     """What of a date text counts: its first ten characters, leading spaces dropped
     (the longest date part, ``2020-09-04`` or ``09/04/2020``, has ten)."""
     return values.str.strip_chars_start().str.slice(0, 10)
@@ -105,7 +105,7 @@ class _Reader:
     def __init__(self, columns: Sequence[tuple[str, pl.Series]], file: str,
                  line_of: Callable[[int], int]) -> None:
         self.names = [name for name, _ in columns]
-        self.keys = [date_keys(values) for _, values in columns]
+        self.keys = [_date_keys(values) for _, values in columns]
         self.file, self.line_of = file, line_of
         self.split: dict[str, tuple[str, str, str] | None] = {}
         self.problems: list[FileProblem] = []
@@ -178,9 +178,9 @@ class _Reader:
                 used = order
             if y is None:
                 self.problem(key, f"not a date: {key!r} (the year must have 2 or 4 digits)")
-            elif not MIN_YEAR <= y <= MAX_YEAR:
+            elif not _MIN_YEAR <= y <= _MAX_YEAR:
                 self.problem(key, f"the date {key!r} is out of range: dates before "
-                                  f"{MIN_YEAR} or after {MAX_YEAR} are not taken (a "
+                                  f"{_MIN_YEAR} or after {_MAX_YEAR} are not taken (a "
                                   "placeholder?)")
             else:
                 try:

@@ -341,9 +341,9 @@ def _assemble(mapping: Mapping, stages: tuple[str, ...], read: list[_FileEvents]
     amount = _amounts(read, codes, n, record_ids, warnings)
     events = Events(
         stages=stages, record_ids=record_ids,
-        record=_cat(record_parts, np.int32).astype(np.int32),
-        stage=_cat(stage_parts, np.int16).astype(np.int16),
-        day=_cat(day_parts, np.int32).astype(np.int32),
+        record=_cat(record_parts, np.int32),
+        stage=_cat(stage_parts, np.int16),
+        day=_cat(day_parts, np.int32),
         sources=sources, source=source, amount=amount,
         history_start=history.astype(np.int32))
     reports = tuple(FileReport(f.path, f.table.rows, f.table.encoding, f.order,

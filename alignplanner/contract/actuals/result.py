@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from alignplanner.contract.errors import PlanFileError
+from alignplanner.contract.errors import FileProblem, PlanFileError
 from alignplanner.domain.actuals.events import Events
 
 
@@ -35,6 +35,12 @@ class Actuals:
 class ActualsError(PlanFileError):
     """The exports or their mapping cannot be used; every problem names the file, the
     line (when known) and the column or key (`FileProblem.path`)."""
+
+    @classmethod
+    def one(cls, file: str, message: str, *, line: int | None = None,
+            column: str = "") -> ActualsError:
+        """The error of a single problem."""
+        return cls([FileProblem(file, line, column, message)])
 
 
 class Cancelled(Exception):

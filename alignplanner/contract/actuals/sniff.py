@@ -199,7 +199,7 @@ def _cell_text(value: object) -> str:
 
 
 def _error(path: str, message: str) -> ActualsError:
-    return ActualsError([FileProblem(os.fspath(path), None, "", message)])
+    return ActualsError.one(os.fspath(path), message)
 
 
 __all__ = ["DELIMITERS", "Preview", "detect_encoding", "is_xlsx", "preview", "sniff_delimiter",

@@ -72,7 +72,7 @@ class Table:
 
 
 def _fail(path: str, line: int | None, column: str, message: str) -> ActualsError:
-    return ActualsError([FileProblem(path, line, column, message)])
+    return ActualsError.one(path, message, line=line, column=column)
 
 
 def read_table(path: str, columns: Sequence[str], *, encoding: str = "auto",
