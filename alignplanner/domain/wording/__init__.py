@@ -1,0 +1,110 @@
+"""Every word the domain says to people: labels, units, and the sentences of its warnings.
+
+One place for a copy editor or a translator. The rest of the domain decides *when* to
+say something and works out the numbers; the functions here turn those numbers into
+text and take plain values only (strings, numbers, dates), so that any part of the
+domain can use them. Problem messages of validation stay beside their checks: they are
+part of the rule they enforce, and each names the field it is about.
+
+One module per topic (basics, sign-off, warnings, SLA, actuals...); this package
+re-exports them all, so `wording.x` reads the same from anywhere. New words go in their
+topic's module, or a new one beside it.
+"""
+
+from __future__ import annotations
+
+from alignplanner.domain.wording.actuals import (
+    actuals_abrupt_start,
+    actuals_after_as_of,
+    actuals_backward_moves,
+    actuals_before_entry,
+    actuals_left_truncated,
+    actuals_negative_lags,
+    actuals_rate_jump,
+)
+from alignplanner.domain.wording.basics import (
+    CRM_LABELS,
+    Named,
+    count,
+    crm_label,
+    listing,
+    money,
+    month_name,
+    percent,
+    plural,
+    role_label,
+    singular,
+    units,
+)
+from alignplanner.domain.wording.signoff import (
+    REQUIRED_PART,
+    part_label,
+    signoff_summary,
+)
+from alignplanner.domain.wording.sla import (
+    SLA_WORDS,
+    SlaMonthFigures,
+    SlaWords,
+    achieved_percent,
+    sla_month,
+    sla_words,
+    window,
+)
+from alignplanner.domain.wording.warnings import (
+    Shortfall,
+    amount,
+    capacity_short,
+    entries_per_win,
+    lag_truncated,
+    low_conversion,
+    pipeline_surplus,
+    pre_plan,
+    rounding_short,
+    sla_failing,
+    source_share_unmet,
+    stage_stagnant,
+)
+
+__all__ = [
+    "CRM_LABELS",
+    "REQUIRED_PART",
+    "SLA_WORDS",
+    "Named",
+    "Shortfall",
+    "SlaMonthFigures",
+    "SlaWords",
+    "achieved_percent",
+    "actuals_abrupt_start",
+    "actuals_after_as_of",
+    "actuals_backward_moves",
+    "actuals_before_entry",
+    "actuals_left_truncated",
+    "actuals_negative_lags",
+    "actuals_rate_jump",
+    "amount",
+    "capacity_short",
+    "count",
+    "crm_label",
+    "entries_per_win",
+    "lag_truncated",
+    "listing",
+    "low_conversion",
+    "money",
+    "month_name",
+    "part_label",
+    "percent",
+    "pipeline_surplus",
+    "plural",
+    "pre_plan",
+    "role_label",
+    "rounding_short",
+    "signoff_summary",
+    "singular",
+    "sla_failing",
+    "sla_month",
+    "sla_words",
+    "source_share_unmet",
+    "stage_stagnant",
+    "units",
+    "window"
+]
