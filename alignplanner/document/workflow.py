@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from alignplanner.contract.errors import PlanFileError
+from alignplanner.contract.errors import PlanFileError, os_reason
 from alignplanner.contract.reader import LoadedPlan
 from alignplanner.document import files
 from alignplanner.document.autosave import Autosaver
@@ -177,8 +177,8 @@ class FileWorkflow(QObject):
                 self._autosaver.flush()
             self._prompts.show_error(
                 "The plan was not saved",
-                f"{path}: {exc}\n\nNothing is lost: the plan stays open, and it is kept in "
-                "the recovery folder until it is saved.",
+                f"{path}: {_reason(exc)}\n\nNothing is lost: the plan stays open, and it is "
+                "kept in the recovery folder until it is saved.",
             )
             return False
         if path == self._watcher.path:
@@ -347,3 +347,7 @@ class FileWorkflow(QObject):
         self._settings.add_recent_file(path)
         self._settings.set_last_folder(path.parent)
         self.recentFilesChanged.emit()
+
+
+def _reason(exc: OSError | ValueError) -> str:
+    return os_reason(exc) if isinstance(exc, OSError) else str(exc)
