@@ -37,6 +37,7 @@ from alignplanner.ui.editors.stage_table import StagePanel
 from alignplanner.ui.kpi_strip import KpiStrip
 from alignplanner.ui.lazy import LazyView
 from alignplanner.ui.presentation import Presentation
+from alignplanner.ui.scroll_tabs import ScrollingTabs
 from alignplanner.ui.stage_details import StageDetails
 from alignplanner.ui.warnings_panel import WarningsPanel
 from alignplanner.ui.workbench import Workbench
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
 
     def _build_layout(self) -> None:
         """Editors left; headline numbers, charts and warnings right."""
-        self.editor_tabs = QTabWidget()
+        self.editor_tabs = ScrollingTabs()
         self.editor_tabs.setObjectName("editorTabs")
         self.funnel_split = QSplitter(Qt.Orientation.Vertical)
         self.funnel_split.addWidget(self.stages)
@@ -119,7 +120,7 @@ class MainWindow(QMainWindow):
         self.stages.table.selectionModel().currentRowChanged.connect(self._stage_selected)
         for widget, title in ((self.funnel_split, "&Funnel"), (self.target, "&Target"),
                               (self.sources, "S&ources"), (self.pipeline, "&Pipeline")):
-            self.editor_tabs.addTab(widget, title)
+            self.editor_tabs.add_page(widget, title)
         self.chart_tabs = QTabWidget()
         self.chart_tabs.setObjectName("chartTabs")
         for chart, label in ((self.waterfall, "Waterfall"), (self.timeline, "By month"),

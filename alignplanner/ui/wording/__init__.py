@@ -67,6 +67,16 @@ from alignplanner.ui.wording.basics import (
     team_label,
 )
 from alignplanner.ui.wording.charts import month_tooltip, stage_tooltip
+from alignplanner.ui.wording.deals import (
+    Deals,
+    deals,
+    deals_caption,
+    deals_gap,
+    deals_sentence,
+    deals_split,
+    deals_tooltip,
+    deals_total,
+)
 from alignplanner.ui.wording.sla import (
     LAPSE_CHOICES,
     WINDOW_UNITS,
@@ -119,12 +129,20 @@ __all__ = [
     "TRANSITION_TITLES",
     "UNMAPPED",
     "WINDOW_UNITS",
+    "Deals",
     "Feasibility",
     "actuals_heading",
     "article",
     "capacity_line",
     "count",
     "days_text",
+    "deals",
+    "deals_caption",
+    "deals_gap",
+    "deals_sentence",
+    "deals_split",
+    "deals_tooltip",
+    "deals_total",
     "enters_caption",
     "exact",
     "explain_mapping",
