@@ -31,16 +31,17 @@ def test_the_sample_plan_s_deals(sample: Deals) -> None:
     assert not sample.adds_up  # 208 + 30 = 238
     assert deals_caption(sample) == "deals to win: 208 from new leads, 30 from open pipeline"
     assert deals_sentence(sample) == (
-        "237 deals to win: 208 from new leads, 30 from the open pipeline. 208 + 30 is not "
-        "237: each figure is rounded on its own and the pipeline's deals are counted at "
-        "the average deal size (36,000 USD), new leads' at their sources' own.")
+        "237 deals to win: 208 from new leads, 30 from the open pipeline. (208 + 30 is not "
+        "237: each is rounded on its own, and the pipeline's deals are counted at the "
+        "36,000 USD average deal size.)")
 
 
 def test_parts_that_add_up_need_no_explaining(sample: Deals) -> None:
     even = replace(sample, total=238)
     assert even.adds_up
     assert deals_gap(even) == ""
-    assert deals_sentence(even) == "238 deals to win: 208 from new leads, 30 from the open pipeline."
+    assert deals_sentence(even) == ("238 deals to win: 208 from new leads, 30 from the open "
+                                    "pipeline.")
 
 
 def test_without_pipeline_every_deal_comes_from_new_leads(sample: Deals) -> None:
@@ -48,4 +49,4 @@ def test_without_pipeline_every_deal_comes_from_new_leads(sample: Deals) -> None
     assert deals_caption(none) == "deals to win, all from new leads"
     assert deals_sentence(none) == "208 deals to win: all 208 from new leads."
     rounded = replace(none, total=207)
-    assert deals_gap(rounded) == "208 is not 207: each figure is rounded on its own."
+    assert deals_gap(rounded) == "(208 is not 207: each is rounded on its own.)"

@@ -84,12 +84,11 @@ def deals_gap(d: Deals) -> str:
     if d.adds_up:
         return ""
     parts = f"{d.new:,} + {d.pipeline_text}" if d.has_pipeline else f"{d.new:,}"
-    why = ["each figure is rounded on its own"]
+    why = "each is rounded on its own"
     if d.sizes_differ and d.has_pipeline:
-        why.append(f"the pipeline's deals are counted at the average deal size "
-                   f"({money_exact(d.average_deal_size, d.currency)}), new leads' at "
-                   "their sources' own")
-    return f"{parts} is not {d.total:,}: {' and '.join(why)}."
+        why += (f", and the pipeline's deals are counted at the "
+                f"{money_exact(d.average_deal_size, d.currency)} average deal size")
+    return f"({parts} is not {d.total:,}: {why}.)"
 
 
 def deals_sentence(d: Deals) -> str:
