@@ -52,7 +52,7 @@ class FlowLayout(QLayout):
     def sizeHint(self) -> QSize:
         """All on one line, as wide as it needs."""
         m = self.contentsMargins()
-        items = [i.sizeHint() for i in self._items if not i.isEmpty()]
+        items = [i.sizeHint().expandedTo(i.minimumSize()) for i in self._items if not i.isEmpty()]
         width = sum(s.width() for s in items) + self._spacing * max(0, len(items) - 1)
         height = max((s.height() for s in items), default=0)
         return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
@@ -73,7 +73,7 @@ class FlowLayout(QLayout):
         for item in self._items:
             if item.isEmpty():
                 continue
-            hint = item.sizeHint()
+            hint = item.sizeHint().expandedTo(item.minimumSize())
             if lines[-1] and x + hint.width() > area.right() + 1:  # no room left: wrap
                 lines.append([])
                 x = area.x()

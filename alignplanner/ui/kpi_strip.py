@@ -17,6 +17,8 @@ from alignplanner.ui import wording
 from alignplanner.ui.flow_layout import FlowLayout
 from alignplanner.ui.views import DocumentView
 
+CAPTION_CHARS = 22  # a caption longer than this wraps (unless its number is wider)
+
 
 class _Figure(QFrame):
     """One big number with a caption under it, and its exact value on hover.
@@ -37,6 +39,7 @@ class _Figure(QFrame):
         for label in (self.value, self.caption):
             label.setAlignment(Qt.AlignmentFlag.AlignLeft)
             layout.addWidget(label)
+        self.caption.setWordWrap(True)
         self._tooltip: Callable[[], str] = str
         self._size_value()
 
@@ -46,6 +49,15 @@ class _Figure(QFrame):
         font.setPointSizeF(font.pointSizeF() * 2.0)
         font.setBold(True)
         self.value.setFont(font)
+        self._limit_caption()
+
+    def _limit_caption(self) -> None:
+        """A long caption wraps under its number rather than widening the figure: as wide
+        as the number, or some twenty characters, whichever is wider."""
+        chars = self.caption.fontMetrics().averageCharWidth() * CAPTION_CHARS
+        widest = max(self.value.sizeHint().width(), chars)
+        needed = self.caption.fontMetrics().horizontalAdvance(self.caption.text()) + 2
+        self.caption.setFixedWidth(min(widest, needed))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -66,7 +78,13 @@ class _Figure(QFrame):
         """The number shown, and what makes its hover text (called on hover)."""
         if self.value.text() != text:
             self.value.setText(text)
+            self._limit_caption()
         self._tooltip = tooltip
+
+    def set_caption(self, text: str) -> None:
+        if self.caption.text() != text:
+            self.caption.setText(text)
+            self._limit_caption()
 
     def tooltip_text(self) -> str:
         return self._tooltip()
@@ -84,6 +102,7 @@ class KpiStrip(DocumentView):
         self.pre_plan = _Figure("must exist before the plan")
         layout = FlowLayout(spacing=0)
         self.setLayout(layout)
+        layout.setContentsMargins(0, 0, 0, 0)
         for figure in (self.target, self.wins, self.top, self.pre_plan):
             layout.addWidget(figure)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -105,13 +124,13 @@ class KpiStrip(DocumentView):
                     f"{plan.months} months from {wording.month_label(plan.start)}")
         deals = wording.deals(plan, result)
         self.wins.set_value(f"{deals.total:,}", lambda: wording.deals_tooltip(deals))
-        self.wins.caption.setText(wording.deals_caption(deals))
+        self.wins.set_caption(wording.deals_caption(deals))
         first = result.stages[0]
         top_name = plan.stages[0].name
-        self.top.caption.setText(f"{top_name} needed")
+        self.top.set_caption(f"{top_name} needed")
         self.top.set_value(f"{first.rounded:,}", lambda: f"exact {first.volume:,.2f}, of which "
                            f"{first.recycled:,.1f} recycled")
         pre = result.stages[0].pre_plan
-        self.pre_plan.caption.setText(f"{top_name} before {wording.month_label(plan.start)}")
+        self.pre_plan.set_caption(f"{top_name} before {wording.month_label(plan.start)}")
         self.pre_plan.set_value(wording.count(pre),
                                 lambda: "entries that must already have happened on day one")
