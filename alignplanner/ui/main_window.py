@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTabWidget,
     QUndoView,
     QVBoxLayout,
     QWidget,
@@ -121,11 +120,11 @@ class MainWindow(QMainWindow):
         for widget, title in ((self.funnel_split, "&Funnel"), (self.target, "&Target"),
                               (self.sources, "S&ources"), (self.pipeline, "&Pipeline")):
             self.editor_tabs.add_page(widget, title)
-        self.chart_tabs = QTabWidget()
+        self.chart_tabs = ScrollingTabs()
         self.chart_tabs.setObjectName("chartTabs")
         for chart, label in ((self.waterfall, "Waterfall"), (self.timeline, "By month"),
                              (self.by_source, "By source")):
-            self.chart_tabs.addTab(chart, label)
+            self.chart_tabs.add_page(chart, label)
         results = QWidget()
         column = QVBoxLayout(results)
         column.setContentsMargins(6, 6, 6, 6)
@@ -283,9 +282,10 @@ class MainWindow(QMainWindow):
     def export_png(self) -> None:
         from alignplanner.ui import export  # only when exporting: it costs start-up time
 
+        chart = self.chart_tabs.currentWidget()
         path = self.workflow.prompts.ask_export_path("PNG picture (*.png)", ".png")
-        if path is not None:
-            self._export(lambda: export.export_png(self.chart_tabs.currentWidget(), path))
+        if path is not None and chart is not None:
+            self._export(lambda: export.export_png(chart, path))
 
     def export_pdf(self) -> None:
         from alignplanner.ui import export

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.document.prompts import Prompts
@@ -36,7 +36,7 @@ class Workbench:
     """What the main window offers the features it assembles."""
 
     def __init__(self, document: PlanDocument, prompts: Prompts, settings: Settings, *,
-                 window: QWidget, editor_tabs: ScrollingTabs, chart_tabs: QTabWidget,
+                 window: QWidget, editor_tabs: ScrollingTabs, chart_tabs: ScrollingTabs,
                  add_headline: Callable[[QWidget], None], file_menu: QMenu,
                  file_group_end: QAction) -> None:
         self.document = document
@@ -59,7 +59,8 @@ class Workbench:
         self._editor_tabs.add_page(widget, title)
 
     def add_chart_tab(self, widget: QWidget, title: str) -> None:
-        self._chart_tabs.addTab(widget, title)
+        """A chart tab; it scrolls where the pane is smaller than it needs."""
+        self._chart_tabs.add_page(widget, title)
 
     def show_editor(self, widget: QWidget) -> None:
         """Bring the editor tab ``widget`` forward."""
