@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         self.chart_tabs.setObjectName("chartTabs")
         for chart, label in ((self.waterfall, "Waterfall"), (self.timeline, "By month"),
                              (self.by_source, "By source")):
-            self.chart_tabs.add_page(chart, label)
+            self.chart_tabs.add_page(chart, label, scrolls=False)
         results = QWidget()
         column = QVBoxLayout(results)
         column.setContentsMargins(6, 6, 6, 6)

@@ -58,9 +58,10 @@ class Workbench:
         """An editor tab; it scrolls where the pane is smaller than it needs."""
         self._editor_tabs.add_page(widget, title)
 
-    def add_chart_tab(self, widget: QWidget, title: str) -> None:
-        """A chart tab; it scrolls where the pane is smaller than it needs."""
-        self._chart_tabs.add_page(widget, title)
+    def add_chart_tab(self, widget: QWidget, title: str, *, scrolls: bool = False) -> None:
+        """A chart tab. A chart shrinks to the room it gets; a page of tables and text
+        (``scrolls``) scrolls where the pane is smaller than it needs."""
+        self._chart_tabs.add_page(widget, title, scrolls=scrolls)
 
     def show_editor(self, widget: QWidget) -> None:
         """Bring the editor tab ``widget`` forward."""
