@@ -1,4 +1,8 @@
-"""The headline numbers above the charts: what the room reads first on the projector."""
+"""The headline numbers above the charts: what the room reads first on the projector.
+
+The figures sit in a `FlowLayout`: where the pane is too narrow for them on one row (a
+1280-pixel projector, presentation mode's large type), the last ones wrap onto a second
+row; the strip never makes the window wider than the screen."""
 
 from __future__ import annotations
 
@@ -6,11 +10,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QHelpEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.ui import wording
+from alignplanner.ui.flow_layout import FlowLayout
 from alignplanner.ui.views import DocumentView
+
+CAPTION_CHARS = 22  # a caption longer than this wraps (unless its number is wider)
 
 
 class _Figure(QFrame):
@@ -32,6 +39,7 @@ class _Figure(QFrame):
         for label in (self.value, self.caption):
             label.setAlignment(Qt.AlignmentFlag.AlignLeft)
             layout.addWidget(label)
+        self.caption.setWordWrap(True)
         self._tooltip: Callable[[], str] = str
         self._size_value()
 
@@ -41,6 +49,15 @@ class _Figure(QFrame):
         font.setPointSizeF(font.pointSizeF() * 2.0)
         font.setBold(True)
         self.value.setFont(font)
+        self._limit_caption()
+
+    def _limit_caption(self) -> None:
+        """A long caption wraps under its number rather than widening the figure: as wide
+        as the number, or some twenty characters, whichever is wider."""
+        chars = self.caption.fontMetrics().averageCharWidth() * CAPTION_CHARS
+        widest = max(self.value.sizeHint().width(), chars)
+        needed = self.caption.fontMetrics().horizontalAdvance(self.caption.text()) + 2
+        self.caption.setFixedWidth(min(widest, needed))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -61,7 +78,13 @@ class _Figure(QFrame):
         """The number shown, and what makes its hover text (called on hover)."""
         if self.value.text() != text:
             self.value.setText(text)
+            self._limit_caption()
         self._tooltip = tooltip
+
+    def set_caption(self, text: str) -> None:
+        if self.caption.text() != text:
+            self.caption.setText(text)
+            self._limit_caption()
 
     def tooltip_text(self) -> str:
         return self._tooltip()
@@ -77,15 +100,18 @@ class KpiStrip(DocumentView):
         self.wins = _Figure("deals to win")
         self.top = _Figure("top-of-funnel entries")
         self.pre_plan = _Figure("must exist before the plan")
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(spacing=0)
+        self.setLayout(layout)
         layout.setContentsMargins(0, 0, 0, 0)
         for figure in (self.target, self.wins, self.top, self.pre_plan):
             layout.addWidget(figure)
-        layout.addStretch(1)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self._bind()
 
     def add_figure(self, figure: QWidget) -> None:
-        """Another headline figure, at the strip's right end (after its stretch)."""
+        """Another headline figure, after the others (on a new row if it does not fit)."""
         layout = self.layout()
         assert layout is not None
         layout.addWidget(figure)
@@ -96,20 +122,15 @@ class KpiStrip(DocumentView):
             wording.money(plan.target.revenue, plan.currency),
             lambda: f"{wording.money_exact(plan.target.revenue, plan.currency)} over "
                     f"{plan.months} months from {wording.month_label(plan.start)}")
-        self.wins.set_value(
-            f"{result.wins_rounded:,}",
-            lambda: f"{result.wins:,.2f} deals for the target: {result.pipeline_wins:,.1f} "
-                    f"expected from the open pipeline, {result.stages[-1].volume:,.1f} from "
-                    "new leads")
-        self.wins.caption.setText(
-            f"deals to win, {wording.count(result.pipeline_wins)} from open pipeline"
-            if result.pipeline_wins >= 0.05 else "deals to win")
+        deals = wording.deals(plan, result)
+        self.wins.set_value(f"{deals.total:,}", lambda: wording.deals_tooltip(deals))
+        self.wins.set_caption(wording.deals_caption(deals))
         first = result.stages[0]
         top_name = plan.stages[0].name
-        self.top.caption.setText(f"{top_name} needed")
+        self.top.set_caption(f"{top_name} needed")
         self.top.set_value(f"{first.rounded:,}", lambda: f"exact {first.volume:,.2f}, of which "
                            f"{first.recycled:,.1f} recycled")
         pre = result.stages[0].pre_plan
-        self.pre_plan.caption.setText(f"{top_name} before {wording.month_label(plan.start)}")
+        self.pre_plan.set_caption(f"{top_name} before {wording.month_label(plan.start)}")
         self.pre_plan.set_value(wording.count(pre),
                                 lambda: "entries that must already have happened on day one")

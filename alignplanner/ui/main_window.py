@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTabWidget,
     QUndoView,
     QVBoxLayout,
     QWidget,
@@ -37,6 +36,7 @@ from alignplanner.ui.editors.stage_table import StagePanel
 from alignplanner.ui.kpi_strip import KpiStrip
 from alignplanner.ui.lazy import LazyView
 from alignplanner.ui.presentation import Presentation
+from alignplanner.ui.scroll_tabs import ScrollingTabs
 from alignplanner.ui.stage_details import StageDetails
 from alignplanner.ui.warnings_panel import WarningsPanel
 from alignplanner.ui.workbench import Workbench
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
 
     def _build_layout(self) -> None:
         """Editors left; headline numbers, charts and warnings right."""
-        self.editor_tabs = QTabWidget()
+        self.editor_tabs = ScrollingTabs()
         self.editor_tabs.setObjectName("editorTabs")
         self.funnel_split = QSplitter(Qt.Orientation.Vertical)
         self.funnel_split.addWidget(self.stages)
@@ -119,12 +119,12 @@ class MainWindow(QMainWindow):
         self.stages.table.selectionModel().currentRowChanged.connect(self._stage_selected)
         for widget, title in ((self.funnel_split, "&Funnel"), (self.target, "&Target"),
                               (self.sources, "S&ources"), (self.pipeline, "&Pipeline")):
-            self.editor_tabs.addTab(widget, title)
-        self.chart_tabs = QTabWidget()
+            self.editor_tabs.add_page(widget, title)
+        self.chart_tabs = ScrollingTabs()
         self.chart_tabs.setObjectName("chartTabs")
         for chart, label in ((self.waterfall, "Waterfall"), (self.timeline, "By month"),
                              (self.by_source, "By source")):
-            self.chart_tabs.addTab(chart, label)
+            self.chart_tabs.add_page(chart, label, scrolls=False)
         results = QWidget()
         column = QVBoxLayout(results)
         column.setContentsMargins(6, 6, 6, 6)
@@ -282,9 +282,10 @@ class MainWindow(QMainWindow):
     def export_png(self) -> None:
         from alignplanner.ui import export  # only when exporting: it costs start-up time
 
+        chart = self.chart_tabs.currentWidget()
         path = self.workflow.prompts.ask_export_path("PNG picture (*.png)", ".png")
-        if path is not None:
-            self._export(lambda: export.export_png(self.chart_tabs.currentWidget(), path))
+        if path is not None and chart is not None:
+            self._export(lambda: export.export_png(chart, path))
 
     def export_pdf(self) -> None:
         from alignplanner.ui import export

@@ -14,11 +14,12 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.document.prompts import Prompts
 from alignplanner.document.settings import Settings
+from alignplanner.ui.scroll_tabs import ScrollingTabs
 from alignplanner.ui.theme import Theme
 
 SubjectHandler = Callable[[str], bool]
@@ -35,7 +36,7 @@ class Workbench:
     """What the main window offers the features it assembles."""
 
     def __init__(self, document: PlanDocument, prompts: Prompts, settings: Settings, *,
-                 window: QWidget, editor_tabs: QTabWidget, chart_tabs: QTabWidget,
+                 window: QWidget, editor_tabs: ScrollingTabs, chart_tabs: ScrollingTabs,
                  add_headline: Callable[[QWidget], None], file_menu: QMenu,
                  file_group_end: QAction) -> None:
         self.document = document
@@ -54,10 +55,13 @@ class Workbench:
     # -- places ----------------------------------------------------------------------------
 
     def add_editor_tab(self, widget: QWidget, title: str) -> None:
-        self._editor_tabs.addTab(widget, title)
+        """An editor tab; it scrolls where the pane is smaller than it needs."""
+        self._editor_tabs.add_page(widget, title)
 
-    def add_chart_tab(self, widget: QWidget, title: str) -> None:
-        self._chart_tabs.addTab(widget, title)
+    def add_chart_tab(self, widget: QWidget, title: str, *, scrolls: bool = False) -> None:
+        """A chart tab. A chart shrinks to the room it gets; a page of tables and text
+        (``scrolls``) scrolls where the pane is smaller than it needs."""
+        self._chart_tabs.add_page(widget, title, scrolls=scrolls)
 
     def show_editor(self, widget: QWidget) -> None:
         """Bring the editor tab ``widget`` forward."""

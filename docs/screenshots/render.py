@@ -2,11 +2,17 @@
 
 Run from the repository root: python docs/screenshots/render.py [NAME ...]
 (NAME: main-window, presentation-mode, dark-theme-stress-plan, sla-panel, capacity,
-scoring, signoff, actuals-import, actuals-view, actuals-refused; none given: all). Qt
-draws offscreen on one 1920x1080 screen, a projector's; windows are 1600x960 on it (the
-actuals shots ask for 1280x720) and presentation mode fills it. Each shot gets fresh
-settings in a temporary folder, so nothing of the user's own layout or theme (nor of the
-shot before) leaks in, and no file is written outside this folder.
+scoring, signoff, actuals-import, actuals-view, actuals-refused, or "screens" for every
+tab at both screen sizes; none given: all). Qt draws offscreen on two screens: a
+1920x1080 one, where the windows are 1600x960 (the actuals shots ask for 1280x720) and
+presentation mode fills it, and a 1280x720 projector beside it.
+
+"screens" (files ``at-<width>x<height>/<tab>.png``): the window filling each screen, once
+per editor tab (with the waterfall beside it), once per other chart tab (beside the
+funnel), and in presentation mode (alone, and with the editors beside it).
+
+Each shot gets fresh settings in a temporary folder, so nothing of the user's own layout
+or theme (nor of the shot before) leaks in, and no file is written outside this folder.
 """
 
 from __future__ import annotations
@@ -22,14 +28,15 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 WIDTH, HEIGHT = 1600, 960
-SCREEN = {"name": "projector", "x": 0, "y": 0, "width": 1920, "height": 1080,
+SCREEN = {"name": "large", "x": 0, "y": 0, "width": 1920, "height": 1080,
           "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+PROJECTOR = {**SCREEN, "name": "projector", "x": 1920, "width": 1280, "height": 720}
 
 
 def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bottom)
     scratch = tempfile.TemporaryDirectory()
     screens = Path(scratch.name) / "screens.json"
-    screens.write_text(json.dumps({"screens": [SCREEN]}), "utf-8")
+    screens.write_text(json.dumps({"screens": [SCREEN, PROJECTOR]}), "utf-8")
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screens}"
 
     from PySide6.QtWidgets import QApplication, QTabWidget
@@ -44,18 +51,25 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         for _ in range(5):
             QApplication.processEvents()
 
-    def shot(name: str, plan: str | None, arrange: Callable[[MainWindow], None]) -> None:
+    def shot(name: str, plan: str | None, arrange: Callable[[MainWindow], None],
+             screen: dict | None = None) -> None:
         config = Path(tempfile.mkdtemp(dir=scratch.name))
         os.environ["ALIGNPLANNER_CONFIG_DIR"] = str(config)
         window = build_window(ROOT / "scenarios" / f"{plan}.toml" if plan else None)
         assert window is not None, "the sample plan did not open"
-        window.resize(WIDTH, HEIGHT)
+        if screen is None:
+            window.resize(WIDTH, HEIGHT)
+        else:  # the window fills the screen, as a maximised one does
+            on = next(s for s in QApplication.screens() if s.name() == screen["name"])
+            window.setScreen(on)
+            window.setGeometry(on.geometry())
         settle()
         arrange(window)
         if name.startswith("actuals"):
             window.resize(1280, 720)
         settle()
         if name not in ("actuals-import", "actuals-refused"):  # the dialog's own pictures
+            (HERE / name).parent.mkdir(exist_ok=True)
             window.grab().save(str(HERE / f"{name}.png"))
         window.presentation.set_active(False)  # its large type is the application's font
         window.set_theme_mode("system", save=False)  # the dark palette is the application's too
@@ -101,6 +115,11 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
     def presentation(window: MainWindow) -> None:
         window.presentation.set_active(True)
 
+    def presenting_with_editors(window: MainWindow) -> None:
+        """Presentation mode, the funnel table brought back beside the charts (F6)."""
+        window.presentation.set_active(True)
+        window.presentation.toggle_editors()
+
     def dark(window: MainWindow) -> None:
         window.set_theme_mode("dark", save=False)
         window.chart_tabs.setCurrentIndex(1)  # the monthly timeline
@@ -144,11 +163,44 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         "actuals-view": (None, lambda window: actuals(window, run=True)),
         "actuals-refused": (None, lambda window: actuals(window, run=True, refused=True)),
     }
-    for name in names or list(shots):
+    def every_tab() -> dict[str, Callable[[MainWindow], None]]:
+        """The window as it opens, with each editor tab, each chart tab, and presenting."""
+        from alignplanner.ui.main_window import MainWindow as Window
+
+        probe = build_window(None)
+        assert isinstance(probe, Window)
+        editors = [probe.editor_tabs.tabText(i).replace("&", "")
+                   for i in range(probe.editor_tabs.count())]
+        charts = [probe.chart_tabs.tabText(i).replace("&", "")
+                  for i in range(1, probe.chart_tabs.count())]
+        probe.document.undo_stack.setClean()
+        probe.close()
+        views: dict[str, Callable[[MainWindow], None]] = {
+            f"editor-{slug(t)}": tab(t) for t in editors}
+        views |= {f"chart-{slug(t)}": chart(t, tab("Funnel")) for t in charts}
+        views["presentation"] = presentation
+        views["presentation-editors"] = presenting_with_editors
+        return views
+
+    def screens() -> None:
+        for screen in (PROJECTOR, SCREEN):
+            folder = f"at-{screen['width']}x{screen['height']}"
+            for view, arrange in every_tab().items():
+                shot(f"{folder}/{view}", None, arrange, screen)
+
+    for name in names or [*shots, "screens"]:
+        if name == "screens":
+            screens()
+            continue
         plan, arrange = shots[name]
         shot(name, plan, arrange)
     scratch.cleanup()
     return 0
+
+
+def slug(title: str) -> str:
+    """A tab's title as a file name: "Sign-off" -> "sign-off", "By month" -> "by-month"."""
+    return title.lower().replace(" ", "-")
 
 
 class _Answers:

@@ -142,7 +142,9 @@ def test_a_warning_click_shows_its_stage(window: MainWindow) -> None:
 
 def test_the_split_between_editors_and_charts_is_remembered(
         qtbot: QtBot, window: MainWindow, prompts: ScriptedPrompts) -> None:
-    window.main_split.setSizes([300, 1300])
+    window.resize(780, 560)  # within the offscreen screen, which a restored window fits
+    qtbot.waitUntil(lambda: window.width() == 780)
+    window.main_split.setSizes([300, 480])
     sizes = window.main_split.sizes()
     window.document.undo_stack.setClean()
     assert window.close()

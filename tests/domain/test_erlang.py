@@ -259,14 +259,15 @@ def test_fractional_reps_answer_as_whole_reps() -> None:
     month = one_month(900, 160, 4.6, window=0.25)
     assert month.servers == 4
     assert month.effective_reps == 4.6
-    assert month.message.startswith("With 4 SDRs able to answer (4.6 ramped), 99% of MQLs")
+    assert month.message.startswith("With 4.6 ramped SDRs, that is 4 who can answer at "
+                                     "once, 99% of MQLs")
     # One SDR would do: load 300 / 160 * 12 / 60 = 0.375, so 1 - 0.375 e^-(0.625 * 5) = 98%.
     nobody = one_month(300, 160, 0.6)
     assert nobody.servers == 0
     assert not nobody.feasible
-    assert nobody.message == ("With no SDR able to answer (0.6 ramped), none of the 300 "
-                              "MQLs a month get a first call within 1 hour; the SLA "
-                              "promises 95%: you need 1.")
+    assert nobody.message == ("With 0.6 ramped SDRs, not one who can answer at once, "
+                              "none of the 300 MQLs a month get a first call within 1 "
+                              "hour; the SLA promises 95%: you need 1.")
 
 
 def test_quiet_and_closed_months() -> None:

@@ -45,11 +45,48 @@ def test_bars_are_the_stage_volumes_and_labels_the_rounded_integers(
     assert chart.number_labels()[0] == "22,042"
 
 
-def test_bars_are_drawn_on_a_log_scale_from_one_unit(chart: WaterfallChart,
-                                                     document: PlanDocument) -> None:
+def test_bars_are_linear_by_default_so_the_drop_off_shows(chart: WaterfallChart,
+                                                           document: PlanDocument) -> None:
+    """22,042 inquiries are 106 times the 208 wins on the screen, as in the plan."""
+    stages = document.result.stages
+    assert not chart.log
+    assert not chart.log_scale.isChecked()
+    assert chart.bar_lengths() == pytest.approx([s.volume for s in stages])
+    lengths = chart.bar_lengths()
+    assert lengths[0] / lengths[-1] == pytest.approx(22_041.84 / 207.45, rel=1e-3)
+    assert chart.plot.getAxis("bottom").labelText == "Entries needed, Jan 2027 to Dec 2027"
+    (left, right), _ = chart.plot.getViewBox().viewRange()
+    assert left == 0
+    assert right >= stages[0].volume
+
+
+def test_log_scale_is_a_choice_in_the_header(qtbot: QtBot, chart: WaterfallChart,
+                                             document: PlanDocument) -> None:
     import math
+    chart.show()
+    qtbot.waitExposed(chart)
+    qtbot.mouseClick(chart.log_scale, Qt.MouseButton.LeftButton,
+                     pos=QPoint(4, chart.log_scale.height() // 2))
+    assert chart.log
     expected = [math.log10(s.volume) for s in document.result.stages]
     assert chart.bar_lengths() == pytest.approx(expected)
+    assert chart.plot.getAxis("bottom").labelText.endswith("(log scale)")
+    assert chart.number_labels()[0] == "22,042"  # the values stay written on the bars
+    chart.set_log(False)
+    assert not chart.log_scale.isChecked()
+    assert chart.bar_lengths() == pytest.approx([s.volume for s in document.result.stages])
+
+
+def test_the_note_says_where_the_deals_come_from(chart: WaterfallChart,
+                                                 document: PlanDocument) -> None:
+    """The last bar counts new leads' wins; the note adds the pipeline's and names why
+    the two do not make the total exactly."""
+    note = chart.deals_note.text()
+    assert note.startswith("237 deals to win: 208 from new leads, 30 from the open pipeline.")
+    assert "208 + 30 is not 237" in note
+    assert chart.number_labels()[-1] == "208"
+    chart.apply_theme(theme_for("light", presentation=True))
+    assert chart.deals_note.isHidden()  # presenting, the headline says it
 
 
 def test_an_edit_updates_the_same_items_in_place(chart: WaterfallChart,

@@ -59,3 +59,30 @@ def test_after_an_edit_the_numbers_and_their_hover_follow(strip: KpiStrip,
     assert hover(strip.top) != before
     document.undo_stack.undo()
     assert hover(strip.top) == before
+
+
+def test_a_narrow_strip_wraps_its_figures_onto_more_rows(qtbot: QtBot, strip: KpiStrip) -> None:
+    """Never wider than the pane: the figures that do not fit take another row, and the
+    strip asks only for the widest figure's width."""
+    figures = (strip.target, strip.wins, strip.top, strip.pre_plan)
+
+    def rows() -> int:
+        """Figures on one row share their middle (a row centres them)."""
+        return len({f.geometry().center().y() for f in figures})
+
+    strip.resize(2000, strip.heightForWidth(2000))
+    qtbot.waitUntil(lambda: rows() == 1)
+    one_row = strip.heightForWidth(2000)
+    assert strip.minimumSizeHint().width() <= max(
+        f.sizeHint().expandedTo(f.minimumSizeHint()).width() for f in figures)
+    strip.resize(420, strip.heightForWidth(420))
+    qtbot.waitUntil(lambda: rows() > 1)
+    assert strip.heightForWidth(420) > one_row
+    assert all(f.geometry().right() <= strip.width() for f in figures)
+
+
+def test_a_long_caption_wraps_under_its_number(strip: KpiStrip) -> None:
+    caption = strip.wins.caption
+    assert caption.text() == "deals to win: 208 from new leads, 30 from open pipeline"
+    assert caption.wordWrap()
+    assert caption.width() < caption.fontMetrics().horizontalAdvance(caption.text())

@@ -262,3 +262,43 @@ def test_a_card_wraps_its_lines_in_a_narrow_column_instead_of_scrolling_sideways
     assert panel.scroller.horizontalScrollBar().maximum() == 0
     assert card.width() <= panel.scroller.viewport().width()
     assert card.minimumSizeHint().width() < 520
+
+
+def test_two_slas_on_one_hand_off_have_titles_that_differ(
+        qtbot: QtBot, panel: SlaPanel, document: PlanDocument) -> None:
+    """A first touch and an accept-or-reject on the MQL hand-off: unnamed, they are told
+    apart by what they promise; named, the name is the title in full and the hand-off
+    is the line under it; and no card shows the SLA's key in its title."""
+    from dataclasses import replace
+
+    first = document.plan.slas[0]
+    accept = replace(first, id="mql-accept", respond_within_hours=None,
+                     respond_within_minutes=30.0)
+    document.edit("second SLA", lambda p: replace(p, slas=(*p.slas, accept)))
+    titles = [c.title.text() for c in panel.cards]
+    assert titles == ["Marketing passes MQLs to SDRs: first response within 1 business hour",
+                      "Marketing passes MQLs to SDRs: first response within 30 minutes"]
+    assert not any(c.handoff.isVisible() for c in panel.cards)
+    name = "Speed to lead: first touch on every MQL within the hour"
+    type_into(qtbot, panel.cards[0].name_field, name)
+    assert document.plan.slas[0].name == name
+    card = panel.cards[0]
+    assert card.title.text() == name  # in full, wrapped, never cut
+    assert card.title.wordWrap()
+    assert card.handoff.isVisible()
+    assert card.handoff.text() == "Marketing passes MQLs to SDRs"
+    assert panel.cards[1].title.text() == "Marketing passes MQLs to SDRs"
+    assert all(sla.id not in c.title.text() for c, sla in zip(panel.cards, document.plan.slas,
+                                                                strict=True))
+
+
+def test_identical_unnamed_slas_are_numbered(document: PlanDocument) -> None:
+    from dataclasses import replace
+
+    from alignplanner.ui.wording import sla_titles
+
+    twin = replace(document.plan.slas[0], id="twin")
+    plan = replace(document.plan, slas=(*document.plan.slas, twin))
+    assert sla_titles(plan) == [
+        "Marketing passes MQLs to SDRs: first response within 1 business hour (1)",
+        "Marketing passes MQLs to SDRs: first response within 1 business hour (2)"]

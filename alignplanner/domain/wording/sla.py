@@ -97,10 +97,11 @@ def _reps(x: float) -> str:
 
 
 def _team(servers: int, reps: float, words: SlaWords) -> str:
-    team = _counted(servers, words.rep, words.reps)
+    """"2 SDRs", or, when ramping leaves part of a rep, "2.94 ramped SDRs, that is 2
+    who can answer at once" (part of a rep cannot take a call)."""
     if reps - servers > 1e-6:
-        team += f" able to answer ({_reps(reps)} ramped)"
-    return team
+        return f"{_reps(reps)} ramped {words.reps}, that is {servers:,} who can answer at once"
+    return _counted(servers, words.rep, words.reps)
 
 
 def sla_month(m: SlaMonthFigures, words: SlaWords, *, max_load: float) -> str:
@@ -118,8 +119,8 @@ def sla_month(m: SlaMonthFigures, words: SlaWords, *, max_load: float) -> str:
                 f"{max_load:,.0f} {words.reps} busy at once; check the volumes and the "
                 "handle time.")
     if m.servers == 0:
-        who = (f"no {words.rep} able to answer ({_reps(m.effective_reps)} ramped)"
-               if m.effective_reps > 0 else f"no {words.reps}")
+        who = (f"{_reps(m.effective_reps)} ramped {words.reps}, not one who can answer "
+               "at once" if m.effective_reps > 0 else f"no {words.reps}")
         return (f"With {who}, none of the {units_} a month get {words.response} "
                 f"{words.window}; {promise}: you need {m.reps_needed}.")
     team = _team(m.servers, m.effective_reps, words)

@@ -35,7 +35,7 @@ class ActualsFeature:
         self.last: Imported | None = None
         self.dialog: ImportDialog | None = None
         self.view: LazyView[ActualsView] = LazyView(bench.document, self._make_view)
-        bench.add_chart_tab(self.view, wording.ACTUALS_TAB)
+        bench.add_chart_tab(self.view, wording.ACTUALS_TAB, scrolls=True)  # tables and text
         bench.follow_theme(self.view)
         self.action = QAction(wording.IMPORT_ACTUALS, bench.window)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+I"))

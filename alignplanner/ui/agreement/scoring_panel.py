@@ -98,7 +98,7 @@ class ScoringPanel(DocumentPanel):
         self.decay_days.setSuffix(" days")
         self.decay_days.valueChanged.connect(lambda _v: self._decay())
         self.intent = QLabel(self)
-        self.intent.setWordWrap(False)
+        self.intent.setWordWrap(True)  # a long list of actions wraps, never widens the tab
         self.try_lead = TryLead(self)
         self.start_button = QPushButton("Create a lead-scoring model", self)
         self.start_button.clicked.connect(lambda: self._commit(
@@ -181,7 +181,7 @@ class ScoringPanel(DocumentPanel):
 
     def _fit_to_font(self) -> None:
         for table in (self.fit_table, self.engagement_table):
-            table.setMinimumHeight(table.fontMetrics().lineSpacing() * 7)
+            table.setMinimumHeight(table.fontMetrics().lineSpacing() * 5)  # a few rows; scrolls
             _size(table)
         self.try_lead.verdict.setFont(scaled_font(self.font(), 1.5, bold=True))
 

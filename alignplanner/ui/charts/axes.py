@@ -71,3 +71,38 @@ class DecadeAxis(PlainAxis):
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         return [compact(10.0 ** v) for v in values]
+
+
+class VolumeAxis(DecadeAxis):
+    """The waterfall's value axis: linear (round steps, compact labels), or, with ``log``,
+    drawn in log10 units as a `DecadeAxis`."""
+
+    def __init__(self, orientation: str, **kwargs: Any) -> None:
+        super().__init__(orientation, **kwargs)
+        self.log = False
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:
+        """On the linear scale, a round step (1, 2 or 5 times a power of ten) that leaves
+        room for every label; one level only, since minor grid lines would stripe the
+        long bars."""
+        if self.log:
+            return super().tickValues(minVal, maxVal, size)
+        label = QFontMetrics(self.style["tickFont"] or QFont()).horizontalAdvance("100k") * 1.6
+        most = max(2.0, size / label) if size > 0 else 5.0
+        step = _round_step((maxVal - minVal) / most)
+        first = math.ceil(minVal / step - 1e-9)
+        last = math.floor(maxVal / step + 1e-9)
+        return [(step, [k * step for k in range(first, last + 1)])]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        if self.log:
+            return super().tickStrings(values, scale, spacing)
+        return [compact(v * scale) for v in values]
+
+
+def _round_step(least: float) -> float:
+    """The smallest of 1, 2 and 5 times a power of ten that is at least ``least``."""
+    if least <= 0:
+        return 1.0
+    power = 10.0 ** math.floor(math.log10(least))
+    return next((k * power for k in (1, 2, 5) if k * power >= least * (1 - 1e-12)), 10 * power)

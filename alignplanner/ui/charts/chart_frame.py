@@ -43,9 +43,10 @@ class ChartFrame(DocumentView):
         self.legend_label.setTextFormat(Qt.TextFormat.RichText)
         self.legend_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._legend_html = ""
-        # A narrow chart wraps its title and clips its legend instead of growing wider.
+        # A narrow chart wraps its title and its legend (between entries, never inside
+        # one) instead of growing wider or cutting them off.
         self.title_label.setWordWrap(True)
-        self.legend_label.setMinimumWidth(1)
+        self.legend_label.setWordWrap(True)
         self.header = QHBoxLayout()
         self.header.setContentsMargins(12, 8, 12, 0)
         self.header.addWidget(self.title_label, 1)
@@ -93,8 +94,8 @@ class ChartFrame(DocumentView):
                    symbols: Sequence[str] | None = None) -> None:
         """Coloured symbols (squares unless given) and names; rewritten only on change."""
         marks = symbols if symbols is not None else ["■"] * len(names)
-        html = "&nbsp;&nbsp;&nbsp;".join(
-            f'<span style="color:{c}">{m}</span>&nbsp;{_escape(n)}'
+        html = "&nbsp;&nbsp; ".join(  # a line may break between two entries only
+            f'<span style="color:{c}">{m}</span>&nbsp;{_escape(n).replace(" ", "&nbsp;")}'
             for n, c, m in zip(names, colors, marks, strict=True))
         if html != self._legend_html:
             self._legend_html = html

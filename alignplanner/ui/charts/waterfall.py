@@ -1,14 +1,20 @@
 """The reverse waterfall: how many units every stage needs, coloured by the team that owns it.
 
-Why a log scale. Funnel volumes span orders of magnitude (150,000 inquiries for 1,300
-wins). On a linear axis every bar below the hand-off, which is the half this workshop is
-about, shrinks to a sliver a few pixels wide: its colour, its warning mark and its number
-cannot be read from the back of the room. On a log axis every bar stays long enough to
-carry its number inside it in large type, and (where no loop or source joins in between)
-the step from one bar to the next is the same for the same conversion: the biggest step is
-where the funnel loses the most, which is the question the room is asking. The exact
-numbers are printed on the bars, so nobody has to read magnitudes off the axis, which is
-titled "log scale" and labelled 1, 10, 100, 1k, ...; bars start at one unit.
+Linear by default: each bar is as long as its volume, so 22,042 inquiries are a hundred
+times the 208 wins they make, and the drop-off the room is discussing is what the eye
+sees. Every bar carries its number (inside a long bar in white, right of a short one),
+so the last stages' values read even where their bars are short.
+
+Log scale, a choice in the chart's header: on a log axis every bar stays long enough
+to carry its number inside it, and (where no loop or source joins in between) the step
+from one bar to the next is the same for the same conversion, so the biggest step is
+where the funnel loses the most. The axis is then titled "log scale" and labelled 1,
+10, 100, 1k, ...; bars start at one unit.
+
+Under the title, the deals: the last bar counts the wins from new leads only, and the
+note says how they and the open pipeline's make the deals to win (the same sentence
+as the Target tab's; presenting, the headline numbers above say it, and the bars get
+the room).
 
 The bars are horizontal (stage names read left to right, the funnel runs top to bottom).
 The hand-off, where a sales team (SDR or sales) takes over from marketing, is a wider gap
@@ -26,17 +32,24 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics
-from PySide6.QtWidgets import QGraphicsRectItem, QToolTip, QWidget
+from PySide6.QtWidgets import QCheckBox, QGraphicsRectItem, QLabel, QToolTip, QWidget
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.plan.funnel import Stage
 from alignplanner.ui.charts import funnel_layout as fl
-from alignplanner.ui.charts.axes import DecadeAxis
+from alignplanner.ui.charts.axes import VolumeAxis, nice_ceiling
 from alignplanner.ui.charts.chart_frame import ChartFrame
 from alignplanner.ui.charts.labels import ChartLabel, TextPool, place
-from alignplanner.ui.charts.style import ON_BAR_TEXT, font, muted, tinted_on
+from alignplanner.ui.charts.style import ON_BAR_TEXT, font, is_presentation, muted, tinted_on
 from alignplanner.ui.theme import TEAM_COLORS, WARNING_COLOR, team_color
-from alignplanner.ui.wording import month_label, percent, stage_tooltip, team_label
+from alignplanner.ui.wording import (
+    deals,
+    deals_sentence,
+    month_label,
+    percent,
+    stage_tooltip,
+    team_label,
+)
 
 BAR_HEIGHT = 0.64
 RIGHT_ROOM = 0.20  # share of the value range kept free right of the longest bar
@@ -49,12 +62,24 @@ class WaterfallChart(ChartFrame):
     """Required volume per stage; see the module docstring for the reading."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        axis = VolumeAxis("bottom")
         super().__init__(document, "Volume each stage must deliver", parent,
-                         axis_items={"bottom": DecadeAxis("bottom")})
+                         axis_items={"bottom": axis})
+        self._axis = axis
+        self.log_scale = QCheckBox("Log scale")
+        self.log_scale.setToolTip("Linear: each bar as long as its volume. Log: every bar "
+                                  "long enough to read, the same step for the same conversion")
+        self.log_scale.toggled.connect(self.set_log)
+        self.header.insertWidget(1, self.log_scale, 0, Qt.AlignmentFlag.AlignTop)
+        self.deals_note = QLabel()
+        self.deals_note.setWordWrap(True)
+        self.deals_note.setContentsMargins(12, 2, 12, 0)
+        layout = self.layout()
+        assert layout is not None
+        layout.insertWidget(1, self.deals_note)  # type: ignore[attr-defined]
         plot = self.plot
         plot.invertY(True)
         plot.showGrid(x=True, y=False, alpha=0.35)
-        plot.setLabel("bottom", "Entries needed (log scale)")
         # plain rectangles, drawn by Qt itself: pyqtgraph's LinearRegionItem drew its
         # fill in Python and four edge lines with no pen on every repaint under the bars
         self._bands = [QGraphicsRectItem() for _ in range(2)]
@@ -81,6 +106,7 @@ class WaterfallChart(ChartFrame):
         self._ticks: list[tuple[float, str]] = []
         self._number_px = 0
         self._ranges: tuple[tuple[float, float], tuple[float, float]] = ((0, 0), (0, 0))
+        self._axis_title = ""
         self.plot.scene().sigMouseMoved.connect(self._hover)
         self.plot.getViewBox().sigResized.connect(self._fit_numbers)
         self._restyle()
@@ -92,8 +118,23 @@ class WaterfallChart(ChartFrame):
         """The exact volume each bar stands for, top stage first."""
         return list(self._volumes)
 
+    @property
+    def log(self) -> bool:
+        return self._axis.log
+
+    def set_log(self, log: bool) -> None:
+        """Bars on a log scale (True) or a linear one (False, the default)."""
+        if self.log_scale.isChecked() != log:
+            self.log_scale.setChecked(log)  # comes back here through toggled
+            return
+        if log != self._axis.log:
+            self._axis.log = log
+            self._ranges = ((0, 0), (0, 0))
+            self._refresh_when_seen()
+
     def bar_lengths(self) -> list[float]:
-        """The drawn bar lengths (log10 units from the axis start)."""
+        """The drawn bar lengths: entries, or on the log scale log10 units from the axis
+        start."""
         return [float(w) for w in self._bars.opts["width"]]
 
     def bar_colors(self) -> list[str]:
@@ -145,15 +186,27 @@ class WaterfallChart(ChartFrame):
     def refresh(self) -> None:
         plan, result = self.document.plan, self.document.result
         owners = [s.owner for s in plan.stages]
-        self.set_title("Volume each stage must deliver, "
-                       f"{month_label(result.months[0])} to {month_label(result.months[-1])}")
         self._volumes = [s.volume for s in result.stages]
         n = len(self._volumes)
         self._handoff = fl.handoff_index(owners)
         self._y = fl.slot_positions(n, self._handoff)
-        floor = fl.decade_floor(self._volumes)
-        self._ends = fl.log_ends(self._volumes, floor)
-        span = max(float(self._ends.max()) - floor, 1.0)
+        months = f"{month_label(result.months[0])} to {month_label(result.months[-1])}"
+        scale = " (log scale)" if self.log else ""
+        axis_title = f"Entries needed, {months}{scale}"  # here, the chart's title stays short
+        if axis_title != self._axis_title:  # pyqtgraph lays a title out anew each time
+            self._axis_title = axis_title
+            self.plot.setLabel("bottom", axis_title)
+        self.deals_note.setText(deals_sentence(deals(plan, result)))
+        if self.log:
+            floor = fl.decade_floor(self._volumes)
+            self._ends = fl.log_ends(self._volumes, floor)
+            span = max(float(self._ends.max()) - floor, 1.0)
+            right = math.ceil((floor + span * (1 + RIGHT_ROOM)) * 4) / 4  # steady while typing
+        else:
+            floor = 0
+            self._ends = np.maximum(np.asarray(self._volumes, dtype=float), 0.0)
+            span = max(float(self._ends.max()), 1.0)
+            right = nice_ceiling(span * (1 + RIGHT_ROOM))  # steady while typing
         warned = fl.warnings_by_stage(plan.stage_ids, result.warnings)
         self._marked = [s.id for s in plan.stages if s.id in warned]
         colors = (tuple(owners), tuple(self._marked))
@@ -172,8 +225,7 @@ class WaterfallChart(ChartFrame):
         if ticks != self._ticks:
             self._ticks = ticks
             self._set_names()
-        right = math.ceil((floor + span * (1 + RIGHT_ROOM)) * 4) / 4  # steady while typing
-        ranges = ((float(floor), right), (-0.6, float(self._y[-1]) + 0.6))
+        ranges = ((float(floor), float(right)), (-0.6, float(self._y[-1]) + 0.6))
         if ranges != self._ranges:
             self._ranges = ranges
             self.plot.setRange(xRange=ranges[0], yRange=ranges[1], padding=0)
@@ -246,6 +298,11 @@ class WaterfallChart(ChartFrame):
         self._bar_colors = ((), ())  # the next refresh sets the bars' brushes and pens again
         self._fit_numbers()
         self._conversions.set_style(font(theme, 1.05, bold=True), muted(theme))
+        self.deals_note.setFont(font(theme, 1.0))
+        self.deals_note.setStyleSheet(f"color: {muted(theme)}")
+        # presenting, the headline above says where the deals come from; the bars need
+        # the room on a 720-pixel projector
+        self.deals_note.setHidden(is_presentation(theme))
         self._marks.set_style(font(theme, 1.2, bold=True), "#FFFFFF", WARNING_COLOR)
         self._handoff_label.set_style(font(theme, 1.0, bold=True), theme.foreground,
                                       theme.background)

@@ -1,6 +1,6 @@
 """SeasonalityEditor: how the revenue target spreads over the plan months.
 
-One spin box per month, twelve to a row, with the month above and its revenue below. A
+One spin box per month, six to a row, with the month above and its revenue below. A
 plan gives either relative weights (10 is twice 5) or the monthly revenue outright; a
 button switches between the two without changing the split, and "Flat" makes every
 month equal.
@@ -30,7 +30,7 @@ from alignplanner.ui.editors.delegates import spin_box
 from alignplanner.ui.views import DocumentPanel
 from alignplanner.ui.wording import money, percent, short_month
 
-PER_ROW = 12
+PER_ROW = 6  # half a year to a row: twelve would be wider than a projector's pane
 
 
 class SeasonalityEditor(DocumentPanel):

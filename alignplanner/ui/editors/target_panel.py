@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import QDate, QEvent, QRegularExpression
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QDate, QEvent, QRegularExpression, QSize
+from PySide6.QtGui import QPalette, QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -33,7 +33,7 @@ from alignplanner.ui.editors.common import ErrorLabel, blocked, scaled_font
 from alignplanner.ui.editors.delegates import spin_box
 from alignplanner.ui.editors.seasonality import SeasonalityEditor
 from alignplanner.ui.views import DocumentPanel
-from alignplanner.ui.wording import count
+from alignplanner.ui.wording import deals, deals_sentence, deals_total
 
 Transform = Callable[[Plan], Plan]
 ROUNDING_LABELS = {
@@ -46,14 +46,20 @@ CONTINUATION_LABELS = {
     "repeat": "Repeat next year's target (with growth)",
     "none": "Stop at the end of the plan",
 }
+ROUNDING_WHY = "How exact volumes become whole numbers of leads and deals"
+CONTINUATION_WHY = "What comes after the plan: late leads need next year's target to aim at"
 MAX_TYPED_MONTHS = 9999  # the length field takes any count; the plan refuses what cannot be
 BIG = 1.4  # the money fields and the wins they need, relative to the application font
 
 
 def _combo(parent: QWidget, labels: dict[str, str]) -> QComboBox:
+    """A choice whose long labels are cut short in the field (the list and the tool tip
+    give them whole), so that it never makes the panel wider than a projector."""
     combo = QComboBox(parent)
     for value, label in labels.items():
         combo.addItem(label, value)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(20)
     return combo
 
 
@@ -74,19 +80,21 @@ class TargetPanel(DocumentPanel):
         self.months.setKeyboardTracking(False)
         self.months.setSuffix(" months")
         self.rounding = _combo(self, ROUNDING_LABELS)
-        self.rounding.setToolTip("How exact volumes become whole numbers of leads and deals")
+        self.rounding.setToolTip(ROUNDING_WHY)
         self.revenue = spin_box(self, 1.0, MAX_MONEY, 0)
         self.revenue.setToolTip("New revenue the plan must bring over its months")
         self.deal_size = spin_box(self, 1.0, MAX_MONEY, 0)
         self.deal_size.setToolTip("Average revenue of one won deal (sources may have their own)")
         self.wins = QLabel(self)
+        self.deals_note = QLabel(self)  # where the deals come from: the waterfall's words
+        self.deals_note.setWordWrap(True)
+        self.deals_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.growth = spin_box(self, -99.99, MAX_GROWTH * 100, 2)
         self.growth.setSuffix(" %")
         self.growth.setToolTip("How much next year's monthly targets grow over this year's; "
                                "leads made late in the plan close next year")
         self.continuation = _combo(self, CONTINUATION_LABELS)
-        self.continuation.setToolTip(
-            "What comes after the plan: late leads need next year's target to aim at")
+        self.continuation.setToolTip(CONTINUATION_WHY)
         self.plan_error = ErrorLabel(self)
         self.target_error = ErrorLabel(self)
         self.seasonality = SeasonalityEditor(document, self)
@@ -95,14 +103,18 @@ class TargetPanel(DocumentPanel):
         self._apply_fonts()
         self._bind()
 
-    def _form_box(self, title: str, rows: dict[str, QWidget], error: ErrorLabel) -> QGroupBox:
+    def _form_box(self, title: str, rows: dict[str, QWidget], error: ErrorLabel,
+                  note: QWidget | None = None) -> QGroupBox:
         """A group of labelled fields with the red line for their refusals under them."""
         box = QGroupBox(title, self)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for label, field in rows.items():
             form.addRow(label, field)
         box_layout = QVBoxLayout(box)
         box_layout.addLayout(form)
+        if note is not None:
+            box_layout.addWidget(note)
         box_layout.addWidget(error)
         box_layout.addStretch(1)
         return box
@@ -116,16 +128,44 @@ class TargetPanel(DocumentPanel):
             "Revenue target": self.revenue, "Average deal size": self.deal_size,
             "Wins needed": self.wins, "After the plan": self.continuation,
             "Growth next year": self.growth,
-        }, self.target_error)
+        }, self.target_error, self.deals_note)
 
         months_box = QGroupBox("Seasonality", self)
         QVBoxLayout(months_box).addWidget(self.seasonality)
 
-        grid = QGridLayout(self)
-        grid.addWidget(plan_box, 0, 0)
-        grid.addWidget(target_box, 0, 1)
-        grid.addWidget(months_box, 1, 0, 1, 2)
-        grid.setRowStretch(2, 1)
+        self._stacking = (plan_box, target_box)  # side by side, or one above the other
+        self._months_box = months_box
+        self._boxes = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._boxes.addWidget(plan_box, 1)
+        self._boxes.addWidget(target_box, 1)
+        column = QVBoxLayout(self)
+        column.addLayout(self._boxes)
+        column.addWidget(months_box)
+        column.addStretch(1)
+
+    def _margins(self) -> int:
+        layout = self.layout()
+        m = layout.contentsMargins() if layout is not None else self.contentsMargins()
+        return m.left() + m.right()
+
+    def _side_by_side_width(self) -> int:
+        """The width the two boxes need beside each other (narrower, they stack)."""
+        return (sum(b.minimumSizeHint().width() for b in self._stacking)
+                + self._boxes.spacing() + self._margins())
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the widest box alone: the boxes stack rather than widen the tab."""
+        widest = max(b.minimumSizeHint().width() for b in (*self._stacking, self._months_box))
+        return QSize(widest + self._margins(), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        side = event.size().width() >= self._side_by_side_width()
+        direction = (QBoxLayout.Direction.LeftToRight if side
+                     else QBoxLayout.Direction.TopToBottom)
+        if self._boxes.direction() != direction:
+            self._boxes.setDirection(direction)
+            self.updateGeometry()  # a scroll area around it asks the new height
+        super().resizeEvent(event)
 
     def _connect(self) -> None:
         self.name.editingFinished.connect(self._name)
@@ -144,6 +184,11 @@ class TargetPanel(DocumentPanel):
         for widget in (self.revenue, self.deal_size, self.wins):
             widget.setFont(big)
         chars = self.fontMetrics().averageCharWidth()
+        for combo in (self.rounding, self.continuation):  # the list shows them whole
+            metrics = combo.view().fontMetrics()
+            longest = max(metrics.horizontalAdvance(combo.itemText(i))
+                          for i in range(combo.count()))
+            combo.view().setMinimumWidth(longest + 4 * chars)
         self.name.setMaximumWidth(chars * 48)
         self.currency.setMaximumWidth(chars * 7)
 
@@ -177,7 +222,11 @@ class TargetPanel(DocumentPanel):
         for money_box in (self.revenue, self.deal_size):
             money_box.setSuffix(f" {plan.currency}")
         self.growth.setEnabled(target.continuation == "repeat")
-        self.wins.setText(f"{count(self.document.result.wins)} deals")
+        said = deals(plan, self.document.result)
+        self.wins.setText(deals_total(said))
+        self.deals_note.setText(deals_sentence(said))
+        for combo, why in ((self.rounding, ROUNDING_WHY), (self.continuation, CONTINUATION_WHY)):
+            combo.setToolTip(f"{combo.currentText()}\n{why}")  # the whole label, if cut short
 
     # -- slots: each calls the document --------------------------------------------------
 

@@ -53,6 +53,8 @@ class SlaCard(QFrame):
         self._dark = False
         self.title = QLabel(self)
         self.title.setWordWrap(True)
+        self.handoff = QLabel(self)  # under a named SLA's title: the hand-off it is on
+        self.handoff.setWordWrap(True)
         self.remove_button = QToolButton(self)
         self.remove_button.setText("Remove SLA")
         self.remove_button.setToolTip("Remove this agreement (undo brings it back)")
@@ -175,10 +177,12 @@ class SlaCard(QFrame):
             f"(a setting of the stage; {NOT_SET}: never)"
         )
         self.name_field = TextField(
-            self, self._set("name", "the name"), placeholder="a name", chars=24
+            self, self._set("name", "the name"), placeholder="a name for the card's title",
+            chars=44,
         )
         self.id_field = TextField(self, self._set("id", "the id", value=str.strip), chars=20)
-        self.id_field.setToolTip("The SLA's id in the plan file (a-z, 0-9, '_', '-')")
+        self.id_field.setToolTip("The key other systems read this SLA by in the plan file "
+                                 "(a-z, 0-9, '_', '-')")
         names = {
             self.stale: "Stagnant after days",
             self.name_field: "SLA name",
@@ -219,6 +223,7 @@ class SlaCard(QFrame):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(6)
         layout.addLayout(head)
+        layout.addWidget(self.handoff)
         layout.addLayout(verdict)
         layout.addLayout(
             sentence(
@@ -280,9 +285,8 @@ class SlaCard(QFrame):
         layout.addWidget(self.escalation)
         layout.addWidget(self._side_labels[2])
         layout.addWidget(self.obligations)
-        layout.addLayout(
-            sentence(self, "Called", self.name_field, "; in the plan file", self.id_field)
-        )
+        layout.addLayout(sentence(self, "Called", self.name_field))
+        layout.addLayout(sentence(self, "Key in the plan file", self.id_field))
         layout.addWidget(self.error)
 
     # -- showing ----------------------------------------------------------------------
@@ -292,7 +296,9 @@ class SlaCard(QFrame):
         self.index = index
         sla = plan.slas[index]
         self.sla_id = sla.id
-        self.title.setText(wording.sla_title(plan, sla))
+        self.title.setText(wording.sla_titles(plan)[index])
+        self.handoff.setText(wording.sla_handoff(plan, sla))
+        self.handoff.setVisible(bool(sla.name.strip()))
         self._show_verdict(plan, result, index)
         reps = wording.reps(plan, sla.role)
         unit = wording.stage_name(plan, sla.from_stage)
@@ -362,6 +368,7 @@ class SlaCard(QFrame):
         self._dark = dark
         self.setFont(scaled_font(base, 1.15))
         self.title.setFont(scaled_font(base, 1.5, bold=True))
+        self.handoff.setFont(scaled_font(base, 1.2))
         self.marker.setFont(scaled_font(base, 2.2, bold=True))
         self.verdict.setFont(scaled_font(base, 1.25, bold=True))
         for label in self._side_labels:

@@ -46,10 +46,42 @@ def passing_team(plan: Plan, sla: Sla) -> str:
     return team_label(owner)
 
 
-def sla_title(plan: Plan, sla: Sla) -> str:
+def sla_handoff(plan: Plan, sla: Sla) -> str:
     """ "Marketing passes MQLs to SDRs"."""
     units = plural(stage_name(plan, sla.from_stage))
     return f"{passing_team(plan, sla)} passes {units} to {reps(plan, sla.role)}"
+
+
+def sla_title(plan: Plan, sla: Sla) -> str:
+    """The card's title: the SLA's name in full, or the hand-off when it has none."""
+    return sla.name.strip() or sla_handoff(plan, sla)
+
+
+def sla_titles(plan: Plan) -> list[str]:
+    """Every SLA's title, no two alike: two SLAs on one hand-off (a first touch and an
+    accept-or-reject) that share a title are told apart by their promises, then by
+    their place in the plan."""
+    plain = [sla_title(plan, sla) for sla in plan.slas]
+    titles = [f"{title}: {sla_promise(sla)}" if plain.count(title) > 1 and not sla.name.strip()
+              else title for title, sla in zip(plain, plan.slas, strict=True)]
+    seen: dict[str, int] = {}
+    twice = [title for title in titles if titles.count(title) > 1]
+    for k, title in enumerate(titles):
+        if title in twice:
+            seen[title] = seen.get(title, 0) + 1
+            titles[k] = f"{title} ({seen[title]})"
+    return titles
+
+
+def sla_promise(sla: Sla) -> str:
+    """What the receiving team promises, briefly: "first response within 10 minutes"."""
+    if sla.respond_within_minutes is not None:
+        return f"first response within {sla.respond_within_minutes:g} minutes"
+    if sla.respond_within_hours is not None:
+        return f"first response within {hours_text(sla.respond_within_hours)}"
+    if sla.accept_within_hours is not None:
+        return f"accept or reject within {hours_text(sla.accept_within_hours)}"
+    return "no response window"
 
 
 @dataclass(frozen=True)
