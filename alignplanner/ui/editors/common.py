@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignplanner.domain.problems import Problem
+from alignplanner.ui.editors.number_box import NumberBox
 from alignplanner.ui.theme import WARNING_COLOR, color_text, team_color
 
 _FRACTION_RANGE = re.compile(r"must be in ([\[(])0, 1\], got (-?[0-9.e+-]+)")
@@ -165,13 +166,28 @@ class ErrorLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._typed_in: NumberBox | None = None  # the field whose typing the line refuses
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         color_text(self, WARNING_COLOR, bold=True)
         self.setAccessibleName("Refused edit")
         self.hide()
 
+    def follow(self, box: NumberBox, field: str) -> None:
+        """Say here why the text typed in ``box`` is refused, led by ``field``; the line
+        goes once that text is fixed (or the plan changes, as after any edit)."""
+
+        def show(why: str) -> None:
+            if why:
+                self.show_message(f"{field}: {why}")
+                self._typed_in = box
+            elif self._typed_in is box:
+                self.clear_message()
+
+        box.refusal.connect(show)
+
     def show_message(self, message: str) -> None:
+        self._typed_in = None
         self.setText(message)
         self.setVisible(bool(message))
 
