@@ -31,11 +31,14 @@ class Commands(Protocol):
     """What the menus ask the window to do."""
 
     def file_new(self) -> None: ...
+    def file_new_from_sample(self) -> None: ...
     def file_open(self, path: Path | None = None) -> None: ...
     def file_save(self) -> None: ...
     def file_save_as(self) -> None: ...
     def export_png(self) -> None: ...
     def export_pdf(self) -> None: ...
+    def export_json(self) -> None: ...
+    def export_csv(self) -> None: ...
     def close(self) -> bool: ...
     def toggle_presentation(self) -> None: ...
     def toggle_history(self) -> None: ...
@@ -60,6 +63,9 @@ class Actions:
     file_menu: QMenu
     file_group_end: QAction  # the separator before Save: the Open group ends there
     undo_everywhere: UndoEverywhere
+    new_from_sample: QAction
+    export_json: QAction
+    export_csv: QAction
 
 
 REDO_KEYS = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
@@ -169,8 +175,12 @@ def build(window: QWidget, bar: QMenuBar, commands: Commands, undo_stack: QUndoS
     follow ``undo_stack``."""
     keys = QKeySequence.StandardKey
     file_menu = bar.addMenu("&File")
-    new = _action(window, "&New from sample plan", commands.file_new, keys.New,
-                  "Start a new, untitled plan from the built-in sample")
+    new = _action(window, "&New blank plan", commands.file_new, keys.New,
+                  "Start an untitled plan with the usual funnel stages and nothing else: "
+                  "no sources, team, SLAs, holidays, scoring or approvers")
+    new_sample = _action(window, "New from &sample plan", commands.file_new_from_sample,
+                         tip="Start an untitled copy of the built-in sample plan, with "
+                         "its sources, team, SLAs, scoring and approvers")
     open_ = _action(window, "&Open…", commands.file_open, keys.Open, "Open a plan file")
     recent = QMenu("Open &recent", window)
     save = _action(window, "&Save", commands.file_save, keys.Save, "Save the plan")
@@ -180,15 +190,19 @@ def build(window: QWidget, bar: QMenuBar, commands: Commands, undo_stack: QUndoS
                          "Save the chart on screen as a picture")
     export_pdf = _action(window, "Export one-page PDF &summary…", commands.export_pdf,
                          "Ctrl+Shift+P", "A one-page summary for people not in the room")
+    export_json = _action(window, "Export plan and results as &JSON…", commands.export_json,
+                          tip="The plan and every computed number, for other programs")
+    export_csv = _action(window, "Export monthly volumes as &CSV…", commands.export_csv,
+                         tip="Every stage's and source's monthly volumes, for a spreadsheet")
     quit_ = _action(window, "&Quit", commands.close, keys.Quit)
-    for item in (new, open_):
+    for item in (new, new_sample, open_):
         file_menu.addAction(item)
     file_menu.addMenu(recent)
     file_group_end = file_menu.addSeparator()
     for item in (save, save_as):
         file_menu.addAction(item)
     file_menu.addSeparator()
-    for item in (export_png, export_pdf):
+    for item in (export_png, export_pdf, export_json, export_csv):
         file_menu.addAction(item)
     file_menu.addSeparator()
     file_menu.addAction(quit_)
@@ -225,4 +239,4 @@ def build(window: QWidget, bar: QMenuBar, commands: Commands, undo_stack: QUndoS
     help_menu.addAction(_action(window, "&About AlignPlanner", commands.show_about))
     return Actions(new, open_, save, save_as, export_png, export_pdf, quit_, presentation,
                    history, theme, recent, edit_menu, file_menu, file_group_end,
-                   UndoEverywhere(window, undo_stack))
+                   UndoEverywhere(window, undo_stack), new_sample, export_json, export_csv)
