@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
-from PySide6.QtCore import QAbstractItemModel, QObject, QSignalBlocker, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -93,7 +93,8 @@ def blocked(*objects: QObject) -> Iterator[None]:
 
 def editable_table(parent: QWidget, model: QAbstractItemModel, name: str) -> QTableView:
     """A table of ``model`` edited from the keyboard: one cell selected at a time, typing or
-    F2 edits it, Tab moves on; one line a row, alternating colours, no row numbers."""
+    F2 edits it, Tab moves on (and out of the table after its last cell, Shift+Tab out
+    before its first); one line a row, alternating colours, no row numbers."""
     table = QTableView(parent)
     table.setModel(model)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -102,11 +103,42 @@ def editable_table(parent: QWidget, model: QAbstractItemModel, name: str) -> QTa
                           | QAbstractItemView.EditTrigger.AnyKeyPressed
                           | QAbstractItemView.EditTrigger.SelectedClicked)
     table.setTabKeyNavigation(True)
+    TabLeavesAtTheEnds(table)
     table.setWordWrap(False)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
     table.setAccessibleName(name)
     return table
+
+
+class TabLeavesAtTheEnds(QObject):
+    """Tab on a table's last cell (Shift+Tab on its first) moves the focus on to the next
+    field of the window instead of wrapping round: a keyboard user can leave the table."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self._table = table
+        table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._table and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._at_end(
+                    forward=key == Qt.Key.Key_Tab
+                    and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):  # type: ignore[attr-defined]
+                table = self._table
+                table.setTabKeyNavigation(False)  # this one key moves the focus out
+                QTimer.singleShot(0, lambda: table.setTabKeyNavigation(True))
+        return False
+
+    def _at_end(self, *, forward: bool) -> bool:
+        model, current = self._table.model(), self._table.currentIndex()
+        if not current.isValid() or model is None:
+            return True
+        if forward:
+            return (current.row() == model.rowCount() - 1
+                    and current.column() == model.columnCount() - 1)
+        return current.row() == 0 and current.column() == 0
 
 
 def size_columns(table: QTableView, widths: Mapping[int, int] | None = None) -> None:
