@@ -154,3 +154,12 @@ def test_none_and_negative_open_units(qtbot: QtBot, editor_document: PlanDocumen
     assert panel.error.text().startswith("Open units at MQL:")
     type_over(qtbot, box, "none")
     assert editor_document.plan.pipeline.existing.get("mql", 0) == 0
+
+
+def test_a_refusal_of_the_plan_goes_once_the_field_is_fixed(
+        qtbot: QtBot, target_panel: TargetPanel, editor_document: PlanDocument) -> None:
+    type_over(qtbot, target_panel.revenue, "0")
+    assert editor_document.plan.target.revenue == 1_200_000
+    assert target_panel.target_error.text().startswith("Revenue target: ")
+    type_over(qtbot, target_panel.revenue, "1.2M")  # the plan's own value: no change
+    assert not target_panel.target_error.isVisible()

@@ -207,14 +207,15 @@ class ErrorLabel(QLabel):
 
     def follow(self, box: NumberBox, field: str) -> None:
         """Say here why the text typed in ``box`` is refused, led by ``field``; the line
-        goes once that text is fixed (or the plan changes, as after any edit)."""
+        (or the plan's refusal of that field) goes once the field holds a number again,
+        even the one the plan already has, or when the plan changes."""
 
         def show(why: str) -> None:
             if why:
                 self.show_message(f"{field}: {why}")
                 self._typed_in = box
-            elif self._typed_in is box:
-                self.clear_message()
+            elif self._typed_in is box or self.text().startswith(f"{field}: "):
+                self.clear_message()  # fixed: the reason about this field goes
 
         box.refusal.connect(show)
 
