@@ -15,7 +15,8 @@ from decimal import Decimal, DecimalException, localcontext
 __all__ = ["ACCEPTED", "NotANumber", "read_number", "show_number"]
 
 ACCEPTED = "12, 12k, 1.5M, 2B, $12,000,000 or 1.2e7"
-SCALES = {"": 1, "k": 10**3, "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "t": 10**12}
+SCALES = {"": 1, "k": 10**3, "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "t": 10**12,
+          "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 CURRENCY_SIGNS = "$€£¥"
 MINUS_SIGNS = "-\u2212\u2013"  # hyphen, minus sign, en dash
 
@@ -53,8 +54,9 @@ def read_number(text: str, *, decimals: int = 2) -> float:
     Takes digits with an optional sign, a decimal point, commas between thousands, an
     exponent (``1.2e7``), a currency sign before or after (``$``, ``€``, ``£``, ``¥``)
     and a scale after: ``k`` thousands, ``M``/``mn`` millions, ``B``/``bn`` billions,
-    ``T`` trillions (``12M`` is 12,000,000). Refuses anything else, a value with more
-    decimals than the field keeps, and one too large to hold."""
+    ``T`` trillions, or the word (``12M`` and ``12 million`` are 12,000,000). Refuses
+    anything else, a value with more decimals than the field keeps, and one too large
+    to hold."""
     typed = text.strip()
     if not typed:
         raise NotANumber(f"is empty: type a number, such as {ACCEPTED}")
@@ -69,10 +71,12 @@ def read_number(text: str, *, decimals: int = 2) -> float:
                           "written with a point (12.5)")
         raise _refuse(typed, f"is not a number: type, for example, {ACCEPTED}")
     scale = match["scale"].lower()
+    if len(scale) > 2 and scale.endswith("s"):
+        scale = scale[:-1]  # "12 millions" as "12 million"
     if scale not in SCALES:
         raise _refuse(typed, f"ends in \u201c{match['scale']}\u201d: after a number the "
-                      "field takes k (thousands), M (millions), B (billions) or "
-                      "T (trillions)")
+                      "field takes k (thousand), M (million), B (billion) or "
+                      "T (trillion)")
     if scale and match["exponent"]:
         raise _refuse(typed, "has both an exponent and a scale: write 1.2e7 or 12M")
     try:

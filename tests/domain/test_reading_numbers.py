@@ -18,6 +18,7 @@ from alignplanner.domain.typed_numbers import NotANumber, read_number, show_numb
     ("1e12", 1e12), ("12M €", 12_000_000.0), ("-$5", -5.0), ("$-5", -5.0),
     ("\u22125", -5.0), ("  7 ", 7.0), ("1.1k", 1_100.0), ("1,234.5", 1_234.5),
     (".5", 0.5), ("5.", 5.0), ("0.07", 0.07), ("-0", 0.0),
+    ("12 million", 12_000_000.0), ("1.5 Billions", 1_500_000_000.0), ("3 thousand", 3_000.0),
 ])
 def test_reads_what_people_type(text: str, value: float) -> None:
     assert read_number(text, decimals=2) == value
@@ -71,7 +72,8 @@ def test_never_accepts_garbage(text: str) -> None:
     except NotANumber:
         return
     assert isinstance(value, float)
-    left = re.sub(r"(?i)\d|[.,+e\s$€£¥\u2212\u2013-]|bn|mn|[kmbt]", "", text)
+    left = re.sub(r"(?i)\d|[.,+e\s$€£¥\u2212\u2013-]|(?:thousand|million|billion|trillion)s?"
+                  r"|bn|mn|[kmbt]", "", text)
     assert left == ""
 
 

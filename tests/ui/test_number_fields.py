@@ -73,7 +73,7 @@ def test_text_that_is_not_a_number_is_refused_beside_the_field_and_kept(
 
 def test_fixing_the_text_back_to_the_same_value_clears_the_reason(
         qtbot: QtBot, target_panel: TargetPanel, editor_document: PlanDocument) -> None:
-    type_over(qtbot, target_panel.revenue, "1.2 millions")
+    type_over(qtbot, target_panel.revenue, "1.2 mio")
     assert target_panel.target_error.isVisible()
     type_over(qtbot, target_panel.revenue, "1.2M")  # the value the plan already has
     assert editor_document.plan.target.revenue == 1_200_000
