@@ -2,13 +2,15 @@
 
 It stays tiny and imports nothing heavy at module level: which front end runs is decided
 first, so the command line never loads Qt. A command-line verb (compute, validate,
-export, diff, sign, verify, actuals) goes to `alignplanner.cli`; anything else starts the
-desktop app.
+export, diff, sign, verify, actuals) goes to `alignplanner.cli`; a word that is no file
+but close to a verb (``verfy``) is refused with a suggestion, exit status 2, before any
+Qt is loaded; anything else starts the desktop app.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 CLI_VERBS = frozenset({"compute", "validate", "export", "diff", "sign", "verify", "actuals"})
@@ -30,9 +32,28 @@ def main(argv: list[str] | None = None) -> int:
         code = cli_main(args)
         gc.freeze()
         return code
+    mistyped = mistyped_verb(args)
+    if mistyped is not None:
+        print(mistyped, file=sys.stderr)
+        return 2
     from alignplanner.app import main as app_main
 
     return app_main(args)
+
+
+def mistyped_verb(args: list[str]) -> str | None:
+    """The refusal of a first word that is no file but close to a command-line verb
+    (``alignplanner verfy plan.toml``); None when the app should open it as a file."""
+    if not args or args[0].startswith("-") or os.path.exists(args[0]):
+        return None
+    import difflib
+
+    word = args[0]
+    close = difflib.get_close_matches(word.lower(), sorted(CLI_VERBS), n=1, cutoff=0.6)
+    if not close:
+        return None
+    return (f"alignplanner: {word!r} is neither a command nor a file; did you mean "
+            f"{close[0]}? (alignplanner {close[0]} --help)")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ the file given, or an untitled copy of the sample plan).
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,6 +47,10 @@ def main(argv: list[str] | None = None) -> int:
         from alignplanner.selftest import run
 
         return run()
+    missing = no_display(os.environ, sys.platform)
+    if missing is not None:
+        print(missing, file=sys.stderr)
+        return 1
     from alignplanner.ui.application import create_application
 
     app = create_application()
@@ -52,6 +58,18 @@ def main(argv: list[str] | None = None) -> int:
     if window is None:
         return 1
     return int(app.exec())  # type: ignore[attr-defined]
+
+
+def no_display(environ: Mapping[str, str], platform: str) -> str | None:
+    """Why the window cannot be shown (a Linux session without a display, where Qt would
+    abort the process), or None. An explicit ``QT_QPA_PLATFORM`` is left to Qt."""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("alignplanner: no display to show the window on (neither DISPLAY nor "
+            "WAYLAND_DISPLAY is set). Run it in a desktop session, or use a command-line "
+            "verb such as: alignplanner validate FILE (alignplanner --help lists them).")
 
 
 def build_window(path: Path | None, *, presentation: bool = False) -> MainWindow | None:

@@ -135,7 +135,8 @@ def test_compute_of_an_invalid_file(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["compute", str(path)]) == 1
     out, err = capsys.readouterr()
     assert out == ""
-    assert err == f"{path}:19: stages[0].conversion: conversion must be in (0, 1], got 0\n"
+    assert err == (f"{path}:19: stages[0].conversion: conversion must be above 0 and at "
+                   "most 1, got 0\n")
 
 
 # -- validate --------------------------------------------------------------------------------
@@ -162,8 +163,8 @@ def test_validate_prints_every_problem(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["validate", str(path)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
-        f"{path}:{_line(text, 'conversion = 0')}: stages[0].conversion: conversion must be in "
-        "(0, 1], got 0",
+        f"{path}:{_line(text, 'conversion = 0')}: stages[0].conversion: conversion must be above 0 "
+        "and at most 1, got 0",
         f"{path}:{_line(text, 'ownr')}: stages[1].ownr: unknown key 'ownr'; did you mean 'owner'?",
         f"{path}:{_line(text, '[[sources]]')}: sources: source shares must add up to 1 (100%), "
         "they add up to 0.95 (95.00%)",

@@ -42,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         return _guarded(lambda: verbs.compute(plain))  # type: ignore[arg-type]
     parser = _parser()
     try:
-        args = parser.parse_args(args_list)
+        args, extra = parser.parse_known_args(args_list)
+        if extra:
+            _refuse_extra(parser, args.verb, extra)
     except SystemExit as exc:  # --help, --version and usage errors
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     command = args.command
@@ -62,6 +64,20 @@ def plain_compute(args: list[str]) -> SimpleNamespace | None:
         return None
     return SimpleNamespace(verb="compute", file=files[0], json=len(args) == 3,
                            command=verbs.compute)
+
+
+def _refuse_extra(parser: argparse.ArgumentParser, verb: str, extra: list[str]) -> None:
+    """Arguments the verb does not take: the verb's own usage (not the top level's), with
+    the option meant when one is close (``--jsn``: did you mean --json?). Exits 2."""
+    import argparse
+    import difflib
+
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    verb_parser: argparse.ArgumentParser = sub.choices[verb]
+    options = sorted(verb_parser._option_string_actions)
+    hints = [f"did you mean {close[0]}?" for word in extra if word.startswith("-")
+             for close in [difflib.get_close_matches(word.split("=")[0], options, n=1)] if close]
+    verb_parser.error("; ".join([f"unrecognized arguments: {' '.join(extra)}", *hints[:1]]))
 
 
 def _guarded(run: Any, parser: argparse.ArgumentParser | None = None) -> int:

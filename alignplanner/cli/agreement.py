@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 from alignplanner.cli.common import EXIT_INVALID, EXIT_OK
 
-__all__ = ["add_verbs", "validate_notes"]
+__all__ = ["add_verbs", "role_id", "validate_notes"]
 
 
 
@@ -69,7 +69,8 @@ def add_signoff_verbs(verbs: Any) -> None:
         "same person's earlier signature. Exit 0 signed, 1 refused.",
     )
     sign.add_argument("file", metavar="FILE", help="the plan file (.toml)")
-    sign.add_argument("--role", required=True, help="the role signing, e.g. marketing")
+    sign.add_argument("--role", required=True,
+                      help="the role signing, as the app shows it or by id: Sales, sales")
     sign.add_argument("--name", required=True, help="the approver's name")
     sign.set_defaults(command=_sign)
 
@@ -90,6 +91,7 @@ def _sign(args: argparse.Namespace) -> int:
     from alignplanner.domain.problems import PlanInvalid
 
     loaded = load(args.file)
+    args.role = role_id(args.role)
     try:
         plan = signed(loaded, args.role, args.name)
     except PlanInvalid as exc:
@@ -97,7 +99,7 @@ def _sign(args: argparse.Namespace) -> int:
             print(f"{args.file}: {problem}", file=sys.stderr)
         print(f"{args.file}: not signed", file=sys.stderr)
         return EXIT_INVALID
-    with open(args.file, encoding="utf-8-sig") as stream:
+    with open(args.file, encoding="utf-8-sig", errors="replace") as stream:  # UTF-16 too
         before = stream.read()
     try:
         dump(args.file, plan, loaded.result)
@@ -109,6 +111,12 @@ def _sign(args: argparse.Namespace) -> int:
         print(f"{args.file}: note: written in canonical form (comments and layout not kept)")
     print(status_of(plan).summary())
     return EXIT_OK
+
+
+def role_id(text: str) -> str:
+    """A sign-off role as the app shows it or as the file writes it, any case:
+    ``Sales`` and ``Customer success`` -> ``sales``, ``customer_success``."""
+    return "_".join(text.replace("-", " ").split()).casefold()
 
 
 def _verify(args: argparse.Namespace) -> int:

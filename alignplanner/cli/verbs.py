@@ -69,8 +69,9 @@ def export(args: argparse.Namespace) -> int:
     try:
         write(out, args.format, loaded.plan, loaded.result)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        print(f"{out}: cannot write: {reason}", file=sys.stderr)
+        from alignplanner.contract.errors import os_reason
+
+        print(f"{out}: cannot write: {os_reason(exc)}", file=sys.stderr)
         return EXIT_INVALID
     stale = len(loaded.stale_requirements)
     note = f" ({count(stale, 'stored requirement')} of {args.file} were out of date)" if (

@@ -60,14 +60,14 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     folder = target.parent
     if not folder.is_dir():
         raise FileNotFoundError(
-            errno.ENOENT, f"cannot write {os.fspath(path)}: the folder {folder} does not exist"
+            errno.ENOENT, f"the folder {folder} does not exist"
         )
     try:
         mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
         mode = None
     if target.is_dir():
-        raise IsADirectoryError(errno.EISDIR, f"cannot write {os.fspath(path)}: it is a folder")
+        raise IsADirectoryError(errno.EISDIR, "it is a folder")
 
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:

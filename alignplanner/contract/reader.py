@@ -4,7 +4,8 @@
 problem found in the file, each with its line and key path; no other exception escapes for
 any input. The steps:
 
-1. limits and encoding (`load`: at most `MAX_FILE_BYTES`, UTF-8), then tomllib;
+1. limits and encoding (`load`: at most `MAX_FILE_BYTES`; UTF-8, or UTF-16/32 as Windows
+   editors save it), then tomllib (a syntax error in plain words: `syntax`);
 2. ``format`` must be ``"alignplanner.plan"``; ``version`` is read and older files are
    migrated (`migrations`);
 3. every field is type-checked here, before any domain value is made: unknown keys (with
@@ -27,11 +28,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from alignplanner.contract import migrations
-from alignplanner.contract.errors import FileProblem, PlanFileError
-from alignplanner.contract.locate import LineIndex, toml_error_at
+from alignplanner.contract.errors import FileProblem, PlanFileError, os_reason
+from alignplanner.contract.locate import LineIndex
 from alignplanner.contract.read.checks import Checker
 from alignplanner.contract.read.plan import build_plan
 from alignplanner.contract.stale import compare
+from alignplanner.contract.syntax import syntax_problem
 from alignplanner.contract.write.requirements import requirements_dict
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, Problem, dotted
@@ -61,14 +63,37 @@ class LoadedPlan:
 def load(path: str | os.PathLike[str]) -> LoadedPlan:
     """Read the plan file at ``path``; PlanFileError on any problem."""
     name = os.fspath(path)
-    data = _read_bytes(path, name)
-    if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark (Windows editors)
-        data = data[3:]
-    if b"\x00" in data[:8192]:
-        raise _single(name, None, "is a binary file, not a plan (TOML text)")
+    return loads(_decoded(_read_bytes(path, name), name), name)
+
+
+_BOMS = (  # UTF-32 first: its little-endian mark starts like UTF-16's
+    (b"\xef\xbb\xbf", "utf-8", "UTF-8"), (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"), (b"\xff\xfe", "utf-16-le", "UTF-16"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16"),
+)
+
+
+def _decoded(data: bytes, name: str) -> str:
+    """The text of a plan file: UTF-8, or UTF-16/UTF-32 with a byte order mark (what
+    Windows editors save as "Unicode"), or UTF-16 without one; a file that is none of
+    these is refused saying which it is."""
+    encoding, label = "utf-8", "UTF-8"
+    for bom, codec, what in _BOMS:
+        if data.startswith(bom):
+            data, encoding, label = data[len(bom):], codec, what
+            break
+    else:
+        guess = _utf16_without_bom(data[:8192])
+        if guess:
+            encoding, label = guess, "UTF-16"
+        elif b"\x00" in data[:8192]:
+            raise _single(name, None, "is a binary file, not a plan (TOML text)")
     try:
-        text = data.decode("utf-8")
+        return data.decode(encoding)
     except UnicodeDecodeError as exc:
+        if encoding != "utf-8":
+            raise _single(name, None, f"looks like {label} text but byte {exc.start + 1} "
+                          f"cannot be read as {label}; save the file as UTF-8") from None
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise _single(
@@ -76,7 +101,19 @@ def load(path: str | os.PathLike[str]) -> LoadedPlan:
             f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at column {column}); "
             "save the file as UTF-8",
         ) from None
-    return loads(text, name)
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when every other byte is zero (Latin text saved as
+    UTF-16 with no byte order mark), else None."""
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
 
 
 def loads(text: str, filename: str = "<plan>") -> LoadedPlan:
@@ -122,7 +159,7 @@ def _read_bytes(path: str | os.PathLike[str], name: str) -> bytes:
     except IsADirectoryError:
         raise _single(name, None, "is a folder, not a plan file") from None
     except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
         raise _single(name, None, f"cannot be read: {reason}") from None
     if len(data) > MAX_FILE_BYTES:  # it grew after stat
         raise _too_large(name, len(data))
@@ -219,10 +256,9 @@ def _check_text(text: str, filename: str) -> int:
 
 
 def _toml_problem(exc: tomllib.TOMLDecodeError, text: str, filename: str) -> PlanFileError:
-    line, message = toml_error_at(exc, text)
-    message = message[:1].lower() + message[1:]
+    line, message = syntax_problem(exc, text)
     path = _key_on_line(text, line) if line else ""
-    return _single(filename, line or None, f"not valid TOML: {message}", path)
+    return _single(filename, line or None, message, path)
 
 
 _HEADER = re.compile(r"^[ \t]*(\[\[?)([^\[\]#\n]*)\]")  # linear: no nested repeats

@@ -23,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from alignplanner.contract.atomic import atomic_write_text
+from alignplanner.contract.errors import os_reason
 from alignplanner.document.document import PlanDocument
 from alignplanner.document.recovery import Metadata, session_lock, session_paths
 
@@ -96,7 +97,8 @@ class Autosaver(QObject):
         except (OSError, ValueError) as exc:
             if not self._failing:  # say it once, not after every pause
                 self._failing = True
-                self.failed.emit(f"could not write {self.recovery_path.name}: {exc}")
+                reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+                self.failed.emit(f"could not write {self.recovery_path.name}: {reason}")
             return
         self._failing = False
         self.saved.emit(self.recovery_path)

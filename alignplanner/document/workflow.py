@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from alignplanner.contract.errors import PlanFileError
+from alignplanner.contract.errors import PlanFileError, os_reason
 from alignplanner.contract.reader import LoadedPlan
 from alignplanner.document import files
 from alignplanner.document.autosave import Autosaver
@@ -192,8 +192,8 @@ class FileWorkflow(QObject):
                 self._autosaver.flush()
             self._prompts.show_error(
                 "The plan was not saved",
-                f"{path}: {exc}\n\nNothing is lost: the plan stays open, and it is kept in "
-                "the recovery folder until it is saved.",
+                f"{path}: {_reason(exc)}\n\nNothing is lost: the plan stays open, and it is "
+                "kept in the recovery folder until it is saved.",
             )
             return False
         if path == self._watcher.path:
@@ -370,3 +370,7 @@ def blank_plan(sample: Plan) -> Plan:
     return Plan(name="Untitled plan", start=sample.start, months=sample.months,
                 target=sample.target, stages=sample.stages, currency=sample.currency,
                 rounding=sample.rounding, pipeline=Pipeline())
+
+
+def _reason(exc: OSError | ValueError) -> str:
+    return os_reason(exc) if isinstance(exc, OSError) else str(exc)

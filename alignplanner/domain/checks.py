@@ -44,14 +44,18 @@ def check_number(
         return
     below = x <= low if low_open else x < low
     if below or x > high:
-        left = "(" if low_open else "["
-        c.add(path, f"{what} must be in {left}{_fmt(low)}, {_fmt(high)}], got {_fmt(x)}")
+        c.add(path, f"{what} must be {range_words(low, high, low_open=low_open)}, got {_fmt(x)}")
+
+
+def range_words(low: float, high: float, *, low_open: bool = False) -> str:
+    """A range as people say it: ``above 0 and at most 1,000,000,000,000,000``."""
+    return f"{'above' if low_open else 'at least'} {_fmt(low)} and at most {_fmt(high)}"
 
 
 def _fmt(x: float) -> str:
-    if abs(x) < 1e6:
-        return f"{x:g}"
-    return f"{x:,.0f}" if abs(x) < 1e15 else f"{x:.4g}"  # 1e308, not 309 digits
+    if abs(x) <= 1e15 and (x == int(x) or abs(x) >= 1e6):
+        return f"{x:,.0f}"  # 3,650 and 1,000,000,000,000,000, not 1e+15
+    return f"{x:g}" if abs(x) < 1e6 else f"{x:.4g}"  # 1e308, not 309 digits
 
 
 def check_days(c: Collector, path: Path, value: object) -> None:
@@ -82,5 +86,5 @@ def plain_floats(values: Sequence[float]) -> bool:
 
 __all__ = [
     "ID_PATTERN", "MAX_DAYS", "MAX_MONEY", "MAX_MONTHS", "check_days", "check_id",
-    "check_number", "check_text", "is_number", "plain_floats",
+    "check_number", "check_text", "is_number", "plain_floats", "range_words",
 ]

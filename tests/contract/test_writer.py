@@ -189,7 +189,7 @@ def plans(draw: st.DrawFn) -> Plan:
             )
         stages.append(Stage(
             id=stage_id,
-            name=draw(names),
+            name=f"{draw(names)} {i + 1}",  # stage names are unique
             owner=draw(st.sampled_from(["marketing", "sdr", "sales", "partner", "custom"])),
             conversion=None if last else draw(rates),
             days=None if last else draw(days),

@@ -43,7 +43,7 @@ def test_a_notice_waits_for_the_window_then_shows_in_its_status_bar(qtbot: QtBot
 
 
 def test_the_problems_dialog_holds_every_line_selectable(qtbot: QtBot) -> None:
-    lines = [f"plan.toml:{n}: stages[{n}].conversion: must be in [0, 1], got 1.5"
+    lines = [f"plan.toml:{n}: stages[{n}].conversion: must be at least 0 and at most 1, got 1.5"
              for n in range(1, 251)]
     dialog = problems_dialog(None, "plan.toml could not be opened", lines)
     qtbot.addWidget(dialog)

@@ -174,6 +174,8 @@ def test_a_failed_save_reports_it_and_keeps_the_plan_safe(
     ((title, message),) = prompts.asked("show_error")
     assert "not saved" in title
     assert "Nothing is lost" in message
+    assert "does not exist" in message
+    assert "Errno" not in message  # in words, not the operating system's code
     assert _doc(workflow).is_modified
     autosaver = workflow.autosaver
     assert autosaver is not None

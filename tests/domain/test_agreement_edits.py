@@ -67,7 +67,8 @@ def test_criterion_points_are_changed_and_refused_by_field() -> None:
     assert sc(p).fit[1].points == 35
     with pytest.raises(PlanInvalid) as exc:
         scoring_edits.set_criterion(p, "fit", 1, points=5000)
-    assert "points must be in [-1000, 1000]" in problems(exc)["scoring.fit[1].points"]
+    message = problems(exc)["scoring.fit[1].points"]
+    assert "points must be at least -1,000 and at most 1,000, got 5,000" in message
     with pytest.raises(PlanInvalid) as exc:
         scoring_edits.set_criterion(p, "engagement", 0, label="  ")
     assert "label" in problems(exc)["scoring.engagement[0].label"]

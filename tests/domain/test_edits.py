@@ -88,7 +88,7 @@ def test_out_of_range_months_names_the_field() -> None:
 def test_adding_a_stage_keeps_the_won_stage_last() -> None:
     p = stage_edits.add_stage(sample(), 99)
     assert p.stages[-1].id == "s3"
-    assert p.stages[-2].conversion == stage_edits.DEFAULT_CONVERSION
+    assert p.stages[-2].conversion == stage_edits.NEW_CONVERSION
 
 
 def test_pipeline_zero_removes_the_entry() -> None:

@@ -61,7 +61,7 @@ def test_typing_open_units(qtbot: QtBot, pipeline_panel: PipelinePanel,
 def test_follows_the_stages(qtbot: QtBot, pipeline_panel: PipelinePanel,
                             editor_document: PlanDocument) -> None:
     editor_document.edit("Add stage", lambda p: stage_edits.add_stage(p, 1, name="Lead"))
-    assert list(pipeline_panel.spins) == ["inquiry", "stage", "mql", "sal"]
+    assert list(pipeline_panel.spins) == ["inquiry", "lead", "mql", "sal"]
     editor_document.edit("Rename", lambda p: stage_edits.set_stage(p, 2, name="Qualified"))
     assert pipeline_panel._labels["mql"].text() == "Qualified"
     editor_document.load(small_plan(), None)

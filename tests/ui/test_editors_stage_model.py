@@ -75,7 +75,7 @@ def test_consecutive_edits_of_one_field_are_one_undo_step(
 @pytest.mark.parametrize(("row", "column", "value", "reason"), [
     (1, col.CONVERSION, 0.0, "above 0%"),
     (1, col.CONVERSION, 150.0, "at most 100%, got 150%"),
-    (1, col.DAYS, -1.0, "days must be in [0, 3650]"),
+    (1, col.DAYS, -1.0, "days must be at least 0 and at most 3,650"),
     (0, col.RECYCLE_TO, "sal", "later stage"),
     (2, col.RECYCLE_SHARE, 120.0, "at most 100%"),
     (1, col.NAME, "  ", "must not be empty"),

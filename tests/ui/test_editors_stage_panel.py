@@ -177,7 +177,7 @@ def test_keyboard_moves_adds_and_removes_stages(
 
     qtbot.keyClick(stage_panel.table, Qt.Key.Key_N,
                    CTRL | Qt.KeyboardModifier.ShiftModifier)
-    assert ids(editor_document) == ["inquiry", "stage", "mql", "sal", "won"]
+    assert ids(editor_document) == ["inquiry", "new-stage", "mql", "sal", "won"]
     assert stage_panel.table.currentIndex().row() == 1  # the new stage, ready to rename
     qtbot.keyClick(stage_panel.table, Qt.Key.Key_Delete)
     assert ids(editor_document) == ["inquiry", "mql", "sal", "won"]

@@ -103,7 +103,7 @@ def test_impossible_values_are_refused_at_the_field(
     model = team.model
     before = document.plan
     for column, value, reason in (
-        (cols.HEADCOUNT, -2.0, "headcount must be in [0,"),
+        (cols.HEADCOUNT, -2.0, "headcount must be at least 0 and at most"),
         (cols.ATTRITION, 100.0, "100% would empty the team"),
         (cols.RAMP, "fast", "is not a number"),
         (cols.ATTAINMENT, 80.0, "quota roles only"),

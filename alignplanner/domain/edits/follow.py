@@ -8,7 +8,8 @@ scoring model qualifies for the next stage; a role working it works the stage in
 place; SLAs from it go, and SLAs to it hand over to the stage after. Removing the won
 stage makes the one above it won.
 
-Both functions return the plan fields to replace, for `dataclasses.replace`.
+Both functions return the plan fields to replace, for `dataclasses.replace`;
+`removal_notes` says in sentences what a removal moved or dropped.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from alignplanner.domain import wording
 from alignplanner.domain.plan.funnel import Pipeline, Stage
 from alignplanner.domain.plan.plan import Plan
 
-__all__ = ["after_removal", "after_rename"]
+__all__ = ["after_removal", "after_rename", "removal_notes"]
 
 
 def after_rename(plan: Plan, stages: Sequence[Stage], old: str, new: str) -> dict[str, Any]:
@@ -103,3 +105,40 @@ def after_removal(plan: Plan, index: int) -> dict[str, Any]:
                        for x in plan.roles),
         "slas": tuple(slas),
     }
+
+
+def removal_notes(plan: Plan, index: int) -> list[str]:
+    """One sentence for each thing `after_removal` moves or drops besides the stage."""
+    after = after_removal(plan, index)
+    gone = plan.stages[index]
+    names = {s.id: s.name for s in plan.stages}
+    stages: tuple[Stage, ...] = after["stages"]
+    notes: list[str] = []
+    if index == len(plan.stages) - 1:
+        notes.append(wording.became_won(stages[-1].name))
+    notes += [wording.recycle_dropped(s.name, gone.name) for s in plan.stages
+              if s.recycle is not None and s.recycle.to == gone.id and s is not gone]
+    for old, new in zip(plan.sources, after["sources"], strict=True):
+        source = old.name or old.id
+        if old.enters != new.enters:
+            notes.append(wording.source_moved(source, gone.name, names[new.enters]))
+        notes += [wording.override_dropped(source, names[k], rate)
+                  for k, rate in old.conversion_overrides.items()
+                  if k not in new.conversion_overrides]
+    notes += [wording.pipeline_dropped(names[k], units)
+              for k, units in plan.pipeline.existing.items()
+              if k not in after["pipeline"].existing]
+    if plan.scoring is not None and plan.scoring.qualifies_for != after["scoring"].qualifies_for:
+        notes.append(wording.scoring_moved(names[plan.scoring.qualifies_for],
+                                           names[after["scoring"].qualifies_for]))
+    notes += [wording.role_moved(wording.role_label(old), gone.name, names[new.works])
+              for old, new in zip(plan.roles, after["roles"], strict=True)
+              if old.works != new.works]
+    kept = {s.id: s for s in after["slas"]}
+    for sla in plan.slas:
+        if sla.id not in kept:
+            notes.append(wording.sla_dropped(sla.name or sla.id, names[sla.from_stage]))
+        elif kept[sla.id].to_stage != sla.to_stage:
+            notes.append(wording.sla_handed_over(sla.name or sla.id, gone.name,
+                                                 names[kept[sla.id].to_stage]))
+    return notes

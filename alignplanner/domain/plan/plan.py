@@ -108,12 +108,20 @@ class Plan:
         if len(self.stages) > MAX_STAGES:
             c.add(("stages",), f"at most {MAX_STAGES} stages, got {len(self.stages)}")
         seen: dict[str, int] = {}
+        named: dict[str, int] = {}
         last = len(self.stages) - 1
         for i, stage in enumerate(self.stages):
             if stage.id in seen:
                 c.add(("stages", i, "id"),
                       f"stage id {stage.id!r} is already used by stages[{seen[stage.id]}]")
             seen.setdefault(stage.id, i)
+            key = " ".join(str(stage.name).split()).casefold()
+            if key in named:
+                first = named[key]
+                c.add(("stages", i, "name"),
+                      f"stage name {stage.name!r} is already used by stage {first + 1} "
+                      f"({self.stages[first].id}); give each stage its own name")
+            named.setdefault(key, i)
             if i == last:
                 for key in ("conversion", "days", "recycle"):
                     if getattr(stage, key) is not None:

@@ -23,26 +23,27 @@ from alignplanner.domain.problems import Problem
 from alignplanner.ui.editors.number_box import NumberBox
 from alignplanner.ui.theme import WARNING_COLOR, color_text, team_color
 
-_FRACTION_RANGE = re.compile(r"must be in ([\[(])0, 1\], got (-?[0-9.e+-]+)")
+_NUMBER = r"(-?[0-9.,e+-]+)"
+_FRACTION_RANGE = re.compile(rf"must be (above|at least) 0 and at most 1, got {_NUMBER}")
 _GROWTH_RANGE = re.compile(
-    r"growth must be in \((-?[0-9.e+-]+), ([0-9.e+-]+)\], got (-?[0-9.e+-]+)")
+    rf"growth must be above {_NUMBER} and at most {_NUMBER}, got {_NUMBER}")
 
 
 def _percent(text: str) -> str:
     try:
-        return f"{float(text) * 100:g}%"
+        return f"{float(text.replace(',', '')) * 100:g}%"
     except ValueError:
         return text
 
 
 def percent_message(message: str) -> str:
     """Say a domain range of fractions in the percent the field shows:
-    ``must be in (0, 1], got 1.5`` -> ``must be above 0% and at most 100%, got 150%``;
-    ``growth must be in (-1, 10], got 12`` -> ``growth must be above -100% and at most
-    1000%, got 1200%``."""
+    ``must be above 0 and at most 1, got 1.5`` -> ``must be above 0% and at most 100%,
+    got 150%``; ``growth must be above -1 and at most 10, got 12`` -> ``growth must be
+    above -100% and at most 1000%, got 1200%``."""
 
     def as_percent(match: re.Match[str]) -> str:
-        low = "above 0%" if match.group(1) == "(" else "at least 0%"
+        low = f"{match.group(1)} 0%"
         return f"must be {low} and at most 100%, got {_percent(match.group(2))}"
 
     def growth(match: re.Match[str]) -> str:

@@ -82,6 +82,8 @@ def transform(stage: Stage, row: int, column: int, value: object) -> Callable[[P
     if column in (CONVERSION, DAYS, RECYCLE_TO, RECYCLE_SHARE, RECYCLE_DAYS):
         return _rate_transform(stage, row, column, value)
     text = str(value).strip() if column in (NAME, ID) else str(value)
+    if column == NAME:  # an id made of the name follows it
+        return lambda p: stage_edits.rename_stage(p, row, text)
     field = {NAME: "name", ID: "id", OWNER: "owner", **_TEXT_FIELDS}[column]
     return lambda p: stage_edits.set_stage(p, row, **{field: text})
 

@@ -34,6 +34,7 @@ from alignplanner.ui.editors.common import (
 )
 from alignplanner.ui.editors.stage_model import StageTableModel
 from alignplanner.ui.views import DocumentPanel
+from alignplanner.ui.wording import team_label
 
 SHORTCUT = Qt.ShortcutContext
 TEXT_COLUMN_CHARS = 28  # the vocabulary columns' width, in characters of the current font
@@ -55,6 +56,8 @@ class StagePanel(DocumentPanel):
         self.model = StageTableModel(document, self)
         self.table = self._make_table()
         self.error = ErrorLabel(self)
+        self.note = _note_label(self)
+        self._shown = document.plan
         hint = QLabel("Stages from top to bottom; the last one is won. Drag a row or press "
                       "Ctrl+Up / Ctrl+Down to reorder.", self)
         hint.setWordWrap(True)
@@ -85,6 +88,7 @@ class StagePanel(DocumentPanel):
         layout.addWidget(hint)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
+        layout.addWidget(self.note)
 
         self.model.refused.connect(self._on_refused)
         self.model.rowsInserted.connect(self._on_rows_inserted)
@@ -132,6 +136,13 @@ class StagePanel(DocumentPanel):
 
     def refresh(self, plan: Plan) -> None:
         self.error.clear_message()  # a successful edit (or a new plan) clears the last refusal
+        self._say(stage_edits.renamed_note(self._shown, plan))  # an id that followed a name
+        self._shown = plan
+
+    def _say(self, *notes: str) -> None:
+        """What the last edit changed besides what it names (cleared by the next one)."""
+        self.note.setText("\n".join(n for n in notes if n))
+        self.note.setVisible(any(notes))
 
     # -- slots: each calls the document (through the model for cells) ------------------
 
@@ -143,13 +154,20 @@ class StagePanel(DocumentPanel):
 
     def _add(self) -> None:
         row = self._row() + 1 if self._row() >= 0 else len(self.document.plan.stages) - 1
-        self._show(self.document.edit("Add stage", lambda p: stage_edits.add_stage(p, row)))
+        problems = self.document.edit("Add stage", lambda p: stage_edits.add_stage(p, row))
+        self._show(problems)
+        if not problems:
+            self._say(stage_edits.added_note(self.document.plan, row, team_label))
 
     def _remove(self) -> None:
         row = self._row()
         if row >= 0:
-            self._show(self.document.edit(removal_name(self.document.plan, row),
-                                          lambda p: stage_edits.remove_stage(p, row)))
+            plan = self.document.plan
+            problems = self.document.edit(removal_name(plan, row),
+                                          lambda p: stage_edits.remove_stage(p, row))
+            self._show(problems)
+            if not problems:
+                self._say(*stage_edits.removal_notes(plan, row))
 
     def _move_up(self) -> None:
         if self._row() > 0:
@@ -174,6 +192,15 @@ class StagePanel(DocumentPanel):
         index = self.model.index(first, col.NAME)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
+
+
+def _note_label(parent: QWidget) -> QLabel:
+    note = QLabel(parent)
+    note.setWordWrap(True)
+    note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    note.setAccessibleName("What the last edit also changed")
+    note.hide()
+    return note
 
 
 def removal_name(plan: Plan, row: int) -> str:
