@@ -17,6 +17,7 @@ of it with scripted answers. The rules that keep work safe:
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -33,6 +34,9 @@ from alignplanner.document.recovery import Recovery, find_recoveries
 from alignplanner.document.restore import differs_from_file, load_changed_file, recover
 from alignplanner.document.settings import Settings, autosave_idle_ms, recovery_dir
 from alignplanner.document.watch import FileWatcher
+from alignplanner.domain.engine.compute import compute
+from alignplanner.domain.plan.funnel import Pipeline
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.resources import sample_plan_path
 
 __all__ = ["FileWorkflow"]
@@ -87,6 +91,13 @@ class FileWorkflow(QObject):
 
     def new_from_sample(self) -> bool:
         """An untitled copy of the built-in sample plan (Save asks for a name)."""
+        return self._new(blank=False)
+
+    def new_blank(self) -> bool:
+        """An untitled blank plan: the sample's stages, nothing of its own else."""
+        return self._new(blank=True)
+
+    def _new(self, *, blank: bool) -> bool:
         if not self._may_replace():
             return False
         try:
@@ -94,6 +105,10 @@ class FileWorkflow(QObject):
         except (PlanFileError, FileNotFoundError) as exc:
             self._prompts.show_error("The sample plan could not be opened", str(exc))
             return False
+        if blank:
+            plan = blank_plan(loaded.plan)
+            loaded = dataclasses.replace(loaded, plan=plan, result=compute(plan),
+                                         stale_requirements=())
         self._install(self._document_with(loaded, None), None, None)
         return True
 
@@ -347,6 +362,14 @@ class FileWorkflow(QObject):
         self._settings.add_recent_file(path)
         self._settings.set_last_folder(path.parent)
         self.recentFilesChanged.emit()
+
+
+def blank_plan(sample: Plan) -> Plan:
+    """A plan to start from nothing: ``sample``'s funnel stages, dates and target, and
+    none of its sources, pipeline, team, SLAs, holidays, scoring or approvers."""
+    return Plan(name="Untitled plan", start=sample.start, months=sample.months,
+                target=sample.target, stages=sample.stages, currency=sample.currency,
+                rounding=sample.rounding, pipeline=Pipeline())
 
 
 def _reason(exc: OSError | ValueError) -> str:

@@ -42,6 +42,7 @@ from alignplanner.ui.warnings_panel import WarningsPanel
 from alignplanner.ui.workbench import Workbench
 
 if TYPE_CHECKING:  # the hidden tabs' modules are imported when a tab is first shown
+    from alignplanner.contract.exports import Format
     from alignplanner.ui.charts.by_source import SourceChart
     from alignplanner.ui.charts.timeline import TimelineChart
     from alignplanner.ui.editors.pipeline_panel import PipelinePanel
@@ -193,6 +194,9 @@ class MainWindow(QMainWindow):
     # -- file actions (the workflow asks the questions) -------------------------------
 
     def file_new(self) -> None:
+        self.workflow.new_blank()
+
+    def file_new_from_sample(self) -> None:
         self.workflow.new_from_sample()
 
     def file_open(self, path: Path | None = None) -> None:
@@ -293,6 +297,20 @@ class MainWindow(QMainWindow):
         path = self.workflow.prompts.ask_export_path("PDF document (*.pdf)", ".pdf")
         if path is not None:
             self._export(lambda: export.export_pdf_summary(self.document, path))
+
+    def export_json(self) -> None:
+        self._export_data("json", "JSON file (*.json)", ".json")
+
+    def export_csv(self) -> None:
+        self._export_data("csv", "CSV spreadsheet (*.csv)", ".csv")
+
+    def _export_data(self, fmt: Format, file_filter: str, suffix: str) -> None:
+        from alignplanner.contract import exports
+
+        path = self.workflow.prompts.ask_export_path(file_filter, suffix)
+        if path is not None:
+            document = self.document
+            self._export(lambda: exports.write(path, fmt, document.plan, document.result))
 
     def _export(self, write: Callable[[], object]) -> None:
         try:

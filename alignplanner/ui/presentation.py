@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QRect, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QWidget
 
@@ -31,6 +31,7 @@ class Presentation(QObject):
         self._font: QFont | None = None
         self._sizes: list[int] = []
         self._was_maximized = False
+        self._geometry = QRect()  # the window's place and size before the mode
         self._leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
         self._leave.setContext(Qt.ShortcutContext.WindowShortcut)
         self._leave.activated.connect(lambda: self.set_active(False))
@@ -50,6 +51,8 @@ class Presentation(QObject):
             self._font = QFont(app.font())
             self._sizes = self._split.sizes()
             self._was_maximized = window.isMaximized()
+            self._geometry = window.normalGeometry() if self._was_maximized \
+                else window.geometry()
             big = QFont(self._font)
             big.setPointSizeF(self._font.pointSizeF() * FONT_SCALE)
             app.setFont(big)  # dialogs and popups
@@ -68,10 +71,11 @@ class Presentation(QObject):
             self._editors_pane.show()
             if self._sizes:
                 self._split.setSizes(self._sizes)
+            window.showNormal()
+            if self._geometry.isValid():  # where it was, as large as it was
+                window.setGeometry(self._geometry)
             if self._was_maximized:
                 window.showMaximized()
-            else:
-                window.showNormal()
         self._leave.setEnabled(active)
         self._editors.setEnabled(active)
         self._action.setChecked(active)

@@ -112,6 +112,19 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         document.edit("MQL conversion", lambda p: stage_edits.set_stage(p, mql, conversion=0.42))
         tab("Sign-off")(window)
 
+    def typed_wrong(window: MainWindow) -> None:
+        """"12 mio" typed as the revenue target: kept as typed, refused beside it."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        tab("Target")(window)
+        settle()
+        revenue = window.target.view.revenue
+        revenue.setFocus()
+        revenue.selectAll()
+        QTest.keyClicks(revenue, "12 mio")
+        QTest.keyClick(revenue, Qt.Key.Key_Return)
+
     def presentation(window: MainWindow) -> None:
         window.presentation.set_active(True)
 
@@ -158,6 +171,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         "sla-panel": (None, chart("Capacity", tab("SLAs"))),
         "capacity": (None, chart("Capacity", tab("Team"))),
         "scoring": (None, tab("Scoring")),
+        "number-refused": (None, typed_wrong),
         "signoff": (None, signed_then_edited),
         "actuals-import": (None, lambda window: actuals(window, run=False)),
         "actuals-view": (None, lambda window: actuals(window, run=True)),

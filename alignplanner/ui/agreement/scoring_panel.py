@@ -59,7 +59,8 @@ class _PointsDelegate(kinds.EditorDelegate):
 
     def createEditor(self, parent: QWidget, option: object, index: kinds.Index) -> QWidget:
         if index.column() == self._points:
-            return kinds.spin_box(parent, -MAX_POINTS, MAX_POINTS, 0, widest=-1000)
+            box = kinds.spin_box(parent, -MAX_POINTS, MAX_POINTS, 0, widest=-1000)
+            return self._number_editor(box, index)
         return super().createEditor(parent, option, index)  # type: ignore[arg-type]
 
 
@@ -97,6 +98,10 @@ class ScoringPanel(DocumentPanel):
         self.decay_days = kinds.spin_box(self, 0, MAX_AGE_DAYS, 0, widest=9999)
         self.decay_days.setSuffix(" days")
         self.decay_days.valueChanged.connect(lambda _v: self._decay())
+        for box, field in ((self.fit_threshold, "Fit threshold"),
+                           (self.engagement_threshold, "Engagement threshold"),
+                           (self.decay_days, "Decay")):
+            self.error.follow(box, field)
         self.intent = QLabel(self)
         self.intent.setWordWrap(True)  # a long list of actions wraps, never widens the tab
         self.try_lead = TryLead(self)

@@ -52,6 +52,7 @@ class TryLead(QWidget):
         self.criteria.setWordWrap(True)
         self.criteria.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.error = ErrorLabel(self)
+        self.error.follow(self.age, "Actions taken")
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Actions taken", self.age)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
-from PySide6.QtCore import QAbstractItemModel, QObject, QSignalBlocker, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignplanner.domain.problems import Problem
+from alignplanner.ui.editors.number_box import NumberBox
 from alignplanner.ui.theme import WARNING_COLOR, color_text, team_color
 
 _NUMBER = r"(-?[0-9.,e+-]+)"
@@ -93,7 +94,8 @@ def blocked(*objects: QObject) -> Iterator[None]:
 
 def editable_table(parent: QWidget, model: QAbstractItemModel, name: str) -> QTableView:
     """A table of ``model`` edited from the keyboard: one cell selected at a time, typing or
-    F2 edits it, Tab moves on; one line a row, alternating colours, no row numbers."""
+    F2 edits it, Tab moves on (and out of the table after its last cell, Shift+Tab out
+    before its first); one line a row, alternating colours, no row numbers."""
     table = QTableView(parent)
     table.setModel(model)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -102,11 +104,42 @@ def editable_table(parent: QWidget, model: QAbstractItemModel, name: str) -> QTa
                           | QAbstractItemView.EditTrigger.AnyKeyPressed
                           | QAbstractItemView.EditTrigger.SelectedClicked)
     table.setTabKeyNavigation(True)
+    TabLeavesAtTheEnds(table)
     table.setWordWrap(False)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
     table.setAccessibleName(name)
     return table
+
+
+class TabLeavesAtTheEnds(QObject):
+    """Tab on a table's last cell (Shift+Tab on its first) moves the focus on to the next
+    field of the window instead of wrapping round: a keyboard user can leave the table."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self._table = table
+        table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._table and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._at_end(
+                    forward=key == Qt.Key.Key_Tab
+                    and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):  # type: ignore[attr-defined]
+                table = self._table
+                table.setTabKeyNavigation(False)  # this one key moves the focus out
+                QTimer.singleShot(0, lambda: table.setTabKeyNavigation(True))
+        return False
+
+    def _at_end(self, *, forward: bool) -> bool:
+        model, current = self._table.model(), self._table.currentIndex()
+        if not current.isValid() or model is None:
+            return True
+        if forward:
+            return (current.row() == model.rowCount() - 1
+                    and current.column() == model.columnCount() - 1)
+        return current.row() == 0 and current.column() == 0
 
 
 def size_columns(table: QTableView, widths: Mapping[int, int] | None = None) -> None:
@@ -166,13 +199,29 @@ class ErrorLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._typed_in: NumberBox | None = None  # the field whose typing the line refuses
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         color_text(self, WARNING_COLOR, bold=True)
         self.setAccessibleName("Refused edit")
         self.hide()
 
+    def follow(self, box: NumberBox, field: str) -> None:
+        """Say here why the text typed in ``box`` is refused, led by ``field``; the line
+        (or the plan's refusal of that field) goes once the field holds a number again,
+        even the one the plan already has, or when the plan changes."""
+
+        def show(why: str) -> None:
+            if why:
+                self.show_message(f"{field}: {why}")
+                self._typed_in = box
+            elif self._typed_in is box or self.text().startswith(f"{field}: "):
+                self.clear_message()  # fixed: the reason about this field goes
+
+        box.refusal.connect(show)
+
     def show_message(self, message: str) -> None:
+        self._typed_in = None
         self.setText(message)
         self.setVisible(bool(message))
 

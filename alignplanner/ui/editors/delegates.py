@@ -10,14 +10,15 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QComboBox,
     QDoubleSpinBox,
     QPlainTextEdit,
@@ -29,61 +30,30 @@ from PySide6.QtWidgets import (
 from alignplanner.domain.checks import MAX_DAYS, MAX_MONEY
 from alignplanner.domain.plan.funnel import OWNERS
 from alignplanner.ui.editors.common import team_swatch
+from alignplanner.ui.editors.number_box import NumberBox, spin_box
 from alignplanner.ui.wording import team_label
 
 Index = QModelIndex | QPersistentModelIndex
 EDIT = Qt.ItemDataRole.EditRole
+__all__ = [
+    "CHOICE", "DAYS", "MONEY", "OWNER", "PERCENT", "SHARE", "TEXT", "Choices",
+    "EditorDelegate", "Index", "NumberBox", "spin_box",
+]
+
 Choices = Callable[[Index], list[tuple[str, str]]]  # (label, value) for one cell
+LEAVING_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 PERCENT, SHARE, DAYS, OWNER, CHOICE, TEXT, MONEY = (
     "percent", "share", "days", "owner", "choice", "text", "money")
 
 
-TYPING_LIMIT = 10 * MAX_MONEY  # a number box takes any number up to this size
-
-
-class NumberBox(QDoubleSpinBox):
-    """A spin box as wide as the numbers people type (``widest``), not as wide as the
-    largest value the model allows (10^15 in a big presentation font)."""
-
-    widest = 9_999_999_999.0
-
-    def _width(self) -> int:
-        widest = self.textFromValue(min(self.maximum(), self.widest))
-        text = max(widest, self.specialValueText(), key=len) + self.suffix() + "00"
-        return self.fontMetrics().horizontalAdvance(text)
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        return QSize(min(hint.width(), self._width()), hint.height())
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        return QSize(min(hint.width(), self._width()), hint.height())
-
-
-def spin_box(parent: QWidget, low: float, high: float, decimals: int,
-             widest: float = NumberBox.widest, *, special: str = "") -> QDoubleSpinBox:
-    """A number field for values the plan accepts between ``low`` and ``high``. It takes
-    any number a person types, beyond those too: the plan refuses an impossible one and
-    the panel says why at the field (a box that silently dropped the keystroke would turn
-    150 into 15). ``special`` is what the box shows at ``low`` ("none", "plan's"): such a
-    box stops at ``low``."""
-    box = NumberBox(parent)
-    box.widest = widest
-    box.setRange(low if special else min(low, -TYPING_LIMIT), max(high, TYPING_LIMIT))
-    box.setSpecialValueText(special)
-    box.setDecimals(decimals)
-    box.setAlignment(Qt.AlignmentFlag.AlignRight)
-    box.setKeyboardTracking(False)
-    box.setGroupSeparatorShown(decimals == 0)
-    box.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
-    return box
-
-
 class EditorDelegate(QStyledItemDelegate):
     """Editors by column: ``kinds`` maps a column to one of the kinds above; ``choices``
-    gives the (label, value) pairs of a CHOICE column's combo box."""
+    gives the (label, value) pairs of a CHOICE column's combo box.
+
+    A number cell whose text does not read stays open on Tab or Enter, the reason said
+    under the table (the model's ``refuse_typed``); when a click elsewhere closes it,
+    the reason quotes what was typed, and the plan keeps its value."""
 
     def __init__(self, kinds: Mapping[int, str], choices: Choices | None = None,
                  parent: QWidget | None = None) -> None:
@@ -100,7 +70,8 @@ class EditorDelegate(QStyledItemDelegate):
         ranges = {PERCENT: (0.01, 100.0, 2), SHARE: (0.0, 100.0, 2), DAYS: (0.0, MAX_DAYS, 1),
                   MONEY: (0.0, MAX_MONEY, 0)}
         if kind in ranges:
-            return spin_box(parent, *ranges[kind], special="plan's" if kind == MONEY else "")
+            box = spin_box(parent, *ranges[kind], special="plan's" if kind == MONEY else "")
+            return self._number_editor(box, index)
         if kind in (OWNER, CHOICE):
             return self._combo(parent, index, kind)
         if kind == TEXT:
@@ -110,6 +81,26 @@ class EditorDelegate(QStyledItemDelegate):
                             "Esc cancels")
             return text
         return super().createEditor(parent, option, index)
+
+    def _number_editor(self, box: NumberBox, index: Index) -> NumberBox:
+        """``box`` as the editor of ``index``: its refusals go to the model's."""
+        cell = QPersistentModelIndex(index)
+        box.refusal.connect(lambda why: self._refuse_typed(cell, why))
+        return box
+
+    @staticmethod
+    def _refuse_typed(cell: QPersistentModelIndex, why: str) -> None:
+        model = cell.model()
+        refuse = getattr(model, "refuse_typed", None)
+        if why and cell.isValid() and callable(refuse):
+            refuse(cell.row(), cell.column(), why)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if (isinstance(editor, NumberBox) and event.type() == QEvent.Type.KeyPress
+                and event.key() in LEAVING_KEYS  # type: ignore[attr-defined]
+                and editor.has_typing() and not editor.check()):
+            return True  # the cell stays open with what was typed
+        return super().eventFilter(editor, event)
 
     def _combo(self, parent: QWidget, index: Index, kind: str) -> QComboBox:
         combo = QComboBox(parent)
@@ -132,6 +123,8 @@ class EditorDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(EDIT)
+        if isinstance(editor, NumberBox) and editor.has_typing():
+            return  # the cell's tooltip changed (a refusal): what was typed stays
         if isinstance(editor, QDoubleSpinBox):
             empty = max(0.0, editor.minimum())  # "plan's" where the box has it
             editor.setValue(float(value) if value not in (None, "") else empty)
@@ -143,7 +136,11 @@ class EditorDelegate(QStyledItemDelegate):
             super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        if isinstance(editor, QDoubleSpinBox):
+        if isinstance(editor, NumberBox):
+            if not editor.has_typing() or editor.check():
+                editor.interpretText()
+                model.setData(index, editor.value(), EDIT)
+        elif isinstance(editor, QDoubleSpinBox):
             editor.interpretText()
             model.setData(index, editor.value(), EDIT)
         elif isinstance(editor, QComboBox):

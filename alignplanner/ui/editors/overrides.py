@@ -90,6 +90,7 @@ class OverridesEditor(DocumentPanel):
             rate.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             check.toggled.connect(partial(self._toggle, stage_id))
             spin.valueChanged.connect(partial(self._set_rate, stage_id))
+            self.error.follow(spin, "Conversion rate")
             self._grid.addWidget(check, row, 0)
             self._grid.addWidget(spin, row, 1)
             self._grid.addWidget(rate, row, 2)

@@ -81,6 +81,7 @@ class PipelinePanel(DocumentPanel):
             spin = spin_box(self, 0.0, MAX_MONEY, 0, special="none")
             spin.setAccessibleName(f"Open units at {stage_id}")
             spin.valueChanged.connect(partial(self._set_count, stage_id))
+            self.error.follow(spin, f"Open units at {self._stage_name(stage_id)}")
             name = QWidget(self)
             swatch, label = QLabel(name), QLabel(name)
             row = QHBoxLayout(name)
@@ -93,6 +94,10 @@ class PipelinePanel(DocumentPanel):
         self._stage_ids = open_ids
 
     # -- slots -----------------------------------------------------------------------
+
+    def _stage_name(self, stage_id: str) -> str:
+        plan = self.document.plan
+        return plan.stages[plan.stage_index(stage_id)].name
 
     def _set_count(self, stage_id: str, value: float) -> None:
         plan = self.document.plan

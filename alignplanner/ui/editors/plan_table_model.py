@@ -107,6 +107,17 @@ class PlanTableModel(CellModel):
         problems = self._document.edit(text, transform, key)
         return not problems or self._refuse(row, column, describe(problems, field))
 
+    def refuse_typed(self, row: int, column: int, why: str) -> None:
+        """The text typed in the cell at (``row``, ``column``) is not a value: say ``why``,
+        led by the row and the column, as the plan's refusals are ("MQL · Days: ...")."""
+        rows = self._rows(self._plan)
+        item = rows[row] if 0 <= row < len(rows) else None
+        label = (getattr(item, "name", "") or getattr(item, "label", "")
+                 or getattr(item, "id", ""))
+        title = self.titles[column] if 0 <= column < len(self.titles) else ""
+        field = " \u00b7 ".join(part for part in (str(label), title) if part)
+        self._refuse(row, column, f"{field}: {why}" if field else why)
+
     def _refuse(self, row: int, column: int, message: str) -> bool:
         self._refusals[(row, column)] = message
         cell = self.index(row, column)

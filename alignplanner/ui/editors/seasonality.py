@@ -108,6 +108,7 @@ class SeasonalityEditor(DocumentPanel):
             spin = spin_box(self, 0.0, MAX_MONEY, 2, widest)
             spin.setAccessibleName(f"Month {i + 1}")
             spin.valueChanged.connect(partial(self._set_month, i))
+            self.error.follow(spin, f"Month {i + 1}")
             for line, widget in enumerate((label, spin, amount)):
                 self._grid.addWidget(widget, row * 3 + line, column)
             self.spins.append(spin)

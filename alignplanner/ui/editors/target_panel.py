@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -75,9 +74,8 @@ class TargetPanel(DocumentPanel):
         self.start.setDisplayFormat("MMMM yyyy")
         self.start.setKeyboardTracking(False)
         self.start.setToolTip("The first month of the plan (plans start on the 1st)")
-        self.months = QSpinBox(self)
-        self.months.setRange(-MAX_TYPED_MONTHS, MAX_TYPED_MONTHS)  # the plan says what fits
-        self.months.setKeyboardTracking(False)
+        self.months = spin_box(self, -MAX_TYPED_MONTHS, MAX_TYPED_MONTHS, 0, widest=999)
+        self.months.setGroupSeparatorShown(False)
         self.months.setSuffix(" months")
         self.rounding = _combo(self, ROUNDING_LABELS)
         self.rounding.setToolTip(ROUNDING_WHY)
@@ -99,6 +97,7 @@ class TargetPanel(DocumentPanel):
         self.target_error = ErrorLabel(self)
         self.seasonality = SeasonalityEditor(document, self)
         self._lay_out()
+        self._follow_typing()
         self._connect()
         self._apply_fonts()
         self._bind()
@@ -166,6 +165,13 @@ class TargetPanel(DocumentPanel):
             self._boxes.setDirection(direction)
             self.updateGeometry()  # a scroll area around it asks the new height
         super().resizeEvent(event)
+
+    def _follow_typing(self) -> None:
+        """Text a number field cannot read is refused under its group, by name."""
+        self.plan_error.follow(self.months, "Plan length")
+        for box, field in ((self.revenue, "Revenue target"),
+                           (self.deal_size, "Average deal size"), (self.growth, "Growth")):
+            self.target_error.follow(box, field)
 
     def _connect(self) -> None:
         self.name.editingFinished.connect(self._name)
@@ -252,7 +258,8 @@ class TargetPanel(DocumentPanel):
                      lambda p: plan_edits.set_start(p, day.year(), day.month()),
                      ("plan", "start"))
 
-    def _months(self, months: int) -> None:
+    def _months(self, value: float) -> None:
+        months = int(value)  # the field takes whole numbers only
         self._commit(self.plan_error, "Plan length",
                      lambda p: plan_edits.set_plan(p, months=months),
                      ("plan", "months"))

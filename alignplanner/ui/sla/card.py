@@ -203,6 +203,8 @@ class SlaCard(QFrame):
         }
         for widget, name in names.items():
             widget.setAccessibleName(name)
+            if isinstance(widget, NumberField):
+                self.error.follow(widget, name)
 
     def _lay_out(self) -> None:
         self._units_label = QLabel(self)

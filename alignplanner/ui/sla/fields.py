@@ -11,14 +11,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QToolTip, QWidget
+
+from alignplanner.ui.editors.number_box import NumberBox
 
 Commit = Callable[[Any], None]
 NOT_SET = "\u2013"  # an en dash: no value
 
 
-class NumberField(QDoubleSpinBox):
-    """A number; ``none_value`` (shown as ``none_text``) stands for "not set" (None)."""
+class NumberField(NumberBox):
+    """A number; ``none_value`` (shown as ``none_text``) stands for "not set" (None). Text
+    that is not a number stays as typed, and the reason shows at the field."""
 
     def __init__(
         self,
@@ -45,6 +48,11 @@ class NumberField(QDoubleSpinBox):
             self.setSpecialValueText(none_text)
         self._widest = widest
         self.valueChanged.connect(lambda v: commit(None if self._none and v == low else v))
+        self.refusal.connect(self._say_why)
+
+    def _say_why(self, why: str) -> None:
+        if why:
+            QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), why, self)
 
     def show_value(self, value: float | None) -> None:
         with QSignalBlocker(self):

@@ -16,18 +16,22 @@ def percent(x: float) -> str:
     return f"{text}%"
 
 
+SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"))  # two decimals each
+
+
 def money(x: float, currency: str = "") -> str:
-    """12000000 -> '12.0M USD' style for charts; exact with separators below 10,000."""
+    """12000000 -> '12.00M USD' style for charts; thousands from 10,000 ('12k'); exact
+    with separators below. The unit is the largest the rounded figure reaches:
+    999,999,999,000 is '1.00T', never '1000.00B'."""
     sign = "-" if x < 0 else ""
     x = abs(x)
-    if x >= 1e9:
-        text = f"{x / 1e9:.2f}B"
-    elif x >= 1e6:
-        text = f"{x / 1e6:.2f}M"
-    elif x >= 1e4:
-        text = f"{x / 1e3:.0f}k"
-    else:
-        text = f"{x:,.0f}"
+    text = f"{x / 1e3:.0f}k" if x >= 1e4 else f"{x:,.0f}"
+    for size, unit in SCALES:
+        if round(x / size, 2) >= 1:
+            text = f"{x / size:.2f}{unit}"
+            break
+    if text == "0":
+        sign = ""  # a tiny negative amount shows as 0, not -0
     return f"{sign}{text} {currency}".strip()
 
 
