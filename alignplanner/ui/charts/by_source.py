@@ -187,6 +187,12 @@ class SourceChart(ChartFrame):
         self.plot.setTitle("Wins needed · share of revenue", color=muted(theme), size=size)
         self.units_plot.setTitle("New units at the entry stage", color=muted(theme), size=size)
 
+    def key_count(self) -> int:
+        return len(self._ids)
+
+    def key_text(self, index: int) -> str:
+        return self.tooltip_text(index)
+
     def _hover(self, pos: QPointF) -> None:
         for plot in (self.plot, self.units_plot):
             vb = plot.getViewBox()

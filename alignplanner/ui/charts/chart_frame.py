@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.ui.charts.axes import PlainAxis
+from alignplanner.ui.charts.keyboard import ChartKeys
 from alignplanner.ui.charts.style import font, style_plot
 from alignplanner.ui.views import DocumentView
 
@@ -61,6 +62,27 @@ class ChartFrame(DocumentView):
         layout.addWidget(self.view, 1)
         self._plots: list[pg.PlotItem] = []
         self.plot: pg.PlotItem = self.add_plot(*plot_cell, axis_items)
+        # Tab reaches the chart itself, not its canvas; the arrow keys step through it.
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName(title)
+        self.keys = ChartKeys(self, self.key_count, self.key_text, self.key_anchor)
+
+    def key_count(self) -> int:
+        """How many items (bars, months) the arrow keys step through; 0: none."""
+        return 0
+
+    def key_text(self, index: int) -> str:
+        """What item ``index`` says: its hover text."""
+        return ""
+
+    def key_anchor(self, index: int) -> QPoint | None:
+        """Where item ``index`` sits, in this frame's coordinates (None: the middle)."""
+        return None
+
+    def point_in_frame(self, plot: pg.PlotItem, x: float, y: float) -> QPoint:
+        """The point (``x``, ``y``) of ``plot``'s data, in this frame's coordinates."""
+        scene = plot.getViewBox().mapViewToScene(QPointF(x, y))
+        return self.view.mapTo(self, self.view.mapFromScene(scene))
 
     def add_plot(self, row: int, col: int, axis_items: dict[str, Any] | None = None,
                  **kwargs: Any) -> pg.PlotItem:

@@ -256,6 +256,16 @@ class TimelineChart(ChartFrame):
             plot.getAxis("left").setWidth(axis_width)
             plot.getAxis("left").setTextPen(pg.mkPen(muted(theme)))
 
+    def key_count(self) -> int:
+        return len(self.document.result.months)
+
+    def key_text(self, index: int) -> str:
+        n = len(self.document.result.months)
+        for cursor in (self._target_cursor, *(r.cursor for r in self._shown)):
+            cursor.setVisible(True)
+            cursor.setValue(index if index < n else pre_slot(n)[0])
+        return self.hover_text(index)
+
     def _hover(self, pos: QPointF) -> None:
         month = None
         for plot in (self.plot, *(r.plot for r in self._shown)):

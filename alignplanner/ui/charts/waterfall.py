@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QGraphicsRectItem, QLabel, QToolTip, QWidget
 
@@ -328,6 +328,15 @@ class WaterfallChart(ChartFrame):
         metrics = QFontMetrics(font(self.theme, 1.1))
         widest = max((metrics.horizontalAdvance(name) for _, name in self._ticks), default=0)
         axis.setWidth(widest + 24)
+
+    def key_count(self) -> int:
+        return len(self._y)
+
+    def key_text(self, index: int) -> str:
+        return self.tooltip_text(index)
+
+    def key_anchor(self, index: int) -> QPoint | None:
+        return self.point_in_frame(self.plot, float(self._ends[index]), float(self._y[index]))
 
     def _hover(self, pos: QPointF) -> None:
         vb = self.plot.getViewBox()

@@ -275,6 +275,12 @@ class CapacityChart(ChartFrame):
             lines.append(f"A hire must start by {month_label(plan.month_start(hire))}")
         return "\n".join(lines)
 
+    def key_count(self) -> int:
+        return 0 if self._cap is None else len(self._cap.required)
+
+    def key_text(self, index: int) -> str:
+        return self.tooltip_text(index)
+
     def _hover(self, pos: QPointF) -> None:
         vb = self.plot.getViewBox()
         if self._cap is not None and vb.sceneBoundingRect().contains(pos):
