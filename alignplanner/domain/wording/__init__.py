@@ -36,6 +36,7 @@ from alignplanner.domain.wording.basics import (
     singular,
     units,
 )
+from alignplanner.domain.wording.review import review_behind, review_on_plan
 from alignplanner.domain.wording.signoff import (
     REQUIRED_PART,
     part_label,
@@ -96,6 +97,8 @@ __all__ = [
     "pipeline_surplus",
     "plural",
     "pre_plan",
+    "review_behind",
+    "review_on_plan",
     "role_label",
     "rounding_short",
     "signoff_summary",
