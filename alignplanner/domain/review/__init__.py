@@ -1,3 +1,7 @@
-"""The review of a plan against what happened: planned and actual volumes per stage and
-month with their variance, and conversion compared at equal age (docs/actuals.md, "The
-review")."""
+"""The review of a plan against what happened (docs/actuals.md, "The review").
+
+`variance` sets planned against actual entries per stage, source and month with the
+cumulative variance, `gap` says where the gap is in sentences, `conversion` compares each
+transition's conversion at equal age with the plan's, and `sla_compliance` measures the
+SLAs' hand-offs on the plan's business calendar.
+"""

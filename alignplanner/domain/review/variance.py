@@ -99,5 +99,30 @@ def behind_since(months: Sequence[MonthVariance]) -> tuple[date, float] | None:
     return run[-1].month, -sum(m.variance for m in run) / planned
 
 
+
+
+def source_planned(result: Result, source_id: str, stage_id: str) -> tuple[float, ...]:
+    """The planned entries of one source into one stage per plan month: the stage's
+    `monthly` times the source's part of the stage's volume (`SourceResult.volumes`)."""
+    i = [s.id for s in result.stages].index(stage_id)
+    stage = result.stages[i]
+    share = result.source(source_id).volumes[i] / stage.volume if stage.volume > 0 else 0.0
+    return tuple(m * share for m in stage.monthly)
+
+
+def source_variances(result: Result, actual: Mapping[str, Mapping[str, Mapping[str, int]]],
+                     as_of: date) -> dict[str, tuple[StageVariance, ...]]:
+    """Per plan source, every stage it plans entries into or has records in; ``actual``
+    is source -> stage -> "YYYY-MM" -> records (`actuals.volumes.entries_by_source`)."""
+    found = {}
+    for source in result.sources:
+        got = actual.get(source.id, {})
+        found[source.id] = tuple(
+            StageVariance(s.id, compare(source_planned(result, source.id, s.id), result.months,
+                                        got.get(s.id, {}), as_of))
+            for i, s in enumerate(result.stages) if source.volumes[i] > 0 or s.id in got)
+    return found
+
+
 __all__ = ["MonthVariance", "StageVariance", "behind_since", "compare", "elapsed",
-           "stage_variances"]
+           "source_planned", "source_variances", "stage_variances"]
