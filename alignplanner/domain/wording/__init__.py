@@ -36,6 +36,7 @@ from alignplanner.domain.wording.basics import (
     singular,
     units,
 )
+from alignplanner.domain.wording.review import review_behind, review_on_plan
 from alignplanner.domain.wording.signoff import (
     REQUIRED_PART,
     part_label,
@@ -115,6 +116,8 @@ __all__ = [
     "plural",
     "pre_plan",
     "recycle_dropped",
+    "review_behind",
+    "review_on_plan",
     "role_label",
     "role_moved",
     "rounding_short",

@@ -1,0 +1,34 @@
+"""Records by source, stage and month of their first entry into the stage."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+
+from alignplanner.domain.actuals.events import Events
+from alignplanner.domain.actuals.records import NEVER, build_records
+from alignplanner.domain.actuals.transition import month_label, months_of
+
+
+def entries_by_source(events: Events, as_of: date) -> dict[str, dict[str, dict[str, int]]]:
+    """source -> stage -> "YYYY-MM" -> records whose first entry into the stage falls in
+    that month (events after ``as_of`` left out); sources with no entry are left out."""
+    recs = build_records(events, as_of.toordinal())
+    found: dict[str, dict[str, dict[str, int]]] = {}
+    for k, stage in enumerate(events.stages):
+        entry = recs.entry[:, k]
+        reached = entry != NEVER
+        if not np.any(reached):
+            continue
+        month = months_of(entry[reached])
+        source = events.source[reached]
+        pairs, counts = np.unique(np.stack([source.astype(np.int64), month]), axis=1,
+                                  return_counts=True)
+        for (s, m), n in zip(pairs.T, counts, strict=True):
+            name = events.sources[int(s)]
+            found.setdefault(name, {}).setdefault(stage, {})[month_label(int(m))] = int(n)
+    return found
+
+
+__all__ = ["entries_by_source"]
