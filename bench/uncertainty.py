@@ -46,10 +46,10 @@ def main() -> None:
     parser.add_argument("--draws", type=int, default=10_000)
     parser.add_argument("--plan", nargs="*", default=list(PLANS))
     args = parser.parse_args()
+    settings = Uncertainty(draws=args.draws)
     for name in args.plan:
         plan = load(scenario_path(name)).plan
         result = compute(plan)
-        settings = Uncertainty(draws=args.draws)
         base = median_seconds(lambda p=plan: compute(p), args.repeat)
         runs = {
             f"simulate ({args.draws:,} draws)":

@@ -4,6 +4,8 @@ top-of-funnel volume is wins / (c0 c1) and revenue is volume x c0 x c1 x deal si
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from plan_factory import chain, plan
 
 from alignplanner.domain.uncertainty.settings import Uncertainty, beta_p10_p90
@@ -55,3 +57,15 @@ def test_days_and_recycles_are_drivers_too() -> None:
     p = plan(chain([0.4, 0.5], [10, 20], recycles={1: (0, 0.3, 60)}), continuation="none")
     drivers = {b.driver for b in tornado(p)}
     assert {"days:s0", "days:s1", "recycle:s1"} <= drivers
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.floats(0.05, 0.95), min_size=1, max_size=4), st.floats(0.05, 0.5))
+def test_a_higher_rate_never_needs_more_volume(rates: list[float], swing: float) -> None:
+    p = plan(chain(rates), continuation="none")
+    for bar in tornado(p, Uncertainty(swing=swing)):
+        assert bar.low <= bar.base <= bar.high
+        if bar.driver.startswith("conversion:") or bar.driver == "deal_size":
+            assert bar.outcome_high <= bar.outcome_base * (1 + 1e-12)
+            assert bar.outcome_low >= bar.outcome_base * (1 - 1e-12)
+            assert bar.elasticity <= 0.0
