@@ -13,7 +13,8 @@ import gc
 import os
 import sys
 
-CLI_VERBS = frozenset({"compute", "validate", "export", "diff", "sign", "verify", "actuals"})
+CLI_VERBS = frozenset({"compute", "validate", "export", "diff", "sign", "verify", "actuals",
+                       "simulate"})
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,7 +18,7 @@ import sys
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from alignplanner.cli import actuals, agreement, verbs
+from alignplanner.cli import actuals, agreement, simulate, verbs
 from alignplanner.cli.common import EXIT_INVALID, EXIT_USAGE, UsageError
 
 if TYPE_CHECKING:
@@ -126,6 +126,7 @@ def _parser() -> argparse.ArgumentParser:
     compute.add_argument("--json", action="store_true",
                          help="print exactly the [requirements] structure as JSON")
     compute.set_defaults(command=verbs.compute)
+    simulate.add_to(commands)
 
     validate = commands.add_parser(
         "validate", help="check a plan file",

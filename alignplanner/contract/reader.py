@@ -25,19 +25,21 @@ import re
 import stat
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from alignplanner.contract import migrations
 from alignplanner.contract.errors import FileProblem, PlanFileError, os_reason
 from alignplanner.contract.locate import LineIndex
 from alignplanner.contract.read.checks import Checker
 from alignplanner.contract.read.plan import build_plan
+from alignplanner.contract.read.uncertainty import uncertainty_of
 from alignplanner.contract.stale import compare
 from alignplanner.contract.syntax import syntax_problem
 from alignplanner.contract.write.requirements import requirements_dict
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, Problem, dotted
 from alignplanner.domain.results import Result
+from alignplanner.domain.uncertainty.settings import Uncertainty
 
 __all__ = ["FORMAT", "MAX_FILE_BYTES", "LoadedPlan", "load", "loads"]
 
@@ -55,6 +57,7 @@ class LoadedPlan:
     result: Result
     stale_requirements: tuple[FileProblem, ...]
     source_version: int
+    uncertainty: Uncertainty = field(default_factory=Uncertainty)  # its [uncertainty]
 
 
 # -- entry points ---------------------------------------------------------------------------
@@ -228,6 +231,7 @@ def _loads(text: str, filename: str) -> LoadedPlan:
         raise _file_error(checker.problems, index, filename) from None
 
     plan = build_plan(raw, checker)
+    stated = uncertainty_of(raw, checker)
     if checker.problems or plan is None:
         raise _file_error(checker.problems, index, filename)
 
@@ -240,6 +244,7 @@ def _loads(text: str, filename: str) -> LoadedPlan:
         result=result,
         stale_requirements=_file_problems(stale, index, filename),
         source_version=version,
+        uncertainty=stated,
     )
 
 

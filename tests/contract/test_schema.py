@@ -19,7 +19,7 @@ from plan_edits import SCENARIOS, Edit, edits, ops_edits
 from plan_strategies import plans
 from plan_texts import OPS
 
-from alignplanner.contract.read import agreement, funnel, sla
+from alignplanner.contract.read import agreement, funnel, sla, uncertainty
 from alignplanner.contract.read import plan as builder
 from alignplanner.contract.reader import load, loads
 from alignplanner.contract.write.requirements import requirements_dict
@@ -214,6 +214,7 @@ def test_input_tables_are_closed_exactly_where_the_reader_refuses_unknown_keys()
                       agreement.APPROVER_KEYS),
         "signatures": (props["signoff"]["properties"]["signatures"]["items"],
                        agreement.SIGNATURE_KEYS),
+        "uncertainty": (props["uncertainty"], uncertainty.KEYS),
     }
     for name, (table, keys) in tables.items():
         assert table["additionalProperties"] is False, name
