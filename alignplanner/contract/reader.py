@@ -24,18 +24,20 @@ import re
 import stat
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from alignplanner.contract import migrations
 from alignplanner.contract.errors import FileProblem, PlanFileError
 from alignplanner.contract.locate import LineIndex, toml_error_at
 from alignplanner.contract.read.checks import Checker
 from alignplanner.contract.read.plan import build_plan
+from alignplanner.contract.read.scenarios import scenarios_of
 from alignplanner.contract.stale import compare
 from alignplanner.contract.write.requirements import requirements_dict
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, Problem, dotted
 from alignplanner.domain.results import Result
+from alignplanner.domain.scenarios.scenario import Scenarios
 
 __all__ = ["FORMAT", "MAX_FILE_BYTES", "LoadedPlan", "load", "loads"]
 
@@ -53,6 +55,7 @@ class LoadedPlan:
     result: Result
     stale_requirements: tuple[FileProblem, ...]
     source_version: int
+    scenarios: Scenarios = field(default_factory=Scenarios)
 
 
 # -- entry points ---------------------------------------------------------------------------
@@ -191,6 +194,11 @@ def _loads(text: str, filename: str) -> LoadedPlan:
         raise _file_error(checker.problems, index, filename) from None
 
     plan = build_plan(raw, checker)
+    scenarios = scenarios_of(raw, checker)
+    if plan is not None and not checker.problems:
+        from alignplanner.contract.scenarios import check
+
+        checker.problems.extend(check(plan, scenarios))
     if checker.problems or plan is None:
         raise _file_error(checker.problems, index, filename)
 
@@ -203,6 +211,7 @@ def _loads(text: str, filename: str) -> LoadedPlan:
         result=result,
         stale_requirements=_file_problems(stale, index, filename),
         source_version=version,
+        scenarios=scenarios,
     )
 
 
