@@ -162,3 +162,22 @@ def test_edits_add_rename_duplicate_delete_and_agree() -> None:
     assert edits.duplicate(s, BASE, "Copy").get("Copy") == Scenario("Copy")
     with pytest.raises(KeyError):
         edits.delete(s, "Nope")
+
+
+def test_the_written_scenarios_follow_the_schema_and_a_bad_key_path_does_not() -> None:
+    import json
+    import tomllib
+
+    from jsonschema import Draft202012Validator
+
+    from alignplanner.resources import resource_path
+
+    schema = json.loads(resource_path("plan.schema.json").read_text("utf-8"))
+    validator = Draft202012Validator(schema)
+    loaded = loads(WITH_SCENARIOS)
+    doc = json.loads(json.dumps(
+        tomllib.loads(dumps(loaded.plan, loaded.result, loaded.scenarios)), default=str))
+    assert list(validator.iter_errors(doc)) == []
+    doc["scenarios"][0]["set"] = {"headcount": 3}
+    doc["scenarios"][1]["colour"] = "red"
+    assert len(list(validator.iter_errors(doc))) == 2

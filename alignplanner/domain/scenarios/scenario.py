@@ -38,7 +38,8 @@ class Scenario:
             c.add(("name",), "a scenario needs a name")
         check_text(c, ("description",), self.description)
         for key in self.overrides:
-            if not isinstance(key, str) or not key or any(not p for p in key.split(".")):
+            if not isinstance(key, str) or "." not in key or any(
+                    not p for p in key.split(".")):
                 c.add(("set", str(key)), f"{key!r} is not a key path such as "
                       "'stages.sql.conversion'")
         c.raise_if_any()
