@@ -63,7 +63,7 @@ def plain_compute(args: list[str]) -> SimpleNamespace | None:
     if len(files) != 1 or files[0].startswith("-"):
         return None
     return SimpleNamespace(verb="compute", file=files[0], json=len(args) == 3,
-                           command=verbs.compute)
+                           scenario=None, all_scenarios=False, command=verbs.compute)
 
 
 def _refuse_extra(parser: argparse.ArgumentParser, verb: str, extra: list[str]) -> None:
@@ -125,6 +125,11 @@ def _parser() -> argparse.ArgumentParser:
     compute.add_argument("file", metavar="FILE", help="the plan file (.toml)")
     compute.add_argument("--json", action="store_true",
                          help="print exactly the [requirements] structure as JSON")
+    which = compute.add_mutually_exclusive_group()
+    which.add_argument("--scenario", metavar="NAME",
+                       help="the requirements of one scenario (default: the base plan)")
+    which.add_argument("--all-scenarios", action="store_true",
+                       help="the headline figures of every scenario side by side")
     compute.set_defaults(command=verbs.compute)
     simulate.add_to(commands)
 

@@ -18,10 +18,20 @@ if TYPE_CHECKING:
 
 def compute(args: argparse.Namespace) -> int:
     loaded = load(args.file)
+    plan, result = loaded.plan, loaded.result
+    if getattr(args, "all_scenarios", False):
+        from alignplanner.cli.scenarios import all_scenarios
+
+        print(all_scenarios(loaded), end="")
+        return EXIT_OK
+    if getattr(args, "scenario", None) is not None:
+        from alignplanner.cli.scenarios import scenario_plan
+
+        plan, result = scenario_plan(loaded, args.scenario)
     if args.json:
-        _print_json(loaded.result)
+        _print_json(result)
     else:
-        print(render(loaded.plan, loaded.result), end="")
+        print(render(plan, result), end="")
     return EXIT_OK
 
 

@@ -32,6 +32,7 @@ from alignplanner.contract.errors import FileProblem, PlanFileError, os_reason
 from alignplanner.contract.locate import LineIndex
 from alignplanner.contract.read.checks import Checker
 from alignplanner.contract.read.plan import build_plan
+from alignplanner.contract.read.scenarios import scenarios_of
 from alignplanner.contract.read.uncertainty import uncertainty_of
 from alignplanner.contract.stale import compare
 from alignplanner.contract.syntax import syntax_problem
@@ -39,6 +40,7 @@ from alignplanner.contract.write.requirements import requirements_dict
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, Problem, dotted
 from alignplanner.domain.results import Result
+from alignplanner.domain.scenarios.scenario import Scenarios
 from alignplanner.domain.uncertainty.settings import Uncertainty
 
 __all__ = ["FORMAT", "MAX_FILE_BYTES", "LoadedPlan", "load", "loads"]
@@ -58,6 +60,7 @@ class LoadedPlan:
     stale_requirements: tuple[FileProblem, ...]
     source_version: int
     uncertainty: Uncertainty = field(default_factory=Uncertainty)  # its [uncertainty]
+    scenarios: Scenarios = field(default_factory=Scenarios)
 
 
 # -- entry points ---------------------------------------------------------------------------
@@ -232,6 +235,11 @@ def _loads(text: str, filename: str) -> LoadedPlan:
 
     plan = build_plan(raw, checker)
     stated = uncertainty_of(raw, checker)
+    scenarios = scenarios_of(raw, checker)
+    if plan is not None and not checker.problems:
+        from alignplanner.contract.scenarios import check
+
+        checker.problems.extend(check(plan, scenarios))
     if checker.problems or plan is None:
         raise _file_error(checker.problems, index, filename)
 
@@ -245,6 +253,7 @@ def _loads(text: str, filename: str) -> LoadedPlan:
         stale_requirements=_file_problems(stale, index, filename),
         source_version=version,
         uncertainty=stated,
+        scenarios=scenarios,
     )
 
 

@@ -22,6 +22,7 @@ from alignplanner.domain.engine.compute import compute
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, Problem
 from alignplanner.domain.results import Result
+from alignplanner.domain.scenarios.scenario import Scenarios
 
 Transform = Callable[[Plan], Plan]
 
@@ -34,6 +35,7 @@ class PlanDocument(QObject):
     pathChanged = Signal(object)  # Path | None
     modifiedChanged = Signal(bool)
     loaded = Signal()  # a different plan is in the document (before its planChanged)
+    scenariosChanged = Signal(object)  # Scenarios
 
     def __init__(self, plan: Plan, path: Path | None = None,
                  result: Result | None = None, parent: QObject | None = None) -> None:
@@ -41,6 +43,7 @@ class PlanDocument(QObject):
         self._plan = plan
         self._result = result if result is not None else compute(plan)
         self._path = path
+        self._scenarios = Scenarios()
         self.undo_stack = QUndoStack(self)
         # A method, not a lambda: Qt drops the connection when the document is destroyed,
         # before the stack (its child), whose destructor may still emit cleanChanged.
@@ -55,6 +58,11 @@ class PlanDocument(QObject):
     @property
     def result(self) -> Result:
         return self._result
+
+    @property
+    def scenarios(self) -> Scenarios:
+        """The variants of the plan (the plan itself is the base)."""
+        return self._scenarios
 
     @property
     def path(self) -> Path | None:
@@ -96,17 +104,40 @@ class PlanDocument(QObject):
             new_result = compute(new_plan)
         except PlanInvalid as exc:
             return list(exc.problems)
+        if self._scenarios.variants:  # a variant must still fit: nothing it says is lost
+            from alignplanner.contract.scenarios import check
+
+            if problems := check(new_plan, self._scenarios):
+                return problems
         self.undo_stack.push(PlanEdit(self._install, (self._plan, self._result),
                                       (new_plan, new_result), text, merge_key))
         return []
 
+    def edit_scenarios(self, text: str,
+                       transform: Callable[[Scenarios], Scenarios]) -> list[Problem]:
+        """Apply ``transform`` to the scenarios as one undoable step named ``text``; the
+        problems (and no change) when a variant would not fit the plan."""
+        from alignplanner.document.scenarios import ScenarioEdit, checked
+
+        new, problems = checked(transform, self._scenarios, self._plan)
+        if new is None or new == self._scenarios:
+            return problems
+        self.undo_stack.push(ScenarioEdit(self._install_scenarios, self._scenarios, new, text))
+        return []
+
+    def _install_scenarios(self, scenarios: Scenarios) -> None:
+        self._scenarios = scenarios
+        self.scenariosChanged.emit(scenarios)
+
     def replace_plan(self, plan: Plan, text: str = "Replace plan") -> list[Problem]:
         return self.edit(text, lambda _old: plan)
 
-    def load(self, plan: Plan, path: Path | None, result: Result | None = None) -> None:
+    def load(self, plan: Plan, path: Path | None, result: Result | None = None,
+             scenarios: Scenarios | None = None) -> None:
         """A different plan in this document (a file opened, a new plan, a recovered one):
         its own file and a fresh undo history, unmodified."""
         self.undo_stack.clear()
+        self._install_scenarios(scenarios or Scenarios())
         self.set_path(path)
         self.loaded.emit()
         self._install(plan, result if result is not None else compute(plan))

@@ -31,12 +31,14 @@ def recover(document: PlanDocument, recovered: LoadedPlan, path: Path | None,
     recovered plan alone, as unsaved.
     """
     if on_disk is None:
-        document.load(recovered.plan, path, recovered.result)
+        document.load(recovered.plan, path, recovered.result, recovered.scenarios)
         differs_from_file(document)
         return
-    document.load(on_disk.plan, path, on_disk.result)
+    document.load(on_disk.plan, path, on_disk.result, on_disk.scenarios)
     if on_disk.plan != recovered.plan:
         document.replace_plan(recovered.plan, "Recovered unsaved changes")
+    if on_disk.scenarios != recovered.scenarios:
+        document.edit_scenarios("Recovered unsaved scenarios", lambda _old: recovered.scenarios)
 
 
 def load_changed_file(document: PlanDocument, loaded: LoadedPlan, name: str) -> None:

@@ -186,7 +186,8 @@ class FileWorkflow(QObject):
 
     def _write(self, document: PlanDocument, path: Path) -> bool:
         try:
-            known = files.save_plan(path, document.plan, document.result)
+            known = files.save_plan(path, document.plan, document.result,
+                                    document.scenarios)
         except (OSError, ValueError) as exc:
             if self._autosaver is not None:
                 self._autosaver.flush()
@@ -322,8 +323,10 @@ class FileWorkflow(QObject):
         autosave of the plan before it ends first: it is saved or its changes discarded)."""
         self._stop_autosave()
         if self._document is None:
-            return PlanDocument(loaded.plan, path, loaded.result)
-        self._document.load(loaded.plan, path, loaded.result)
+            made = PlanDocument(loaded.plan, path, loaded.result)
+            made.load(loaded.plan, path, loaded.result, loaded.scenarios)
+            return made
+        self._document.load(loaded.plan, path, loaded.result, loaded.scenarios)
         return self._document
 
     def _install(self, document: PlanDocument | None, lock: PlanLock | None,

@@ -88,6 +88,20 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
     def tab(title: str) -> Callable[[MainWindow], None]:
         return lambda window: pick(window.editor_tabs, title)
 
+    def with_scenarios(window: MainWindow) -> None:
+        from alignplanner.domain.scenarios import edits
+
+        def three(s):  # type: ignore[no-untyped-def]
+            s = edits.override(edits.add(s, "Hire 2 SDRs"), "Hire 2 SDRs",
+                               "roles.sdr.headcount", 6)
+            s = edits.override(edits.add(s, "Worst case"), "Worst case",
+                               "stages.mql.conversion", 0.2)
+            return edits.agree(s, "Hire 2 SDRs")
+
+        problems = window.document.edit_scenarios("Add scenarios", three)
+        assert not problems, problems
+        pick(window.editor_tabs, "Scenarios")
+
     def chart(title: str, then: Callable[[MainWindow], None]) -> Callable[[MainWindow], None]:
         def arrange(window: MainWindow) -> None:
             then(window)
@@ -172,6 +186,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         "capacity": (None, chart("Capacity", tab("Team"))),
         "scoring": (None, tab("Scoring")),
         "number-refused": (None, typed_wrong),
+        "scenarios": (None, with_scenarios),
         "signoff": (None, signed_then_edited),
         "actuals-import": (None, lambda window: actuals(window, run=False)),
         "actuals-view": (None, lambda window: actuals(window, run=True)),

@@ -18,7 +18,7 @@ from alignplanner.domain.problems import Path
 # The keys each table may hold, in file order (also the "did you mean" candidates).
 TOP_KEYS = ("format", "version", "plan", "target", "stages", "sources", "pipeline",
             *sla.TOP_KEYS, "requirements", *agreement.TOP_KEYS,
-            *uncertainty.TOP_KEYS)
+            *uncertainty.TOP_KEYS, "scenarios")
 PLAN_KEYS = ("name", "currency", "start", "months", "rounding", "description", "rates_source")
 
 
