@@ -23,6 +23,7 @@ from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, Problem
 from alignplanner.domain.results import Result
 from alignplanner.domain.scenarios.scenario import Scenarios
+from alignplanner.domain.uncertainty.settings import Uncertainty
 
 Transform = Callable[[Plan], Plan]
 
@@ -44,6 +45,7 @@ class PlanDocument(QObject):
         self._result = result if result is not None else compute(plan)
         self._path = path
         self._scenarios = Scenarios()
+        self._uncertainty = Uncertainty()
         self.undo_stack = QUndoStack(self)
         # A method, not a lambda: Qt drops the connection when the document is destroyed,
         # before the stack (its child), whose destructor may still emit cleanChanged.
@@ -58,6 +60,11 @@ class PlanDocument(QObject):
     @property
     def result(self) -> Result:
         return self._result
+
+    @property
+    def uncertainty(self) -> Uncertainty:
+        """The plan file's ``[uncertainty]`` settings, kept as the file had them."""
+        return self._uncertainty
 
     @property
     def scenarios(self) -> Scenarios:
@@ -133,11 +140,13 @@ class PlanDocument(QObject):
         return self.edit(text, lambda _old: plan)
 
     def load(self, plan: Plan, path: Path | None, result: Result | None = None,
-             scenarios: Scenarios | None = None) -> None:
+             scenarios: Scenarios | None = None,
+             uncertainty: Uncertainty | None = None) -> None:
         """A different plan in this document (a file opened, a new plan, a recovered one):
         its own file and a fresh undo history, unmodified."""
         self.undo_stack.clear()
         self._install_scenarios(scenarios or Scenarios())
+        self._uncertainty = uncertainty or Uncertainty()
         self.set_path(path)
         self.loaded.emit()
         self._install(plan, result if result is not None else compute(plan))

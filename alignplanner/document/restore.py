@@ -31,10 +31,12 @@ def recover(document: PlanDocument, recovered: LoadedPlan, path: Path | None,
     recovered plan alone, as unsaved.
     """
     if on_disk is None:
-        document.load(recovered.plan, path, recovered.result, recovered.scenarios)
+        document.load(recovered.plan, path, recovered.result, recovered.scenarios,
+                      recovered.uncertainty)
         differs_from_file(document)
         return
-    document.load(on_disk.plan, path, on_disk.result, on_disk.scenarios)
+    document.load(on_disk.plan, path, on_disk.result, on_disk.scenarios,
+                  recovered.uncertainty)
     if on_disk.plan != recovered.plan:
         document.replace_plan(recovered.plan, "Recovered unsaved changes")
     if on_disk.scenarios != recovered.scenarios:

@@ -187,7 +187,7 @@ class FileWorkflow(QObject):
     def _write(self, document: PlanDocument, path: Path) -> bool:
         try:
             known = files.save_plan(path, document.plan, document.result,
-                                    document.scenarios)
+                                    document.scenarios, document.uncertainty)
         except (OSError, ValueError) as exc:
             if self._autosaver is not None:
                 self._autosaver.flush()
@@ -324,9 +324,10 @@ class FileWorkflow(QObject):
         self._stop_autosave()
         if self._document is None:
             made = PlanDocument(loaded.plan, path, loaded.result)
-            made.load(loaded.plan, path, loaded.result, loaded.scenarios)
+            made.load(loaded.plan, path, loaded.result, loaded.scenarios, loaded.uncertainty)
             return made
-        self._document.load(loaded.plan, path, loaded.result, loaded.scenarios)
+        self._document.load(loaded.plan, path, loaded.result, loaded.scenarios,
+                            loaded.uncertainty)
         return self._document
 
     def _install(self, document: PlanDocument | None, lock: PlanLock | None,

@@ -1,11 +1,27 @@
-"""The results of a plan's Monte Carlo as the contract's ``[uncertainty]`` export: the
-settings that reproduce them and what the draws say (docs/uncertainty.md)."""
+"""The plan file's ``[uncertainty]`` settings, and the results of a plan's Monte Carlo:
+the settings that reproduce them and what the draws say (docs/uncertainty.md)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from alignplanner.domain.uncertainty.montecarlo import Simulation
+from alignplanner.domain.uncertainty.settings import Uncertainty
+
+
+def settings_values(settings: Uncertainty) -> dict[str, Any]:
+    """``{"uncertainty": {...}}`` with the settings that differ from the defaults, or
+    ``{}`` when none does (a file without the table reads with the defaults)."""
+    default = Uncertainty()
+    table: dict[str, Any] = {}
+    for key in ("seed", "draws", "swing", "default_observations", "deal_size_p10",
+                "deal_size_p90"):
+        value = getattr(settings, key)
+        if value is not None and value != getattr(default, key):
+            table[key] = value
+    if settings.observations:
+        table["observations"] = dict(settings.observations)
+    return {"uncertainty": table} if table else {}
 
 
 def uncertainty_dict(simulation: Simulation) -> dict[str, Any]:
