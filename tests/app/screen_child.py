@@ -46,8 +46,9 @@ def main() -> None:
     window.presentation.set_active(False)
     window.document.undo_stack.setClean()
     window.close()
-    print(json.dumps({"views": views, "sizes": sorted(sizes), "largest_minimum": [widest, tallest],
-                      "problems": problems}), flush=True)
+    pairs = window.editor_tabs.count() * window.chart_tabs.count()
+    print(json.dumps({"views": views, "pairs": pairs, "sizes": sorted(sizes),
+                      "largest_minimum": [widest, tallest], "problems": problems}), flush=True)
     os._exit(0)  # tearing PySide down at exit can crash; everything is said
 
 

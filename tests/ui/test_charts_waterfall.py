@@ -17,7 +17,7 @@ from alignplanner.domain.edits.plan import set_target
 from alignplanner.domain.edits.stages import add_stage, set_stage
 from alignplanner.domain.results import PlanWarning
 from alignplanner.ui.charts import funnel_layout
-from alignplanner.ui.charts.style import tinted, tinted_on
+from alignplanner.ui.charts.style import font, tinted, tinted_on
 from alignplanner.ui.charts.waterfall import WaterfallChart
 from alignplanner.ui.theme import team_color, theme_for
 
@@ -302,3 +302,31 @@ def test_a_chart_behind_another_tab_refreshes_when_shown(qtbot: QtBot,
     assert chart.bar_heights() == before  # not on screen: not refreshed yet
     tabs.setCurrentWidget(chart)
     assert chart.bar_heights() == [s.volume for s in document.result.stages]
+
+
+def test_a_short_chart_presenting_fits_its_names_to_their_rows(
+        qtbot: QtBot, chart: WaterfallChart) -> None:
+    """Presentation mode beside the editors on a 720-pixel screen leaves the chart a few
+    hundred pixels: names, conversions and the hand-off shrink to their row, never
+    overlapping the next one; given the room again they are the theme's size."""
+    from PySide6.QtGui import QFontMetrics
+
+    chart.apply_theme(theme_for("light", presentation=True))
+    chart.show()
+
+    def heights() -> tuple[float, int, int, int]:
+        rows = chart.plot.getViewBox().height() / (chart.bar_positions()[-1] + 1.2)
+        names = QFontMetrics(chart.plot.getAxis("left").style["tickFont"]).height()
+        conversion = QFontMetrics(chart.conversion_items()[0].font()).height()
+        handoff = QFontMetrics(chart.text_items()[-1].font()).height()
+        return rows, names, conversion, handoff
+
+    chart.resize(680, 240)
+    qtbot.waitUntil(lambda: heights()[0] < 25)
+    rows, names, conversion, handoff = heights()
+    assert max(names, conversion, handoff) <= rows
+    chart.resize(1600, 900)
+    qtbot.waitUntil(lambda: heights()[0] > 60)
+    rows, names, _, _ = heights()
+    presenting = QFontMetrics(font(theme_for("light", presentation=True), 1.1)).height()
+    assert names == presenting < rows

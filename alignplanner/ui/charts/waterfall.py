@@ -31,7 +31,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QGraphicsRectItem, QLabel, QToolTip, QWidget
 
 from alignplanner.document.document import PlanDocument
@@ -105,6 +105,7 @@ class WaterfallChart(ChartFrame):
         self._bar_colors: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         self._ticks: list[tuple[float, str]] = []
         self._number_px = 0
+        self._row_font: QFont | None = None
         self._ranges: tuple[tuple[float, float], tuple[float, float]] = ((0, 0), (0, 0))
         self._axis_title = ""
         self.plot.scene().sigMouseMoved.connect(self._hover)
@@ -295,8 +296,8 @@ class WaterfallChart(ChartFrame):
         self.plot.getAxis("left").setTickFont(font(theme, 1.1))
         self._set_names()
         self._number_px = 0
+        self._row_font = None
         self._bar_colors = ((), ())  # the next refresh sets the bars' brushes and pens again
-        self._fit_numbers()
         self._conversions.set_style(font(theme, 1.05, bold=True), muted(theme))
         self.deals_note.setFont(font(theme, 1.0))
         self.deals_note.setStyleSheet(f"color: {muted(theme)}")
@@ -307,25 +308,35 @@ class WaterfallChart(ChartFrame):
         self._handoff_label.set_style(font(theme, 1.0, bold=True), theme.foreground,
                                       theme.background)
         self._divider.setPen(pg.mkPen(theme.foreground, width=2, style=Qt.PenStyle.DashLine))
+        self._fit_numbers()  # last: it fits the fonts set above to the rows
 
     def _fit_numbers(self) -> None:
-        """Numbers as large as the theme asks, but never taller than their bar (many
-        stages on a small screen in presentation mode)."""
-        wanted = font(self.theme, 1.45, bold=True)
+        """Numbers as large as the theme asks, but never taller than their bar; stage
+        names, conversions and the hand-off never taller than their row (many stages, or
+        presentation mode beside the editors, on a 720-pixel screen)."""
         slots = float(self._y[-1]) + 1.2 if self._y.size else 1.0
-        bar_px = self.plot.getViewBox().height() * BAR_HEIGHT / slots
-        if QFontMetrics(wanted).height() > bar_px > 0:
-            wanted.setPixelSize(max(8, int(bar_px * 0.78)))
+        row_px = self.plot.getViewBox().height() / slots
+        wanted = _fitted(font(self.theme, 1.45, bold=True), row_px * BAR_HEIGHT)
         size = QFontMetrics(wanted).height()
         if size != self._number_px:
             self._number_px = size
             self._numbers.set_style(wanted)
+        row_font = _fitted(font(self.theme, 1.1), row_px * 0.92)
+        if row_font != self._row_font:
+            self._row_font = row_font
+            self.plot.getAxis("left").setTickFont(row_font)
+            theme = self.theme
+            self._conversions.set_style(_fitted(font(theme, 1.05, bold=True), row_px * 0.92),
+                                        muted(theme))
+            self._handoff_label.set_style(_fitted(font(theme, 1.0, bold=True), row_px * 0.92),
+                                          theme.foreground, theme.background)
+            self._set_names()
 
     def _set_names(self) -> None:
         """Stage names on the left axis, which is made exactly wide enough for them."""
         axis = self.plot.getAxis("left")
         axis.setTicks([self._ticks, []])
-        metrics = QFontMetrics(font(self.theme, 1.1))
+        metrics = QFontMetrics(self._row_font or font(self.theme, 1.1))
         widest = max((metrics.horizontalAdvance(name) for _, name in self._ticks), default=0)
         axis.setWidth(widest + 24)
 
@@ -349,3 +360,12 @@ class WaterfallChart(ChartFrame):
             QToolTip.hideText()
         else:
             QToolTip.showText(QCursor.pos(), self.tooltip_text(index), self.view)
+
+
+def _fitted(wanted: QFont, height_px: float) -> QFont:
+    """``wanted``, or a copy of it in a smaller pixel size that fits ``height_px``."""
+    if QFontMetrics(wanted).height() > height_px > 0:
+        smaller = QFont(wanted)
+        smaller.setPixelSize(max(8, int(height_px * 0.78)))
+        return smaller
+    return wanted
