@@ -290,14 +290,14 @@ class MainWindow(QMainWindow):
         chart = self.chart_tabs.currentWidget()
         path = self.workflow.prompts.ask_export_path("PNG picture (*.png)", ".png")
         if path is not None and chart is not None:
-            self._export(lambda: export.export_png(chart, path))
+            self._export(path, lambda: export.export_png(chart, path))
 
     def export_pdf(self) -> None:
         from alignplanner.ui import export
 
         path = self.workflow.prompts.ask_export_path("PDF document (*.pdf)", ".pdf")
         if path is not None:
-            self._export(lambda: export.export_pdf_summary(self.document, path))
+            self._export(path, lambda: export.export_pdf_summary(self.document, path))
 
     def export_json(self) -> None:
         self._export_data("json", "JSON file (*.json)", ".json")
@@ -311,13 +311,16 @@ class MainWindow(QMainWindow):
         path = self.workflow.prompts.ask_export_path(file_filter, suffix)
         if path is not None:
             document = self.document
-            self._export(lambda: exports.write(path, fmt, document.plan, document.result))
+            self._export(path, lambda: exports.write(path, fmt, document.plan, document.result))
 
-    def _export(self, write: Callable[[], object]) -> None:
+    def _export(self, path: Path, write: Callable[[], object]) -> None:
+        from alignplanner.contract.errors import os_reason
+
         try:
             write()
         except OSError as exc:
-            self.workflow.prompts.show_error("Export failed", str(exc))
+            self.workflow.prompts.show_error(
+                "Export failed", f"{path.name} could not be written: {os_reason(exc)}.")
 
     def show_about(self) -> None:
         from alignplanner import __version__

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignplanner.contract.diff import Change, diff
-from alignplanner.contract.errors import PlanFileError
+from alignplanner.contract.errors import PlanFileError, os_reason
 from alignplanner.document import files
 from alignplanner.document.document import PlanDocument
 from alignplanner.document.prompts import Prompts
@@ -101,7 +101,8 @@ def compare_with_file(parent: QWidget, document: PlanDocument, prompts: Prompts,
         prompts.show_problems(f"{path.name} could not be compared", files.problem_lines(exc))
         return None
     except OSError as exc:
-        prompts.show_error(f"{path.name} could not be compared", str(exc))
+        prompts.show_error(f"{path.name} could not be compared",
+                           f"{path.name} could not be read: {os_reason(exc)}.")
         return None
     changes = diff(document.plan, loaded.plan, document.result, loaded.result)
     dialog = CompareDialog(parent, path, changes)
