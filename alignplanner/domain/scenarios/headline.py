@@ -63,10 +63,14 @@ def figures(plan: Plan, result: Result) -> list[Figure]:
                           float(math.ceil(peak - 1e-9)),
                           f"The most fully ramped {role_label(role)} any month needs"))
     for sla, res in zip(plan.slas, result.slas, strict=True):
-        out.append(Figure(f"sla.{sla.id}", f"SLA {sla.id}: months broken",
+        # people read the SLA's name, or its hand-off; never its key in the file
+        said = sla.name.strip() or (
+            f"{names.get(sla.from_stage, sla.from_stage)} to "
+            f"{names.get(sla.to_stage, sla.to_stage)} hand-off")
+        out.append(Figure(f"sla.{sla.id}", f"SLA '{said}': months broken",
                           len(res.failing_months),
-                          f"Months in which the planned team does not keep SLA {sla.id} "
-                          "(0: kept every month)"))
+                          f"Months in which the planned team does not keep the SLA "
+                          f"'{said}' (0: kept every month)"))
     return out
 
 
