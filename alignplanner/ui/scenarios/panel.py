@@ -5,7 +5,7 @@ tooltip saying what the figure means and how it differs from the base."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +22,8 @@ from alignplanner.document.document import PlanDocument
 from alignplanner.domain.scenarios import edits
 from alignplanner.domain.scenarios.scenario import BASE, Scenarios
 
+FIGURE_NAME_WIDTH = 240  # pixels at most for a figure's name; longer names wrap
+
 
 class ScenariosPanel(QWidget):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
@@ -35,6 +37,11 @@ class ScenariosPanel(QWidget):
         self.message.setWordWrap(True)
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # a figure's name wraps in its header rather than pushing the figures out of view
+        figures = self.table.verticalHeader()
+        figures.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                                    | Qt.TextFlag.TextWordWrap)
+        figures.setMaximumWidth(FIGURE_NAME_WIDTH)
         self.buttons: dict[str, QPushButton] = {}
         self._follow = ""  # the name to select after an edit (a renamed or new scenario)
         row = QHBoxLayout()
@@ -146,6 +153,16 @@ class ScenariosPanel(QWidget):
                 cell.setToolTip(f"{row.meaning} in {names[j]}: {text.split('  ')[0]}{against}")
                 self.table.setItem(i, j, cell)
         self.table.resizeColumnsToContents()
+        self._fit_rows([r.label for r in rows])
+
+    def _fit_rows(self, labels: list[str]) -> None:
+        """Each row as tall as its figure's name, wrapped in the header's width, needs."""
+        header = self.table.verticalHeader()
+        metrics = header.fontMetrics()
+        width = min(FIGURE_NAME_WIDTH, header.sizeHint().width()) - 12
+        for i, label in enumerate(labels):
+            box = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, label)
+            self.table.setRowHeight(i, max(header.defaultSectionSize(), box.height() + 8))
 
 
 __all__ = ["ScenariosPanel"]
