@@ -7,10 +7,17 @@ from datetime import date
 from alignplanner.domain.wording.basics import month_name
 
 
-def review_behind(stage: str, share: float, since: date) -> str:
+def review_behind(stage: str, share: float, since: date, source: str | None = None,
+                  source_share: float | None = None) -> str:
     """A stage behind plan over the latest months: 'SQL is 18% behind plan since March
-    2027.'"""
-    return f"{stage} is {share * 100:.0f}% behind plan since {month_name(since)}."
+    2027.', with the source behind most: '...since March 2027; 70% of the shortfall is
+    Partner.'"""
+    said = f"{stage} is {share * 100:.0f}% behind plan since {month_name(since)}"
+    if source is None or source_share is None:
+        return said + "."
+    if source_share >= 0.995:
+        return f"{said}; all of the shortfall is {source}."
+    return f"{said}; {source_share * 100:.0f}% of the shortfall is {source}."
 
 
 def review_on_plan(stage: str, share: float) -> str:
