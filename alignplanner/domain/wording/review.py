@@ -24,4 +24,5 @@ def review_on_plan(stage: str, share: float) -> str:
     """A stage not behind plan in its latest month: share is actual over planned - 1."""
     if abs(share) < 0.005:
         return f"{stage} is on plan to date."
-    return f"{stage} is {share * 100:.0f}% {'ahead of' if share > 0 else 'behind'} plan to date."
+    return (f"{stage} is {abs(share) * 100:.0f}% {'ahead of' if share > 0 else 'behind'} plan "
+            "to date.")
