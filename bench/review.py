@@ -1,6 +1,6 @@
 """The weekly review from a 1,000,000-row history: `weekly_review` (on the plan's rates,
 then on the estimated ones) against `import_actuals` (read + every estimate, part 1) of the
-same rows in the same run. The goal (issue 14, "Speed"): the review is shown within 2x the
+same rows in the same run. The goal: the review is shown within 2x the
 import time, so the review itself takes at most as long as the import (ratio <= 1.0).
 
 The history is bench/actuals.py's generated Salesforce OpportunityHistory, the plan one

@@ -96,6 +96,7 @@ class WeeklyReview:
     landing: Landing
     stage_names: Mapping[str, str]
     source_names: Mapping[str, str]
+    months: tuple[date, ...] = ()  # the plan's months: the landing's are per month
 
     def kpi(self, key: str) -> Kpi:
         return next(k for k in self.kpis if k.key == key)
@@ -117,7 +118,7 @@ def _kpis(revenue: Sequence[MonthVariance], stages: Sequence[StageVariance],
     if stages:
         first, last = stages[0], stages[-1]
         found.append(Kpi(f"entries:{first.stage}", first.planned, first.actual, "count"))
-        found.append(Kpi(f"entries:{last.stage}", last.planned, last.actual, "count"))
+        found.append(Kpi("wins", last.planned, last.actual, "count"))
     found.append(Kpi("landing", land.target, land.total, "money"))
     coverage = land.total_coverage
     weighted = sum(c.weighted for c in land.coverage)
@@ -141,7 +142,9 @@ def weekly_review(plan: Plan, result: Result, events: Events, estimates: Estimat
                   for m, w in zip(result.months, won.tolist(), strict=True)}
     revenue = compare(result.target_monthly, result.months, won_months, as_of)
     stages = stage_variances(result, estimates)
-    by_source = source_variances(result, entries_by_source(events, as_of), as_of)
+    # a plan without sources has one implicit source, which no record names: nothing to split
+    by_source = (source_variances(result, entries_by_source(events, as_of), as_of)
+                 if plan.sources else {})
     stage_names = {s.id: s.name or s.id for s in plan.stages}
     source_names = {s.id: s.name or s.id for s in plan.effective_sources()}
     land = landing(plan, result, events, as_of, estimates=estimates, rates=rates)
@@ -155,7 +158,7 @@ def weekly_review(plan: Plan, result: Result, events: Events, estimates: Estimat
         sentences=gap_sentences(stages, stage_names, by_source, source_names),
         conversions=conversions(plan, events, as_of), slas=slas,
         stale=stale_records(plan, events, recs, value, as_of), landing=land,
-        stage_names=stage_names, source_names=source_names)
+        stage_names=stage_names, source_names=source_names, months=result.months)
 
 
 __all__ = ["Kpi", "VarianceRow", "WeeklyReview", "weekly_review"]

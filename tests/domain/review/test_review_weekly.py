@@ -27,7 +27,7 @@ def test_the_review_by_hand() -> None:
     leads = review.kpi("entries:lead")
     assert (leads.planned, leads.actual) == pytest.approx((40, 19))
     assert leads.percent == pytest.approx(19 / 40 - 1)
-    wins = review.kpi("entries:won")
+    wins = review.kpi("wins")
     assert (wins.planned, wins.actual) == pytest.approx((20, 12))
     # Landing (test_review_landing): 1,140,000 against 1,200,000.
     landing = review.kpi("landing")

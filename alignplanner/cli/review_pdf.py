@@ -1,0 +1,130 @@
+"""The weekly review as a one-page PDF (A4 landscape), without Qt: fpdf2 draws the
+`review_report.Report` that the Markdown shows: the title, the headline figures as large
+tiles, the sentences, then the tables in two columns. The page never grows a second one:
+a table that would run past the foot is cut, and says how many rows the JSON has beyond.
+
+fpdf2's built-in Helvetica covers Latin-1; a character beyond it prints as '?'.
+"""
+
+from __future__ import annotations
+
+from fpdf import FPDF
+
+from alignplanner.cli.review_report import Report, Table
+
+_W, _H, _M = 297.0, 210.0, 10.0
+_LINE = 4.6
+_INK = (33, 37, 41)
+_MUTED = (90, 98, 108)
+_RULE = (205, 210, 216)
+_BAND = (242, 244, 247)
+
+
+def _text(s: str) -> str:
+    return s.replace("\u2212", "-").replace("\u2013", "-").encode(
+        "latin-1", "replace").decode("latin-1")
+
+
+def _kpis(pdf: FPDF, rep: Report, y: float) -> float:
+    n = max(1, len(rep.kpis))
+    gap = 4.0
+    w = (_W - 2 * _M - gap * (n - 1)) / n
+    for i, (label, planned, actual, change) in enumerate(rep.kpis):
+        x = _M + i * (w + gap)
+        pdf.set_fill_color(*_BAND)
+        pdf.rect(x, y, w, 24, style="F")
+        pdf.set_xy(x + 3, y + 2)
+        pdf.set_font("Helvetica", "", 8.5)
+        pdf.set_text_color(*_MUTED)
+        pdf.cell(w - 6, 4, _text(label))
+        pdf.set_xy(x + 3, y + 7)
+        pdf.set_font("Helvetica", "B", 15)
+        pdf.set_text_color(*_INK)
+        pdf.cell(w - 6, 8, _text(actual))
+        pdf.set_xy(x + 3, y + 16)
+        pdf.set_font("Helvetica", "", 8.5)
+        pdf.set_text_color(*_MUTED)
+        pdf.cell(w - 6, 5, _text(f"{planned}   {change}"))
+    return y + 28
+
+
+def _table(pdf: FPDF, t: Table, at: tuple[float, float], width: float, foot: float) -> float:
+    """Draw ``t`` at ``at`` (x, y) across ``width``; returns where it ends (never past
+    ``foot``)."""
+    x, y = at
+    if y + 3 * _LINE > foot:
+        return y
+    pdf.set_xy(x, y)
+    pdf.set_font("Helvetica", "B", 10)
+    pdf.set_text_color(*_INK)
+    pdf.cell(width, 6, _text(t.title))
+    y += 6.5
+    pdf.set_font("Helvetica", "", 8)
+    cols = len(t.head)
+    longest = [max(pdf.get_string_width(_text(r[i])) for r in (t.head, *t.rows)) + 2.5
+               for i in range(cols)]
+    scale = width / sum(longest)
+    widths = [w * scale for w in longest]
+    rows = list(t.rows)
+    fits = int((foot - y) // _LINE) - 1
+    cut = len(rows) - fits if len(rows) > fits else 0
+    if cut:
+        rows = rows[: max(0, fits - 1)]
+    for r, row in enumerate([t.head, *rows]):
+        pdf.set_font("Helvetica", "B" if r == 0 else "", 8)
+        pdf.set_text_color(*(_MUTED if r == 0 else _INK))
+        cx = x
+        for i, cell in enumerate(row):
+            pdf.set_xy(cx, y)
+            pdf.cell(widths[i], _LINE, _text(cell), align="L" if i < t.left else "R")
+            cx += widths[i]
+        y += _LINE
+        if r == 0:
+            pdf.set_draw_color(*_RULE)
+            pdf.line(x, y, x + width, y)
+    note = t.note or (f"{cut + 1} more rows in the JSON report." if cut else "")
+    if note:
+        pdf.set_xy(x, y)
+        pdf.set_font("Helvetica", "I", 7.5)
+        pdf.set_text_color(*_MUTED)
+        pdf.cell(width, _LINE, _text(note))
+        y += _LINE
+    return y + 4
+
+
+def pdf_bytes(rep: Report) -> bytes:
+    """The report on one A4 landscape page."""
+    pdf = FPDF(orientation="L", unit="mm", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(_M, _M, _M)
+    pdf.set_title(_text(rep.title))
+    pdf.set_creator("AlignPlanner")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.set_text_color(*_INK)
+    pdf.set_xy(_M, _M)
+    pdf.cell(_W - 2 * _M, 9, _text(rep.title))
+    pdf.set_xy(_M, _M + 9)
+    pdf.set_font("Helvetica", "", 10)
+    pdf.set_text_color(*_MUTED)
+    pdf.cell(_W - 2 * _M, 5, _text(rep.subtitle))
+    y = _kpis(pdf, rep, _M + 17)
+    pdf.set_text_color(*_INK)
+    pdf.set_font("Helvetica", "", 9.5)
+    for sentence in rep.sentences[:4]:
+        pdf.set_xy(_M, y)
+        pdf.multi_cell(_W - 2 * _M, 4.8, _text(f"- {sentence}"))
+        y = pdf.get_y()
+    y += 3
+    foot = _H - _M
+    half = (_W - 2 * _M - 8) / 2
+    left, right = y, y
+    for i, t in enumerate(rep.tables):
+        if i == 0 or (i != 1 and left <= right):
+            left = _table(pdf, t, (_M, left), half, foot)
+        else:
+            right = _table(pdf, t, (_M + half + 8, right), half, foot)
+    return bytes(pdf.output())
+
+
+__all__ = ["pdf_bytes"]
