@@ -3,16 +3,22 @@ expected to win, and what the volumes still planned are expected to win, within 
 plan's horizon, against the target; on the plan's rates and lags or on the estimated ones
 (``rates``, `projection`). Beside it, the pipeline coverage of each month to come.
 
-Conventions (docs/actuals.md, "Landing"): the open records are grouped by source, stage
+Conventions (docs/review.md, "Landing"): the open records are grouped by source, stage
 and age (`open_records`) and each group projected once (`projection`); a record is worth
-its amount when the export has one, else its source's deal size. The volumes still planned
+its amount when the export has one, else its source's deal size. On the plan's rates, a
+record open at its stage longer than the stage's window (``stale_after_days``, else 365
+days, as for conversion at equal age) is stale and expected to win nothing: the plan's
+rate is the share that converts within the window. On the estimated rates the lag's tail
+says the same. The volumes still planned
 are each source's net-new entries at its entry stage for the rest of the month holding
 ``as_of`` (the share of its days still to come) and every later plan month.
 
 Coverage, per plan month from ``as_of``'s on: ``needed`` is the month's target less what
-was won in it (never below 0); ``pipeline`` the face value of the open records due to
-close in it (each record's value spread over the months of its projection, given it is
-won); ``weighted`` what they are expected to win in it (``from_open``). ``coverage`` is
+was won in it (never below 0); ``pipeline`` the face value of the open records of the
+pipeline stages due to close in it (each record's value spread over the months of its
+projection, given it is won); ``weighted`` what they are expected to win in it. The
+pipeline stages are those the plan gives to sales (``owner = "sales"``): a raised hand is
+not pipeline yet; a plan with no sales stage counts every open stage. ``coverage`` is
 pipeline over needed, ``needed_coverage`` pipeline over weighted: the coverage at which
 the month is made from the open pipeline alone (1 / the win chance).
 """
@@ -31,6 +37,7 @@ from alignplanner.domain.actuals.report import Estimates
 from alignplanner.domain.engine.compute import deal_size
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result
+from alignplanner.domain.review.conversion import window_of
 from alignplanner.domain.review.open_records import (
     month_index,
     open_groups,
@@ -120,13 +127,20 @@ def landing(plan: Plan, result: Result, events: Events, as_of: date, *,
             plans[key] = plan_projection(plan, stage, source)
         return plans[key]
 
-    from_open, pipeline = np.zeros(months), np.zeros(months)
-    for g in open_groups(events, recs, value, as_of):
+    sales = {s.id for s in plan.stages[:-1] if s.owner == "sales"}
+    counted = sales or {s.id for s in plan.stages}
+    windows = [float(window_of(plan, stage)) for stage in events.stages[:-1]] + [math.inf]
+    from_open, pipeline, weighted = np.zeros(months), np.zeros(months), np.zeros(months)
+    for g in open_groups(events, recs, value, as_of, None if est else windows):
+        if g.expired:
+            continue
         w = projection(g.stage, g.source if g.source in plan_sources else None, g.age)
         chance = float(w.sum())
-        from_open += place(months, now, w, g.value)
-        if chance > 0:
+        expected = place(months, now, w, g.value)
+        from_open += expected
+        if chance > 0 and g.stage in counted:
             pipeline += place(months, now, w, g.value / chance)
+            weighted += expected
     from_planned = np.zeros(months)
     for src in result.sources:
         left = [0.0] * max(0, now) + [
@@ -139,7 +153,7 @@ def landing(plan: Plan, result: Result, events: Events, as_of: date, *,
     target = np.asarray(result.target_monthly, dtype=np.float64)
     coverage = tuple(
         CoverageMonth(plan.month_start(m), max(0.0, float(target[m] - won[m])),
-                      float(pipeline[m]), float(from_open[m]))
+                      float(pipeline[m]), float(weighted[m]))
         for m in range(max(now, 0), months))
     return Landing(tuple(won.tolist()), tuple(from_open.tolist()),
                    tuple(from_planned.tolist()), float(target.sum()), rates, coverage)

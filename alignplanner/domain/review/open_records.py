@@ -9,6 +9,7 @@ over the records; a million of them take a fraction of a second.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,6 +33,7 @@ class OpenGroup:
     age: int
     records: int
     value: float
+    expired: bool = False  # open at the stage longer than its window: stale
 
 
 def record_values(plan: Plan, events: Events) -> NDArray[np.float64]:
@@ -65,9 +67,11 @@ def won_by_month(plan: Plan, recs: Records, value: NDArray[np.float64]) -> NDArr
         : plan.months].astype(np.float64)
 
 
-def open_groups(events: Events, recs: Records, value: NDArray[np.float64],
-                as_of: date) -> tuple[OpenGroup, ...]:
-    """The open records that entered a stage short of the last, grouped (see the module)."""
+def open_groups(events: Events, recs: Records, value: NDArray[np.float64], as_of: date,
+                windows: Sequence[float] | None = None) -> tuple[OpenGroup, ...]:
+    """The open records that entered a stage short of the last, grouped (see the module);
+    with ``windows`` (days, one per stage of ``events``), the records open at their stage
+    longer than its window are grouped apart, as ``expired``."""
     last = len(events.stages) - 1
     is_open = (recs.outcome == OPEN) & (recs.furthest >= 0) & (recs.furthest < last)
     idx = np.flatnonzero(is_open)
@@ -75,18 +79,22 @@ def open_groups(events: Events, recs: Records, value: NDArray[np.float64],
         return ()
     stage = recs.furthest[idx]
     entered = recs.entry[idx, stage]
-    age = np.floor(np.maximum(as_of.toordinal() - entered, 0) / DAYS_PER_MONTH).astype(np.int64)
+    days = np.maximum(as_of.toordinal() - entered, 0)
+    age = np.floor(days / DAYS_PER_MONTH).astype(np.int64)
     source = events.source[idx].astype(np.int64)
+    expired = (days > np.asarray(windows, dtype=np.float64)[stage] if windows is not None
+               else np.zeros(len(idx), dtype=bool))
     width = int(age.max()) + 1
-    key = (source * (last + 1) + stage) * width + age
+    key = ((source * (last + 1) + stage) * width + age) * 2 + expired
     keys, inverse = np.unique(key, return_inverse=True)
     counts = np.bincount(inverse, minlength=len(keys))
     sums = np.bincount(inverse, weights=value[idx], minlength=len(keys))
     found = []
-    for k, n, v in zip(keys.tolist(), counts.tolist(), sums.tolist(), strict=True):
+    for key_, n, v in zip(keys.tolist(), counts.tolist(), sums.tolist(), strict=True):
+        k, late = divmod(key_, 2)
         rest, a = divmod(k, width)
         s, st = divmod(rest, last + 1)
-        found.append(OpenGroup(events.sources[s], events.stages[st], a, n, v))
+        found.append(OpenGroup(events.sources[s], events.stages[st], a, n, v, bool(late)))
     return tuple(found)
 
 

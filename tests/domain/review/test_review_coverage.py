@@ -104,7 +104,8 @@ def test_landing_on_the_estimated_rates_by_hand() -> None:
 
 
 def _per_record(plan: Plan, events: Events, as_of: date) -> np.ndarray:
-    """The landing's open part as it was first built: one `forward` per open record."""
+    """The landing's open part as it was first built: one `forward` per open record, but
+    for the records open at their stage longer than its window (365 days here): stale."""
     recs = build_records(events, as_of.toordinal())
     last = len(events.stages) - 1
     now = (as_of.year * 12 + as_of.month) - (plan.start.year * 12 + plan.start.month)
@@ -112,6 +113,8 @@ def _per_record(plan: Plan, events: Events, as_of: date) -> np.ndarray:
     for r in np.flatnonzero((recs.outcome == OPEN) & (recs.furthest >= 0)
                             & (recs.furthest < last)):
         assert recs.entry[r, recs.furthest[r]] != NEVER
+        if as_of.toordinal() - recs.entry[r, recs.furthest[r]] > 365:
+            continue
         wins = forward(plan, events.stages[int(recs.furthest[r])], [1.0], first_month=now,
                        source_id=events.sources[int(events.source[r])]).wins
         out += np.asarray(wins) * float(events.amount[r])
@@ -151,3 +154,24 @@ def test_estimated_landing_runs_on_real_estimates() -> None:
     assert land.total > sum(land.won) > 0
     with pytest.raises(ValueError, match="estimates"):
         landing(plan, compute(plan), events, as_of, rates="estimated")
+
+
+def test_coverage_counts_the_stages_sales_owns() -> None:
+    sql = dataclasses.replace(PLAN.stages[1], owner="sales")
+    plan = dataclasses.replace(PLAN, stages=(PLAN.stages[0], sql, PLAN.stages[2]))
+    land = landing(plan, compute(plan), _events(), AS_OF)
+    feb, mar, *_ = land.coverage
+    # Only the 2 open SQLs are pipeline (20,000, 10,000 expected); the leads are not yet,
+    # though the landing still counts what they are expected to win.
+    assert (feb.pipeline, feb.weighted) == pytest.approx((20_000, 10_000))
+    assert (mar.pipeline, mar.weighted) == pytest.approx((0, 0))
+    assert land.from_open[2] == pytest.approx(10_000)
+
+
+def test_a_record_past_its_stage_window_wins_nothing_on_the_plan() -> None:
+    lead = dataclasses.replace(PLAN.stages[0], stale_after_days=5)
+    plan = dataclasses.replace(PLAN, stages=(lead, *PLAN.stages[1:]))
+    land = landing(plan, compute(plan), _events(), AS_OF)
+    # The 4 leads of 20 February are 8 days at Lead on the 28th, past its 5: stale.
+    assert land.from_open[2] == pytest.approx(0)
+    assert land.from_open[1] == pytest.approx(10_000)  # the SQLs, no window: as before
