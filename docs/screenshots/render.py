@@ -199,6 +199,23 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
             time.sleep(0.01)
         pick(window.chart_tabs, "Review")
         settle()
+        from alignplanner.ui.review.view import ReviewView
+        from alignplanner.ui.theme import LIGHT
+
+        page = ReviewView()  # the whole tab at once, as tall as it is, a projector wide
+        page.apply_theme(LIGHT)
+        assert feature.review is not None, "the review did not come"
+        page.show_review(feature.review)
+        page.resize(1000, page.minimumSizeHint().height() + 160)  # the chart's room
+        page.show()
+        settle()
+        page.grab().save(str(HERE / "review-page.png"))
+        page.close()
+        print("docs/screenshots/review-page.png")
+        window.presentation.set_active(True)  # the room's view: the charts alone, large
+        settle()
+        pick(window.chart_tabs, "Review")
+        settle()
 
     shots: dict[str, tuple[str | None, Callable[[MainWindow], None]]] = {
         "main-window": (None, tab("Funnel")),
@@ -352,7 +369,7 @@ def write_review_history(path: Path) -> None:
                     break
                 lines.append(f"006{n:07d},{ladder[k]},{day}T09:00:00Z,{amount},{source}")
                 if k == len(keep) or rng.random() > keep[k]:
-                    if k < len(keep) and rng.random() < 0.5:
+                    if k < len(keep) and rng.random() < 0.75:
                         lost = day + timedelta(days=rng.randrange(1, 40))
                         if lost <= as_of:
                             lines.append(f"006{n:07d},Closed Lost,{lost}T09:00:00Z,{amount},"

@@ -99,8 +99,10 @@ def test_refresh_reads_the_saved_mapping_and_shows_the_review(
     inquiries = next(r for r in review.table if (r.stage, r.source) == ("inquiry", ""))
     assert inquiries.actual == 30
     assert view.table.text(0, 0) == "Inquiry"
-    assert view.table.text(0, 3) == "30"
-    assert view.landing.text(3, 1) == f"{review.landing.total:,.0f} {review.currency}"
+    assert view.table.text(0, 2) == "30"  # Stage, Planned, Actual, ...
+    assert view.table.horizontalHeaderItem(5).text() == "Inbound marketing"
+    assert view.landing.text(3, 1) == f"{review.landing.total:,.0f}"
+    assert view.landing.horizontalHeaderItem(1).text() == review.currency
     assert view.sla_none.isVisibleTo(view)  # the export has no hand-off times
     # Ctrl+R again, from the keyboard: a second import, the same figures.
     feature.review = None

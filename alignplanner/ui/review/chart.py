@@ -1,8 +1,9 @@
 """The cumulative variance chart: the picture the room looks at first.
 
 One line for revenue and one per stage: the variance summed from the plan's first month,
-as a share of what was planned over the same months (so a stage of thousands and the won
-stage of dozens share one axis), over the months begun by the as-of date. Below the zero
+as a share of everything planned to date (so a stage of thousands and the won stage of
+dozens share one axis, and each line ends at its variance to date), over the months begun
+by the as-of date. Below the zero
 line, behind plan.
 """
 
@@ -25,12 +26,11 @@ _PALETTE = (TEAM_COLORS["marketing"], TEAM_COLORS["sdr"], TEAM_COLORS["sales"],
 
 
 def cumulative_share(months: Sequence[MonthVariance]) -> list[float | None]:
-    """Each month's cumulative variance over the plan summed to it (None: nothing planned)."""
-    planned, out = 0.0, []
-    for m in months:
-        planned += m.planned
-        out.append(m.cumulative / planned if planned > 0 else None)
-    return out
+    """Each month's cumulative variance as a share of everything planned to date, so the
+    line ends at the variance to date and a thin first month cannot dwarf the rest (None
+    throughout when nothing was planned)."""
+    planned = sum(m.planned for m in months)
+    return [m.cumulative / planned if planned > 0 else None for m in months]
 
 
 class CumulativeChart(QWidget):
@@ -47,7 +47,7 @@ class CumulativeChart(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.showGrid(x=False, y=True, alpha=0.25)
-        self.plot.setMinimumHeight(220)
+        self.plot.setMinimumHeight(260)
         self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setToolTip(wording.CHART_TIP)
         self.setAccessibleName(wording.SECTIONS["chart"])

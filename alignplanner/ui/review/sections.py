@@ -16,25 +16,51 @@ def _money(x: float) -> str:
 
 
 def fill_variance(table: ReviewTable, review: WeeklyReview) -> None:
+    """A row per stage: planned, actual and variance to date over every source, then the
+    variance of each plan source (its planned and actual on hover)."""
     names, sources = review.stage_names, review.source_names
+    shown = list(review.by_source)
+    table.set_head([*wording.TABLE_HEAD[:1], *wording.TABLE_HEAD[2:],
+                    *(sources.get(s, s) for s in shown)],
+                   [*wording.TABLE_TIPS[:1], *wording.TABLE_TIPS[2:],
+                    *(wording.source_column_tip(sources.get(s, s)) for s in shown)])
+    per = {(source, v.stage): v for source, stages in review.by_source.items()
+           for v in stages}
     rows: list[list[Cell]] = []
-    for r in review.table:
-        source = sources.get(r.source, r.source) if r.source else wording.ALL_SOURCES
-        rows.append([names.get(r.stage, r.stage), source,
-                     (f"{r.planned:,.0f}", f"exact {r.planned:,.2f}"), f"{r.actual:,.0f}",
-                     f"{r.variance:+,.0f}", _share(r.percent)])
-    table.fill(rows, [r.variance < 0 for r in review.table])
+    red: list[list[bool]] = []
+    for v in review.stages:
+        variance = v.actual - v.planned
+        flags = [False, False, variance < 0, variance < 0, variance < 0]
+        row: list[Cell] = [names.get(v.stage, v.stage),
+                           (f"{v.planned:,.0f}", f"exact {v.planned:,.2f}"),
+                           f"{v.actual:,.0f}", f"{variance:+,.0f}",
+                           _share(variance / v.planned if v.planned > 0 else None)]
+        for source in shown:
+            sv = per.get((source, v.stage))
+            if sv is None or (sv.planned <= 0 and sv.actual <= 0):
+                row.append(("", wording.source_cell_tip(sources.get(source, source), 0, 0)))
+                flags.append(False)
+                continue
+            gap = sv.actual - sv.planned
+            flags.append(gap < 0)
+            text = _share(gap / sv.planned) if sv.planned > 0 else f"{gap:+,.0f}"
+            row.append((text, wording.source_cell_tip(sources.get(source, source),
+                                                      sv.planned, sv.actual)))
+        rows.append(row)
+        red.append(flags)
+    table.fill(rows, red)
 
 
 def fill_landing(table: ReviewTable, review: WeeklyReview) -> None:
     land, cur = review.landing, review.currency
+    table.set_head(((wording.SECTIONS['landing']), cur))
     values = {"won": sum(land.won), "open": sum(land.from_open),
               "planned": sum(land.from_planned), "total": land.total, "target": land.target,
               "gap": land.gap}
     rows: list[list[Cell]] = []
     for key, (label, tip) in wording.LANDING_ROWS.items():
-        text = f"{values[key]:+,.0f} {cur}" if key == "gap" else f"{values[key]:,.0f} {cur}"
-        rows.append([(label, tip), (text, tip)])
+        text = f"{values[key]:+,.0f}" if key == "gap" else f"{values[key]:,.0f}"
+        rows.append([(label, tip), (text, f"{tip} ({cur})")])
     table.fill(rows, [key == "gap" and land.gap < 0 for key in wording.LANDING_ROWS])
     table.setToolTip(wording.RATES_LABELS.get(land.rates, land.rates))
 
@@ -56,7 +82,7 @@ def fill_stale(table: ReviewTable, review: WeeklyReview) -> bool:
     names = review.stage_names
     rows: list[list[Cell]] = [
         [names.get(s.stage, s.stage), f"{s.window_days:g} days", f"{s.records:,}",
-         _money(s.value), (", ".join(f"{r.id} ({r.days} d)" for r in s.oldest[:3]),
+         _money(s.value), (", ".join(f"{r.id} ({r.days} d)" for r in s.oldest[:2]),
                            "\n".join(f"{r.id}: {r.days} days, {r.value:,.0f}"
                                      for r in s.oldest))]
         for s in review.stale if s.records]

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from alignplanner.domain import wording as said
 from alignplanner.domain.review.weekly import Kpi, WeeklyReview
 from alignplanner.ui import wording
+from alignplanner.ui.charts.style import font
 from alignplanner.ui.editors.common import scaled_font
-from alignplanner.ui.theme import TARGET_COLOR, WARNING_COLOR
+from alignplanner.ui.theme import TARGET_COLOR, WARNING_COLOR, Theme
 
 
 def _value(k: Kpi, x: float, currency: str) -> str:
@@ -45,6 +46,11 @@ class Tile(QFrame):
         layout.setSpacing(1)
         for label in (self.caption, self.value, self.plan):
             layout.addWidget(label)
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.caption.setFont(font(theme, 1.0))
+        self.value.setFont(font(theme, 1.7, bold=True))
+        self.plan.setFont(font(theme, 1.0))
 
     def show_kpi(self, k: Kpi, review: WeeklyReview) -> None:
         stage = review.stage_names.get(k.key.partition(":")[2], "")

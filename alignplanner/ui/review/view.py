@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from alignplanner.domain.review.weekly import WeeklyReview
 from alignplanner.ui import wording
+from alignplanner.ui.charts.style import font
 from alignplanner.ui.editors.common import scaled_font
 from alignplanner.ui.flow_layout import FlowLayout
 from alignplanner.ui.review.chart import CumulativeChart
@@ -42,6 +43,7 @@ from alignplanner.ui.theme import Theme
 
 def _caption(key: str, parent: QWidget) -> QLabel:
     label = QLabel(wording.SECTIONS[key], parent)
+    label.setObjectName("reviewCaption")
     label.setFont(scaled_font(label.font(), 1.15, bold=True))
     return label
 
@@ -89,10 +91,9 @@ class ReviewView(QWidget):
         self.sentences.setWordWrap(True)
         self.sentences.setFont(scaled_font(self.font(), 1.2))
         self.chart = CumulativeChart(self.content)
-        self.table = ReviewTable(wording.TABLE_HEAD, wording.TABLE_TIPS, left=2,
+        self.table = ReviewTable(wording.TABLE_HEAD, wording.TABLE_TIPS, left=1,
                                  name=wording.SECTIONS["table"])
         self.landing = ReviewTable(("", ""), left=1, name=wording.SECTIONS["landing"])
-        self.landing.horizontalHeader().setVisible(False)
         self.coverage = ReviewTable(wording.COVERAGE_HEAD, wording.COVERAGE_TIPS,
                                     name=wording.SECTIONS["coverage"])
         self.stale = ReviewTable(wording.STALE_HEAD, (wording.STALE_TIP,) * 5,
@@ -109,25 +110,26 @@ class ReviewView(QWidget):
         strip = FlowLayout(spacing=8)
         for tile in self.tiles:
             strip.addWidget(tile)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        grid.addWidget(_caption("table", self.content), 0, 0)
-        grid.addWidget(self.table, 1, 0)
-        grid.addWidget(_caption("conversion", self.content), 2, 0)
-        grid.addWidget(self.conversion, 3, 0)
-        grid.addWidget(_caption("landing", self.content), 0, 1)
-        grid.addWidget(self.landing, 1, 1)
-        grid.addWidget(_caption("coverage", self.content), 2, 1)
-        grid.addWidget(self.coverage, 3, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
         body = QVBoxLayout(self.content)
         body.setContentsMargins(0, 0, 0, 0)
         body.addLayout(strip)
         body.addWidget(_caption("gap", self.content))
         body.addWidget(self.sentences)
         body.addWidget(self.chart, 1)
-        body.addLayout(grid)
+        body.addWidget(_caption("table", self.content))
+        body.addWidget(self.table)
+        pair = QGridLayout()
+        pair.setHorizontalSpacing(16)
+        top = Qt.AlignmentFlag.AlignTop
+        pair.addWidget(_caption("landing", self.content), 0, 0, top)
+        pair.addWidget(self.landing, 1, 0, top)
+        pair.addWidget(_caption("coverage", self.content), 0, 1, top)
+        pair.addWidget(self.coverage, 1, 1, top)
+        pair.setColumnStretch(0, 1)
+        pair.setColumnStretch(1, 1)
+        body.addLayout(pair)
+        body.addWidget(_caption("conversion", self.content))
+        body.addWidget(self.conversion)
         for key, table, none in (("stale", self.stale, self.stale_none),
                                  ("sla", self.sla, self.sla_none)):
             body.addWidget(_caption(key, self.content))
@@ -135,7 +137,17 @@ class ReviewView(QWidget):
             body.addWidget(none)
 
     def apply_theme(self, theme: Theme) -> None:
+        """The theme's colours on the chart, and its type sizes everywhere (presentation
+        mode's larger type reaches the tiles, the sentences and the tables)."""
         self.chart.apply_theme(theme)
+        self.heading.setFont(font(theme, 1.15, bold=True))
+        self.sentences.setFont(font(theme, 1.15))
+        for label in self.content.findChildren(QLabel, "reviewCaption"):
+            label.setFont(font(theme, 1.15, bold=True))
+        for tile in self.tiles:
+            tile.apply_theme(theme)
+        for table in self.content.findChildren(ReviewTable):
+            table.apply_theme(theme)
 
     @property
     def chosen_rates(self) -> str:

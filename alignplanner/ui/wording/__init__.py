@@ -105,6 +105,8 @@ from alignplanner.ui.wording.review import (
     no_mapping,
     refresh_failed,
     review_heading,
+    source_cell_tip,
+    source_column_tip,
 )
 from alignplanner.ui.wording.sla import (
     LAPSE_CHOICES,
@@ -227,6 +229,8 @@ __all__ = [
     "sla_title",
     "sla_titles",
     "sla_verdict",
+    "source_cell_tip",
+    "source_column_tip",
     "stage_name",
     "stage_tooltip",
     "team_label"

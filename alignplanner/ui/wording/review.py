@@ -30,8 +30,9 @@ SECTIONS = {
     "conversion": "Conversion at equal age",
 }
 CHART_TIP = ("Each line is the variance summed month by month from the plan's start, as a "
-             "share of what was planned over the same months: below the zero line, behind "
-             "plan. The month holding the as-of date counts its days gone.")
+             "share of everything planned to date, so it ends at the variance to date: "
+             "below the zero line, behind plan. The month holding the as-of date counts its "
+             "days gone.")
 TABLE_HEAD = ("Stage", "Source", "Planned", "Actual", "Variance", "%")
 TABLE_TIPS = (
     "The plan's stage",
@@ -64,10 +65,20 @@ STALE_TIP = "Records open at their stage longer than the stage's stale-after day
 SLA_NONE = ("The exports give no hand-off times, so no SLA's compliance can be measured "
             "yet.")
 SLA_HEAD = ("SLA", "Due", "Within", "Median h", "p95 h", "Stale")
-CONVERSION_HEAD = ("From → to", "Window", "Plan", "Actual", "Matured cohorts")
+CONVERSION_HEAD = ("From → to", "Window", "Plan", "Actual", "Matured")
 CONVERSION_TIP = ("Each month's cohort is compared at equal age: only once every record of "
                   "it has had the stage's whole window; younger cohorts are left out.")
 NO_STALE = "No record is past its stage's stale-after days."
+
+
+def source_column_tip(source: str) -> str:
+    return f"{source}: its entries to date against its part of the plan, as a variance"
+
+
+def source_cell_tip(source: str, planned: float, actual: float) -> str:
+    if planned <= 0 and actual <= 0:
+        return f"{source} plans no entries here and has none"
+    return f"{source}: {actual:,.0f} actual against {planned:,.1f} planned to date"
 
 
 def review_heading(plan: str, as_of: date, records: int) -> str:
