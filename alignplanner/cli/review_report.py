@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from alignplanner.domain import wording
+from alignplanner.domain.review.variance import cumulative_share
 from alignplanner.domain.review.weekly import Kpi, WeeklyReview
 
 MAX_ROWS = 12
@@ -29,6 +30,8 @@ class Report:
     kpis: tuple[tuple[str, str, str, str], ...]  # label, 'plan X', actual, variance
     sentences: tuple[str, ...]
     tables: tuple[Table, ...]
+    months: tuple[str, ...] = ()  # the chart's months ("Jan", ...)
+    lines: tuple[tuple[str, tuple[float | None, ...]], ...] = ()  # name, cumulative shares
 
 
 def _signed(share: float | None) -> str:
@@ -96,9 +99,13 @@ def report(review: WeeklyReview) -> Report:
                                    f"{s.records:,}", f"{s.value:,.0f}",
                                    ", ".join(f"{r.id} ({r.days} d)" for r in s.oldest[:3]))
                                   for s in review.stale), left=1))
+    lines = (("Revenue", tuple(cumulative_share(review.revenue))),
+             *((names.get(v.stage, v.stage), tuple(cumulative_share(v.months)))
+               for v in review.stages))
     return Report(f"Weekly review: {review.plan}",
                   f"As of {review.as_of.isoformat()}, {review.records:,} records",
-                  tuple(kpis), review.sentences, tuple(tables))
+                  tuple(kpis), review.sentences, tuple(tables),
+                  tuple(wording.month_name(m.month, "%b") for m in review.revenue), lines)
 
 
 def _share(p: float | None) -> str:

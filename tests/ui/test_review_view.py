@@ -18,10 +18,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from alignplanner.domain.edits.plan import set_target
+from alignplanner.domain.review.variance import cumulative_share
 from alignplanner.resources import sample_plan_path
 from alignplanner.ui import wording
 from alignplanner.ui.main_window import MainWindow
-from alignplanner.ui.review.chart import cumulative_share
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 

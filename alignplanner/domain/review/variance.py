@@ -100,6 +100,14 @@ def behind_since(months: Sequence[MonthVariance]) -> tuple[date, float] | None:
     return run[-1].month, -sum(m.variance for m in run) / planned
 
 
+def cumulative_share(months: Sequence[MonthVariance]) -> list[float | None]:
+    """Each month's cumulative variance as a share of everything planned over ``months``,
+    so the line ends at the variance to date and a thin first month cannot dwarf the rest
+    (None throughout when nothing was planned): the cumulative variance chart's line."""
+    planned = sum(m.planned for m in months)
+    return [m.cumulative / planned if planned > 0 else None for m in months]
+
+
 def source_planned(result: Result, source_id: str, stage_id: str) -> tuple[float, ...]:
     """The planned entries of one source into one stage per plan month: the stage's
     `monthly` times the source's part of the stage's volume (`SourceResult.volumes`)."""
@@ -123,5 +131,6 @@ def source_variances(result: Result, actual: Mapping[str, Mapping[str, Mapping[s
     return found
 
 
-__all__ = ["MonthVariance", "StageVariance", "behind_since", "compare", "elapsed",
+__all__ = ["MonthVariance", "StageVariance", "behind_since", "compare", "cumulative_share",
+           "elapsed",
            "source_planned", "source_variances", "stage_variances"]

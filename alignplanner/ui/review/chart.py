@@ -9,13 +9,11 @@ line, behind plan.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from alignplanner.domain.review.variance import MonthVariance
+from alignplanner.domain.review.variance import cumulative_share
 from alignplanner.domain.review.weekly import WeeklyReview
 from alignplanner.ui import wording
 from alignplanner.ui.charts.style import font, muted
@@ -23,14 +21,6 @@ from alignplanner.ui.theme import LIGHT, TARGET_COLOR, TEAM_COLORS, Theme
 
 _PALETTE = (TEAM_COLORS["marketing"], TEAM_COLORS["sdr"], TEAM_COLORS["sales"],
             TEAM_COLORS["partner"], "#B0892B", TEAM_COLORS["custom"])
-
-
-def cumulative_share(months: Sequence[MonthVariance]) -> list[float | None]:
-    """Each month's cumulative variance as a share of everything planned to date, so the
-    line ends at the variance to date and a thin first month cannot dwarf the rest (None
-    throughout when nothing was planned)."""
-    planned = sum(m.planned for m in months)
-    return [m.cumulative / planned if planned > 0 else None for m in months]
 
 
 class CumulativeChart(QWidget):
