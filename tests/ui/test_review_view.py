@@ -145,3 +145,19 @@ def test_a_mapping_that_is_gone_says_what_to_do(
     message = feature.view.view.message.text()
     assert message.startswith("Refresh actuals failed: gone.csv")
     assert feature.review is None  # nothing shown is made up
+
+
+def test_a_burst_of_edits_makes_one_more_review_not_one_each(
+        qtbot: QtBot, main_window: MainWindow, tmp_path: Path) -> None:
+    saved_plan_with_exports(main_window, tmp_path)
+    feature = main_window.review
+    assert feature.refresh()
+    qtbot.waitUntil(lambda: feature.review is not None, timeout=20_000)
+    before = feature._number
+    document = main_window.document
+    revenue = document.plan.target.revenue
+    for k in range(1, 6):  # five edits before the window's loop runs again
+        document.edit(f"Target {k}", lambda plan, k=k: set_target(plan, revenue=revenue + k))
+    qtbot.waitUntil(lambda: feature.reviewing is None and not feature._again, timeout=20_000)
+    assert feature._number - before == 2  # the first edit's, then one for the other four
+    assert feature.review.kpi("landing").planned == pytest.approx(revenue + 5)

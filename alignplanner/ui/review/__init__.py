@@ -42,6 +42,7 @@ class ReviewFeature:
         self.reviewing: ReviewJob | None = None
         self.review: WeeklyReview | None = None
         self._number = 0
+        self._again = False  # asked while a review was running: once more when it ends
         self.view: LazyView[ReviewView] = LazyView(bench.document, self._make_view)
         bench.add_chart_tab(self.view, wording.REVIEW_TAB, scrolls=True)
         bench.follow_theme(self.view)
@@ -117,12 +118,17 @@ class ReviewFeature:
     # -- the review --------------------------------------------------------------------------
 
     def recompute(self) -> None:
-        """Set the plan against the last import again, on the worker."""
+        """Set the plan against the last import again, on the worker. While one review
+        runs, the requests (a burst of edits) wait and make one more when it ends."""
         from alignplanner.ui.review.job import ReviewJob
 
         imported = self.actuals.last
         if imported is None:
             return
+        if self.reviewing is not None:
+            self._again = True
+            return
+        self._again = False
         self._number += 1
         rates = self.view.view.chosen_rates if self.view.built else "plan"
         document = self.bench.document
@@ -134,8 +140,11 @@ class ReviewFeature:
 
     def _reviewed(self, number: int, review: WeeklyReview) -> None:
         if number != self._number:
-            return  # a later request is on its way
+            return
         self.reviewing = None
+        if self._again:  # the plan or the rates moved meanwhile: this one is already old
+            self.recompute()
+            return
         self.review = review
         if self.view.built:
             self.view.view.show_message("")
@@ -145,6 +154,9 @@ class ReviewFeature:
         if number != self._number:
             return
         self.reviewing = None
+        if self._again:
+            self.recompute()
+            return
         if self.view.built:
             self.view.view.show_message(wording.refresh_failed(reason, 0))
 
