@@ -49,12 +49,17 @@ def win_mass(specs: Sequence[ChainSpec], rows: Sequence[Sequence[int]],
     if not specs:
         return mass, exact
     loops = _loops(specs, (0.0,) * specs[0].size)
-    exact_costs = [loop_costs(s) for s in specs]
+    grids: dict[tuple[object, ...], tuple[int, tuple[int, ...]]] = {}  # by days and loops
     by_den: dict[int, list[int]] = {}
-    for b, costs in enumerate(exact_costs):
-        by_den.setdefault(_tick_denominator(costs), []).append(b)
+    for b, spec in enumerate(specs):
+        shape = (spec.days, spec.recycle_to, spec.recycle_days)
+        if shape not in grids:
+            costs = loop_costs(spec)
+            den = _tick_denominator(costs)
+            grids[shape] = den, tuple(round(costs[i] * den) for i in _loop_stages(spec))
+        by_den.setdefault(grids[shape][0], []).append(b)
     for den, members in by_den.items():
-        ticks = np.array([[round(exact_costs[b][i] * den) for i in _loop_stages(specs[0])]
+        ticks = np.array([grids[(specs[b].days, specs[b].recycle_to, specs[b].recycle_days)][1]
                           for b in members], dtype=np.int64).reshape(len(members), -1)
         group = loops.take(members)
         ok = _not_cut(group, ticks, den) & np.all(ticks >= 1, axis=1)
