@@ -8,12 +8,16 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from plan_factory import chain, plan
 from scipy import stats
+from uncertainty_plans import small_plans
 
 from alignplanner.contract.reader import load
 from alignplanner.domain.engine.chain import ChainSpec, solve
 from alignplanner.domain.engine.compute import _chain_specs, compute, deal_size
+from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid
 from alignplanner.domain.uncertainty import funnel_draws
 from alignplanner.domain.uncertainty.cohorts import pre_plan_cohorts
@@ -218,3 +222,19 @@ def test_p_hit_per_month_and_per_plan_year() -> None:
     first = sim.monthly[:, :12].sum(axis=1) >= sum(sim.target_monthly[:12]) * (1 - 1e-12)
     assert sim.p_hit_yearly[0] == float(np.mean(first))
     assert all(0.0 < v < 1.0 for v in (*sim.p_hit_monthly, *sim.p_hit_yearly, sim.p_hit))
+
+
+@settings(max_examples=25, deadline=None)
+@given(small_plans(), st.integers(0, 2**32))
+def test_random_small_plans_simulate_whole_non_negative_months(p: Plan, seed: int) -> None:
+    try:
+        result = compute(p)
+    except PlanInvalid:
+        return
+    one = simulate(p, Uncertainty(draws=200, seed=seed), result=result)
+    assert one.monthly.shape == (200, p.months)
+    assert np.all(np.isfinite(one.monthly))
+    assert np.all(one.monthly >= 0.0)
+    assert np.array_equal(one.revenue, one.monthly.sum(axis=1))
+    again = simulate(p, Uncertainty(draws=200, seed=seed), result=result)
+    assert one.monthly.tobytes() == again.monthly.tobytes()
