@@ -1,10 +1,12 @@
 """The seeded Monte Carlo of a plan's revenue (docs/uncertainty.md).
 
-The plan's net-new entries per source (in the horizon and before it, as the engine
-requires them) and its open pipeline go through the funnel as Binomial counts, with
-every conversion rate drawn from its Beta and the average deal size from its lognormal.
-The wins of a draw fall in the plan months in proportion to the months the engine
-expects them in (its lag distributions), as a Multinomial count. The same plan and seed
+Every conversion rate is drawn from its Beta and the average deal size from its
+lognormal, once a draw. Given a draw's rates a unit entering stage i wins with the
+chain's win chance P_i (`funnel_draws.win_chances`), so the plan's monthly cohorts of
+net-new units (in the horizon and before it, as the engine requires them; Poisson
+around the plan's numbers) win Poisson counts in each month, their lags drawn from the
+entry stage's lag distribution (`cohorts`); the open pipeline wins Binomial counts at its
+stages, split over the months by a Multinomial on their lags. The same plan and seed
 give the same numbers, bit for bit, with one numpy version.
 """
 
