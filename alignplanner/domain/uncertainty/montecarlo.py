@@ -1,25 +1,28 @@
 """The seeded Monte Carlo of a plan's revenue (docs/uncertainty.md).
 
-The plan's net-new entries per source (in the horizon and before it, as the engine
-requires them) and its open pipeline go through the funnel as Binomial counts, with
-every conversion rate drawn from its Beta and the average deal size from its lognormal.
-The wins of a draw fall in the plan months in proportion to the months the engine
-expects them in (its lag distributions), as a Multinomial count. The same plan and seed
+Every conversion rate is drawn from its Beta and the average deal size from its
+lognormal, once a draw. Given a draw's rates a unit entering stage i wins with the
+chain's win chance P_i (`funnel_draws.win_chances`), so the plan's monthly cohorts of
+net-new units (in the horizon and before it, as the engine requires them; Poisson
+around the plan's numbers) win Poisson counts in each month, their lags drawn from the
+entry stage's lag distribution (`cohorts`); the open pipeline wins Binomial counts at its
+stages, split over the months by a Multinomial on their lags. The same plan and seed
 give the same numbers, bit for bit, with one numpy version.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from alignplanner.domain.engine.chain import ChainSpec
-from alignplanner.domain.engine.compute import _chain_specs, compute, deal_size, solve_for
+from alignplanner.domain.engine.chain import ChainSpec, solve
+from alignplanner.domain.engine.compute import _chain_specs, compute, deal_size
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result
-from alignplanner.domain.uncertainty import funnel_draws
+from alignplanner.domain.uncertainty import cohorts, funnel_draws
 from alignplanner.domain.uncertainty.settings import Uncertainty, beta_parameters
 
 FloatArray = npt.NDArray[np.float64]
@@ -48,6 +51,17 @@ class Simulation:
     def p_hit_monthly(self) -> tuple[float, ...]:
         target = np.asarray(self.target_monthly) * (1 - 1e-12)
         return tuple(float(v) for v in np.mean(self.monthly >= target, axis=0))
+
+    @property
+    def p_hit_yearly(self) -> tuple[float, ...]:
+        """P(revenue >= target) for each plan year (12 months from the start; a shorter
+        last year as far as the horizon goes)."""
+        months = len(self.target_monthly)
+        out = []
+        for start in range(0, months, 12):
+            target = math.fsum(self.target_monthly[start : start + 12]) * (1 - 1e-12)
+            out.append(float(np.mean(self.monthly[:, start : start + 12].sum(axis=1) >= target)))
+        return tuple(out)
 
     def monthly_percentiles(self) -> dict[int, tuple[float, ...]]:
         q = np.percentile(self.monthly, [10, 50, 90], axis=0)
@@ -88,43 +102,52 @@ def simulate(plan: Plan, settings: Uncertainty | None = None, *,
     n = settings.draws
     sources = plan.effective_sources()
     specs = _chain_specs(plan, sources)
+    *solved, plain = solve.many(specs)  # kept from the compute: no new solve
     open_ids = [s.id for s in plan.stages[:-1]]
     base_rates = _draw_rates(rng, specs[-1].conversion, open_ids, settings, n)
     size_factor = _draw_size_factor(rng, plan, settings, n)
-    revenue_wins = np.zeros(n)
-    top = 0.0
-    for source, spec, found in zip(sources, specs[:-1], result.sources, strict=True):
-        rates = base_rates if spec is specs[-1] else _shifted(base_rates, specs[-1], spec)
-        entries = np.zeros((len(plan.stages), n), dtype=np.int64)
-        units = found.new  # the pre-plan entries included
-        top += units
-        entries[plan.stage_index(source.enters)] = _whole(rng, units, n)
-        won = funnel_draws.wins(rng, spec, rates, entries)
-        revenue_wins += won * deal_size(plan, source)
-    pipe = np.zeros((len(plan.stages), n), dtype=np.int64)
+    chances = _Chances(specs[-1], base_rates)
+    monthly = np.zeros((n, plan.months))
+    landing = cohorts.source_landing(plan, result, solved)
+    by_size: dict[float, FloatArray] = {}  # expected wins (draws x months) per deal size
+    for source, spec, found in zip(sources, specs[:-1], landing, strict=True):
+        chance = chances.of(spec)[plan.stage_index(source.enters)]
+        mean = by_size.setdefault(deal_size(plan, source), np.zeros((n, plan.months)))
+        mean += chance[:, None] * found[None, :]
+    for size, mean in by_size.items():  # Poisson cohorts, thinned: Poisson wins a month
+        monthly += size * rng.poisson(mean)
+    at_start = chances.of(specs[-1])
     for stage_id, count in plan.pipeline.existing.items():
-        pipe[plan.stage_index(stage_id)] = round(count)
-    if pipe.any():
-        won = funnel_draws.wins(rng, specs[-1], base_rates, pipe)
-        inside = result.pipeline_wins / _expected_pipeline_wins(plan, result)
-        won = rng.binomial(won, min(1.0, inside))  # the wins that fall inside the horizon
-        revenue_wins += won * plan.target.average_deal_size
-    revenue = revenue_wins * size_factor
-    monthly = _spread(rng, revenue, result.target_monthly)
+        i = plan.stage_index(stage_id)
+        won = rng.binomial(_whole(rng, float(count), n), at_start[i])
+        split = rng.multinomial(won, cohorts.pipeline_landing(plain.lags.dist[i], plan.months))
+        monthly += plan.target.average_deal_size * split[:, : plan.months]
+    monthly *= size_factor[:, None]
     return Simulation(
         draws=n, seed=settings.seed, target=float(sum(result.target_monthly)),
         revenue=monthly.sum(axis=1), monthly=monthly,
         target_monthly=result.target_monthly,
         drivers=(*(f"conversion:{i}" for i in open_ids), "deal_size"),
-        driver_draws=np.vstack([base_rates, size_factor[None, :]]), top_volume=top,
+        driver_draws=np.vstack([base_rates, size_factor[None, :]]),
+        top_volume=math.fsum(found.new for found in result.sources),
     )
 
 
-def _expected_pipeline_wins(plan: Plan, result: Result) -> float:
-    solved = solve_for(plan)
-    total = sum(float(count) * float(solved.win_prob[plan.stage_index(stage_id)])
-                for stage_id, count in plan.pipeline.existing.items())
-    return max(total, result.pipeline_wins, 1e-300)
+class _Chances:
+    """Each chain's win chances (stages x draws) for the draws' rates, worked out once a
+    chain: a source's overridden rates move with the plan's draws by the same relative
+    shift."""
+
+    def __init__(self, plain: ChainSpec, rates: FloatArray) -> None:
+        self._plain, self._rates = plain, rates
+        self._found: dict[ChainSpec, FloatArray] = {}
+
+    def of(self, spec: ChainSpec) -> FloatArray:
+        if spec not in self._found:
+            rates = self._rates if spec == self._plain else _shifted(self._rates, self._plain,
+                                                                     spec)
+            self._found[spec] = funnel_draws.win_chances(spec, rates)
+        return self._found[spec]
 
 
 def _draw_rates(rng: np.random.Generator, rates: tuple[float, ...], ids: list[str],
@@ -163,13 +186,3 @@ def _whole(rng: np.random.Generator, units: float, n: int) -> npt.NDArray[np.int
     """``units`` as whole units, the fraction rounded up in that share of draws."""
     floor = int(np.floor(units))
     return floor + (rng.random(n) < units - floor).astype(np.int64)
-
-
-def _spread(rng: np.random.Generator, revenue: FloatArray,
-            target_monthly: tuple[float, ...]) -> FloatArray:
-    """The year's revenue of each draw split over the months in proportion to the
-    months' targets (where the engine expects the wins), in whole shares of 1/1000."""
-    weights = np.asarray(target_monthly, dtype=float)
-    weights = weights / weights.sum()
-    parts = rng.multinomial(1000, weights, size=len(revenue)) / 1000.0
-    return revenue[:, None] * parts
