@@ -36,6 +36,16 @@ from alignplanner.domain.wording.basics import (
     singular,
     units,
 )
+from alignplanner.domain.wording.calibration import (
+    calibration_no_conversions,
+    calibration_no_matured,
+    calibration_no_pool,
+    calibration_no_wins,
+    calibration_not_small,
+    calibration_shrunk,
+    calibration_source_unplanned,
+    calibration_unit,
+)
 from alignplanner.domain.wording.review import review_behind, review_on_plan
 from alignplanner.domain.wording.signoff import (
     REQUIRED_PART,
@@ -99,6 +109,14 @@ __all__ = [
     "actuals_rate_jump",
     "amount",
     "became_won",
+    "calibration_no_conversions",
+    "calibration_no_matured",
+    "calibration_no_pool",
+    "calibration_no_wins",
+    "calibration_not_small",
+    "calibration_shrunk",
+    "calibration_source_unplanned",
+    "calibration_unit",
     "capacity_short",
     "count",
     "crm_label",
