@@ -72,7 +72,12 @@ class Figure:
 
     @property
     def acceptable(self) -> bool:
-        return self.plannable and self.accepted_value is not None
+        """The plan can take it: a source the plan has, a value above 0 (a conversion or
+        a deal size of 0 is no plan), a lag with a distribution."""
+        value = self.accepted_value
+        if not self.plannable or value is None:
+            return False
+        return bool(self.lag) if self.kind == "lag" else value > 0
 
 
 @dataclass(frozen=True)

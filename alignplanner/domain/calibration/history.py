@@ -112,11 +112,14 @@ def _source_figures(h: _History, k: int, window: int) -> list[Figure]:
         assert raw is not None
         entry = plan.stage_index(src.enters) if src is not None else 0
         usable = src is not None and k >= entry
-        value = None if src is None else src.conversion_overrides.get(stage.id, stage.conversion)
+        value = (src.conversion_overrides.get(stage.id, stage.conversion)
+                 if src is not None and usable else None)
         key = f"sources.{src.id if src else name}.conversion.{stage.id}"
         shrunk, small, reason = _shrunk(prior, name, (hits, n), stage.name, raw)
         if src is None:
             reason = wording.calibration_source_unplanned(name)
+        elif not usable:
+            reason = wording.calibration_before_entry(name, plan.stages[entry].name)
         out.append(Figure(key, "conversion", stage.id, src.id if src else name,
                           f"{name}: {stage.name} \u2192 {plan.stages[k + 1].name}", value,
                           raw, shrunk, small, reason, plannable=usable))
@@ -141,7 +144,8 @@ def _stage_figures(h: _History, k: int, window: int) -> list[Figure]:
     stage, after = h.plan.stages[k], h.plan.stages[k + 1]
     n, lags = _matured(h, k, window)
     step_name = f"{stage.name} \u2192 {after.name}"
-    why = "" if n else wording.calibration_no_matured(window)
+    why = wording.calibration_no_matured(window) if not n else (
+        "" if len(lags) else wording.calibration_none_converted(window))
     conversion = Figure(f"stages.{stage.id}.conversion", "conversion", stage.id, None,
                         step_name, stage.conversion, rate_estimate(len(lags), n), reason=why)
     lag = Figure(f"stages.{stage.id}.lag", "lag", stage.id, None, step_name,
@@ -190,6 +194,7 @@ def calibrate(plan: Plan, events: Events, as_of: date,
         window = int(given.get(plan.stages[k].id, DEFAULT_WINDOW))
         figures += _stage_figures(h, k, window)
         sources += _source_figures(h, k, window)
+    sources.sort(key=lambda f: not f.plannable)  # what the plan can take first
     return Calibration(as_of, tuple(figures + sources + _deal_figures(plan, events, recs)))
 
 

@@ -32,12 +32,22 @@ def calibration_no_conversions() -> str:
     return "no matured record converted within the window: no lag to measure"
 
 
+def calibration_none_converted(window_days: int) -> str:
+    return (f"no record converted within the {window_days}-day window; a plan's conversion "
+            "must be above 0")
+
+
 def calibration_no_pool() -> str:
     return "fewer than two sources with history, or none converted: nothing to pool"
 
 
 def calibration_source_unplanned(source: str) -> str:
     return f"{source} is not a source of the plan: add it to accept its figures"
+
+
+def calibration_before_entry(source: str, entry: str) -> str:
+    """A source's step above where it enters the plan's funnel."""
+    return f"{source} enters the plan's funnel at {entry}: the plan has no rate of its own here"
 
 
 def calibration_unit(stage_name: str) -> str:
