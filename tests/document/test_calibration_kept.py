@@ -115,3 +115,19 @@ def test_one_undo_step_puts_back_the_plan_and_its_provenance(qapp: object,
     assert refused
     assert refused[0].path[-1] == "conversion"
     assert document.undo_stack.count() == 1
+
+
+def test_the_json_export_with_entries_and_a_lag_validates_against_the_schema() -> None:
+    from jsonschema import Draft202012Validator
+
+    from alignplanner.resources import resource_path
+
+    loaded = reader.loads(_text())
+    plan = set_stage(loaded.plan, 1, lag=(0.25, 0.5, 0.25), days=30.4)
+    extras = loaded.extras.with_changes(calibration=Provenance((ENTRY,)))
+    exported = json.loads(exports.render("json", plan, compute(plan), extras))
+    schema = json.loads(resource_path("plan.schema.json").read_text("utf-8"))
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    assert list(validator.iter_errors(exported)) == []
+    broken = {**exported, "calibration": [{**exported["calibration"][0], "method": "guess"}]}
+    assert list(validator.iter_errors(broken))
