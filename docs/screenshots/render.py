@@ -198,6 +198,10 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         settle()
         dialog.grab().save(str(HERE / "calibration.png"))
         print("docs/screenshots/calibration.png")
+        dialog.tabs.setCurrentIndex(1)  # the lags, as monthly mass
+        settle()
+        dialog.grab().save(str(HERE / "calibration-lags.png"))
+        print("docs/screenshots/calibration-lags.png")
         dialog.close()
 
     shots: dict[str, tuple[str | None, Callable[[MainWindow], None]]] = {

@@ -67,3 +67,13 @@ def test_bad_masses_name_the_field() -> None:
 
 def test_mean_days_of_a_mass() -> None:
     assert lag_mean_days((0.0, 0.5, 0.5)) == pytest.approx(1.5 * 365.25 / 12)
+
+
+def test_days_typed_by_hand_replace_a_calibrated_lag() -> None:
+    from alignplanner.domain.edits.stages import set_stage
+
+    stages = chain([0.5], days=[45.0])
+    p = plan((replace(stages[0], lag=(0.2, 0.5, 0.3)), stages[1]))
+    assert set_stage(p, 0, days=10.0).stages[0].lag is None
+    assert set_stage(p, 0, conversion=0.4).stages[0].lag == (0.2, 0.5, 0.3)
+    assert set_stage(p, 0, days=45.0).stages[0].lag == (0.2, 0.5, 0.3)  # unchanged days

@@ -34,18 +34,32 @@ from alignplanner.domain.actuals.events import Events
 from alignplanner.domain.actuals.records import WON, Records, build_records
 from alignplanner.domain.actuals.transition import lag_months, step
 from alignplanner.domain.calibration.figures import LEVEL, Calibration, Estimate, Figure
-from alignplanner.domain.calibration.shrink import SMALL_WEIGHT, Prior, fit_prior
+from alignplanner.domain.calibration.shrink import SMALL_MOVE, SMALL_WEIGHT, Prior, fit_prior
 from alignplanner.domain.plan.funnel import Source, lag_mean_days
 from alignplanner.domain.plan.plan import Plan
 
 Z = NormalDist().inv_cdf(0.5 + LEVEL / 2)
 
 
+EXACT_BETA = 2000.0
+"""Beyond this a + b a Beta's interval is its normal approximation (the continued
+fraction slows down as the parameters grow; the error is then below 1e-4)."""
+
+
+def interval(a: float, b: float) -> tuple[float, float]:
+    """The central 80% interval of Beta(a, b)."""
+    if a + b <= EXACT_BETA:
+        return beta_interval(a, b, LEVEL)
+    mean = a / (a + b)
+    half = Z * math.sqrt(mean * (1 - mean) / (a + b + 1))
+    return max(mean - half, 0.0), min(mean + half, 1.0)
+
+
 def rate_estimate(k: int, n: int) -> Estimate | None:
     """k of n matured records converted: k / n with the Beta(1 + k, 1 + n - k) interval."""
     if not n:
         return None
-    low, high = beta_interval(1.0 + k, 1.0 + n - k, LEVEL)
+    low, high = interval(1.0 + k, 1.0 + n - k)
     return Estimate(k / n, low, high, n)
 
 
@@ -132,8 +146,8 @@ def _shrunk(prior: Prior | None, name: str, counts: tuple[int, int], stage: str,
     if prior is None:
         return None, False, wording.calibration_no_pool()
     a, b = prior.shrunk(k, n)
-    low, high = beta_interval(a, b, LEVEL)
-    small = prior.weight(n) >= SMALL_WEIGHT
+    low, high = interval(a, b)
+    small = prior.weight(n) >= SMALL_WEIGHT and abs(a / (a + b) - raw.value) >= SMALL_MOVE
     unit = wording.calibration_unit(stage)
     reason = (wording.calibration_shrunk(name, n, unit, raw.value, prior.pooled) if small
               else wording.calibration_not_small(name, n, unit))
@@ -198,4 +212,4 @@ def calibrate(plan: Plan, events: Events, as_of: date,
     return Calibration(as_of, tuple(figures + sources + _deal_figures(plan, events, recs)))
 
 
-__all__ = ["Z", "calibrate", "mean_estimate", "plan_lag", "rate_estimate"]
+__all__ = ["EXACT_BETA", "Z", "calibrate", "interval", "mean_estimate", "plan_lag", "rate_estimate"]

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 MIN_CONCENTRATION = 0.5
 MAX_CONCENTRATION = 1e5
 SMALL_WEIGHT = 0.1
-"""A source is small when the prior weighs at least this much in its shrunk rate."""
+SMALL_MOVE = 0.005
+"""A source is small when the prior weighs at least SMALL_WEIGHT in its shrunk rate and
+moves it by at least SMALL_MOVE (half a percentage point: what a rounded percentage shows)."""
 
 
 @dataclass(frozen=True)
@@ -88,5 +90,5 @@ def fit_prior(counts: Sequence[tuple[int, int]]) -> Prior | None:
     return Prior(m * kappa, (1 - m) * kappa)
 
 
-__all__ = ["MAX_CONCENTRATION", "MIN_CONCENTRATION", "SMALL_WEIGHT", "Prior", "fit_prior",
-           "log_likelihood"]
+__all__ = ["MAX_CONCENTRATION", "MIN_CONCENTRATION", "SMALL_MOVE", "SMALL_WEIGHT", "Prior",
+           "fit_prior", "log_likelihood"]

@@ -87,3 +87,11 @@ def test_shrunk_rates_lie_between_the_raw_rate_and_the_pooled_one(
         a, b = prior.shrunk(k, n)
         low, high = sorted((k / n, prior.pooled))
         assert low - 1e-12 <= a / (a + b) <= high + 1e-12
+
+
+@pytest.mark.parametrize(("a", "b"), [(3.0, 5.0), (40.0, 1900.0), (1200.0, 1800.0),
+                                      (480.0, 99_520.0), (47_000.0, 53_000.0)])
+def test_the_interval_is_scipys_beta_interval(a: float, b: float) -> None:
+    from alignplanner.domain.calibration.history import interval
+
+    assert interval(a, b) == pytest.approx(stats.beta.interval(0.8, a, b), abs=1e-4)
