@@ -5,13 +5,14 @@ transition by ``as_of`` (matured: entered the stage at least the window before i
 young records that have not had the time are never counted as lost:
 
 - conversion: of the matured records of a stage, the share that reached the next stage
-  within the window; 80% interval of the Beta(1 + k, 1 + n - k) posterior; n = matured.
+  within the window; its exact (Clopper-Pearson) 80% interval; n = matured.
 - lag: the days from the stage to the next over the matured records that converted
   within the window, as monthly probability mass the way the plan holds lags (a lag of x
   months split between months floor(x) and floor(x) + 1); the interval is that of their
   mean (normal, 80%).
 - a source's conversion: the same over its records, and beside it the rate shrunk
-  towards the pooled rate by a Beta prior fitted from all sources (`shrink`).
+  towards the pooled rate by a Beta prior fitted from all sources (`shrink`): its
+  posterior mean with the posterior's 80% interval.
 - deal size: the mean amount of the won records that have one (overall, and per source);
   the interval is that of the mean (normal, 80%).
 """
@@ -28,7 +29,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from alignplanner.domain import wording
-from alignplanner.domain.actuals.beta import beta_interval
+from alignplanner.domain.actuals.beta import beta_quantile
 from alignplanner.domain.actuals.estimates import DEFAULT_WINDOW
 from alignplanner.domain.actuals.events import Events
 from alignplanner.domain.actuals.records import WON, Records, build_records
@@ -46,20 +47,30 @@ EXACT_BETA = 2000.0
 fraction slows down as the parameters grow; the error is then below 1e-4)."""
 
 
+def quantile(p: float, a: float, b: float) -> float:
+    """The ``p`` quantile of Beta(a, b) (normal approximation beyond `EXACT_BETA`)."""
+    if a + b <= EXACT_BETA:
+        return beta_quantile(p, a, b)
+    mean = a / (a + b)
+    z = NormalDist().inv_cdf(p)
+    return min(max(mean + z * math.sqrt(mean * (1 - mean) / (a + b + 1)), 0.0), 1.0)
+
+
 def interval(a: float, b: float) -> tuple[float, float]:
     """The central 80% interval of Beta(a, b)."""
-    if a + b <= EXACT_BETA:
-        return beta_interval(a, b, LEVEL)
-    mean = a / (a + b)
-    half = Z * math.sqrt(mean * (1 - mean) / (a + b + 1))
-    return max(mean - half, 0.0), min(mean + half, 1.0)
+    tail = (1 - LEVEL) / 2
+    return quantile(tail, a, b), quantile(1 - tail, a, b)
 
 
 def rate_estimate(k: int, n: int) -> Estimate | None:
-    """k of n matured records converted: k / n with the Beta(1 + k, 1 + n - k) interval."""
+    """k of n matured records converted: k / n with its exact (Clopper-Pearson) 80%
+    interval, which always holds k / n: from the 10% quantile of Beta(k, n - k + 1)
+    (0 when k = 0) to the 90% quantile of Beta(k + 1, n - k) (1 when k = n)."""
     if not n:
         return None
-    low, high = interval(1.0 + k, 1.0 + n - k)
+    tail = (1 - LEVEL) / 2
+    low = quantile(tail, k, n - k + 1) if k > 0 else 0.0
+    high = quantile(1 - tail, k + 1, n - k) if k < n else 1.0
     return Estimate(k / n, low, high, n)
 
 
@@ -212,4 +223,5 @@ def calibrate(plan: Plan, events: Events, as_of: date,
     return Calibration(as_of, tuple(figures + sources + _deal_figures(plan, events, recs)))
 
 
-__all__ = ["EXACT_BETA", "Z", "calibrate", "interval", "mean_estimate", "plan_lag", "rate_estimate"]
+__all__ = ["EXACT_BETA", "Z", "calibrate", "interval", "mean_estimate", "plan_lag", "quantile",
+           "rate_estimate"]

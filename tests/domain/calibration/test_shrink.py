@@ -95,3 +95,15 @@ def test_the_interval_is_scipys_beta_interval(a: float, b: float) -> None:
     from alignplanner.domain.calibration.history import interval
 
     assert interval(a, b) == pytest.approx(stats.beta.interval(0.8, a, b), abs=1e-4)
+
+
+@pytest.mark.parametrize(("k", "n"), [(0, 1), (1, 1), (3, 10), (12, 12), (40, 1900),
+                                      (1200, 3000), (4800, 100_000)])
+def test_a_raw_rate_has_the_exact_interval_and_lies_in_it(k: int, n: int) -> None:
+    from alignplanner.domain.calibration.history import rate_estimate
+
+    e = rate_estimate(k, n)
+    assert e is not None
+    low, high = stats.binomtest(k, n).proportion_ci(0.8, method="exact")
+    assert (e.low, e.high) == pytest.approx((low, high), abs=1e-4)
+    assert e.low <= e.value <= e.high
