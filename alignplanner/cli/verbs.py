@@ -74,10 +74,10 @@ def export(args: argparse.Namespace) -> int:
         )
     loaded = load(args.file)
     if out == "-":
-        sys.stdout.write(render_as(args.format, loaded.plan, loaded.result))
+        sys.stdout.write(render_as(args.format, loaded.plan, loaded.result, loaded.extras))
         return EXIT_OK
     try:
-        write(out, args.format, loaded.plan, loaded.result)
+        write(out, args.format, loaded.plan, loaded.result, loaded.extras)
     except OSError as exc:
         from alignplanner.contract.errors import os_reason
 

@@ -2,7 +2,8 @@
 BI tools.
 
 - ``toml``: the plan file itself (`writer.dumps`).
-- ``json``: exactly the structure of the TOML file (inputs and ``requirements``), dates as
+- ``json``: exactly the structure of the TOML file (inputs, ``calibration`` when a figure was
+  calibrated from history, and ``requirements``), dates as
   ISO ``YYYY-MM-DD`` strings (JSON has no date type), the sign-off's date-times as RFC 3339
   strings (``2026-11-23T14:05:00Z``), floats at full precision.
 - ``csv``: the monthly requirements in long ("tidy") form, one row per subject and month,
@@ -27,9 +28,11 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from alignplanner.contract.atomic import atomic_write_text
+from alignplanner.contract.extras import extras_values
 from alignplanner.contract.write.requirements import requirements_dict
 from alignplanner.contract.write.values import check_finite, rfc3339
 from alignplanner.contract.writer import dumps, plan_dict
+from alignplanner.domain.extras import Extras
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result
 
@@ -40,9 +43,15 @@ FORMATS: tuple[Format, ...] = ("toml", "json", "csv")
 CSV_COLUMNS = ("kind", "id", "month", "exact", "rounded")
 
 
-def to_json(plan: Plan, result: Result) -> str:
+def _provenance(extras: Extras | None) -> Extras:
+    """What of a file's extras an export carries: where calibrated numbers came from."""
+    return Extras() if extras is None else Extras(calibration=extras.calibration)
+
+
+def to_json(plan: Plan, result: Result, extras: Extras | None = None) -> str:
     """The plan file's structure as JSON (dates as ISO strings)."""
     doc = plan_dict(plan)
+    doc.update(extras_values(_provenance(extras)))
     doc["requirements"] = requirements_dict(result)
     check_finite(doc, ())
     return json.dumps(_iso_dates(doc), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
@@ -65,20 +74,22 @@ def to_csv(plan: Plan, result: Result) -> str:
     return out.getvalue()
 
 
-def render(fmt: Format, plan: Plan, result: Result) -> str:
-    """The export of ``plan`` and ``result`` in ``fmt`` as text."""
+def render(fmt: Format, plan: Plan, result: Result, extras: Extras | None = None) -> str:
+    """The export of ``plan`` and ``result`` in ``fmt`` as text; the TOML and JSON carry
+    the ``calibration`` entries of ``extras``."""
     if fmt == "toml":
-        return dumps(plan, result)
+        return dumps(plan, result, _provenance(extras))
     if fmt == "json":
-        return to_json(plan, result)
+        return to_json(plan, result, extras)
     if fmt == "csv":
         return to_csv(plan, result)
     raise ValueError(f"unknown export format {fmt!r}; the formats are: {', '.join(FORMATS)}")
 
 
-def write(path: str | os.PathLike[str], fmt: Format, plan: Plan, result: Result) -> None:
+def write(path: str | os.PathLike[str], fmt: Format, plan: Plan, result: Result,
+          extras: Extras | None = None) -> None:
     """Write the export atomically to ``path``."""
-    atomic_write_text(path, render(fmt, plan, result))
+    atomic_write_text(path, render(fmt, plan, result, extras))
 
 
 def _iso_dates(value: Any) -> Any:

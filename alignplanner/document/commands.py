@@ -7,6 +7,7 @@ from collections.abc import Callable, Hashable
 
 from PySide6.QtGui import QUndoCommand
 
+from alignplanner.domain.extras import Extras
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result
 
@@ -48,3 +49,24 @@ class PlanEdit(QUndoCommand):
 
     def undo(self) -> None:
         self._install(*self.before)
+
+
+class PlanAndExtrasEdit(PlanEdit):
+    """A plan edit that also changes what the file holds beside the plan (a calibration
+    puts new numbers in the plan and says where they came from): one undo step for
+    both. It never merges."""
+
+    def __init__(self, install: Install, install_extras: Callable[[Extras], None],
+                 before: tuple[Plan, Result, Extras], after: tuple[Plan, Result, Extras],
+                 text: str) -> None:
+        super().__init__(install, before[:2], after[:2], text)
+        self._install_extras = install_extras
+        self.extras_before, self.extras_after = before[2], after[2]
+
+    def redo(self) -> None:
+        self._install_extras(self.extras_after)
+        super().redo()
+
+    def undo(self) -> None:
+        self._install_extras(self.extras_before)
+        super().undo()

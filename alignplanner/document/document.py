@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from alignplanner.document.commands import PlanEdit
+from alignplanner.document.commands import PlanAndExtrasEdit, PlanEdit
 from alignplanner.domain.engine.compute import compute
 from alignplanner.domain.extras import Extras
 from alignplanner.domain.plan.plan import Plan
@@ -124,6 +124,32 @@ class PlanDocument(QObject):
         self.undo_stack.push(PlanEdit(self._install, (self._plan, self._result),
                                       (new_plan, new_result), text, merge_key))
         return []
+
+    def edit_with_extras(self, text: str, transform: Transform,
+                         extras: Callable[[Extras], Extras]) -> list[Problem]:
+        """Apply ``transform`` to the plan and ``extras`` to what the file holds beside
+        it, as one undoable step named ``text`` (never merged); the problems (and no
+        change) when the plan would be invalid."""
+        try:
+            new_plan = transform(self._plan)
+            new_result = compute(new_plan) if new_plan != self._plan else self._result
+            new_extras = extras(self._extras)
+        except PlanInvalid as exc:
+            return list(exc.problems)
+        if new_plan == self._plan and new_extras == self._extras:
+            return []
+        if self._extras.scenarios.variants:
+            from alignplanner.contract.scenarios import check
+
+            if problems := check(new_plan, self._extras.scenarios):
+                return problems
+        self.undo_stack.push(PlanAndExtrasEdit(
+            self._install, self._set_extras, (self._plan, self._result, self._extras),
+            (new_plan, new_result, new_extras), text))
+        return []
+
+    def _set_extras(self, extras: Extras) -> None:
+        self._extras = extras
 
     def edit_scenarios(self, text: str,
                        transform: Callable[[Scenarios], Scenarios]) -> list[Problem]:

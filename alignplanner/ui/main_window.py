@@ -312,7 +312,8 @@ class MainWindow(QMainWindow):
         path = self.workflow.prompts.ask_export_path(file_filter, suffix)
         if path is not None:
             document = self.document
-            self._export(path, lambda: exports.write(path, fmt, document.plan, document.result))
+            self._export(path, lambda: exports.write(path, fmt, document.plan, document.result,
+                                                     document.extras))
 
     def _export(self, path: Path, write: Callable[[], object]) -> None:
         from alignplanner.contract.errors import os_reason

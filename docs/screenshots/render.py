@@ -2,8 +2,8 @@
 
 Run from the repository root: python docs/screenshots/render.py [NAME ...]
 (NAME: main-window, presentation-mode, dark-theme-stress-plan, sla-panel, capacity,
-scoring, signoff, actuals-import, actuals-view, actuals-refused, review, or "screens" for every
-tab at both screen sizes; none given: all). Qt draws offscreen on two screens: a
+scoring, signoff, actuals-import, actuals-view, actuals-refused, review, calibration, or
+"screens" for every tab at both screen sizes; none given: all). Qt draws offscreen on two screens: a
 1920x1080 one, where the windows are 1600x960 (the actuals shots ask for 1280x720) and
 presentation mode fills it, and a 1280x720 projector beside it.
 
@@ -68,7 +68,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         if name.startswith(("actuals", "review")):
             window.resize(1280, 720)
         settle()
-        if name not in ("actuals-import", "actuals-refused"):  # the dialog's own pictures
+        if name not in ("actuals-import", "actuals-refused", "calibration"):  # dialogs' own
             (HERE / name).parent.mkdir(exist_ok=True)
             window.grab().save(str(HERE / f"{name}.png"))
         window.presentation.set_active(False)  # its large type is the application's font
@@ -151,14 +151,16 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         window.set_theme_mode("dark", save=False)
         window.chart_tabs.setCurrentIndex(1)  # the monthly timeline
 
-    def actuals(window: MainWindow, *, run: bool, refused: bool = False) -> None:
+    def actuals(window: MainWindow, *, run: bool, refused: bool = False,
+                days: int = 330) -> None:
         """Week 1's exports: a Salesforce OpportunityHistory made up here, added to the
         import dialog (its guesses shown), and, with ``run``, imported into the tab;
-        ``refused``: the file ends with a stage value the first rows did not show."""
+        ``refused``: the file ends with a stage value the first rows did not show;
+        ``days``: how many days the opportunities open over."""
         import time
 
         export = Path(scratch.name) / "OpportunityHistory.csv"
-        write_history(export, extra="Negotiation/Review" if refused else None)
+        write_history(export, extra="Negotiation/Review" if refused else None, days=days)
         feature = window.actuals
         feature.prompts = _Answers(export)
         window.resize(1280, 720)  # a projector's
@@ -216,6 +218,26 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         settle()
         pick(window.chart_tabs, "Review")
         settle()
+    def calibration(window: MainWindow) -> None:
+        """Two years of history imported, then the Calibrate dialog from the Actuals tab."""
+        actuals(window, run=True, days=760)
+        view = window.actuals.view.view
+        view.open_calibration()
+        dialog = view.calibration
+        assert dialog is not None
+        dialog.resize(1240, 600)
+        from PySide6.QtCore import Qt
+
+        model = dialog.models["conversion"]
+        for row in (0, 5):  # ticked, as the room would before accepting
+            model.setData(model.index(row, 0), Qt.CheckState.Checked.value,
+                          Qt.ItemDataRole.CheckStateRole)
+        dialog.grab().save(str(HERE / "calibration.png"))
+        print("docs/screenshots/calibration.png")
+        dialog.tabs.setCurrentIndex(1)  # the lags, as monthly mass
+        dialog.grab().save(str(HERE / "calibration-lags.png"))
+        print("docs/screenshots/calibration-lags.png")
+        dialog.close()
 
     shots: dict[str, tuple[str | None, Callable[[MainWindow], None]]] = {
         "main-window": (None, tab("Funnel")),
@@ -231,6 +253,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         "actuals-view": (None, lambda window: actuals(window, run=True)),
         "actuals-refused": (None, lambda window: actuals(window, run=True, refused=True)),
         "review": (None, review),
+        "calibration": (None, calibration),
     }
     def every_tab() -> dict[str, Callable[[MainWindow], None]]:
         """The window as it opens, with each editor tab, each chart tab, and presenting."""
@@ -285,7 +308,8 @@ class _Answers:
         return None
 
 
-def write_history(path: Path, records: int = 2400, extra: str | None = None) -> None:
+def write_history(path: Path, records: int = 2400, extra: str | None = None,
+                  days: int = 330) -> None:
     """A made-up Salesforce OpportunityHistory: opportunities from three sources climb
     Inquiry -> ... -> Closed Won with random lags, some lost, the young ones still open."""
     import random
@@ -299,7 +323,7 @@ def write_history(path: Path, records: int = 2400, extra: str | None = None) -> 
     lines = ["Id,OpportunityId,CreatedDate,StageName,Amount,LeadSource"]
     start = date(2025, 1, 6)
     for i in range(records):
-        day = start + timedelta(days=rng.randrange(330))
+        day = start + timedelta(days=rng.randrange(days))
         source = rng.choices(sources, (6, 3, 1))[0]
         amount = rng.randrange(8, 60) * 1000
         for k, stage in enumerate(ladder):

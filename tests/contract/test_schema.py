@@ -19,7 +19,7 @@ from plan_edits import SCENARIOS, Edit, edits, ops_edits
 from plan_strategies import plans
 from plan_texts import OPS
 
-from alignplanner.contract.read import agreement, funnel, sla, uncertainty
+from alignplanner.contract.read import agreement, calibration, funnel, sla, uncertainty
 from alignplanner.contract.read import plan as builder
 from alignplanner.contract.reader import load, loads
 from alignplanner.contract.write.requirements import requirements_dict
@@ -215,6 +215,9 @@ def test_input_tables_are_closed_exactly_where_the_reader_refuses_unknown_keys()
         "signatures": (props["signoff"]["properties"]["signatures"]["items"],
                        agreement.SIGNATURE_KEYS),
         "uncertainty": (props["uncertainty"], uncertainty.KEYS),
+        "calibration": (props["calibration"]["items"], calibration.KEYS),
+        "calibration files": (props["calibration"]["items"]["properties"]["files"]["items"],
+                              calibration.FILE_KEYS),
     }
     for name, (table, keys) in tables.items():
         assert table["additionalProperties"] is False, name

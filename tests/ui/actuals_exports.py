@@ -16,15 +16,17 @@ HEADER = "Id,OpportunityId,CreatedById,CreatedDate,StageName,Amount,CloseDate,Pr
 LADDER = ("Inquiry", "MQL", "Sales Accepted", "SQL", "Opportunity", "Closed Won")
 
 
-def opportunity_history(path: Path, records: int, *, extra: str | None = None) -> Path:
+def opportunity_history(path: Path, records: int, *, extra: str | None = None,
+                        span: int = 200) -> Path:
     """``records`` opportunities climbing the ladder; record i goes i % 7 steps up (6 is
     a win), every third of those that stop early is lost ("Closed Lost"). ``extra``
-    is the stage of one more row, at the end (a value the first rows never show)."""
+    is the stage of one more row, at the end (a value the first rows never show).
+    Record i opens on day i % ``span`` from 2024-01-01."""
     start = date(2024, 1, 1)
     lines = [HEADER]
     row = 0
     for i in range(records):
-        opened = start + timedelta(days=i % 200)
+        opened = start + timedelta(days=i % span)
         steps = i % 7
         for k in range(min(steps, 5) + 1):
             day = opened + timedelta(days=9 * k)

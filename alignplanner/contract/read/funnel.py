@@ -14,7 +14,7 @@ from alignplanner.domain.problems import Path
 
 TARGET_KEYS = ("revenue", "average_deal_size", "monthly_weights", "monthly_revenue", "growth",
                "continuation")
-STAGE_KEYS = ("id", "name", "owner", "conversion", "days", "recycle", "definition",
+STAGE_KEYS = ("id", "name", "owner", "conversion", "days", "lag", "recycle", "definition",
               "entry_criteria", "exit_criteria", *sla.STAGE_KEYS, *agreement.STAGE_KEYS)
 RECYCLE_KEYS = ("to", "share", "after_days")
 SOURCE_KEYS = ("id", "name", "enters", "share", "average_deal_size", "conversion_overrides")
@@ -62,6 +62,7 @@ def stages_of(raw: Mapping[str, Any], c: Checker) -> tuple[Stage, ...]:
             owner=c.text(s, "owner", p, default="marketing", bad="marketing"),
             conversion=c.number(s, "conversion", p),
             days=c.number(s, "days", p),
+            lag=c.numbers(s, "lag", p),
             recycle=recycle,
             definition=c.text(s, "definition", p),
             entry_criteria=c.text(s, "entry_criteria", p),

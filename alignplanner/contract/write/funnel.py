@@ -82,6 +82,7 @@ def _stage(stage: Stage) -> dict[str, Any]:
         "owner": stage.owner,
         "conversion": opt_num(stage.conversion),
         "days": opt_num(stage.days),
+        "lag": None if stage.lag is None else [num(v) for v in stage.lag],
         "recycle": recycle,
         "definition": stage.definition,
         "entry_criteria": stage.entry_criteria,

@@ -29,8 +29,12 @@ MAX_ID_LENGTH = 40
 
 
 def set_stage(plan: Plan, index: int, **fields: Any) -> Plan:
-    """Change fields of stage ``index``; a new ``id`` is followed by every reference."""
+    """Change fields of stage ``index``; a new ``id`` is followed by every reference.
+    New ``days`` typed without a ``lag`` replace a calibrated lag (its monthly mass)."""
     stage = plan.stages[index]
+    if "days" in fields and "lag" not in fields and stage.lag is not None \
+            and fields["days"] != stage.days:
+        fields["lag"] = None
     new_stage = made(("stages", index), replace, stage, **fields)
     stages = list(plan.stages)
     stages[index] = new_stage

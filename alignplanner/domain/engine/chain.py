@@ -47,6 +47,8 @@ class ChainSpec:
     recycle_to: tuple[int, ...]
     recycle_share: tuple[float, ...]
     recycle_days: tuple[float, ...]
+    # per transient stage its lag as monthly mass (empty: its days), or () for none at all
+    lag_mass: tuple[tuple[float, ...], ...] = ()
 
     @property
     def size(self) -> int:
@@ -125,7 +127,8 @@ def _solve_together(specs: Sequence[ChainSpec]) -> list[Solved]:
     """Solve ``specs`` (distinct), those with the same loops in one batch."""
     batches: dict[tuple[object, ...], list[int]] = {}
     for n, spec in enumerate(specs):
-        shape = (spec.days, spec.recycle_to, spec.recycle_days) if spec.has_loops else (n,)
+        shape = ((spec.days, spec.recycle_to, spec.recycle_days, spec.lag_mass)
+                 if spec.has_loops else (n,))
         batches.setdefault(shape, []).append(n)
     solved: dict[int, Solved] = {}
     for members in batches.values():
@@ -152,9 +155,35 @@ def _solved(specs: Sequence[ChainSpec], lags: Sequence[Lags]) -> list[Solved]:
 
 
 def _lags(specs: Sequence[ChainSpec]) -> list[Lags]:
-    """The lags of chains that differ at most in conversions and recycle shares."""
+    """The lags of chains that differ at most in conversions and recycle shares; a
+    stage with a lag mass adds that mass (convolved) to the direct path instead of its
+    days (its loops still add its days, the mass's mean)."""
     spec = specs[0]
-    direct = np.append(np.cumsum(np.asarray(spec.days)[::-1])[::-1], 0.0)  # L_i, L_k = 0
+    if not any(spec.lag_mass):
+        return _lags_of_days(specs)
+    return [_convolved(lags, spec.lag_mass) for lags in _lags_of_days(specs)]
+
+
+def _convolved(lags: Lags, masses: tuple[tuple[float, ...], ...]) -> Lags:
+    """``lags`` (binned without the massed stages' days) with each row i convolved with
+    the masses of stages i .. k - 1: a whole-month lag shifts a binned lag exactly."""
+    k = len(masses)
+    tails = [np.ones(1)] * (k + 1)
+    for i in range(k - 1, -1, -1):
+        tails[i] = np.convolve(tails[i + 1], masses[i]) if masses[i] else tails[i + 1]
+    span = lags.dist.shape[1] + max(len(t) for t in tails) - 1
+    dist = np.zeros((lags.dist.shape[0], span))
+    for i, row in enumerate(lags.dist):
+        out = np.convolve(row, tails[i])
+        dist[i, : len(out)] = out / out.sum()
+    used = np.flatnonzero(dist.any(axis=0))
+    return Lags(dist[:, : int(used[-1]) + 1], lags.truncated)
+
+
+def _lags_of_days(specs: Sequence[ChainSpec]) -> list[Lags]:
+    spec = specs[0]
+    days = [0.0 if spec.lag_mass and spec.lag_mass[i] else d for i, d in enumerate(spec.days)]
+    direct = np.append(np.cumsum(np.asarray(days)[::-1])[::-1], 0.0)  # L_i, L_k = 0
     if not spec.has_loops:
         ones = np.ones((1, spec.size + 1, 1))
         return [Lags(_bin_points(_layout(tuple(direct), 1, 1), ones)[0], truncated=False)]

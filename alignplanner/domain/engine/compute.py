@@ -36,6 +36,8 @@ def chain_spec(plan: Plan, overrides: Mapping[str, float] | None = None) -> Chai
         recycle_to=tuple(index[s.recycle.to] if s.recycle else -1 for s in open_stages),
         recycle_share=tuple(float(s.recycle.share) if s.recycle else 0.0 for s in open_stages),
         recycle_days=tuple(float(s.recycle.after_days) if s.recycle else 0.0 for s in open_stages),
+        lag_mass=(tuple(tuple(s.lag or ()) for s in open_stages)
+                  if any(s.lag for s in open_stages) else ()),
     )
 
 
@@ -54,7 +56,7 @@ def _chain_specs(plan: Plan, sources: Sequence[Source]) -> list[ChainSpec]:
         conversion = tuple(float(overrides[i]) if i in overrides else c
                            for i, c in zip(ids, plain.conversion, strict=True))
         specs.append(ChainSpec(conversion, plain.days, plain.recycle_to, plain.recycle_share,
-                               plain.recycle_days))
+                               plain.recycle_days, plain.lag_mass))
     return [*specs, plain]
 
 

@@ -66,6 +66,9 @@ class Stage:
     entry_criteria: str = ""
     exit_criteria: str = ""
     stale_after_days: float | None = None  # units older than this in the stage are stagnant
+    # the lag to the next stage as monthly probability mass (month 0, 1, ...), in place
+    # of ``days`` on the direct path (a calibrated lag, docs/engine.md); None: ``days``
+    lag: tuple[float, ...] | None = None
     # the value each CRM field takes at this stage (domain/plan/crm.py)
     crm: Mapping[str, str] = field(default_factory=dict)
 
@@ -92,10 +95,37 @@ class Stage:
             check_number(c, ("stale_after_days",), self.stale_after_days, low=0.0,
                          high=MAX_DAYS, low_open=True, what="days")
         check_crm(c, ("crm",), self.crm)
+        if self.lag is not None:
+            if isinstance(self.lag, list):
+                object.__setattr__(self, "lag", tuple(self.lag))
+            check_lag(c, ("lag",), self.lag)
         c.raise_if_any()
 
     def __hash__(self) -> int:  # crm is a mapping; equal stages agree on these fields
         return hash((self.id, self.name, self.owner, self.conversion, self.days))
+
+
+MAX_LAG_MONTHS = 120
+LAG_TOLERANCE = 1e-6
+
+
+def check_lag(c: Collector, path: Path, lag: object) -> None:
+    """A lag's monthly mass: at most MAX_LAG_MONTHS shares, each in [0, 1], adding up to 1."""
+    if not isinstance(lag, tuple) or not lag:
+        c.add(path, "lag must be a list of monthly shares such as [0.2, 0.5, 0.3]")
+        return
+    if len(lag) > MAX_LAG_MONTHS:
+        c.add(path, f"lag holds at most {MAX_LAG_MONTHS} months, got {len(lag)}")
+    for i, v in enumerate(lag):
+        check_number(c, (*path, i), v, low=0.0, high=1.0, what="monthly share")
+    if not c and abs(math.fsum(lag) - 1.0) > LAG_TOLERANCE:
+        c.add(path, f"lag's monthly shares must add up to 1 (100%), they add up to "
+              f"{math.fsum(lag):.6g}")
+
+
+def lag_mean_days(lag: tuple[float, ...]) -> float:
+    """The mean of a monthly lag mass, in days (a month is 365.25 / 12 days)."""
+    return math.fsum(i * v for i, v in enumerate(lag)) * 365.25 / 12
 
 
 def _frozen_mapping(value: Mapping[str, float]) -> Mapping[str, float]:
@@ -205,6 +235,7 @@ class Pipeline:
 
 
 __all__ = [
-    "CONTINUATIONS", "OWNERS", "ROUNDINGS", "Continuation", "Owner", "Pipeline", "Recycle",
-    "Rounding", "Source", "Stage", "Target",
+    "CONTINUATIONS", "LAG_TOLERANCE", "MAX_LAG_MONTHS", "OWNERS", "ROUNDINGS", "Continuation",
+    "Owner", "Pipeline", "Recycle", "Rounding", "Source", "Stage", "Target", "check_lag",
+    "lag_mean_days",
 ]

@@ -123,7 +123,7 @@ class Plan:
                       f"({self.stages[first].id}); give each stage its own name")
             named.setdefault(key, i)
             if i == last:
-                for key in ("conversion", "days", "recycle"):
+                for key in ("conversion", "days", "lag", "recycle"):
                     if getattr(stage, key) is not None:
                         c.add(("stages", i, key),
                               f"the last stage {stage.id!r} is 'won': it takes no {key}")

@@ -1,7 +1,8 @@
 """The Actuals tab: how the funnel really converted, from the last import.
 
 As of when, how many records, one row per transition (all sources, or one), the files
-read (rows, encoding, date order, what was skipped) and the warnings. The estimates are
+read (rows, encoding, date order, what was skipped) and the warnings; "Calibrate plan…"
+opens the figures of the plan against this history (`calibration_dialog`). The estimates are
 not part of the plan: the tab shows the feature's last import and nothing else.
 """
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.ui import wording
+from alignplanner.ui.actuals.calibration_dialog import CalibrationDialog
 from alignplanner.ui.actuals.session import plan_stages
 from alignplanner.ui.actuals.transition_model import TransitionModel
 from alignplanner.ui.actuals.worker import Imported
@@ -42,6 +44,7 @@ class ActualsView(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setFont(scaled_font(self.font(), 1.35, bold=True))
         self.import_button = QPushButton(wording.IMPORT_ACTUALS.replace("&", ""), self)
+        self.calibrate_button = self._calibrate_button()
         self.source = QComboBox(self)
         self.source.setAccessibleName("Source")
         self.source.setMinimumContentsLength(16)
@@ -72,6 +75,7 @@ class ActualsView(QWidget):
         top.addWidget(self.heading, 1)
         top.addWidget(self.source_label)
         top.addWidget(self.source)
+        top.addWidget(self.calibrate_button)
         top.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -84,9 +88,16 @@ class ActualsView(QWidget):
         layout.addWidget(self.warnings, 2)
         self._set_visible(False)
 
+    def _calibrate_button(self) -> QPushButton:
+        button = QPushButton(wording.CALIBRATE_BUTTON, self)
+        button.setToolTip(wording.CALIBRATE_TIP)
+        button.clicked.connect(self.open_calibration)
+        self.calibration: CalibrationDialog | None = None
+        return button
+
     def _set_visible(self, shown: bool) -> None:
         for widget in (self.table, self.files, self.warnings, self.source, self.source_label,
-                       self.files_caption, self.warnings_caption):
+                       self.files_caption, self.warnings_caption, self.calibrate_button):
             widget.setVisible(shown)
 
     def show_import(self, imported: Imported) -> None:
@@ -121,6 +132,17 @@ class ActualsView(QWidget):
         height = (self.table.horizontalHeader().height() + frame + scroll
                   + sum(self.table.rowHeight(r) for r in range(self.model.rowCount())))
         self.table.setFixedHeight(height)  # every measure shows; the warnings take the rest
+
+    def open_calibration(self) -> None:
+        """The Calibrate dialog on the last import (a new import makes a new one)."""
+        if self.imported is None:
+            return
+        if self.calibration is None or self.calibration.imported is not self.imported:
+            if self.calibration is not None:
+                self.calibration.deleteLater()
+            self.calibration = CalibrationDialog(self.document, self.imported, self)
+        self.calibration.show()
+        self.calibration.raise_()
 
     def choose_source(self, name: str) -> None:
         self.source.setCurrentIndex(max(self.source.findData(name), 0))
