@@ -56,6 +56,10 @@ def tornado(plan: Plan, settings: Uncertainty | None = None,
     """Every driver swung both ways, the swung plans solved together (`swings`); the
     same bars as `tornado_by_compute` (tests compare them), many times faster."""
     settings = settings or Uncertainty()
+    if any(stage.lag is not None for stage in plan.stages):
+        # a calibrated lag distribution (monthly mass) is not in the batched solve's
+        # lag model: the engine itself solves each swing, slower but the same bars
+        return tornado_by_compute(plan, settings, outcome)
     base_result = compute(plan)
     measure = _volume if outcome == "volume" else _revenue_from(plan, base_result)
     base = measure(plan, base_result)
