@@ -102,14 +102,17 @@ def _sign(args: argparse.Namespace) -> int:
     with open(args.file, encoding="utf-8-sig", errors="replace") as stream:  # UTF-16 too
         before = stream.read()
     try:
-        dump(args.file, plan, loaded.result)
+        dump(args.file, plan, loaded.result, loaded.scenarios, loaded.uncertainty)
     except OSError as exc:
         print(f"{args.file}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_INVALID
     print(f"{args.file}: signed for {args.role} by {args.name.strip()}")
-    if before.replace("\r\n", "\n") != dumps(loaded.plan, loaded.result):
+    if before.replace("\r\n", "\n") != dumps(loaded.plan, loaded.result, loaded.scenarios,
+                                             loaded.uncertainty):
         print(f"{args.file}: note: written in canonical form (comments and layout not kept)")
-    print(status_of(plan).summary())
+    from alignplanner.contract.scenarios import signed_plan
+
+    print(status_of(signed_plan(plan, loaded.scenarios)).summary())
     return EXIT_OK
 
 
@@ -139,7 +142,7 @@ def _verify(args: argparse.Namespace) -> int:
 def validate_notes(file: str, loaded: LoadedPlan) -> list[str]:
     """Warning lines ``validate`` prints for a valid plan (exit status unchanged): the plan
     changed since it was signed, and by what."""
-    from alignplanner.contract.agreement import changed_since_signed
+    from alignplanner.contract.agreement import changed_since_signed, the_signed
 
-    note = changed_since_signed(loaded.plan)
+    note = changed_since_signed(the_signed(loaded))
     return [f"{file}: warning: signoff: {note}"] if note else []

@@ -15,6 +15,12 @@ BI tools.
   form; ``exact`` is the float at full precision. Comma-separated, ``\\n`` line ends, UTF-8.
 
 Every file is written with `atomic_write_text`, so a reader never sees half an export.
+
+What is exported is the agreed scenario (`contract.scenarios.agreed_export`): the base, or
+the agreed variant applied on it. An agreed variant is named in the export: a first
+comment line ``# Scenario: Hire 2 SDRs (the agreed scenario)`` in TOML, a ``"scenario"``
+key after ``version`` in JSON; the CSV's columns stay the same. With the base agreed the
+export is as before.
 """
 
 from __future__ import annotations
@@ -40,9 +46,13 @@ FORMATS: tuple[Format, ...] = ("toml", "json", "csv")
 CSV_COLUMNS = ("kind", "id", "month", "exact", "rounded")
 
 
-def to_json(plan: Plan, result: Result) -> str:
-    """The plan file's structure as JSON (dates as ISO strings)."""
+def to_json(plan: Plan, result: Result, scenario: str = "") -> str:
+    """The plan file's structure as JSON (dates as ISO strings), naming ``scenario`` when
+    it is an agreed variant."""
     doc = plan_dict(plan)
+    if scenario:
+        doc = {"format": doc.pop("format"), "version": doc.pop("version"),
+               "scenario": scenario, **doc}
     doc["requirements"] = requirements_dict(result)
     check_finite(doc, ())
     return json.dumps(_iso_dates(doc), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
@@ -65,20 +75,23 @@ def to_csv(plan: Plan, result: Result) -> str:
     return out.getvalue()
 
 
-def render(fmt: Format, plan: Plan, result: Result) -> str:
-    """The export of ``plan`` and ``result`` in ``fmt`` as text."""
+def render(fmt: Format, plan: Plan, result: Result, scenario: str = "") -> str:
+    """The export of ``plan`` and ``result`` in ``fmt`` as text; ``scenario``: the name of
+    the agreed variant they are ("" for the base)."""
     if fmt == "toml":
-        return dumps(plan, result)
+        said = f"# Scenario: {scenario} (the agreed scenario)\n" if scenario else ""
+        return said + dumps(plan, result)
     if fmt == "json":
-        return to_json(plan, result)
+        return to_json(plan, result, scenario)
     if fmt == "csv":
         return to_csv(plan, result)
     raise ValueError(f"unknown export format {fmt!r}; the formats are: {', '.join(FORMATS)}")
 
 
-def write(path: str | os.PathLike[str], fmt: Format, plan: Plan, result: Result) -> None:
+def write(path: str | os.PathLike[str], fmt: Format, plan: Plan, result: Result,
+          scenario: str = "") -> None:
     """Write the export atomically to ``path``."""
-    atomic_write_text(path, render(fmt, plan, result))
+    atomic_write_text(path, render(fmt, plan, result, scenario))
 
 
 def _iso_dates(value: Any) -> Any:

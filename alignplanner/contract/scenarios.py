@@ -14,8 +14,10 @@ from alignplanner.contract.read.checks import Checker
 from alignplanner.contract.read.plan import build_plan
 from alignplanner.contract.read.scenarios import LISTS_BY_ID, apply
 from alignplanner.contract.writer import plan_dict
+from alignplanner.domain.engine.compute import compute
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import Path, PlanInvalid, Problem, dotted
+from alignplanner.domain.results import Result
 from alignplanner.domain.scenarios.scenario import BASE, Scenario, Scenarios
 
 
@@ -48,6 +50,15 @@ def signed_plan(base: Plan, scenarios: Scenarios) -> Plan:
     when no variant is agreed). Its digest is what a signature covers, and it carries the
     base's sign-off (the signatures live with the base)."""
     return agreed_plan(base, scenarios)
+
+
+def agreed_export(base: Plan, result: Result, scenarios: Scenarios) -> tuple[Plan, Result, str]:
+    """What is exported: the agreed scenario's plan, its result, and its name ("" when the
+    base is agreed). ``result`` is the base's."""
+    plan = agreed_plan(base, scenarios)
+    if plan is base:
+        return base, result, ""
+    return plan, compute(plan), scenarios.agreed
 
 
 def edited(base: Plan, scenario: Scenario, before: Plan, after: Plan) -> tuple[Plan, Scenario]:
@@ -100,7 +111,8 @@ def _changes(old: Any, new: Any, path: tuple[str, ...]) -> list[tuple[tuple[str,
             else:
                 out += _changes(old[key], new[key], (*path, key))
         return out
-    if len(path) == 1 and path[0] in LISTS_BY_ID and isinstance(old, list)             and isinstance(new, list):
+    if len(path) == 1 and path[0] in LISTS_BY_ID and isinstance(old, list) \
+            and isinstance(new, list):
         ids = [e.get("id") for e in old], [e.get("id") for e in new]
         if ids[0] != ids[1]:
             raise PlanInvalid([Problem((path[0],), f"a scenario changes values; add, remove, "
@@ -163,4 +175,5 @@ def _override_of(path: Path, keys: list[str]) -> str:
     return keys[0] if len(keys) == 1 else ""
 
 
-__all__ = ["agreed_plan", "check", "edited", "plan_of", "signed_plan", "variant_plan"]
+__all__ = ["agreed_export", "agreed_plan", "check", "edited", "plan_of", "signed_plan",
+           "variant_plan"]

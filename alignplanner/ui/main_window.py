@@ -310,8 +310,12 @@ class MainWindow(QMainWindow):
 
         path = self.workflow.prompts.ask_export_path(file_filter, suffix)
         if path is not None:
+            from alignplanner.contract.scenarios import agreed_export
+
             document = self.document
-            self._export(path, lambda: exports.write(path, fmt, document.plan, document.result))
+            self._export(path, lambda: exports.write(
+                path, fmt, *agreed_export(document.base, document.base_result,
+                                          document.scenarios)))
 
     def _export(self, path: Path, write: Callable[[], object]) -> None:
         from alignplanner.contract.errors import os_reason

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from test_scenarios_document import PLAN
 
 from alignplanner.contract.reader import loads
 from alignplanner.contract.writer import dumps
@@ -15,8 +16,6 @@ from alignplanner.domain.edits import stages as stage_edits
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.scenarios import edits
 from alignplanner.domain.scenarios.scenario import BASE
-
-from test_scenarios_document import PLAN
 
 
 def _doc() -> PlanDocument:
