@@ -104,3 +104,39 @@ def test_a_base_edit_a_variant_does_not_override_breaks_the_agreement(
     text = plan_file.read_text("utf-8")
     plan_file.write_text(text.replace("revenue = 1200000", "revenue = 1300000", 1), "utf-8")
     assert main(["verify", str(plan_file)]) == 1
+
+
+# -- diff of two scenarios ------------------------------------------------------------------
+
+
+def test_diff_of_a_scenario_against_the_base_in_the_plans_words(
+        plan_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", str(plan_file), "--scenario", "better leads"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Lead conversion 20% -> 25%"
+    assert "Lead needed over the plan 1,800 -> 1,440" in lines  # 90 / (0.25 * 0.25)
+    assert not any(line.startswith("Revenue") for line in lines)
+
+
+def test_diff_of_two_variants_and_of_two_files(plan_file: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", str(plan_file), "--against", "Better leads",
+                 "--scenario", "Double target", "--json"]) == 0
+    changes = {c["path"]: c for c in json.loads(capsys.readouterr().out)}
+    assert changes["target.revenue"]["after"] == 2400000
+    assert changes["stages.lead.conversion"]["before"] == 0.25
+    assert changes["stages.lead.conversion"]["after"] == 0.2
+    other = tmp_path / "other.toml"
+    other.write_text(PLAN + SCENARIOS.replace("0.25 }", "0.3 }"), "utf-8")
+    assert main(["diff", str(plan_file), str(other), "--against", "Better leads",
+                 "--scenario", "Better leads"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Lead conversion 25% -> 30%"
+
+
+def test_diff_of_one_file_without_a_scenario_says_what_it_needs(
+        plan_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", str(plan_file)]) == 2
+    assert "--scenario NAME" in capsys.readouterr().err
+    assert main(["diff", str(plan_file), "--scenario", "Nope"]) == 2
+    assert "its scenarios are: 'Base', 'Double target', 'Better leads'" in (
+        capsys.readouterr().err)

@@ -27,10 +27,16 @@ def add_verbs(verbs: Any) -> None:
         description="Print what changed from plan A to plan B, one change a line, in the "
         "plan's own words: the inputs first, then what they change in the requirements "
         "(wins, each stage's total, and each month that changed). Exit 0 whether or not "
-        "they differ; 1 if a file cannot be read.",
+        "they differ; 1 if a file cannot be read. Two scenarios of one plan: "
+        "'diff PLAN --scenario 'Hire 2 SDRs' [--against Base]'.",
     )
     diff.add_argument("a", metavar="A", help="the earlier plan file (.toml)")
-    diff.add_argument("b", metavar="B", help="the later plan file (.toml)")
+    diff.add_argument("b", metavar="B", nargs="?", default=None,
+                      help="the later plan file (.toml); without it, two scenarios of A")
+    diff.add_argument("--scenario", metavar="NAME", default=None,
+                      help="the later scenario (of B, or of A without B; default: the base)")
+    diff.add_argument("--against", metavar="NAME", default=None,
+                      help="the earlier scenario, of A (default: the base)")
     diff.add_argument("--json", action="store_true",
                       help="print a JSON list of {path, kind, before, after, text}")
     diff.set_defaults(command=_diff)
@@ -38,11 +44,10 @@ def add_verbs(verbs: Any) -> None:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    from alignplanner.cli.scenarios import diffed
     from alignplanner.contract.diff import diff
-    from alignplanner.contract.reader import load
 
-    a, b = load(args.a), load(args.b)
-    changes = diff(a.plan, b.plan, a.result, b.result)
+    changes = diff(*diffed(args.a, args.b, args.against, args.scenario))
     if args.json:
         import json
 
