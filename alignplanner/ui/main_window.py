@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 from alignplanner.document import settings as keys
 from alignplanner.document.document import PlanDocument
 from alignplanner.document.workflow import FileWorkflow
+from alignplanner.domain.scenarios.scenario import BASE
 from alignplanner.ui import actions as menus
-from alignplanner.ui import actuals, agreement, scenarios, sla, theme
+from alignplanner.ui import actuals, agreement, scenarios, sla, theme, wording
 from alignplanner.ui.charts.waterfall import WaterfallChart
 from alignplanner.ui.editors.stage_table import StagePanel
 from alignplanner.ui.kpi_strip import KpiStrip
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         document.modifiedChanged.connect(self.setWindowModified)
         document.pathChanged.connect(lambda _path: self._update_title())
         document.planChanged.connect(lambda _change: self._update_title())
+        document.currentScenarioChanged.connect(lambda _name: self._update_title())
         self.setWindowModified(document.is_modified)
         self._update_title()
         self.resize(1600, 960)
@@ -163,7 +165,10 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         document = self.document
-        self.setWindowTitle(f"{document.display_name}[*] — {document.plan.name} — AlignPlanner")
+        shown = document.current_scenario
+        said = "" if shown == BASE else f" ({wording.scenario_badge(shown)})"
+        self.setWindowTitle(
+            f"{document.display_name}[*] — {document.plan.name}{said} — AlignPlanner")
         self.setWindowFilePath(str(document.path) if document.path else "")
 
     def _show_subject(self, subject: str) -> bool:

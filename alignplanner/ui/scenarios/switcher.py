@@ -36,7 +36,7 @@ class ScenarioSwitcher(QFrame):
         layout.addWidget(self.combo, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.caption)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
-        self.combo.activated.connect(self._picked)
+        self.combo.currentIndexChanged.connect(self._picked)
         document.scenariosChanged.connect(self.refresh)
         document.currentScenarioChanged.connect(self.refresh)
         self.refresh()
