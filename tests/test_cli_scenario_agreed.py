@@ -10,11 +10,13 @@ import json
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
 from test_cli import PLAN, SIGNOFF
 
 from alignplanner.cli import main
 from alignplanner.contract.reader import load
 from alignplanner.contract.writer import dumps
+from alignplanner.resources import resource_path
 
 SCENARIOS = """
 [[scenarios]]
@@ -48,8 +50,10 @@ def test_the_export_is_the_agreed_scenario_and_says_so(plan_file: Path, tmp_path
     assert exported.scenarios.variants == ()  # the contract is the agreed plan alone
     assert main(["export", str(plan_file), "-o", "-", "--format", "json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert list(doc)[:3] == ["format", "version", "scenario"]
-    assert doc["scenario"] == "Better leads"
+    assert doc["requirements"]["scenario"] == "Better leads"
+    assert "scenario" not in doc  # the inputs are a plan's, as in any plan file
+    schema = json.loads(resource_path("plan.schema.json").read_text("utf-8"))
+    Draft202012Validator(schema).validate(doc)
     assert doc["stages"][0]["conversion"] == 0.25
 
 

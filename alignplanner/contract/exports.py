@@ -18,9 +18,9 @@ Every file is written with `atomic_write_text`, so a reader never sees half an e
 
 What is exported is the agreed scenario (`contract.scenarios.agreed_export`): the base, or
 the agreed variant applied on it. An agreed variant is named in the export: a first
-comment line ``# Scenario: Hire 2 SDRs (the agreed scenario)`` in TOML, a ``"scenario"``
-key after ``version`` in JSON; the CSV's columns stay the same. With the base agreed the
-export is as before.
+comment line ``# Scenario: Hire 2 SDRs (the agreed scenario)`` in TOML, the first key of
+``requirements`` in JSON (``"scenario": "Hire 2 SDRs"``); the CSV's columns stay the
+same. With the base agreed the export is as before.
 """
 
 from __future__ import annotations
@@ -50,10 +50,9 @@ def to_json(plan: Plan, result: Result, scenario: str = "") -> str:
     """The plan file's structure as JSON (dates as ISO strings), naming ``scenario`` when
     it is an agreed variant."""
     doc = plan_dict(plan)
-    if scenario:
-        doc = {"format": doc.pop("format"), "version": doc.pop("version"),
-               "scenario": scenario, **doc}
     doc["requirements"] = requirements_dict(result)
+    if scenario:  # the schema's requirements are open: derived, and may gain keys
+        doc["requirements"] = {"scenario": scenario, **doc["requirements"]}
     check_finite(doc, ())
     return json.dumps(_iso_dates(doc), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
