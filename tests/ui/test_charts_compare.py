@@ -34,7 +34,7 @@ def test_the_waterfall_overlays_the_compared_scenario(qtbot: QtBot,
     qtbot.addWidget(chart)
     assert chart.compare_heights() == []
     assert [chart.compare.itemText(i) for i in range(chart.compare.count())] == [
-        "Compare with…", "Double"]  # the base is shown: it is not in the list
+        "Compare with…", "Compare with Double"]  # the base is shown: it is not in the list
     chart.compare.choose("Double")
     assert chart.bar_heights() == pytest.approx([600, 120])
     assert chart.compare_heights() == pytest.approx([1200, 240])
@@ -56,7 +56,7 @@ def test_the_waterfall_follows_the_shown_scenario_and_edits(qtbot: QtBot,
     qtbot.addWidget(chart)
     document.show_scenario("Double")
     assert [chart.compare.itemText(i) for i in range(chart.compare.count())] == [
-        "Compare with…", "Base"]
+        "Compare with…", "Compare with Base"]
     chart.compare.choose("Base")
     assert chart.bar_heights() == pytest.approx([1200, 240])
     assert chart.compare_heights() == pytest.approx([600, 120])

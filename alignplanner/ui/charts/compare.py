@@ -93,7 +93,7 @@ class CompareChoice(QComboBox):
         self.clear()
         self.addItem(wording.COMPARE_LABEL, "")
         for name in others:
-            self.addItem(name, name)
+            self.addItem(wording.compare_with(name), name)
         self.setCurrentIndex(max(0, self.findData(keep)))
         self.blockSignals(False)
         self.setVisible(bool(document.scenarios.variants))

@@ -84,11 +84,11 @@ from alignplanner.ui.wording.scenarios import (
     SAME_AS_BASE,
     SCENARIO_LABEL,
     SCENARIO_TIP,
+    compare_with,
     differs_heading,
     scenario_badge,
     scenario_caption,
     scenario_entry,
-    series_of,
 )
 from alignplanner.ui.wording.sla import (
     LAPSE_CHOICES,
@@ -156,6 +156,7 @@ __all__ = [
     "actuals_heading",
     "article",
     "capacity_line",
+    "compare_with",
     "count",
     "days_text",
     "deals",
@@ -187,7 +188,6 @@ __all__ = [
     "scenario_badge",
     "scenario_caption",
     "scenario_entry",
-    "series_of",
     "short_month",
     "signer_label",
     "sla_handoff",

@@ -31,9 +31,9 @@ def scenario_entry(name: str, agreed: bool) -> str:
     return f"{name}  (agreed)" if agreed else name
 
 
-def series_of(series: str, scenario: str) -> str:
-    """A chart legend's entry for a scenario's series: ``Revenue (Hire 2 SDRs)``."""
-    return f"{series} ({scenario})"
+def compare_with(name: str) -> str:
+    """A choice of "Compare with…": ``Compare with Base``."""
+    return f"Compare with {name}"
 
 
 def differs_heading(variant: str, base: str, count: int) -> str:
@@ -44,6 +44,6 @@ def differs_heading(variant: str, base: str, count: int) -> str:
 
 __all__ = [
     "COMPARE_LABEL", "COMPARE_NONE", "COMPARE_TIP", "SAME_AS_BASE", "SCENARIO_LABEL",
-    "SCENARIO_TIP", "differs_heading", "scenario_badge", "scenario_caption", "scenario_entry",
-    "series_of",
+    "SCENARIO_TIP", "compare_with", "differs_heading", "scenario_badge", "scenario_caption",
+    "scenario_entry",
 ]
