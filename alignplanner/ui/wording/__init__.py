@@ -89,6 +89,7 @@ from alignplanner.ui.wording.scenarios import (
     scenario_badge,
     scenario_caption,
     scenario_entry,
+    summary_scenario,
 )
 from alignplanner.ui.wording.sla import (
     LAPSE_CHOICES,
@@ -197,5 +198,6 @@ __all__ = [
     "sla_verdict",
     "stage_name",
     "stage_tooltip",
+    "summary_scenario",
     "team_label",
 ]

@@ -27,6 +27,13 @@ def scenario_caption(shown: str, agreed: str, base: str) -> str:
     return f"a variant; agreed: {agreed}"
 
 
+def summary_scenario(shown: str, agreed: str) -> str:
+    """The printed summary's note of the scenario it shows."""
+    if shown == agreed:
+        return f"Scenario: {shown}, the agreed one."
+    return f"Scenario: {shown}, not the agreed one ({agreed} is agreed)."
+
+
 def scenario_entry(name: str, agreed: bool) -> str:
     return f"{name}  (agreed)" if agreed else name
 
@@ -45,5 +52,5 @@ def differs_heading(variant: str, base: str, count: int) -> str:
 __all__ = [
     "COMPARE_LABEL", "COMPARE_NONE", "COMPARE_TIP", "SAME_AS_BASE", "SCENARIO_LABEL",
     "SCENARIO_TIP", "compare_with", "differs_heading", "scenario_badge", "scenario_caption",
-    "scenario_entry",
+    "scenario_entry", "summary_scenario",
 ]
