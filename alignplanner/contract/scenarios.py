@@ -78,12 +78,11 @@ def edited(base: Plan, scenario: Scenario, before: Plan, after: Plan) -> tuple[P
     for key, value in _changes(old, new, ()):
         dotted_key = ".".join(key)
         at_base = _at(shape, key)
-        if value is _GONE:
+        if value is _GONE:  # back to its default, which the file leaves out
             if at_base is not _GONE:
-                raise PlanInvalid([Problem(("scenarios",), f"scenario {scenario.name!r} "
-                                           f"cannot leave out {dotted_key!r}, which the base "
-                                           "plan sets; change it in the base plan")])
-            overrides.pop(dotted_key, None)
+                overrides[dotted_key] = _default(base, Scenario(scenario.name, overrides), key)
+            else:
+                overrides.pop(dotted_key, None)
         elif value == at_base:
             overrides.pop(dotted_key, None)
         else:
@@ -97,6 +96,23 @@ def edited(base: Plan, scenario: Scenario, before: Plan, after: Plan) -> tuple[P
 
 
 _GONE = object()
+_DEFAULTS: tuple[Any, ...] = (0, False, "", "none", [], {})
+
+
+def _default(base: Plan, scenario: Scenario, key: tuple[str, ...]) -> Any:
+    """The value that, written out, says what the file says by leaving ``key`` out (the
+    writer omits defaults): the first of a few plain ones that reads back to no key."""
+    dotted_key = ".".join(key)
+    for value in _DEFAULTS:
+        try:
+            plan = variant_plan(base, scenario.with_override(dotted_key, value))
+        except PlanInvalid:
+            continue
+        if _at(plan_dict(plan), key) is _GONE:
+            return value
+    raise PlanInvalid([Problem(("scenarios",), f"scenario {scenario.name!r} cannot leave "
+                               f"out {dotted_key!r}, which the base plan sets; change it in "
+                               "the base plan")])
 
 
 def _changes(old: Any, new: Any, path: tuple[str, ...]) -> list[tuple[tuple[str, ...], Any]]:
