@@ -117,7 +117,7 @@ def variant_edit(state: Shown, transform: Callable[[Plan], Plan], text: str,
     scenarios = replace(state.scenarios, variants=variants)
     base_result = state.base_result if base == state.base else compute(base)
     new = Shown(base, base_result, scenarios, scenario.name, after, result)
-    return VariantEdit(install, state, new, text, merge_key)
+    return VariantEdit(install, state, new, f"{text} (in {scenario.name})", merge_key)
 
 
 class ScenarioEdit(QUndoCommand):

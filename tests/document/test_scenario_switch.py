@@ -100,6 +100,7 @@ def test_typing_in_one_field_of_a_variant_is_one_undo_step(qtbot) -> None:  # ty
     for value in (0.3, 0.35, 0.4):
         doc.edit("Opp conversion", _conversion(1, value), merge_key=("opp", "conversion"))
     assert doc.undo_stack.count() == count + 1
+    assert doc.undo_stack.undoText() == "Opp conversion (in Hire)"  # the history says where
     doc.undo_stack.undo()
     assert doc.plan.stages[1].conversion == 0.25
 
