@@ -703,3 +703,24 @@ def test_anything_else_goes_to_argparse(argv: list[str]) -> None:
     from alignplanner.cli import plain_compute
 
     assert plain_compute(argv) is None
+
+
+def test_sign_keeps_the_scenarios_and_settings_beside_the_plan(tmp_path: Path) -> None:
+    """`sign` rewrites the file: what it holds beside the plan must survive (it was dropped)."""
+    from alignplanner.contract.reader import load
+
+    beside = """
+[uncertainty]
+seed = 7
+
+[[scenarios]]
+name = "Worst case"
+set = { "target.revenue" = 9000000 }
+"""
+    path = _write(tmp_path, PLAN + SIGNOFF + beside, "beside.toml")
+    before = load(path)
+    assert main(["sign", str(path), "--role", "marketing", "--name", "Dana"]) == 0
+    after = load(path)
+    assert after.scenarios == before.scenarios
+    assert after.scenarios.names == ("Worst case",)
+    assert after.uncertainty.seed == 7

@@ -107,13 +107,12 @@ def _sign(args: argparse.Namespace) -> int:
     with open(args.file, encoding="utf-8-sig", errors="replace") as stream:  # UTF-16 too
         before = stream.read()
     try:
-        dump(args.file, plan, loaded.result, loaded.scenarios, loaded.uncertainty)
+        dump(args.file, plan, loaded.result, loaded.extras)
     except OSError as exc:
         print(f"{args.file}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_INVALID
     print(f"{args.file}: signed for {args.role} by {args.name.strip()}")
-    if before.replace("\r\n", "\n") != dumps(loaded.plan, loaded.result, loaded.scenarios,
-                                             loaded.uncertainty):
+    if before.replace("\r\n", "\n") != dumps(loaded.plan, loaded.result, loaded.extras):
         print(f"{args.file}: note: written in canonical form (comments and layout not kept)")
     from alignplanner.contract.scenarios import signed_plan
 

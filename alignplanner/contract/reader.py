@@ -29,14 +29,14 @@ from dataclasses import dataclass, field
 
 from alignplanner.contract import migrations
 from alignplanner.contract.errors import FileProblem, PlanFileError, os_reason
+from alignplanner.contract.extras import extras_of
 from alignplanner.contract.locate import LineIndex
 from alignplanner.contract.read.checks import Checker
 from alignplanner.contract.read.plan import build_plan
-from alignplanner.contract.read.scenarios import scenarios_of
-from alignplanner.contract.read.uncertainty import uncertainty_of
 from alignplanner.contract.stale import compare
 from alignplanner.contract.syntax import syntax_problem
 from alignplanner.contract.write.requirements import requirements_dict
+from alignplanner.domain.extras import Extras
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, Problem, dotted
 from alignplanner.domain.results import Result
@@ -59,8 +59,15 @@ class LoadedPlan:
     result: Result
     stale_requirements: tuple[FileProblem, ...]
     source_version: int
-    uncertainty: Uncertainty = field(default_factory=Uncertainty)  # its [uncertainty]
-    scenarios: Scenarios = field(default_factory=Scenarios)
+    extras: Extras = field(default_factory=Extras)  # its sections beside the plan
+
+    @property
+    def scenarios(self) -> Scenarios:
+        return self.extras.scenarios
+
+    @property
+    def uncertainty(self) -> Uncertainty:
+        return self.extras.uncertainty
 
 
 # -- entry points ---------------------------------------------------------------------------
@@ -234,12 +241,11 @@ def _loads(text: str, filename: str) -> LoadedPlan:
         raise _file_error(checker.problems, index, filename) from None
 
     plan = build_plan(raw, checker)
-    stated = uncertainty_of(raw, checker)
-    scenarios = scenarios_of(raw, checker)
+    extras = extras_of(raw, checker)
     if plan is not None and not checker.problems:
         from alignplanner.contract.scenarios import check
 
-        checker.problems.extend(check(plan, scenarios))
+        checker.problems.extend(check(plan, extras.scenarios))
     if checker.problems or plan is None:
         raise _file_error(checker.problems, index, filename)
 
@@ -252,8 +258,7 @@ def _loads(text: str, filename: str) -> LoadedPlan:
         result=result,
         stale_requirements=_file_problems(stale, index, filename),
         source_version=version,
-        uncertainty=stated,
-        scenarios=scenarios,
+        extras=extras,
     )
 
 

@@ -18,40 +18,36 @@ from typing import Any
 
 from alignplanner.contract import migrations
 from alignplanner.contract.atomic import atomic_write_text
+from alignplanner.contract.extras import extras_values
 from alignplanner.contract.write import agreement, funnel, sla, toml
 from alignplanner.contract.write.requirements import requirements_dict
-from alignplanner.contract.write.scenarios import scenarios_values
-from alignplanner.contract.write.uncertainty import settings_values
 from alignplanner.contract.write.values import check_finite
+from alignplanner.domain.extras import Extras
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result
-from alignplanner.domain.scenarios.scenario import Scenarios
-from alignplanner.domain.uncertainty.settings import Uncertainty
 
 __all__ = ["FORMAT", "dump", "dumps", "plan_dict"]
 
 FORMAT = "alignplanner.plan"
 
 
-def dumps(plan: Plan, result: Result, scenarios: Scenarios | None = None,
-          uncertainty: Uncertainty | None = None) -> str:
-    """The plan file for ``plan`` with ``result`` as its `[requirements]` (and its
-    ``[uncertainty]`` settings and ``[[scenarios]]`` before them, when they are not the
-    defaults)."""
+def dumps(plan: Plan, result: Result, extras: Extras | None = None) -> str:
+    """The plan file for ``plan`` with ``result`` as its `[requirements]`, and the
+    sections of ``extras`` (`contract.extras`) before it where they are not the
+    defaults."""
     if tuple(s.id for s in result.stages) != plan.stage_ids:
         raise ValueError("the result does not belong to this plan (its stages differ)")
     doc = plan_dict(plan)
-    doc.update(settings_values(uncertainty or Uncertainty()))
-    doc.update(scenarios_values(scenarios or Scenarios()))
+    doc.update(extras_values(extras or Extras()))
     doc["requirements"] = requirements_dict(result)
     check_finite(doc, ())
     return toml.emit(doc)
 
 
 def dump(path: str | os.PathLike[str], plan: Plan, result: Result,
-         scenarios: Scenarios | None = None, uncertainty: Uncertainty | None = None) -> None:
-    """Write the plan file for ``plan`` and ``result`` to ``path`` atomically."""
-    atomic_write_text(path, dumps(plan, result, scenarios, uncertainty))
+         extras: Extras | None = None) -> None:
+    """Write the plan file for ``plan``, ``result`` and ``extras`` to ``path`` atomically."""
+    atomic_write_text(path, dumps(plan, result, extras))
 
 
 def plan_dict(plan: Plan) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from PySide6.QtGui import QUndoStack
 
 from alignplanner.document.commands import PlanEdit
 from alignplanner.domain.engine.compute import compute
+from alignplanner.domain.extras import Extras
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, Problem
 from alignplanner.domain.results import Result
@@ -53,9 +54,8 @@ class PlanDocument(QObject):
         self._plan = plan
         self._result = result if result is not None else compute(plan)
         self._path = path
-        self._scenarios = Scenarios()
+        self._extras = Extras()
         self._base, self._base_result, self._current = self._plan, self._result, BASE
-        self._uncertainty = Uncertainty()
         self.undo_stack = QUndoStack(self)
         # A method, not a lambda: Qt drops the connection when the document is destroyed,
         # before the stack (its child), whose destructor may still emit cleanChanged.
@@ -86,14 +86,19 @@ class PlanDocument(QObject):
         return self._current
 
     @property
+    def extras(self) -> Extras:
+        """What the plan file holds beside the plan (its scenarios, its settings)."""
+        return self._extras
+
+    @property
     def uncertainty(self) -> Uncertainty:
         """The plan file's ``[uncertainty]`` settings, kept as the file had them."""
-        return self._uncertainty
+        return self._extras.uncertainty
 
     @property
     def scenarios(self) -> Scenarios:
         """The variants of the plan (the plan itself is the base)."""
-        return self._scenarios
+        return self._extras.scenarios
 
     @property
     def path(self) -> Path | None:
@@ -144,10 +149,10 @@ class PlanDocument(QObject):
             new_result = compute(new_plan)
         except PlanInvalid as exc:
             return list(exc.problems)
-        if self._scenarios.variants:  # a variant must still fit: nothing it says is lost
+        if self._extras.scenarios.variants:  # a variant must still fit: nothing it says is lost
             from alignplanner.contract.scenarios import check
 
-            if problems := check(new_plan, self._scenarios):
+            if problems := check(new_plan, self._extras.scenarios):
                 return problems
         self.undo_stack.push(PlanEdit(self._install, (self._plan, self._result),
                                       (new_plan, new_result), text, merge_key))
@@ -159,20 +164,21 @@ class PlanDocument(QObject):
         problems (and no change) when a variant would not fit the plan."""
         from alignplanner.document.scenarios import ScenarioEdit, checked
 
-        new, problems = checked(transform, self._scenarios, self._plan)
-        if new is None or new == self._scenarios:
+        new, problems = checked(transform, self._extras.scenarios, self._base)
+        if new is None or new == self._extras.scenarios:
             return problems
-        self.undo_stack.push(ScenarioEdit(self._install_scenarios, self._scenarios, new, text))
+        old = self._extras.scenarios
+        self.undo_stack.push(ScenarioEdit(self._install_scenarios, old, new, text))
         return []
 
     def _install_scenarios(self, scenarios: Scenarios) -> None:
         if self._current == BASE:
-            self._scenarios = scenarios
+            self._extras = self._extras.with_changes(scenarios=scenarios)
             self.scenariosChanged.emit(scenarios)
             return
         from alignplanner.document.scenarios import following, shown_as
 
-        current = following(self._scenarios, scenarios, self._current)
+        current = following(self._extras.scenarios, scenarios, self._current)
         self._put(shown_as(replace(self._shown(), scenarios=scenarios), current))
 
     def show_scenario(self, name: str) -> None:
@@ -184,14 +190,15 @@ class PlanDocument(QObject):
     def _shown(self) -> Shown:
         from alignplanner.document.scenarios import Shown
 
-        return Shown(self._base, self._base_result, self._scenarios, self._current,
+        return Shown(self._base, self._base_result, self._extras.scenarios, self._current,
                      self._plan, self._result)
 
     def _put(self, shown: Shown) -> None:
         """Put ``shown`` in place and say what changed (variant edits, switching)."""
-        old, before = self._plan, (self._scenarios, self._current)
+        old, before = self._plan, (self._extras.scenarios, self._current)
         self._base, self._base_result = shown.base, shown.base_result
-        self._scenarios, self._current = shown.scenarios, shown.current
+        self._extras = self._extras.with_changes(scenarios=shown.scenarios)
+        self._current = shown.current
         self._plan, self._result = shown.plan, shown.result
         if shown.scenarios != before[0]:
             self.scenariosChanged.emit(shown.scenarios)
@@ -207,14 +214,13 @@ class PlanDocument(QObject):
         return self.edit(text, lambda _old: plan)
 
     def load(self, plan: Plan, path: Path | None, result: Result | None = None,
-             scenarios: Scenarios | None = None,
-             uncertainty: Uncertainty | None = None) -> None:
+             extras: Extras | None = None) -> None:
         """A different plan in this document (a file opened, a new plan, a recovered one):
         its own file and a fresh undo history, unmodified."""
         self.undo_stack.clear()
         self._current = BASE
-        self._install_scenarios(scenarios or Scenarios())
-        self._uncertainty = uncertainty or Uncertainty()
+        self._extras = extras or Extras()
+        self._install_scenarios(self._extras.scenarios)
         self.set_path(path)
         self.loaded.emit()
         self._install(plan, result if result is not None else compute(plan))

@@ -16,10 +16,9 @@ from pathlib import Path
 
 from alignplanner.contract import reader
 from alignplanner.contract.errors import PlanFileError
+from alignplanner.domain.extras import Extras
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result
-from alignplanner.domain.scenarios.scenario import Scenarios
-from alignplanner.domain.uncertainty.settings import Uncertainty
 
 __all__ = [
     "PLAN_SUFFIX",
@@ -74,14 +73,13 @@ def load_plan(path: Path) -> tuple[reader.LoadedPlan, FileSignature | None]:
 
 
 def save_plan(path: Path, plan: Plan, result: Result,
-              scenarios: Scenarios | None = None,
-              uncertainty: Uncertainty | None = None) -> FileSignature | None:
+              extras: Extras | None = None) -> FileSignature | None:
     """Write ``plan`` to ``path`` atomically (`writer.dump`): on disk afterwards is the old
     file or the new one, whole. Returns the signature of what is now there. Raises OSError
     (or ValueError for a plan that cannot be written) with the old file untouched."""
     from alignplanner.contract import writer  # when saving, not at start-up
 
-    writer.dump(path, plan, result, scenarios, uncertainty)
+    writer.dump(path, plan, result, extras)
     return FileSignature.of(path)
 
 

@@ -31,12 +31,12 @@ def recover(document: PlanDocument, recovered: LoadedPlan, path: Path | None,
     recovered plan alone, as unsaved.
     """
     if on_disk is None:
-        document.load(recovered.plan, path, recovered.result, recovered.scenarios,
-                      recovered.uncertainty)
+        document.load(recovered.plan, path, recovered.result, recovered.extras)
         differs_from_file(document)
         return
-    document.load(on_disk.plan, path, on_disk.result, on_disk.scenarios,
-                  recovered.uncertainty)
+    # the settings are not undoable edits: the recovered ones are taken as they are
+    document.load(on_disk.plan, path, on_disk.result,
+                  on_disk.extras.with_changes(uncertainty=recovered.uncertainty))
     if on_disk.plan != recovered.plan:
         document.replace_plan(recovered.plan, "Recovered unsaved changes")
     if on_disk.scenarios != recovered.scenarios:

@@ -187,7 +187,7 @@ class FileWorkflow(QObject):
     def _write(self, document: PlanDocument, path: Path) -> bool:
         try:
             known = files.save_plan(path, document.base, document.base_result,
-                                    document.scenarios, document.uncertainty)
+                                    document.extras)
         except (OSError, ValueError) as exc:
             if self._autosaver is not None:
                 self._autosaver.flush()
@@ -324,10 +324,9 @@ class FileWorkflow(QObject):
         self._stop_autosave()
         if self._document is None:
             made = PlanDocument(loaded.plan, path, loaded.result)
-            made.load(loaded.plan, path, loaded.result, loaded.scenarios, loaded.uncertainty)
+            made.load(loaded.plan, path, loaded.result, loaded.extras)
             return made
-        self._document.load(loaded.plan, path, loaded.result, loaded.scenarios,
-                            loaded.uncertainty)
+        self._document.load(loaded.plan, path, loaded.result, loaded.extras)
         return self._document
 
     def _install(self, document: PlanDocument | None, lock: PlanLock | None,

@@ -15,6 +15,7 @@ from alignplanner.contract.reader import loads
 from alignplanner.contract.scenarios import agreed_plan, plan_of, variant_plan
 from alignplanner.contract.writer import dumps
 from alignplanner.domain.engine.compute import compute
+from alignplanner.domain.extras import Extras
 from alignplanner.domain.scenarios import edits
 from alignplanner.domain.scenarios.scenario import BASE, Scenario, Scenarios
 
@@ -39,8 +40,8 @@ def problems_of(text: str) -> list[str]:
 def test_a_file_without_scenarios_reads_as_before_and_writes_the_same_bytes() -> None:
     loaded = loads(VALID)
     assert loaded.scenarios == Scenarios()
-    assert "scenarios" not in dumps(loaded.plan, loaded.result, loaded.scenarios)
-    assert dumps(loaded.plan, loaded.result) == dumps(loaded.plan, loaded.result, Scenarios())
+    assert "scenarios" not in dumps(loaded.plan, loaded.result, loaded.extras)
+    assert dumps(loaded.plan, loaded.result) == dumps(loaded.plan, loaded.result, Extras())
 
 
 def test_scenarios_are_read_applied_and_written_back() -> None:
@@ -54,10 +55,10 @@ def test_scenarios_are_read_applied_and_written_back() -> None:
     assert worst.stages[1].conversion == 0.2
     assert worst.target.revenue == 9_000_000
     assert worst.stages[0] == loaded.plan.stages[0]
-    text = dumps(loaded.plan, loaded.result, loaded.scenarios)
+    text = dumps(loaded.plan, loaded.result, loaded.extras)
     again = loads(text)
     assert again.scenarios == loaded.scenarios
-    assert dumps(again.plan, again.result, again.scenarios) == text
+    assert dumps(again.plan, again.result, again.extras) == text
 
 
 def test_a_lower_conversion_needs_more_entries_above_it() -> None:
@@ -176,7 +177,7 @@ def test_the_written_scenarios_follow_the_schema_and_a_bad_key_path_does_not() -
     validator = Draft202012Validator(schema)
     loaded = loads(WITH_SCENARIOS)
     doc = json.loads(json.dumps(
-        tomllib.loads(dumps(loaded.plan, loaded.result, loaded.scenarios)), default=str))
+        tomllib.loads(dumps(loaded.plan, loaded.result, loaded.extras)), default=str))
     assert list(validator.iter_errors(doc)) == []
     doc["scenarios"][0]["set"] = {"headcount": 3}
     doc["scenarios"][1]["colour"] = "red"

@@ -21,7 +21,7 @@ from alignplanner.domain.scenarios.scenario import BASE
 def _doc() -> PlanDocument:
     loaded = loads(PLAN)
     doc = PlanDocument(loaded.plan, None, loaded.result)
-    doc.load(loaded.plan, None, loaded.result, loaded.scenarios)
+    doc.load(loaded.plan, None, loaded.result, loaded.extras)
     assert doc.edit_scenarios("Add", lambda s: edits.add(s, "Hire")) == []
     return doc
 
@@ -50,7 +50,7 @@ def test_an_edit_in_a_variant_is_its_override_and_the_base_is_unchanged(qtbot) -
     assert doc.base_result.stages[1].volume == pytest.approx(480)
     assert doc.result.stages[1].volume == pytest.approx(240)
     # what is saved is the base and the variant's override, never the variant as the plan
-    text = dumps(doc.base, doc.base_result, doc.scenarios)
+    text = dumps(doc.base, doc.base_result, doc.extras)
     again = loads(text)
     assert again.plan == doc.base
     assert again.scenarios == doc.scenarios

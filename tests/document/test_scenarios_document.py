@@ -47,7 +47,7 @@ name = "Won"
 def _doc() -> PlanDocument:
     loaded = loads(PLAN)
     doc = PlanDocument(loaded.plan, None, loaded.result)
-    doc.load(loaded.plan, None, loaded.result, loaded.scenarios)
+    doc.load(loaded.plan, None, loaded.result, loaded.extras)
     return doc
 
 
@@ -99,5 +99,5 @@ def test_saving_keeps_the_scenarios(tmp_path: Path, qtbot) -> None:  # type: ign
     doc.edit_scenarios("Add", lambda s: edits.agree(edits.override(
         edits.add(s, "Better"), "Better", "stages.opp.conversion", 0.5), "Better"))
     path = tmp_path / "plan.toml"
-    save_plan(path, doc.plan, doc.result, doc.scenarios)
+    save_plan(path, doc.plan, doc.result, doc.extras)
     assert load(path).scenarios == doc.scenarios

@@ -31,23 +31,23 @@ def _loaded() -> reader.LoadedPlan:
 
 def test_the_writer_writes_what_was_read() -> None:
     loaded = _loaded()
-    text = writer.dumps(loaded.plan, loaded.result, loaded.scenarios, loaded.uncertainty)
+    text = writer.dumps(loaded.plan, loaded.result, loaded.extras)
     assert tomllib.loads(text)["uncertainty"] == WRITTEN
     assert reader.loads(text).uncertainty == loaded.uncertainty
 
 
 def test_defaults_write_no_table() -> None:
     loaded = _loaded()
-    text = writer.dumps(loaded.plan, loaded.result, loaded.scenarios, Uncertainty())
+    text = writer.dumps(loaded.plan, loaded.result,
+                         loaded.extras.with_changes(uncertainty=Uncertainty()))
     assert "uncertainty" not in tomllib.loads(text)
 
 
 def test_a_save_from_the_document_keeps_the_settings(tmp_path: Path, qapp: object) -> None:
     loaded = _loaded()
     document = PlanDocument(loaded.plan, None, loaded.result)
-    document.load(loaded.plan, None, loaded.result, loaded.scenarios, loaded.uncertainty)
+    document.load(loaded.plan, None, loaded.result, loaded.extras)
     path = tmp_path / "saved.toml"
-    files.save_plan(path, document.plan, document.result, document.scenarios,
-                    document.uncertainty)
+    files.save_plan(path, document.plan, document.result, document.extras)
     assert reader.load(path).uncertainty == loaded.uncertainty
     assert document.uncertainty.seed == 5
