@@ -27,10 +27,16 @@ def add_verbs(verbs: Any) -> None:
         description="Print what changed from plan A to plan B, one change a line, in the "
         "plan's own words: the inputs first, then what they change in the requirements "
         "(wins, each stage's total, and each month that changed). Exit 0 whether or not "
-        "they differ; 1 if a file cannot be read.",
+        "they differ; 1 if a file cannot be read. Two scenarios of one plan: "
+        "'diff PLAN --scenario 'Hire 2 SDRs' [--against Base]'.",
     )
     diff.add_argument("a", metavar="A", help="the earlier plan file (.toml)")
-    diff.add_argument("b", metavar="B", help="the later plan file (.toml)")
+    diff.add_argument("b", metavar="B", nargs="?", default=None,
+                      help="the later plan file (.toml); without it, two scenarios of A")
+    diff.add_argument("--scenario", metavar="NAME", default=None,
+                      help="the later scenario (of B, or of A without B; default: the base)")
+    diff.add_argument("--against", metavar="NAME", default=None,
+                      help="the earlier scenario, of A (default: the base)")
     diff.add_argument("--json", action="store_true",
                       help="print a JSON list of {path, kind, before, after, text}")
     diff.set_defaults(command=_diff)
@@ -38,11 +44,10 @@ def add_verbs(verbs: Any) -> None:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    from alignplanner.cli.scenarios import diffed
     from alignplanner.contract.diff import diff
-    from alignplanner.contract.reader import load
 
-    a, b = load(args.a), load(args.b)
-    changes = diff(a.plan, b.plan, a.result, b.result)
+    changes = diff(*diffed(args.a, args.b, args.against, args.scenario))
     if args.json:
         import json
 
@@ -109,7 +114,9 @@ def _sign(args: argparse.Namespace) -> int:
     print(f"{args.file}: signed for {args.role} by {args.name.strip()}")
     if before.replace("\r\n", "\n") != dumps(loaded.plan, loaded.result, loaded.extras):
         print(f"{args.file}: note: written in canonical form (comments and layout not kept)")
-    print(status_of(plan).summary())
+    from alignplanner.contract.scenarios import signed_plan
+
+    print(status_of(signed_plan(plan, loaded.scenarios)).summary())
     return EXIT_OK
 
 
@@ -139,7 +146,7 @@ def _verify(args: argparse.Namespace) -> int:
 def validate_notes(file: str, loaded: LoadedPlan) -> list[str]:
     """Warning lines ``validate`` prints for a valid plan (exit status unchanged): the plan
     changed since it was signed, and by what."""
-    from alignplanner.contract.agreement import changed_since_signed
+    from alignplanner.contract.agreement import changed_since_signed, the_signed
 
-    note = changed_since_signed(loaded.plan)
+    note = changed_since_signed(the_signed(loaded))
     return [f"{file}: warning: signoff: {note}"] if note else []

@@ -29,6 +29,23 @@ def scenario_plan(loaded: LoadedPlan, name: str) -> tuple[Plan, Result]:
     return plan, (loaded.result if plan is loaded.plan else compute(plan))
 
 
+def diffed(a: str, b: str | None, against: str | None,
+           scenario: str | None) -> tuple[Plan, Plan, Result, Result]:
+    """The two plans and results ``diff`` compares: scenario ``against`` of file ``a`` and
+    scenario ``scenario`` of file ``b`` (of ``a`` when there is no ``b``); each the base
+    when not named. UsageError when one file and no scenario say nothing to compare."""
+    from alignplanner.cli.common import load
+
+    if b is None and scenario is None and against is None:
+        raise UsageError("diff needs a second plan file B, or --scenario NAME to compare "
+                         "two scenarios of one plan")
+    first = load(a)
+    second = first if b is None else load(b)
+    pa, ra = scenario_plan(first, against) if against else (first.plan, first.result)
+    pb, rb = scenario_plan(second, scenario) if scenario else (second.plan, second.result)
+    return pa, pb, ra, rb
+
+
 def all_scenarios(loaded: LoadedPlan) -> str:
     """The headline figures of every scenario as a plain-text table."""
     from alignplanner.domain.scenarios.headline import side_by_side

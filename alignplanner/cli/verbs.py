@@ -72,12 +72,15 @@ def export(args: argparse.Namespace) -> int:
             f"refusing to write over the input {args.file}: export rewrites the whole file in "
             "its canonical form and drops comments; choose another OUT, or add --force"
         )
+    from alignplanner.contract.scenarios import agreed_export
+
     loaded = load(args.file)
+    plan, result, scenario = agreed_export(loaded.plan, loaded.result, loaded.scenarios)
     if out == "-":
-        sys.stdout.write(render_as(args.format, loaded.plan, loaded.result, loaded.extras))
+        sys.stdout.write(render_as(args.format, plan, result, loaded.extras, scenario=scenario))
         return EXIT_OK
     try:
-        write(out, args.format, loaded.plan, loaded.result, loaded.extras)
+        write(out, args.format, plan, result, loaded.extras, scenario=scenario)
     except OSError as exc:
         from alignplanner.contract.errors import os_reason
 
@@ -86,7 +89,8 @@ def export(args: argparse.Namespace) -> int:
     stale = len(loaded.stale_requirements)
     note = f" ({count(stale, 'stored requirement')} of {args.file} were out of date)" if (
         stale) else ""
-    print(f"{out}: written with fresh requirements{note}")
+    which = f" of the agreed scenario {scenario!r}" if scenario else ""
+    print(f"{out}: written with fresh requirements{which}{note}")
     return EXIT_OK
 
 

@@ -22,7 +22,7 @@ from alignplanner.domain.problems import PlanInvalid, Problem
 
 __all__ = [
     "Verification", "changed_since_signed", "part_names", "sign_current", "signed",
-    "status_of", "verify",
+    "status_of", "the_signed", "verify",
 ]
 
 
@@ -58,10 +58,19 @@ class Verification:
         return not self.reasons
 
 
+def the_signed(loaded: LoadedPlan) -> Plan:
+    """The plan that is signed: the agreed scenario applied on the base (the base when no
+    variant is agreed), with the base's sign-off."""
+    from alignplanner.contract.scenarios import signed_plan
+
+    return signed_plan(loaded.plan, loaded.scenarios)
+
+
 def verify(loaded: LoadedPlan) -> Verification:
     """Whether ``loaded`` is agreed and intact, and if not, why (see the module)."""
-    current = digest(loaded.plan)
-    status = status_of(loaded.plan)
+    plan = the_signed(loaded)
+    current = digest(plan)
+    status = status_of(plan)
     reasons: list[str] = []
     stale = loaded.stale_requirements
     if stale:
@@ -73,11 +82,11 @@ def verify(loaded: LoadedPlan) -> Verification:
         )
     if not status.required:
         reasons.append("the plan names no roles that must sign it ([signoff] required)")
-    parts = part_digests(loaded.plan)
+    parts = part_digests(plan)
     for sig in status.stale:
         if sig.role not in status.missing:
             continue
-        names = part_names(loaded.plan)
+        names = part_names(plan)
         what = ", ".join(c.describe(names) for c in changed_parts(sig.parts, parts)) if (
             sig.parts) else ""
         if sig.digest == current:  # the same inputs, but other roles must sign now
@@ -116,7 +125,8 @@ def signed(loaded: LoadedPlan, role: str, name: str, at: datetime | None = None)
         raise PlanInvalid([Problem(("requirements",),
                                    "the stored requirements do not follow from the inputs; "
                                    "write fresh ones before signing")])
-    return sign_current(loaded.plan, role, name, at)
+    signed_one = sign_current(the_signed(loaded), role, name, at)
+    return loaded.plan.with_changes(signoff=signed_one.signoff)  # signatures: the base's
 
 
 def sign_current(plan: Plan, role: str, name: str, at: datetime | None = None) -> Plan:

@@ -16,6 +16,12 @@ BI tools.
   form; ``exact`` is the float at full precision. Comma-separated, ``\\n`` line ends, UTF-8.
 
 Every file is written with `atomic_write_text`, so a reader never sees half an export.
+
+What is exported is the agreed scenario (`contract.scenarios.agreed_export`): the base, or
+the agreed variant applied on it. An agreed variant is named in the export: a first
+comment line ``# Scenario: Hire 2 SDRs (the agreed scenario)`` in TOML, the first key of
+``requirements`` in JSON (``"scenario": "Hire 2 SDRs"``); the CSV's columns stay the
+same. With the base agreed the export is as before.
 """
 
 from __future__ import annotations
@@ -48,11 +54,14 @@ def _provenance(extras: Extras | None) -> Extras:
     return Extras() if extras is None else Extras(calibration=extras.calibration)
 
 
-def to_json(plan: Plan, result: Result, extras: Extras | None = None) -> str:
-    """The plan file's structure as JSON (dates as ISO strings)."""
+def to_json(plan: Plan, result: Result, extras: Extras | None = None, scenario: str = "") -> str:
+    """The plan file's structure as JSON (dates as ISO strings), naming ``scenario`` when
+    it is an agreed variant."""
     doc = plan_dict(plan)
     doc.update(extras_values(_provenance(extras)))
     doc["requirements"] = requirements_dict(result)
+    if scenario:  # the schema's requirements are open: derived, and may gain keys
+        doc["requirements"] = {"scenario": scenario, **doc["requirements"]}
     check_finite(doc, ())
     return json.dumps(_iso_dates(doc), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
@@ -74,22 +83,25 @@ def to_csv(plan: Plan, result: Result) -> str:
     return out.getvalue()
 
 
-def render(fmt: Format, plan: Plan, result: Result, extras: Extras | None = None) -> str:
+def render(fmt: Format, plan: Plan, result: Result, extras: Extras | None = None, *,
+           scenario: str = "") -> str:
     """The export of ``plan`` and ``result`` in ``fmt`` as text; the TOML and JSON carry
-    the ``calibration`` entries of ``extras``."""
+    the ``calibration`` entries of ``extras``; ``scenario``: the name of the agreed variant
+    they are ("" for the base)."""
     if fmt == "toml":
-        return dumps(plan, result, _provenance(extras))
+        said = f"# Scenario: {scenario} (the agreed scenario)\n" if scenario else ""
+        return said + dumps(plan, result, _provenance(extras))
     if fmt == "json":
-        return to_json(plan, result, extras)
+        return to_json(plan, result, extras, scenario)
     if fmt == "csv":
         return to_csv(plan, result)
     raise ValueError(f"unknown export format {fmt!r}; the formats are: {', '.join(FORMATS)}")
 
 
 def write(path: str | os.PathLike[str], fmt: Format, plan: Plan, result: Result,
-          extras: Extras | None = None) -> None:
+          extras: Extras | None = None, *, scenario: str = "") -> None:
     """Write the export atomically to ``path``."""
-    atomic_write_text(path, render(fmt, plan, result, extras))
+    atomic_write_text(path, render(fmt, plan, result, extras, scenario=scenario))
 
 
 def _iso_dates(value: Any) -> Any:

@@ -91,7 +91,7 @@ class Autosaver(QObject):
         meta = Metadata(doc.path, doc.display_name, datetime.now(UTC), os.getpid())
         try:
             self.recovery_path.parent.mkdir(parents=True, exist_ok=True)  # if it vanished
-            text = writer.dumps(doc.plan, doc.result, doc.extras)
+            text = writer.dumps(doc.base, doc.base_result, doc.extras)
             atomic_write_text(self.metadata_path, meta.to_json())
             atomic_write_text(self.recovery_path, text)
         except (OSError, ValueError) as exc:

@@ -7,12 +7,17 @@ would make the plan invalid is refused: `edit()` returns the problems and nothin
 A window has one document for its whole life, handed to each of its views once: opening
 another file puts a different plan in the same document (`load`), with a fresh undo
 history, and the views refresh as they do after any edit.
+
+The plan shown and edited is the current scenario's (`show_scenario`; document/scenarios.py):
+``plan`` and ``result`` are that scenario's, ``base`` is the file's plan.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -23,8 +28,11 @@ from alignplanner.domain.extras import Extras
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, Problem
 from alignplanner.domain.results import Result
-from alignplanner.domain.scenarios.scenario import Scenarios
+from alignplanner.domain.scenarios.scenario import BASE, Scenarios
 from alignplanner.domain.uncertainty.settings import Uncertainty
+
+if TYPE_CHECKING:
+    from alignplanner.document.scenarios import Shown
 
 Transform = Callable[[Plan], Plan]
 
@@ -38,6 +46,7 @@ class PlanDocument(QObject):
     modifiedChanged = Signal(bool)
     loaded = Signal()  # a different plan is in the document (before its planChanged)
     scenariosChanged = Signal(object)  # Scenarios
+    currentScenarioChanged = Signal(str)  # the name of the scenario shown (BASE or a variant)
 
     def __init__(self, plan: Plan, path: Path | None = None,
                  result: Result | None = None, parent: QObject | None = None) -> None:
@@ -46,6 +55,7 @@ class PlanDocument(QObject):
         self._result = result if result is not None else compute(plan)
         self._path = path
         self._extras = Extras()
+        self._base, self._base_result, self._current = self._plan, self._result, BASE
         self.undo_stack = QUndoStack(self)
         # A method, not a lambda: Qt drops the connection when the document is destroyed,
         # before the stack (its child), whose destructor may still emit cleanChanged.
@@ -60,6 +70,20 @@ class PlanDocument(QObject):
     @property
     def result(self) -> Result:
         return self._result
+
+    @property
+    def base(self) -> Plan:
+        """The base plan (the file's); ``plan`` is the scenario shown."""
+        return self._base
+
+    @property
+    def base_result(self) -> Result:
+        return self._base_result
+
+    @property
+    def current_scenario(self) -> str:
+        """The name of the scenario shown and edited (`BASE` or a variant's)."""
+        return self._current
 
     @property
     def extras(self) -> Extras:
@@ -109,6 +133,15 @@ class PlanDocument(QObject):
         Returns the problems (and changes nothing) when the result would be invalid.
         Edits with the same ``merge_key`` in a row merge into one undo step.
         """
+        if self._current != BASE:  # the edit becomes the shown variant's overrides
+            from alignplanner.document.scenarios import variant_edit
+
+            made = variant_edit(self._shown(), transform, text, merge_key, self._put)
+            if isinstance(made, list):
+                return made
+            if made is not None:
+                self.undo_stack.push(made)
+            return []
         try:
             new_plan = transform(self._plan)
             if new_plan == self._plan:
@@ -157,7 +190,7 @@ class PlanDocument(QObject):
         problems (and no change) when a variant would not fit the plan."""
         from alignplanner.document.scenarios import ScenarioEdit, checked
 
-        new, problems = checked(transform, self._extras.scenarios, self._plan)
+        new, problems = checked(transform, self._extras.scenarios, self._base)
         if new is None or new == self._extras.scenarios:
             return problems
         old = self._extras.scenarios
@@ -165,10 +198,45 @@ class PlanDocument(QObject):
         return []
 
     def _install_scenarios(self, scenarios: Scenarios) -> None:
-        self._extras = self._extras.with_changes(scenarios=scenarios)
-        self.scenariosChanged.emit(scenarios)
+        if self._current == BASE:
+            self._extras = self._extras.with_changes(scenarios=scenarios)
+            self.scenariosChanged.emit(scenarios)
+            return
+        from alignplanner.document.scenarios import following, shown_as
+
+        current = following(self._extras.scenarios, scenarios, self._current)
+        self._put(shown_as(replace(self._shown(), scenarios=scenarios), current))
+
+    def show_scenario(self, name: str) -> None:
+        """Show and edit the scenario ``name`` (KeyError when there is none); not an edit."""
+        from alignplanner.document.scenarios import shown_as
+
+        self._put(shown_as(self._shown(), name))
+
+    def _shown(self) -> Shown:
+        from alignplanner.document.scenarios import Shown
+
+        return Shown(self._base, self._base_result, self._extras.scenarios, self._current,
+                     self._plan, self._result)
+
+    def _put(self, shown: Shown) -> None:
+        """Put ``shown`` in place and say what changed (variant edits, switching)."""
+        old, before = self._plan, (self._extras.scenarios, self._current)
+        self._base, self._base_result = shown.base, shown.base_result
+        self._extras = self._extras.with_changes(scenarios=shown.scenarios)
+        self._current = shown.current
+        self._plan, self._result = shown.plan, shown.result
+        if shown.scenarios != before[0]:
+            self.scenariosChanged.emit(shown.scenarios)
+        if shown.current != before[1]:
+            self.currentScenarioChanged.emit(shown.current)
+        if shown.plan is not old:
+            self.planChanged.emit((old, shown.plan))
+            self.resultChanged.emit(shown.result)
 
     def replace_plan(self, plan: Plan, text: str = "Replace plan") -> list[Problem]:
+        if self._current != BASE:  # the plan replaced is the base
+            self.show_scenario(BASE)
         return self.edit(text, lambda _old: plan)
 
     def load(self, plan: Plan, path: Path | None, result: Result | None = None,
@@ -176,6 +244,7 @@ class PlanDocument(QObject):
         """A different plan in this document (a file opened, a new plan, a recovered one):
         its own file and a fresh undo history, unmodified."""
         self.undo_stack.clear()
+        self._current = BASE
         self._extras = extras or Extras()
         self._install_scenarios(self._extras.scenarios)
         self.set_path(path)
@@ -183,8 +252,12 @@ class PlanDocument(QObject):
         self._install(plan, result if result is not None else compute(plan))
 
     def _install(self, plan: Plan, result: Result) -> None:
-        """Put ``plan`` and ``result`` in place and say so (edits, undo, redo, load)."""
-        old = self._plan
+        """Put ``plan`` and ``result`` in place as the base, shown, and say so (edits,
+        undo, redo, load)."""
+        old, shown = self._plan, self._current
         self._plan, self._result = plan, result
+        self._base, self._base_result, self._current = plan, result, BASE
+        if shown != BASE:
+            self.currentScenarioChanged.emit(BASE)
         self.planChanged.emit((old, plan))
         self.resultChanged.emit(result)

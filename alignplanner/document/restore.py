@@ -46,6 +46,6 @@ def recover(document: PlanDocument, recovered: LoadedPlan, path: Path | None,
 def load_changed_file(document: PlanDocument, loaded: LoadedPlan, name: str) -> None:
     """Put the file's new version into ``document`` as one undoable step (undo brings
     back the version that was on screen); the document is then clean."""
-    if loaded.plan != document.plan:
+    if loaded.plan != document.base:
         document.replace_plan(loaded.plan, f"Load {name} as changed on disk")
     document.undo_stack.setClean()

@@ -26,7 +26,8 @@ from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import Problem
 from alignplanner.domain.results import Result
 
-__all__ = ["Changes", "Standing", "part_digests", "short_digest", "sign", "standing", "withdraw"]
+__all__ = ["Changes", "Standing", "part_digests", "short_digest", "sign", "signed_version",
+           "standing", "withdraw"]
 
 
 def part_digests(plan: Plan) -> dict[str, str]:
@@ -143,7 +144,7 @@ class _Memory:
 
     def __init__(self) -> None:
         self.versions: dict[str, tuple[Plan, Result]] = {}
-        self.last: tuple[Plan, Standing] | None = None
+        self.last: tuple[tuple[object, object], Standing] | None = None
 
     def remember(self, plan: Plan, result: Result, plan_digest: str | None = None) -> None:
         self.versions.setdefault(plan_digest or _digest(plan), (plan, result))
@@ -152,13 +153,29 @@ class _Memory:
 _memories: weakref.WeakKeyDictionary[PlanDocument, _Memory] = weakref.WeakKeyDictionary()
 
 
+def signed_version(document: PlanDocument) -> tuple[Plan, Result]:
+    """The plan that is signed (the agreed scenario applied on the base; the base when no
+    variant is agreed) and its result."""
+    from alignplanner.contract.scenarios import signed_plan
+
+    plan = signed_plan(document.base, document.scenarios)
+    if plan is document.base:
+        return plan, document.base_result
+    if plan == document.plan:
+        return plan, document.result
+    from alignplanner.domain.engine.compute import compute
+
+    return plan, compute(plan)
+
+
 def _memory(document: PlanDocument) -> _Memory:
     memory = _memories.get(document)
     if memory is None:
         memory = _memories[document] = _Memory()
         stack = document.undo_stack
         first = stack.command(0) if stack.count() else None
-        loaded = getattr(first, "before", None) or (document.plan, document.result)
+        before = getattr(first, "before", None)
+        loaded = before if isinstance(before, tuple) else signed_version(document)
         if loaded[0].signoff.signatures:  # the plan as loaded may be the one signed
             memory.remember(*loaded)
     return memory
@@ -167,19 +184,21 @@ def _memory(document: PlanDocument) -> _Memory:
 def standing(document: PlanDocument) -> Standing:
     """Where the sign-off of the document's current plan stands (cached per plan)."""
     memory = _memory(document)
-    plan = document.plan
-    if memory.last is not None and memory.last[0] is plan:
+    key = (document.base, document.scenarios)
+    if memory.last is not None and all(a is b for a, b in zip(memory.last[0], key,
+                                                                strict=True)):
         return memory.last[1]
+    version = signed_version(document)
+    plan = version[0]
     signoff = plan.signoff
     if not signoff.signatures:  # nothing to compare: no digest needed (edits stay quick)
         result = Standing(signoff_status(signoff, ""), "")
     else:
         current = _digest(plan)
         status = signoff_status(signoff, current, part_digests(plan))
-        result_now = document.result
         result = Standing(status, current,
-                          lambda: _changes(memory, status, plan, result_now))
-    memory.last = (plan, result)
+                          lambda: _changes(memory, status, *version))
+    memory.last = (key, result)
     return result
 
 
@@ -226,10 +245,10 @@ def sign(document: PlanDocument, role: str, name: str, at: datetime | None = Non
     """Sign the document's plan as ``name`` for ``role`` at ``at`` (now), as one undoable
     edit; the problems (nothing signed) when the sign-off does not allow it."""
     signed_at = (at or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    plan = document.plan
+    plan, result = signed_version(document)
     plan_digest, parts = _digest(plan), part_digests(plan)
     memory = _memory(document)
-    memory.remember(plan, document.result, plan_digest)
+    memory.remember(plan, result, plan_digest)
     return document.edit(
         f"Sign as {role} ({name.strip()})",
         lambda p: sign_plan(p, role, name, signed_at=signed_at, digest=plan_digest, parts=parts),

@@ -186,7 +186,7 @@ class FileWorkflow(QObject):
 
     def _write(self, document: PlanDocument, path: Path) -> bool:
         try:
-            known = files.save_plan(path, document.plan, document.result,
+            known = files.save_plan(path, document.base, document.base_result,
                                     document.extras)
         except (OSError, ValueError) as exc:
             if self._autosaver is not None:

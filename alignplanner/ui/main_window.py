@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 from alignplanner.document import settings as keys
 from alignplanner.document.document import PlanDocument
 from alignplanner.document.workflow import FileWorkflow
+from alignplanner.domain.scenarios.scenario import BASE
 from alignplanner.ui import actions as menus
-from alignplanner.ui import actuals, agreement, review, scenarios, sla, theme
+from alignplanner.ui import actuals, agreement, review, scenarios, sla, theme, wording
 from alignplanner.ui.charts.waterfall import WaterfallChart
 from alignplanner.ui.editors.stage_table import StagePanel
 from alignplanner.ui.kpi_strip import KpiStrip
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         document.modifiedChanged.connect(self.setWindowModified)
         document.pathChanged.connect(lambda _path: self._update_title())
         document.planChanged.connect(lambda _change: self._update_title())
+        document.currentScenarioChanged.connect(lambda _name: self._update_title())
         self.setWindowModified(document.is_modified)
         self._update_title()
         self.resize(1600, 960)
@@ -164,7 +166,10 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         document = self.document
-        self.setWindowTitle(f"{document.display_name}[*] — {document.plan.name} — AlignPlanner")
+        shown = document.current_scenario
+        said = "" if shown == BASE else f" ({wording.scenario_badge(shown)})"
+        self.setWindowTitle(
+            f"{document.display_name}[*] — {document.plan.name}{said} — AlignPlanner")
         self.setWindowFilePath(str(document.path) if document.path else "")
 
     def _show_subject(self, subject: str) -> bool:
@@ -311,9 +316,13 @@ class MainWindow(QMainWindow):
 
         path = self.workflow.prompts.ask_export_path(file_filter, suffix)
         if path is not None:
+            from alignplanner.contract.scenarios import agreed_export
+
             document = self.document
-            self._export(path, lambda: exports.write(path, fmt, document.plan, document.result,
-                                                     document.extras))
+            plan, result, scenario = agreed_export(document.base, document.base_result,
+                                                   document.scenarios)
+            self._export(path, lambda: exports.write(path, fmt, plan, result,
+                                                     document.extras, scenario=scenario))
 
     def _export(self, path: Path, write: Callable[[], object]) -> None:
         from alignplanner.contract.errors import os_reason

@@ -2,10 +2,11 @@
 
 Run from the repository root: python docs/screenshots/render.py [NAME ...]
 (NAME: main-window, presentation-mode, dark-theme-stress-plan, sla-panel, capacity,
-scoring, signoff, actuals-import, actuals-view, actuals-refused, review, calibration, or
-"screens" for every tab at both screen sizes; none given: all). Qt draws offscreen on two screens: a
-1920x1080 one, where the windows are 1600x960 (the actuals shots ask for 1280x720) and
-presentation mode fills it, and a 1280x720 projector beside it.
+scoring, scenarios, scenario-compare, scenario-compare-by-month, signoff, actuals-import,
+actuals-view, actuals-refused, review, calibration, or "screens" for every tab at both
+screen sizes; none given: all). Qt draws offscreen on two screens: a 1920x1080 one, where
+the windows are 1600x960 (the actuals shots ask for 1280x720) and presentation mode fills
+it, and a 1280x720 projector beside it.
 
 "screens" (files ``at-<width>x<height>/<tab>.png``): the window filling each screen, once
 per editor tab (with the waterfall beside it), once per other chart tab (beside the
@@ -101,6 +102,20 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         problems = window.document.edit_scenarios("Add scenarios", three)
         assert not problems, problems
         pick(window.editor_tabs, "Scenarios")
+        window.document.show_scenario("Hire 2 SDRs")
+
+    def compared(title: str) -> Callable[[MainWindow], None]:
+        """Working in "Worst case", the chart ``title`` compared with the base."""
+        def arrange(window: MainWindow) -> None:
+            with_scenarios(window)
+            window.document.show_scenario("Worst case")
+            pick(window.editor_tabs, "Funnel")
+            pick(window.chart_tabs, title)
+            view = window.chart_tabs.currentWidget()
+            inner = view.view if hasattr(view, "built") else view  # a LazyView's chart
+            inner.compare.choose("Base")
+
+        return arrange
 
     def chart(title: str, then: Callable[[MainWindow], None]) -> Callable[[MainWindow], None]:
         def arrange(window: MainWindow) -> None:
@@ -248,6 +263,8 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         "scoring": (None, tab("Scoring")),
         "number-refused": (None, typed_wrong),
         "scenarios": (None, with_scenarios),
+        "scenario-compare": (None, compared("Waterfall")),
+        "scenario-compare-by-month": (None, compared("By month")),
         "signoff": (None, signed_then_edited),
         "actuals-import": (None, lambda window: actuals(window, run=False)),
         "actuals-view": (None, lambda window: actuals(window, run=True)),

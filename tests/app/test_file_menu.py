@@ -63,3 +63,32 @@ def test_export_json_and_csv(window: MainWindow, prompts: ScriptedPrompts,
     rows = list(csv.reader(sheet.read_text(encoding="utf-8").splitlines()))
     assert rows[0] == ["kind", "id", "month", "exact", "rounded"]
     assert len(rows) > 1
+
+
+def test_the_export_is_the_agreed_scenario_whichever_is_shown(
+        window: MainWindow, prompts: ScriptedPrompts, tmp_path: Path) -> None:
+    from alignplanner.domain.scenarios import edits
+
+    document = window.document
+    revenue = document.base.target.revenue
+    assert document.edit_scenarios("Add", lambda s: edits.agree(edits.add(edits.override(
+        edits.add(s, "Double"), "Double", "target.revenue", 2 * revenue), "Other"),
+        "Double")) == []
+    document.show_scenario("Other")
+    data, sheet = tmp_path / "plan.json", tmp_path / "volumes.csv"
+    prompts.script("ask_export_path", data, sheet)
+    window.menu_actions.export_json.trigger()
+    window.menu_actions.export_csv.trigger()
+    from alignplanner.contract.scenarios import plan_of
+    from alignplanner.domain.engine.compute import compute
+
+    agreed = compute(plan_of(document.base, document.scenarios, "Double"))
+    assert agreed.wins > document.base_result.wins
+    exported = json.loads(data.read_text(encoding="utf-8"))
+    assert exported["target"]["revenue"] == 2 * revenue
+    assert exported["requirements"]["scenario"] == "Double"
+    assert exported["requirements"]["wins"] == agreed.wins
+    rows = list(csv.reader(sheet.read_text(encoding="utf-8").splitlines()))
+    first = agreed.stages[0]
+    jan = next(r for r in rows[1:] if r[:2] == ["stage", first.id])
+    assert float(jan[3]) == first.monthly[0]  # the agreed scenario's volumes, not the shown

@@ -83,3 +83,24 @@ def test_the_tabs_are_the_pages_themselves(window: MainWindow) -> None:
         tabs.setCurrentWidget(page)
         assert tabs.currentWidget() is page
         assert isinstance(page.parentWidget().parentWidget(), QAbstractScrollArea)
+
+
+@pytest.mark.parametrize(("width", "height"), SCREENS)
+def test_with_a_variant_shown_and_compared_everything_still_fits(
+        qtbot: QtBot, window: MainWindow, width: int, height: int) -> None:
+    """The scenario switcher in the headline strip and "Compare with…" in the chart
+    headers appear once the plan has variants: they must fit as well."""
+    from alignplanner.domain.scenarios import edits
+
+    assert window.document.edit_scenarios("Add", lambda s: edits.override(
+        edits.add(s, "Hire 2 SDRs and a longer name"), "Hire 2 SDRs and a longer name",
+        "target.revenue", 12_000_000)) == []
+    window.document.show_scenario("Hire 2 SDRs and a longer name")
+    open_everything(qtbot, window)
+    window.waterfall.compare.choose("Base")
+    window.timeline.view.compare.choose("Base")
+    at_size(qtbot, window, width, height)
+    for shown in every_tab(window):
+        qtbot.wait(1)
+        assert window.size().toTuple() == (width, height), shown
+        assert beyond_reach(window) == [], shown

@@ -82,3 +82,28 @@ def test_a_name_used_twice_is_said_and_nothing_changes(qtbot) -> None:  # type: 
     qtbot.mouseClick(panel.buttons["Add"], Qt.MouseButton.LeftButton)
     assert "named twice" in panel.message.text()
     assert panel.document.scenarios.names == ("Up",)
+
+
+def test_selecting_a_scenario_shows_it_and_edits_go_to_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = _panel(qtbot)
+    doc = panel.document
+    qtbot.keyClicks(panel.name, "Better")
+    qtbot.mouseClick(panel.buttons["Add"], Qt.MouseButton.LeftButton)
+    assert doc.current_scenario == "Better"  # a new scenario is the one worked in
+    panel.list.setCurrentRow(0)
+    assert doc.current_scenario == "Base"
+    panel.list.setCurrentRow(1)
+    assert doc.current_scenario == "Better"
+    from alignplanner.domain.edits import stages as stage_edits
+
+    doc.edit("Lead", lambda p: stage_edits.set_stage(p, 0, conversion=0.25))
+    assert dict(doc.scenarios.get("Better").overrides) == {"stages.lead.conversion": 0.25}
+    assert doc.base.stages[0].conversion == 0.2
+    assert panel.list.currentItem().text() == "Better"
+    text = panel.differs.toPlainText()
+    assert text.splitlines()[0] == "What differs in Better against Base:"
+    assert "• Lead conversion 20% -> 25%" in text
+    assert "• Lead needed over the plan 600 -> 480" in text  # 120 / 0.2, 120 / 0.25
+    assert " in Jan 2027" not in text  # the months are in the table, not repeated here
+    panel.list.setCurrentRow(0)
+    assert "Select a variant" in panel.differs.toPlainText()

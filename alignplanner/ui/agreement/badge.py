@@ -75,6 +75,7 @@ class StatusFigure(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         document.planChanged.connect(self._on_plan_changed)
+        document.scenariosChanged.connect(lambda _s: self.refresh())  # another agreed one
         self.refresh()
 
     def _on_plan_changed(self, _change: tuple[Plan, Plan]) -> None:

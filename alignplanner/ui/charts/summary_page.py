@@ -17,8 +17,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import PlanWarning, Result
+from alignplanner.domain.scenarios.scenario import BASE
 from alignplanner.ui.theme import WARNING_COLOR, team_color
-from alignplanner.ui.wording import money_exact, month_label, percent, team_label
+from alignplanner.ui.wording import money_exact, month_label, percent, summary_scenario, team_label
 
 INK = QColor("#1B1F24")
 MUTED = QColor("#5B626B")
@@ -102,6 +103,9 @@ class SummaryPage:
         note = (f"Generated {generated:%Y-%m-%d %H:%M} by AlignPlanner from "
                 f"{document.display_name}.  Volumes count entries over the plan, re-entries "
                 f"included; rounded with '{plan.rounding}'.")
+        if document.scenarios.variants:  # which scenario this page is
+            note += "  " + summary_scenario(document.current_scenario,
+                                            document.scenarios.agreed or BASE)
         self.p.setPen(RULE)
         self.p.drawLine(int(m), int(footer_top), int(self.width - m), int(footer_top))
         self.text(QRectF(m, footer_top + 3 * u, full, 12 * u), note, 7, color=MUTED)

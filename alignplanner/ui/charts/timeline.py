@@ -8,6 +8,8 @@ is the revenue target per month (grey: the part the existing pipeline is expecte
 bring). Left of month 1, a hatched grey bar per stage is the pipeline that must already
 exist when the plan starts. Which stages are shown is picked from the "Stages" menu; by
 default the stages where sources enter and the won stage, since twelve rows are too many.
+"Compare with…" draws another scenario's target and entries over each row, dashed and
+lighter, month by calendar month; the legend names both scenarios.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from collections.abc import Iterable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QCursor, QFontMetrics
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.ui.charts.axes import CountAxis, nice_ceiling
 from alignplanner.ui.charts.chart_frame import ChartFrame
+from alignplanner.ui.charts.compare import CompareChoice, month_offset
 from alignplanner.ui.charts.stage_picker import StagePicker
 from alignplanner.ui.charts.style import font, muted
 from alignplanner.ui.charts.timeline_rows import START_X, RowLabel, StageRow, pre_slot
@@ -46,13 +49,20 @@ class TimelineChart(ChartFrame):
         self.picker = StagePicker(self)
         self.picker.changed.connect(self.set_visible_stages)
         self.header.insertWidget(1, self.picker)
+        self.compare = CompareChoice(document)
+        self.compare.changed.connect(self._compare_changed)
+        document.scenariosChanged.connect(self._scenarios_changed)
+        self.header.insertWidget(2, self.compare)
         self._target_label = RowLabel(justify="left")
         self.view.ci.addItem(self._target_label, 0, 0)
         self._target = pg.BarGraphItem(x=[0.0], height=[0.0], width=0.72, pen=pg.mkPen(None))
         self._pipeline = pg.BarGraphItem(x=[0.0], height=[0.0], width=0.72, pen=pg.mkPen(None))
         self._target_cursor = pg.InfiniteLine(angle=90, movable=False)
         self._target_cursor.setVisible(False)
-        for item in (self._target, self._pipeline, self._target_cursor):
+        self._compare_target = pg.PlotDataItem(x=np.zeros(1), y=np.zeros(1))
+        self._compare_target.setVisible(False)
+        self._compare_target.setZValue(5)
+        for item in (self._target, self._pipeline, self._target_cursor, self._compare_target):
             self.plot.addItem(item)
         self.plot.hideAxis("bottom")
         self.view.ci.layout.setRowStretchFactor(0, 2)
@@ -90,6 +100,24 @@ class TimelineChart(ChartFrame):
 
     def pipeline_values(self) -> list[float]:
         return [float(v) for v in self._pipeline.opts["height"]]
+
+    def compare_series(self, stage_id: str) -> list[float]:
+        """The compared scenario's entries per month at a shown stage (empty: none)."""
+        return self._row(stage_id).compare_series()
+
+    def compare_target_values(self) -> list[float]:
+        if not self._compare_target.isVisible():
+            return []
+        return [float(v) for v in self._compare_target.getData()[1]]
+
+    def _scenarios_changed(self, _scenarios: object) -> None:
+        if self.compare.chosen():  # the compared scenario may be what changed
+            self._compare_changed()
+
+    def _compare_changed(self) -> None:
+        for row in self._rows:
+            row.dirty = True
+        self._refresh_when_seen()
 
     def month_labels(self) -> list[str]:
         return [text for _, text in self._ticks[1:]]
@@ -188,6 +216,15 @@ class TimelineChart(ChartFrame):
         self._target.setOpts(x=x, height=target, brush=TARGET_COLOR)
         self._pipeline.setOpts(x=x, height=pipeline, brush=PRE_PLAN_COLOR)
         x_range = (pre_slot(n)[2], n - 0.4)
+        other = self.compare.compared()
+        self._compare_target.setVisible(other is not None)
+        if other is not None:
+            x0 = month_offset(result.months[0], other[1].months[0])
+            theirs = np.asarray(other[1].target_monthly, dtype=float)
+            self._compare_target.setData(x0 + np.arange(theirs.size, dtype=float), theirs,
+                                         pen=pg.mkPen(self.theme.foreground, width=2.5,
+                                                      style=Qt.PenStyle.DashLine))
+            target = np.concatenate([target, theirs])  # for the y range only
         y_top = nice_ceiling(float(target.max(initial=0.0)) * 1.05)
         if (x_range, y_top) != self._ranges:
             self._ranges = (x_range, y_top)
@@ -202,8 +239,10 @@ class TimelineChart(ChartFrame):
         else:
             self._update_rows()
         self._update_ticks()
-        self.set_legend(["Revenue target", "from existing pipeline", "needed before the start"],
-                        [TARGET_COLOR, PRE_PLAN_COLOR, PRE_PLAN_COLOR], ["■", "■", "▨"])
+        names, colors, marks = self.compare.legend(self.theme.foreground)
+        self.set_legend(["Revenue target", "from existing pipeline", "needed before the start",
+                         *names], [TARGET_COLOR, PRE_PLAN_COLOR, PRE_PLAN_COLOR, *colors],
+                        ["■", "■", "▨", *marks])
 
     def _update_ticks(self) -> None:
         """Month labels as dense as the width allows: never two touching."""
@@ -221,12 +260,17 @@ class TimelineChart(ChartFrame):
 
     def _update_rows(self) -> None:
         plan, result = self.document.plan, self.document.result
+        other = self.compare.compared()
+        theirs = {} if other is None else {s.id: s.monthly for s in other[1].stages}
+        x0 = 0 if other is None else month_offset(result.months[0], other[1].months[0])
         for stage_id, row in zip(self._visible, self._shown, strict=True):
             if row.dirty or row.stage_id != stage_id:
                 i = plan.stage_index(stage_id)
                 stage, sr = plan.stages[i], result.stages[i]
                 row.update(stage_id, title=stage.name, color=team_color(stage.owner).name(),
-                           monthly=sr.monthly, pre_plan=sr.pre_plan, theme=self.theme)
+                           monthly=sr.monthly, pre_plan=sr.pre_plan, theme=self.theme,
+                           compare=None if other is None else theirs.get(stage_id, ()),
+                           compare_x0=x0)
 
     # -- look and hover -------------------------------------------------------------------
 

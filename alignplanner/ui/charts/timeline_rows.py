@@ -3,6 +3,7 @@
 Each row is a filled line of the entries the stage needs per plan month, a hatched grey
 bar left of month 1 for the pipeline that must exist before the plan starts (labelled
 with its count), a dashed line where the plan starts, and a cursor line for hovering.
+Comparing with another scenario adds that scenario's entries as a dashed, lighter line.
 """
 
 from __future__ import annotations
@@ -74,7 +75,10 @@ class StageRow:
         self.start_line = pg.InfiniteLine(pos=START_X, angle=90, movable=False)
         self.cursor = pg.InfiniteLine(pos=0, angle=90, movable=False)
         self.cursor.setVisible(False)
-        for item in (self.start_line, self.area, self.curve, self.pre_bar, self.cursor):
+        self.compare = pg.PlotDataItem(x=np.zeros(1), y=np.zeros(1))
+        self.compare.setVisible(False)
+        for item in (self.start_line, self.area, self.compare, self.curve, self.pre_bar,
+                     self.cursor):
             self.plot.addItem(item)
         self.plot.addItem(self.pre_text, ignoreBounds=True)
         self.stage_id = ""
@@ -84,7 +88,8 @@ class StageRow:
         self.dirty = True
 
     def update(self, stage_id: str, *, title: str, color: str, monthly: Sequence[float],
-               pre_plan: float, theme: Theme) -> None:
+               pre_plan: float, theme: Theme, compare: Sequence[float] | None = None,
+               compare_x0: int = 0) -> None:
         self.stage_id, self.pre_plan, self.dirty = stage_id, pre_plan, False
         y = np.asarray(monthly, dtype=float)
         symbol = "o" if y.size <= MARKED_MONTHS else None
@@ -101,7 +106,8 @@ class StageRow:
         centre, width, _ = pre_slot(y.size)
         self.pre_bar.setOpts(x=[centre], width=width, height=[pre_plan])
         place(self.pre_text, count(pre_plan) if pre_plan > 0.005 else "", centre, pre_plan)
-        top = nice_ceiling(max(float(y.max(initial=0.0)), pre_plan) * HEADROOM)
+        other = self._show_compare(compare, compare_x0, color)
+        top = nice_ceiling(max(float(y.max(initial=0.0)), other, pre_plan) * HEADROOM)
         if top != self.top:  # most edits keep the axis as it is: steadier, and cheaper
             self.top = top
             self.plot.setYRange(0.0, top, padding=0)
@@ -110,6 +116,23 @@ class StageRow:
     def series(self) -> list[float]:
         _, y = self.curve.getData()
         return [float(v) for v in y]
+
+    def compare_series(self) -> list[float]:
+        """The compared scenario's entries per its months (empty when not comparing)."""
+        if not self.compare.isVisible():
+            return []
+        _, y = self.compare.getData()
+        return [float(v) for v in y]
+
+    def _show_compare(self, compare: Sequence[float] | None, x0: int, color: str) -> float:
+        """The compared scenario's line, dashed and lighter; its highest value."""
+        self.compare.setVisible(compare is not None)
+        if compare is None:
+            return 0.0
+        y = np.asarray(compare, dtype=float)
+        self.compare.setData(x0 + np.arange(y.size, dtype=float), y, skipFiniteCheck=True)
+        self.compare.setPen(pg.mkPen(tinted(color, 150), width=2.5, style=Qt.PenStyle.DashLine))
+        return float(y.max(initial=0.0))
 
     def restyle(self, theme: Theme) -> None:
         self.pre_text.setFont(font(theme, 1.0, bold=True))

@@ -21,6 +21,9 @@ The hand-off, where a sales team (SDR or sales) takes over from marketing, is a 
 with a dashed divider and a "HAND-OFF" label that carries the conversion across it;
 marketing's part and the sales part sit on faintly tinted bands. A stage with a warning
 has a red outline and a "!" badge.
+
+"Compare with…" in the header draws another scenario's volumes over the bars as dashed
+outlines (stages matched by id), and the legend names both scenarios.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from alignplanner.domain.plan.funnel import Stage
 from alignplanner.ui.charts import funnel_layout as fl
 from alignplanner.ui.charts.axes import VolumeAxis, nice_ceiling
 from alignplanner.ui.charts.chart_frame import ChartFrame
+from alignplanner.ui.charts.compare import CompareChoice
 from alignplanner.ui.charts.labels import ChartLabel, TextPool, place
 from alignplanner.ui.charts.style import ON_BAR_TEXT, font, is_presentation, muted, tinted_on
 from alignplanner.ui.theme import TEAM_COLORS, WARNING_COLOR, team_color
@@ -71,6 +75,7 @@ class WaterfallChart(ChartFrame):
                                   "long enough to read, the same step for the same conversion")
         self.log_scale.toggled.connect(self.set_log)
         self.header.insertWidget(1, self.log_scale, 0, Qt.AlignmentFlag.AlignTop)
+        self.compare = self._compare_choice(document)
         self.deals_note = QLabel()
         self.deals_note.setWordWrap(True)
         self.deals_note.setContentsMargins(12, 2, 12, 0)
@@ -118,6 +123,32 @@ class WaterfallChart(ChartFrame):
     def bar_heights(self) -> list[float]:
         """The exact volume each bar stands for, top stage first."""
         return list(self._volumes)
+
+    def compare_heights(self) -> list[float]:
+        """The compared scenario's exact volume at each bar's stage (0 where it has no such
+        stage); empty when not comparing."""
+        return list(self._compared)
+
+    def compare_lengths(self) -> list[float]:
+        return [float(w) for w in self._compare_bars.opts["width"]] if self._compared else []
+
+    def _compare_choice(self, document: PlanDocument) -> CompareChoice:
+        """"Compare with…" in the header, and the dashed outlines it draws."""
+        choice = CompareChoice(document)
+        choice.changed.connect(self._refresh_when_seen)
+        document.scenariosChanged.connect(self._compared_changed)
+        self.header.insertWidget(2, choice, 0, Qt.AlignmentFlag.AlignTop)
+        self._compare_bars = pg.BarGraphItem(x0=[0.0], y=[0.0], width=[0.0],
+                                             height=BAR_HEIGHT, brush=None)
+        self._compare_bars.setZValue(11)
+        self._compare_bars.setVisible(False)
+        self.plot.addItem(self._compare_bars)
+        self._compared: list[float] = []
+        return choice
+
+    def _compared_changed(self, _scenarios: object) -> None:
+        if self.compare.chosen():
+            self._refresh_when_seen()
 
     @property
     def log(self) -> bool:
@@ -208,6 +239,7 @@ class WaterfallChart(ChartFrame):
             self._ends = np.maximum(np.asarray(self._volumes, dtype=float), 0.0)
             span = max(float(self._ends.max()), 1.0)
             right = nice_ceiling(span * (1 + RIGHT_ROOM))  # steady while typing
+        right = self._place_compare(plan.stage_ids, floor, right)
         warned = fl.warnings_by_stage(plan.stage_ids, result.warnings)
         self._marked = [s.id for s in plan.stages if s.id in warned]
         colors = (tuple(owners), tuple(self._marked))
@@ -231,8 +263,34 @@ class WaterfallChart(ChartFrame):
             self._ranges = ranges
             self.plot.setRange(xRange=ranges[0], yRange=ranges[1], padding=0)
         self._fit_numbers()
-        self.set_legend([team_label(o) for o in dict.fromkeys(owners)],
-                        [TEAM_COLORS.get(o, TEAM_COLORS["custom"]) for o in dict.fromkeys(owners)])
+        both, pens, marks = self.compare.legend(self.theme.foreground)
+        teams = list(dict.fromkeys(owners))
+        self.set_legend([*(team_label(o) for o in teams), *both],
+                        [*(TEAM_COLORS.get(o, TEAM_COLORS["custom"]) for o in teams), *pens],
+                        ["■"] * len(teams) + marks)
+
+    def _place_compare(self, ids: tuple[str, ...], floor: float, right: float) -> float:
+        """The compared scenario's volumes as dashed outlines; the x range's right end."""
+        other = self.compare.compared()
+        self._compare_bars.setVisible(other is not None)
+        if other is None:
+            self._compared = []
+            return right
+        volumes = {s.id: s.volume for s in other[1].stages}
+        self._compared = [volumes.get(i, 0.0) for i in ids]
+        if self.log:
+            ends = fl.log_ends(self._compared, int(floor))
+        else:
+            ends = np.maximum(np.asarray(self._compared, dtype=float), 0.0)
+        self._compare_bars.setOpts(x0=np.full(len(ids), float(floor)), y=self._y,
+                                   width=np.maximum(ends - floor, 0.0), height=BAR_HEIGHT,
+                                   pen=pg.mkPen(self.theme.foreground, width=2.5,
+                                                style=Qt.PenStyle.DashLine), brush=None)
+        top = float(ends.max(initial=floor))
+        if top <= right:
+            return right
+        return math.ceil((top + 0.05 * (top - floor)) * 4) / 4 if self.log else nice_ceiling(
+            top * 1.05)
 
     def _place_numbers(self, stages: tuple, floor: int, span: float) -> np.ndarray:
         """Numbers inside long bars (white), right of short ones; returns where text ends."""

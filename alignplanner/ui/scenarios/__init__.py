@@ -1,6 +1,8 @@
-"""The Scenarios tab: the plan's variants, their edits, and their figures side by side.
+"""The Scenarios tab: the plan's variants, their edits, and their figures side by side;
+and the switcher in the headline strip that picks the scenario the window shows.
 
-`install(bench)` adds the tab (built when first shown); the main window calls it once.
+`install(bench)` adds the tab (built when first shown) and the switcher; the main window
+calls it once.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.ui.lazy import LazyView
+from alignplanner.ui.scenarios.switcher import ScenarioSwitcher
 from alignplanner.ui.workbench import Workbench
 
 if TYPE_CHECKING:
@@ -25,4 +28,5 @@ def install(bench: Workbench) -> LazyView[ScenariosPanel]:
 
     panel = LazyView(bench.document, make)
     bench.add_editor_tab(panel, "Scenarios")
+    bench.add_headline(ScenarioSwitcher(bench.document))
     return panel
