@@ -83,9 +83,10 @@ class FanChart(ChartFrame):
         self.plot.setRange(xRange=(-0.3, len(x) - 0.7), yRange=(0.0, nice_ceiling(top * 1.05)),
                            padding=0)
         self._update_ticks()
+        band = tinted_on(FAN_COLOR, BAND_ALPHA, self.theme.background).name()
         self.set_legend(list(FAN_LEGEND), [readable(TARGET_COLOR, self.theme),
-                                           readable(FAN_COLOR, self.theme),
-                                           tinted_on(FAN_COLOR, BAND_ALPHA, self.theme.background).name()], ["┅", "━", "■"])
+                                           readable(FAN_COLOR, self.theme), band],
+                        ["┅", "━", "■"])
 
     def _update_ticks(self) -> None:
         if self.findings is None:
@@ -105,9 +106,9 @@ class FanChart(ChartFrame):
         findings = self.findings
         assert findings is not None
         q = findings.simulation.monthly_percentiles()
-        return fan_tip(findings.result.months[index], q[10][index], q[50][index],
-                       q[90][index], findings.result.target_monthly[index],
-                       findings.plan.currency)
+        band = (q[10][index], q[50][index], q[90][index])
+        return fan_tip(findings.result.months[index], band,
+                       findings.result.target_monthly[index], findings.plan.currency)
 
     def key_anchor(self, index: int) -> QPoint | None:
         if self.findings is None:

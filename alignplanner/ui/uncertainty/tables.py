@@ -53,13 +53,18 @@ class FigureTable(QTableWidget):
                 self.setItem(r, c, item)
         self.resizeColumnsToContents()
 
+    def _cells(self) -> list[list[QTableWidgetItem]]:
+        rows = []
+        for r in range(self.rowCount()):
+            row = [self.item(r, c) for c in range(self.columnCount())]
+            rows.append([item for item in row if item is not None])
+        return rows
+
     def texts(self) -> list[list[str]]:
-        return [[self.item(r, c).text() for c in range(self.columnCount())]
-                for r in range(self.rowCount())]
+        return [[item.text() for item in row] for row in self._cells()]
 
     def tips(self) -> list[list[str]]:
-        return [[self.item(r, c).toolTip() for c in range(self.columnCount())]
-                for r in range(self.rowCount())]
+        return [[item.toolTip() for item in row] for row in self._cells()]
 
 
 class DriverTable(FigureTable):
@@ -71,8 +76,7 @@ class DriverTable(FigureTable):
         shares = findings.simulation.variance_shares()
         rows = []
         for b in findings.bars:
-            tip = bar_tip(plan, outcome, b.driver, b.base, b.low, b.high, b.outcome_low,
-                          b.outcome_high, b.outcome_base)
+            tip = bar_tip(plan, outcome, b)
             share = shares.get(b.driver)
             rows.append([
                 (driver_label(plan, b.driver), tip),

@@ -98,9 +98,7 @@ class TornadoChart(ChartFrame):
 
     def key_text(self, index: int) -> str:
         assert self.findings is not None
-        b = self.findings.bars[index]
-        return bar_tip(self.findings.plan, self.findings.outcome, b.driver, b.base, b.low,
-                       b.high, b.outcome_low, b.outcome_high, b.outcome_base)
+        return bar_tip(self.findings.plan, self.findings.outcome, self.findings.bars[index])
 
     def key_anchor(self, index: int) -> QPoint | None:
         if self.findings is None:

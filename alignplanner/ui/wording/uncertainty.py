@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from alignplanner.domain.plan.plan import Plan
+from alignplanner.domain.uncertainty.tornado import Bar
 from alignplanner.ui.wording.basics import money, month_label, percent
 
 UNCERTAINTY_TAB = "Uncertainty"
@@ -79,8 +80,10 @@ def percentile_tip(p: int, value: float, currency: str, target: float) -> str:
             f"The target is {money(target, currency)}.")
 
 
-def fan_tip(month: date, low: float, mid: float, high: float, plan_value: float,
+def fan_tip(month: date, band: tuple[float, float, float], plan_value: float,
             currency: str) -> str:
+    """``band``: the month's P10, P50 and P90."""
+    low, mid, high = band
     when = month_label(month)
     return "\n".join([
         f"{when}",
@@ -91,8 +94,9 @@ def fan_tip(month: date, low: float, mid: float, high: float, plan_value: float,
     ])
 
 
-def bar_tip(plan: Plan, outcome: str, driver: str, base: float, low: float, high: float,
-            outcome_low: float, outcome_high: float, outcome_base: float) -> str:
+def bar_tip(plan: Plan, outcome: str, bar: Bar) -> str:
+    driver, base, low, high = bar.driver, bar.base, bar.low, bar.high
+    outcome_low, outcome_high, outcome_base = bar.outcome_low, bar.outcome_high, bar.outcome_base
     what = "volume needed at the top" if outcome == "volume" else "revenue in the horizon"
     return "\n".join([
         driver_label(plan, driver),
@@ -132,9 +136,10 @@ def volume_ratio(volume: float, planned: float) -> str:
     return f"{volume / planned - 1:+.0%}"
 
 
-def summary_line(p_hit: float, p10: float, p50: float, p90: float, currency: str,
+def summary_line(p_hit: float, percentiles: dict[int, float], currency: str, *,
                  draws: int, seed: int) -> str:
     """The one-pager's line: P(hit) and the horizon's P10/P50/P90."""
+    p10, p50, p90 = percentiles[10], percentiles[50], percentiles[90]
     return (f"Chance to reach the target: {percent(round(p_hit, 3))}.  Revenue P10 "
             f"{money(p10, currency)}, P50 {money(p50, currency)}, P90 {money(p90, currency)} "
             f"({draws:,} simulated years, seed {seed}).")
