@@ -5,9 +5,10 @@ P(hit) small below. Every number's tooltip says what it means."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from alignplanner.ui.charts.style import font, muted
+from alignplanner.ui.flow_layout import FlowLayout
 from alignplanner.ui.theme import Theme, theme_for
 from alignplanner.ui.uncertainty.worker import Findings
 from alignplanner.ui.wording import money, percent, short_month
@@ -20,7 +21,6 @@ from alignplanner.ui.wording.uncertainty import (
 )
 
 BIG_SCALE = 4.0  # the P(hit) figure, times the theme's point size
-MONTHS_PER_ROW = 12
 
 
 class HitFigures(QWidget):
@@ -30,27 +30,25 @@ class HitFigures(QWidget):
         self.hit = QLabel(NO_DRAWS)
         self.hit.setObjectName("pHit")
         self.caption = QLabel(HIT_CAPTION)
-        self.caption.setWordWrap(True)
         self.percentiles = {p: QLabel(NO_DRAWS) for p in (10, 50, 90)}
         self.month_labels: list[QLabel] = []
-        big = QVBoxLayout()
-        big.setSpacing(0)
-        big.addWidget(self.hit)
-        big.addWidget(self.caption)
-        spread = QVBoxLayout()
+        big = QWidget()
+        column = QVBoxLayout(big)
+        column.setContentsMargins(0, 0, 18, 0)
+        column.setSpacing(0)
+        column.addWidget(self.hit)
+        column.addWidget(self.caption)
+        spread = QWidget()
+        column = QVBoxLayout(spread)
+        column.setContentsMargins(0, 0, 18, 0)
         for label in self.percentiles.values():
-            spread.addWidget(label)
-        spread.addStretch(1)
-        self.months = QGridLayout()
-        self.months.setHorizontalSpacing(10)
-        self.months.setVerticalSpacing(2)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(12, 6, 12, 6)
-        row.addLayout(big)
-        row.addSpacing(18)
-        row.addLayout(spread)
-        row.addSpacing(18)
-        row.addLayout(self.months, 1)
+            column.addWidget(label)
+        # the months wrap onto more lines where the pane is narrow (a 1280-pixel projector)
+        self.flow = FlowLayout(spacing=10)
+        self.flow.setContentsMargins(12, 6, 12, 6)
+        self.setLayout(self.flow)
+        self.flow.addWidget(big)
+        self.flow.addWidget(spread)
         self.apply_theme(self._theme)
 
     def show_findings(self, findings: Findings) -> None:
@@ -76,8 +74,7 @@ class HitFigures(QWidget):
             label = QLabel()
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setFont(font(self._theme))
-            k = len(self.month_labels)
-            self.months.addWidget(label, k // MONTHS_PER_ROW, k % MONTHS_PER_ROW)
+            self.flow.addWidget(label)
             self.month_labels.append(label)
         for k, label in enumerate(self.month_labels):
             label.setVisible(k < n)
@@ -90,6 +87,7 @@ class HitFigures(QWidget):
         self.hit.setFont(font(theme, BIG_SCALE, bold=True))
         for label in self.percentiles.values():
             label.setFont(font(theme, 1.2, bold=True))
+        self.caption.setFont(font(theme, 0.95))
         self.caption.setStyleSheet(f"color: {muted(theme)}")
         for label in self.month_labels:
             label.setFont(font(theme))

@@ -11,7 +11,8 @@ window's thread; until the new numbers arrive the old ones stay, marked "updatin
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.plan.plan import Plan
@@ -33,6 +34,7 @@ from alignplanner.ui.wording.uncertainty import (
     UPDATING,
 )
 
+SIDE_BY_SIDE = 1100  # pixels of width from which the tornado stands beside the fan
 _Key = tuple[int, int, str, object, str]  # what a run depends on (see `_key`)
 
 
@@ -67,18 +69,18 @@ class UncertaintyView(DocumentView):
         bar.addWidget(QLabel("Tornado:"))
         bar.addWidget(self.outcome)
         bar.addWidget(self.status, 1)
-        charts = QHBoxLayout()
-        charts.addWidget(self.fan, 3)
-        charts.addWidget(self.tornado, 2)
-        tables = QHBoxLayout()
-        tables.addWidget(self.drivers, 5)
-        tables.addWidget(self.volumes, 2)
+        charts = self.rows = (QBoxLayout(QBoxLayout.Direction.LeftToRight),
+                              QBoxLayout(QBoxLayout.Direction.LeftToRight))
+        charts[0].addWidget(self.fan, 3)
+        charts[0].addWidget(self.tornado, 2)
+        charts[1].addWidget(self.drivers, 5)
+        charts[1].addWidget(self.volumes, 2)
         column = QVBoxLayout(self)
         column.setContentsMargins(6, 6, 6, 6)
         column.addLayout(bar)
         column.addWidget(self.figures)
-        column.addLayout(charts, 3)
-        column.addLayout(tables, 1)
+        column.addLayout(charts[0], 3)
+        column.addLayout(charts[1], 1)
         self.runner.ready.connect(self._show)
         self.runner.failed.connect(self._failed)
         self.runner.started.connect(lambda _g: self._mark_updating())
@@ -87,6 +89,15 @@ class UncertaintyView(DocumentView):
         document.scenariosChanged.connect(self._scenarios_changed)
         self._fill_scenarios(document.scenarios)
         self._bind()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The tornado beside the fan where there is room, below it where not."""
+        wide = event.size().width() >= SIDE_BY_SIDE
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        for row in self.rows:
+            if row.direction() != direction:
+                row.setDirection(direction)
+        super().resizeEvent(event)
 
     # -- what to run ------------------------------------------------------------------------
 
