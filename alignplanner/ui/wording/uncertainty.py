@@ -136,10 +136,12 @@ def volume_ratio(volume: float, planned: float) -> str:
     return f"{volume / planned - 1:+.0%}"
 
 
-def summary_line(p_hit: float, percentiles: dict[int, float], currency: str, *,
-                 draws: int, seed: int) -> str:
-    """The one-pager's line: P(hit) and the horizon's P10/P50/P90."""
+CHANCE_LABEL = "Chance to reach target"
+
+
+def chance_note(percentiles: dict[int, float], currency: str, *, draws: int, seed: int) -> str:
+    """The one-pager's note under P(hit): the horizon's P10/P50/P90 and how they were drawn."""
     p10, p50, p90 = percentiles[10], percentiles[50], percentiles[90]
-    return (f"Chance to reach the target: {percent(round(p_hit, 3))}.  Revenue P10 "
-            f"{money(p10, currency)}, P50 {money(p50, currency)}, P90 {money(p90, currency)} "
-            f"({draws:,} simulated years, seed {seed}).")
+    unit = f"revenue in {currency}; " if currency else ""
+    return (f"P10 {money(p10)} · P50 {money(p50)} · P90 {money(p90)}\n"
+            f"{unit}{draws:,} draws, seed {seed}")
