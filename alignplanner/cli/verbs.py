@@ -73,11 +73,14 @@ def export(args: argparse.Namespace) -> int:
             "its canonical form and drops comments; choose another OUT, or add --force"
         )
     loaded = load(args.file)
+    if getattr(args, "uncertainty", False) and args.format == "csv":
+        raise UsageError("--uncertainty adds a table to a toml or json export; csv has none")
+    uncertainty = loaded.uncertainty if getattr(args, "uncertainty", False) else None
     if out == "-":
-        sys.stdout.write(render_as(args.format, loaded.plan, loaded.result))
+        sys.stdout.write(render_as(args.format, loaded.plan, loaded.result, uncertainty))
         return EXIT_OK
     try:
-        write(out, args.format, loaded.plan, loaded.result)
+        write(out, args.format, loaded.plan, loaded.result, uncertainty)
     except OSError as exc:
         from alignplanner.contract.errors import os_reason
 

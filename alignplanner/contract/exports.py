@@ -14,6 +14,10 @@ BI tools.
   engine rounds per stage, not per source); ``month`` is the first day of the month in ISO
   form; ``exact`` is the float at full precision. Comma-separated, ``\\n`` line ends, UTF-8.
 
+With the plan file's ``uncertainty`` settings given, ``toml`` and ``json`` carry the plan's
+seeded Monte Carlo too: ``[uncertainty]`` with the settings that reproduce it and its
+``results`` (docs/contract.md); the same file and settings give the same numbers.
+
 Every file is written with `atomic_write_text`, so a reader never sees half an export.
 """
 
@@ -27,24 +31,41 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from alignplanner.contract.atomic import atomic_write_text
+from alignplanner.contract.write import toml
 from alignplanner.contract.write.requirements import requirements_dict
+from alignplanner.contract.write.uncertainty import with_results
 from alignplanner.contract.write.values import check_finite, rfc3339
 from alignplanner.contract.writer import dumps, plan_dict
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result
+from alignplanner.domain.uncertainty.settings import Uncertainty
 
-__all__ = ["CSV_COLUMNS", "FORMATS", "Format", "render", "to_csv", "to_json", "write"]
+__all__ = ["CSV_COLUMNS", "FORMATS", "Format", "contract_dict", "render", "to_csv", "to_json",
+           "write"]
 
 Format = Literal["toml", "json", "csv"]
 FORMATS: tuple[Format, ...] = ("toml", "json", "csv")
 CSV_COLUMNS = ("kind", "id", "month", "exact", "rounded")
 
 
-def to_json(plan: Plan, result: Result) -> str:
-    """The plan file's structure as JSON (dates as ISO strings)."""
+def contract_dict(plan: Plan, result: Result,
+                  uncertainty: Uncertainty | None = None) -> dict[str, Any]:
+    """The exported contract: the plan file's inputs, with ``uncertainty`` given its
+    ``[uncertainty]`` settings and results (the Monte Carlo drawn here), and
+    ``[requirements]``."""
     doc = plan_dict(plan)
+    if uncertainty is not None:
+        from alignplanner.domain.uncertainty.montecarlo import simulate
+
+        doc.update(with_results(uncertainty, simulate(plan, uncertainty, result=result)))
     doc["requirements"] = requirements_dict(result)
     check_finite(doc, ())
+    return doc
+
+
+def to_json(plan: Plan, result: Result, uncertainty: Uncertainty | None = None) -> str:
+    """The plan file's structure as JSON (dates as ISO strings)."""
+    doc = contract_dict(plan, result, uncertainty)
     return json.dumps(_iso_dates(doc), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
@@ -65,20 +86,27 @@ def to_csv(plan: Plan, result: Result) -> str:
     return out.getvalue()
 
 
-def render(fmt: Format, plan: Plan, result: Result) -> str:
-    """The export of ``plan`` and ``result`` in ``fmt`` as text."""
+def render(fmt: Format, plan: Plan, result: Result,
+           uncertainty: Uncertainty | None = None) -> str:
+    """The export of ``plan`` and ``result`` in ``fmt`` as text; with ``uncertainty``, the
+    toml and json ones carry the Monte Carlo's results too (see the module docstring)."""
     if fmt == "toml":
-        return dumps(plan, result)
+        if uncertainty is None:
+            return dumps(plan, result)
+        if tuple(s.id for s in result.stages) != plan.stage_ids:
+            raise ValueError("the result does not belong to this plan (its stages differ)")
+        return toml.emit(contract_dict(plan, result, uncertainty))
     if fmt == "json":
-        return to_json(plan, result)
+        return to_json(plan, result, uncertainty)
     if fmt == "csv":
         return to_csv(plan, result)
     raise ValueError(f"unknown export format {fmt!r}; the formats are: {', '.join(FORMATS)}")
 
 
-def write(path: str | os.PathLike[str], fmt: Format, plan: Plan, result: Result) -> None:
+def write(path: str | os.PathLike[str], fmt: Format, plan: Plan, result: Result,
+          uncertainty: Uncertainty | None = None) -> None:
     """Write the export atomically to ``path``."""
-    atomic_write_text(path, render(fmt, plan, result))
+    atomic_write_text(path, render(fmt, plan, result, uncertainty))
 
 
 def _iso_dates(value: Any) -> Any:

@@ -312,7 +312,10 @@ class MainWindow(QMainWindow):
         path = self.workflow.prompts.ask_export_path(file_filter, suffix)
         if path is not None:
             document = self.document
-            self._export(path, lambda: exports.write(path, fmt, document.plan, document.result))
+            # the JSON contract carries the Monte Carlo's results with the file's seed
+            settings = document.uncertainty if fmt == "json" else None
+            self._export(path, lambda: exports.write(path, fmt, document.plan, document.result,
+                                                     settings))
 
     def _export(self, path: Path, write: Callable[[], object]) -> None:
         from alignplanner.contract.errors import os_reason
