@@ -189,3 +189,18 @@ def test_every_number_says_what_it_means(qtbot: QtBot) -> None:
     assert "P10" in view.fan.key_text(0)
     assert "P90" in view.fan.key_text(0)
     assert "swung from" in view.tornado.key_text(0)
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # the tooltip beside the item
+def test_the_arrow_keys_step_through_the_months_and_the_drivers(qtbot: QtBot) -> None:
+    view = _view(qtbot, _document())
+    for chart, count in ((view.fan, 12), (view.tornado, len(view.tornado.shown_bars()))):
+        chart.setFocus()
+        qtbot.keyClick(chart, Qt.Key.Key_Right)
+        qtbot.keyClick(chart, Qt.Key.Key_Right)
+        assert chart.keys.current == 1
+        assert chart.accessibleDescription() == chart.key_text(1)
+        qtbot.keyClick(chart, Qt.Key.Key_End)
+        assert chart.keys.current == count - 1
+    assert view.findings is not None
+    assert view.fan.key_text(11).startswith(view.findings.result.months[11].strftime("%b %Y"))
