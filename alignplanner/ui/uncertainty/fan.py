@@ -40,7 +40,7 @@ class FanChart(ChartFrame):
         for item in (self._low, self._high, self._band, self._mid, self._plan):
             self.plot.addItem(item)
         self.plot.showGrid(y=True, alpha=0.25)
-        self.setMinimumHeight(240)
+        self.setMinimumHeight(220)
         self.view.scene().sigMouseMoved.connect(self._hover)
         self.plot.getViewBox().sigResized.connect(self._update_ticks)
         self._restyle()

@@ -1,6 +1,7 @@
-"""The figures on top of the Uncertainty tab: P(revenue >= target) for the horizon, large
-enough to read on a projector, the horizon's P10/P50/P90 beside it, and each month's
-P(hit) small below. Every number's tooltip says what it means."""
+"""The figures of the Uncertainty tab: P(revenue >= target) for the horizon, large enough
+to read on a projector, the horizon's P10/P50/P90 beside it, and each month's P(hit)
+small (`month_strip`, which the view places below the fan). Every number's tooltip says
+what it means."""
 
 from __future__ import annotations
 
@@ -14,13 +15,14 @@ from alignplanner.ui.uncertainty.worker import Findings
 from alignplanner.ui.wording import money, percent, short_month
 from alignplanner.ui.wording.uncertainty import (
     HIT_CAPTION,
+    MONTHS_CAPTION,
     NO_DRAWS,
     hit_tip,
     month_hit_tip,
     percentile_tip,
 )
 
-BIG_SCALE = 4.0  # the P(hit) figure, times the theme's point size
+BIG_SCALE = 3.2  # the P(hit) figure, times the theme's point size
 
 
 class HitFigures(QWidget):
@@ -43,12 +45,18 @@ class HitFigures(QWidget):
         column.setContentsMargins(0, 0, 18, 0)
         for label in self.percentiles.values():
             column.addWidget(label)
+        figures = FlowLayout(spacing=10)
+        figures.setContentsMargins(12, 6, 12, 6)
+        self.setLayout(figures)
+        figures.addWidget(big)
+        figures.addWidget(spread)
         # the months wrap onto more lines where the pane is narrow (a 1280-pixel projector)
+        self.month_strip = QWidget()
+        self.month_caption = QLabel(MONTHS_CAPTION)
         self.flow = FlowLayout(spacing=10)
-        self.flow.setContentsMargins(12, 6, 12, 6)
-        self.setLayout(self.flow)
-        self.flow.addWidget(big)
-        self.flow.addWidget(spread)
+        self.flow.setContentsMargins(12, 4, 12, 4)
+        self.month_strip.setLayout(self.flow)
+        self.flow.addWidget(self.month_caption)
         self.apply_theme(self._theme)
 
     def show_findings(self, findings: Findings) -> None:
@@ -88,6 +96,8 @@ class HitFigures(QWidget):
         for label in self.percentiles.values():
             label.setFont(font(theme, 1.2, bold=True))
         self.caption.setFont(font(theme, 0.95))
+        self.month_caption.setFont(font(theme, 0.95))
+        self.month_caption.setStyleSheet(f"color: {muted(theme)}")
         self.caption.setStyleSheet(f"color: {muted(theme)}")
         for label in self.month_labels:
             label.setFont(font(theme))

@@ -46,7 +46,7 @@ class TornadoChart(ChartFrame):
         for item in (self._lows, self._highs, self._base):
             self.plot.addItem(item)
         self.plot.invertY(True)
-        self.setMinimumHeight(240)
+        self.setMinimumHeight(220)
         self.view.scene().sigMouseMoved.connect(self._hover)
         self._restyle()
 

@@ -35,6 +35,7 @@ from alignplanner.ui.wording.uncertainty import (
 )
 
 SIDE_BY_SIDE = 1100  # pixels of width from which the tornado stands beside the fan
+STACKED_HEIGHT = 340  # at most, for each chart when they stand one below the other
 _Key = tuple[int, int, str, object, str]  # what a run depends on (see `_key`)
 
 
@@ -80,6 +81,7 @@ class UncertaintyView(DocumentView):
         column.addLayout(bar)
         column.addWidget(self.figures)
         column.addLayout(charts[0], 3)
+        column.addWidget(self.figures.month_strip)
         column.addLayout(charts[1], 1)
         self.runner.ready.connect(self._show)
         self.runner.failed.connect(self._failed)
@@ -97,6 +99,9 @@ class UncertaintyView(DocumentView):
         for row in self.rows:
             if row.direction() != direction:
                 row.setDirection(direction)
+        tallest = 16_777_215 if wide else STACKED_HEIGHT  # QWIDGETSIZE_MAX: no limit
+        for chart in (self.fan, self.tornado):
+            chart.setMaximumHeight(tallest)
         super().resizeEvent(event)
 
     # -- what to run ------------------------------------------------------------------------

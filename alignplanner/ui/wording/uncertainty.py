@@ -22,7 +22,7 @@ OUTCOME_TIPS = {
     "revenue": "Each bar: the revenue inside the horizon that the plan's own monthly "
                "volumes bring, with the driver at its low and at its high value.",
 }
-FAN_TITLE = "Revenue per month: P10 to P90 around the plan"
+FAN_TITLE = "Revenue per month, P10 to P90"
 FAN_LEGEND = ("Plan (target)", "P50", "P10 to P90")
 TORNADO_TITLE = "What moves the outcome most"
 TORNADO_LEGEND = ("Driver low", "Driver high")
@@ -30,6 +30,7 @@ DRIVER_COLUMNS = ("Driver", "Low", "High", "Outcome low", "Outcome high", "Elast
                   "Variance share")
 VOLUME_COLUMNS = ("Confidence", "Net-new at the top", "vs plan")
 HIT_CAPTION = "P(revenue ≥ target), whole horizon"
+MONTHS_CAPTION = "P(month's revenue ≥ its target):"
 NO_DRAWS = "—"
 
 
