@@ -31,6 +31,7 @@ from alignplanner.ui.wording.uncertainty import (
     OUTCOME_TIPS,
     SCENARIO_LABEL,
     SCENARIO_TIP,
+    UNCERTAINTY_TITLE,
     UPDATING,
 )
 
@@ -45,6 +46,7 @@ class UncertaintyView(DocumentView):
         super().__init__(document, parent)
         self.runner = runner or Runner(self)
         self.runner.setParent(self)
+        self.setAccessibleName(UNCERTAINTY_TITLE)
         self.findings: Findings | None = None
         self._asked: _Key | None = None
         self.scenario = QComboBox()
