@@ -171,6 +171,10 @@ def test_a_variant_chosen_is_the_plan_simulated(qtbot: QtBot) -> None:
     assert view.fan.bands() == expected.monthly_percentiles()
     assert view.figures.hit.text() == percent(round(expected.p_hit, 3))
     assert view.figures.hit.text() != base_hit
+    runs = view.runner.generation
+    assert document.edit_scenarios("Other", lambda s: edits.add(s, "Other")) == []
+    assert view.scenario.currentText() == "Worse"  # the choice is kept
+    assert view.runner.generation == runs  # another variant's edit reruns nothing
 
 
 def test_every_number_says_what_it_means(qtbot: QtBot) -> None:

@@ -37,7 +37,7 @@ from alignplanner.ui.wording.uncertainty import (
 
 SIDE_BY_SIDE = 1100  # pixels of width from which the tornado stands beside the fan
 STACKED_HEIGHT = 340  # at most, for each chart when they stand one below the other
-_Key = tuple[int, int, str, object, str]  # what a run depends on (see `_key`)
+_Key = tuple[int, object, object, str]  # what a run depends on (see `_key`)
 
 
 class UncertaintyView(DocumentView):
@@ -115,9 +115,14 @@ class UncertaintyView(DocumentView):
         return self.scenario.currentText() or BASE
 
     def _key(self) -> _Key:
+        """The plan, the chosen variant's own overrides (an edit of another variant
+        changes nothing here), the settings and the outcome."""
         document = self.document
-        return (id(document.plan), id(document.scenarios), self.chosen_scenario(),
-                document.uncertainty, self.chosen_outcome())
+        try:
+            variant: object = document.scenarios.get(self.chosen_scenario())
+        except KeyError:
+            variant = self.chosen_scenario()
+        return (id(document.plan), variant, document.uncertainty, self.chosen_outcome())
 
     def refresh(self) -> None:
         """Ask for a run when what it depends on changed (not on a theme change)."""
