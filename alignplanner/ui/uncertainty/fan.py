@@ -80,7 +80,7 @@ class FanChart(ChartFrame):
         plan = np.asarray(findings.result.target_monthly, dtype=float)
         self._plan.setData(x, plan)
         top = max(float(np.max(q[90], initial=0.0)), float(plan.max(initial=0.0)))
-        self.plot.setRange(xRange=(-0.3, len(x) - 0.7), yRange=(0.0, nice_ceiling(top * 1.05)),
+        self.plot.setRange(xRange=(-0.5, len(x) - 0.5), yRange=(0.0, nice_ceiling(top * 1.05)),
                            padding=0)
         self._update_ticks()
         band = tinted_on(FAN_COLOR, BAND_ALPHA, self.theme.background).name()
