@@ -6,6 +6,7 @@ from __future__ import annotations
 from chart_plans import quiet_plan
 
 from alignplanner.document.document import PlanDocument
+from alignplanner.domain.extras import Extras
 from alignplanner.domain.uncertainty.montecarlo import simulate
 from alignplanner.domain.uncertainty.settings import Uncertainty
 from alignplanner.ui.charts.summary_page import header_facts
@@ -17,7 +18,7 @@ def test_the_summary_shows_p_hit_and_the_percentiles_of_the_files_seed() -> None
     plan = quiet_plan()
     document = PlanDocument(plan)
     settings = Uncertainty(seed=11, draws=3_000)
-    document.load(plan, None, uncertainty=settings)
+    document.load(plan, None, extras=Extras(uncertainty=settings))
     drawn = simulation(document)
     expected = simulate(plan, settings, result=document.result)
     assert (drawn.seed, drawn.draws) == (11, 3_000)

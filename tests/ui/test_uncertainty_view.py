@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from alignplanner.contract.scenarios import plan_of
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.engine.compute import compute
+from alignplanner.domain.extras import Extras
 from alignplanner.domain.scenarios import edits
 from alignplanner.domain.uncertainty import montecarlo
 from alignplanner.domain.uncertainty.montecarlo import simulate
@@ -35,7 +36,7 @@ SETTINGS = Uncertainty(seed=7, draws=2_000)
 def _document() -> PlanDocument:
     plan = quiet_plan(sources=True)
     document = PlanDocument(plan)
-    document.load(plan, None, uncertainty=SETTINGS)
+    document.load(plan, None, extras=Extras(uncertainty=SETTINGS))
     return document
 
 
