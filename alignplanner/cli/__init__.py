@@ -156,6 +156,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("toml", "json", "csv"), default="toml",
                         help="toml (the plan file, default), json (the same structure, dates "
                         "as ISO strings) or csv (monthly requirements per stage and source)")
+    export.add_argument("--uncertainty", action="store_true",
+                        help="add [uncertainty] with the results of the plan's Monte Carlo "
+                        "(the file's seed and draws) to a toml or json export")
     export.set_defaults(command=verbs.export)
 
     agreement.add_verbs(commands)

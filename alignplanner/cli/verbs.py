@@ -76,11 +76,16 @@ def export(args: argparse.Namespace) -> int:
 
     loaded = load(args.file)
     plan, result, scenario = agreed_export(loaded.plan, loaded.result, loaded.scenarios)
+    simulated = bool(getattr(args, "uncertainty", False))
+    if simulated and args.format == "csv":
+        raise UsageError("--uncertainty adds a table to a toml or json export; csv has none")
     if out == "-":
-        sys.stdout.write(render_as(args.format, plan, result, loaded.extras, scenario=scenario))
+        sys.stdout.write(render_as(args.format, plan, result, loaded.extras, scenario=scenario,
+                                   simulated=simulated))
         return EXIT_OK
     try:
-        write(out, args.format, plan, result, loaded.extras, scenario=scenario)
+        write(out, args.format, plan, result, loaded.extras, scenario=scenario,
+              simulated=simulated)
     except OSError as exc:
         from alignplanner.contract.errors import os_reason
 

@@ -2,8 +2,7 @@
 BI tools.
 
 - ``toml``: the plan file itself (`writer.dumps`).
-- ``json``: exactly the structure of the TOML file (inputs, ``calibration`` when a figure was
-  calibrated from history, and ``requirements``), dates as
+- ``json``: exactly the structure of the TOML file (inputs and ``requirements``), dates as
   ISO ``YYYY-MM-DD`` strings (JSON has no date type), the sign-off's date-times as RFC 3339
   strings (``2026-11-23T14:05:00Z``), floats at full precision.
 - ``csv``: the monthly requirements in long ("tidy") form, one row per subject and month,
@@ -15,13 +14,14 @@ BI tools.
   engine rounds per stage, not per source); ``month`` is the first day of the month in ISO
   form; ``exact`` is the float at full precision. Comma-separated, ``\\n`` line ends, UTF-8.
 
-Every file is written with `atomic_write_text`, so a reader never sees half an export.
+Asked to (``simulated``), ``toml`` and ``json`` carry the plan's seeded Monte Carlo too:
+``[uncertainty]`` with the settings that reproduce it and its ``results``
+(docs/contract.md); the same file and settings give the same numbers.
 
-What is exported is the agreed scenario (`contract.scenarios.agreed_export`): the base, or
-the agreed variant applied on it. An agreed variant is named in the export: a first
-comment line ``# Scenario: Hire 2 SDRs (the agreed scenario)`` in TOML, the first key of
-``requirements`` in JSON (``"scenario": "Hire 2 SDRs"``); the CSV's columns stay the
-same. With the base agreed the export is as before.
+They carry the file's ``[[calibration]]`` entries (where calibrated numbers came from);
+the agreed scenario's export names it (``scenario``).
+
+Every file is written with `atomic_write_text`, so a reader never sees half an export.
 """
 
 from __future__ import annotations
@@ -35,14 +35,17 @@ from typing import Any, Literal
 
 from alignplanner.contract.atomic import atomic_write_text
 from alignplanner.contract.extras import extras_values
+from alignplanner.contract.write import toml
 from alignplanner.contract.write.requirements import requirements_dict
+from alignplanner.contract.write.uncertainty import with_results
 from alignplanner.contract.write.values import check_finite, rfc3339
-from alignplanner.contract.writer import dumps, plan_dict
+from alignplanner.contract.writer import plan_dict
 from alignplanner.domain.extras import Extras
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result
 
-__all__ = ["CSV_COLUMNS", "FORMATS", "Format", "render", "to_csv", "to_json", "write"]
+__all__ = ["CSV_COLUMNS", "FORMATS", "Format", "contract_dict", "render", "to_csv", "to_json",
+           "write"]
 
 Format = Literal["toml", "json", "csv"]
 FORMATS: tuple[Format, ...] = ("toml", "json", "csv")
@@ -54,15 +57,32 @@ def _provenance(extras: Extras | None) -> Extras:
     return Extras() if extras is None else Extras(calibration=extras.calibration)
 
 
-def to_json(plan: Plan, result: Result, extras: Extras | None = None, scenario: str = "") -> str:
-    """The plan file's structure as JSON (dates as ISO strings), naming ``scenario`` when
-    it is an agreed variant."""
+def contract_dict(plan: Plan, result: Result, extras: Extras | None = None, *,
+                  scenario: str = "", simulated: bool = False) -> dict[str, Any]:
+    """The exported contract: the plan file's inputs, the calibration entries of
+    ``extras``, with ``simulated`` its ``[uncertainty]`` settings and the Monte Carlo's
+    results (drawn here with the file's seed), and ``[requirements]`` (naming ``scenario``
+    when it is an agreed variant)."""
+    if tuple(s.id for s in result.stages) != plan.stage_ids:
+        raise ValueError("the result does not belong to this plan (its stages differ)")
     doc = plan_dict(plan)
     doc.update(extras_values(_provenance(extras)))
+    if simulated:
+        from alignplanner.domain.uncertainty.montecarlo import simulate
+
+        settings = (extras or Extras()).uncertainty
+        doc.update(with_results(settings, simulate(plan, settings, result=result)))
     doc["requirements"] = requirements_dict(result)
     if scenario:  # the schema's requirements are open: derived, and may gain keys
         doc["requirements"] = {"scenario": scenario, **doc["requirements"]}
     check_finite(doc, ())
+    return doc
+
+
+def to_json(plan: Plan, result: Result, extras: Extras | None = None, *,
+            scenario: str = "", simulated: bool = False) -> str:
+    """The plan file's structure as JSON (dates as ISO strings)."""
+    doc = contract_dict(plan, result, extras, scenario=scenario, simulated=simulated)
     return json.dumps(_iso_dates(doc), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
@@ -84,24 +104,24 @@ def to_csv(plan: Plan, result: Result) -> str:
 
 
 def render(fmt: Format, plan: Plan, result: Result, extras: Extras | None = None, *,
-           scenario: str = "") -> str:
-    """The export of ``plan`` and ``result`` in ``fmt`` as text; the TOML and JSON carry
-    the ``calibration`` entries of ``extras``; ``scenario``: the name of the agreed variant
-    they are ("" for the base)."""
+           scenario: str = "", simulated: bool = False) -> str:
+    """The export of ``plan`` and ``result`` in ``fmt`` as text (see the module docstring);
+    ``scenario``: the name of the agreed variant they are ("" for the base)."""
     if fmt == "toml":
         said = f"# Scenario: {scenario} (the agreed scenario)\n" if scenario else ""
-        return said + dumps(plan, result, _provenance(extras))
+        return said + toml.emit(contract_dict(plan, result, extras, simulated=simulated))
     if fmt == "json":
-        return to_json(plan, result, extras, scenario)
+        return to_json(plan, result, extras, scenario=scenario, simulated=simulated)
     if fmt == "csv":
         return to_csv(plan, result)
     raise ValueError(f"unknown export format {fmt!r}; the formats are: {', '.join(FORMATS)}")
 
 
 def write(path: str | os.PathLike[str], fmt: Format, plan: Plan, result: Result,
-          extras: Extras | None = None, *, scenario: str = "") -> None:
+          extras: Extras | None = None, *, scenario: str = "", simulated: bool = False) -> None:
     """Write the export atomically to ``path``."""
-    atomic_write_text(path, render(fmt, plan, result, extras, scenario=scenario))
+    atomic_write_text(path, render(fmt, plan, result, extras, scenario=scenario,
+                                   simulated=simulated))
 
 
 def _iso_dates(value: Any) -> Any:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from alignplanner.contract.atomic import atomic_write_bytes
 from alignplanner.document.document import PlanDocument
+from alignplanner.domain.uncertainty.montecarlo import Simulation, simulate
 from alignplanner.ui.charts.chart_frame import drawn_afresh
 from alignplanner.ui.charts.summary_page import SummaryPage
 from alignplanner.ui.charts.waterfall import WaterfallChart
@@ -77,11 +78,18 @@ def pdf_summary_bytes(document: PlanDocument, generated: datetime | None = None)
     painter = QPainter(writer)
     try:
         page = SummaryPage(painter, writer.width(), writer.height(), PDF_DPI)
-        page.draw(document, waterfall_image(document), generated or datetime.now())
+        page.draw(document, waterfall_image(document), generated or datetime.now(),
+                  simulation(document))
     finally:
         painter.end()
     buffer.close()
     return bytes(data.data())
+
+
+def simulation(document: PlanDocument) -> Simulation:
+    """The plan's Monte Carlo with the plan file's seed and draws: the same file gives the
+    same numbers as the Uncertainty tab and `alignplanner simulate`."""
+    return simulate(document.plan, document.uncertainty, result=document.result)
 
 
 def export_pdf_summary(document: PlanDocument, path: str | os.PathLike[str]) -> None:

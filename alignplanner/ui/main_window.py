@@ -31,7 +31,7 @@ from alignplanner.document.document import PlanDocument
 from alignplanner.document.workflow import FileWorkflow
 from alignplanner.domain.scenarios.scenario import BASE
 from alignplanner.ui import actions as menus
-from alignplanner.ui import actuals, agreement, review, scenarios, sla, theme, wording
+from alignplanner.ui import actuals, agreement, review, scenarios, sla, theme, uncertainty, wording
 from alignplanner.ui.charts.waterfall import WaterfallChart
 from alignplanner.ui.editors.stage_table import StagePanel
 from alignplanner.ui.kpi_strip import KpiStrip
@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.actuals = actuals.install(self.bench)
         self.review = review.install(self.bench, self.actuals)
         self.scenarios = scenarios.install(self.bench)
+        self.uncertainty = uncertainty.install(self.bench)
         self.theme_mode = "system"
         self.presentation = Presentation(self, split=self.main_split, editors=self.editor_tabs,
                                          action=self.menu_actions.presentation,
@@ -321,8 +322,10 @@ class MainWindow(QMainWindow):
             document = self.document
             plan, result, scenario = agreed_export(document.base, document.base_result,
                                                    document.scenarios)
-            self._export(path, lambda: exports.write(path, fmt, plan, result,
-                                                     document.extras, scenario=scenario))
+            # the JSON contract carries the Monte Carlo's results with the file's seed
+            self._export(path, lambda: exports.write(path, fmt, plan, result, document.extras,
+                                                     scenario=scenario,
+                                                     simulated=fmt == "json"))
 
     def _export(self, path: Path, write: Callable[[], object]) -> None:
         from alignplanner.contract.errors import os_reason

@@ -3,10 +3,10 @@
 Run from the repository root: python docs/screenshots/render.py [NAME ...]
 (NAME: main-window, presentation-mode, dark-theme-stress-plan, sla-panel, capacity,
 scoring, scenarios, scenario-compare, scenario-compare-by-month, signoff, actuals-import,
-actuals-view, actuals-refused, review, calibration, or "screens" for every tab at both
-screen sizes; none given: all). Qt draws offscreen on two screens: a 1920x1080 one, where
-the windows are 1600x960 (the actuals shots ask for 1280x720) and presentation mode fills
-it, and a 1280x720 projector beside it.
+actuals-view, actuals-refused, review, calibration, uncertainty, uncertainty-presentation,
+or "screens" for every tab at both screen sizes; none given: all). Qt draws offscreen on
+two screens: a 1920x1080 one, where the windows are 1600x960 (the actuals shots ask for
+1280x720) and presentation mode fills it, and a 1280x720 projector beside it.
 
 "screens" (files ``at-<width>x<height>/<tab>.png``): the window filling each screen, once
 per editor tab (with the waterfall beside it), once per other chart tab (beside the
@@ -69,6 +69,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         if name.startswith(("actuals", "review")):
             window.resize(1280, 720)
         settle()
+        simulated(window)
         if name not in ("actuals-import", "actuals-refused", "calibration"):  # dialogs' own
             (HERE / name).parent.mkdir(exist_ok=True)
             window.grab().save(str(HERE / f"{name}.png"))
@@ -78,6 +79,17 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         window.close()
         settle()
         print(f"docs/screenshots/{name}.png")
+
+    def simulated(window: MainWindow) -> None:
+        """The Uncertainty tab's numbers are in (its worker thread is done), if it is built."""
+        import time
+
+        tab = window.uncertainty
+        deadline = time.monotonic() + 60
+        while tab.built and tab.view.runner.busy and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.01)
+        settle()
 
     def pick(tabs: QTabWidget, title: str) -> None:
         for i in range(tabs.count()):
@@ -161,6 +173,11 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         """Presentation mode, the funnel table brought back beside the charts (F6)."""
         window.presentation.set_active(True)
         window.presentation.toggle_editors()
+
+    def presenting_uncertainty(window: MainWindow) -> None:
+        """Presentation mode on the Uncertainty tab: P(hit) readable across the room."""
+        pick(window.chart_tabs, "Uncertainty")
+        window.presentation.set_active(True)
 
     def dark(window: MainWindow) -> None:
         window.set_theme_mode("dark", save=False)
@@ -271,6 +288,8 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         "actuals-refused": (None, lambda window: actuals(window, run=True, refused=True)),
         "review": (None, review),
         "calibration": (None, calibration),
+        "uncertainty": (None, chart("Uncertainty", tab("Funnel"))),
+        "uncertainty-presentation": (None, presenting_uncertainty),
     }
     def every_tab() -> dict[str, Callable[[MainWindow], None]]:
         """The window as it opens, with each editor tab, each chart tab, and presenting."""

@@ -1,6 +1,7 @@
 """The plan file's optional ``[uncertainty]`` table: the simulation's seed and draws, how
 sure each rate is and the deal size's P10/P90 (docs/uncertainty.md). A file without it
-reads as before, with the defaults."""
+reads as before, with the defaults. An exported contract's ``[uncertainty.results]`` is
+output, as ``[requirements]`` is: it is read past, and the numbers drawn afresh."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from alignplanner.domain.uncertainty.settings import Uncertainty
 
 TOP_KEYS: tuple[str, ...] = ("uncertainty",)
 KEYS = ("seed", "draws", "swing", "default_observations", "observations", "deal_size_p10",
-        "deal_size_p90")
+        "deal_size_p90", "results")
 
 
 def uncertainty_of(raw: dict[str, Any], c: Checker) -> Uncertainty:
@@ -23,6 +24,7 @@ def uncertainty_of(raw: dict[str, Any], c: Checker) -> Uncertainty:
         return Uncertainty()
     before = len(c.problems)
     c.keys(table, path, KEYS)
+    c.table(table, "results", (*path, "results"), required=False, what="")
     values: dict[str, Any] = {}
     for key in ("seed", "draws"):
         if key in table:

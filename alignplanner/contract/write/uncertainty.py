@@ -3,8 +3,10 @@ the settings that reproduce them and what the draws say (docs/uncertainty.md).""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
+from alignplanner.contract.write.values import num
 from alignplanner.domain.uncertainty.montecarlo import Simulation
 from alignplanner.domain.uncertainty.settings import Uncertainty
 
@@ -18,9 +20,9 @@ def settings_values(settings: Uncertainty) -> dict[str, Any]:
                 "deal_size_p90"):
         value = getattr(settings, key)
         if value is not None and value != getattr(default, key):
-            table[key] = value
-    if settings.observations:
-        table["observations"] = dict(settings.observations)
+            table[key] = value if isinstance(value, int) else num(value)
+    if settings.observations:  # whole numbers as integers, as the file has them
+        table["observations"] = {k: num(v) for k, v in settings.observations.items()}
     return {"uncertainty": table} if table else {}
 
 
@@ -46,3 +48,19 @@ def uncertainty_dict(simulation: Simulation) -> dict[str, Any]:
         "top_volume_needed": {f"p{round(c * 100)}": v
                               for c, v in simulation.volume_needed().items()},
     }
+
+
+def results_dict(simulation: Simulation) -> dict[str, Any]:
+    """The exported contract's ``[uncertainty.results]``: `uncertainty_dict` without the
+    volumes no confidence can reach (TOML and JSON files carry finite numbers only)."""
+    found = uncertainty_dict(simulation)
+    found["top_volume_needed"] = {k: v for k, v in found["top_volume_needed"].items()
+                                  if math.isfinite(v)}
+    return found
+
+
+def with_results(settings: Uncertainty, simulation: Simulation) -> dict[str, Any]:
+    """``{"uncertainty": {...}}``: the settings that differ from the defaults (they
+    reproduce the numbers) and ``results``, what the draws say."""
+    table = settings_values(settings).get("uncertainty", {})
+    return {"uncertainty": {**table, "results": results_dict(simulation)}}

@@ -1,9 +1,10 @@
 """The one-page plan summary, drawn with a QPainter on any paint device (a PDF page).
 
-Layout, A4 landscape: the plan's name and four key figures on top; the waterfall on the
-left; the stage and source tables on the right; the warnings across the bottom; a footer
-with the time and the file. Everything is measured before it is drawn and cut (with "and
-N more") rather than spilling onto a second page.
+Layout, A4 landscape: the plan's name and five key figures on top (the last: the chance
+to reach the target and the horizon's P10/P50/P90, from the plan's seeded Monte Carlo);
+the waterfall on the left; the stage and source tables on the right; the warnings across
+the bottom; a footer with the time and the file. Everything is measured before it is
+drawn and cut (with "and N more") rather than spilling onto a second page.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from alignplanner.document.document import PlanDocument
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import PlanWarning, Result
 from alignplanner.domain.scenarios.scenario import BASE
+from alignplanner.domain.uncertainty.montecarlo import Simulation
 from alignplanner.ui.theme import WARNING_COLOR, team_color
 from alignplanner.ui.wording import money_exact, month_label, percent, summary_scenario, team_label
+from alignplanner.ui.wording.uncertainty import CHANCE_LABEL, chance_note
 
 INK = QColor("#1B1F24")
 MUTED = QColor("#5B626B")
@@ -40,6 +43,27 @@ def stage_rows(plan: Plan, result: Result) -> list[list[str]]:
              percent(s.conversion) if s.conversion is not None else "won",
              exact(r.volume), f"{r.rounded:,}", exact(r.pre_plan)]
             for s, r in zip(plan.stages, result.stages, strict=True)]
+
+
+def header_facts(plan: Plan, result: Result,
+                 simulation: Simulation | None = None) -> list[tuple[str, str, str]]:
+    """The key figures on top of the page: (label, value, note)."""
+    won = result.stages[-1].rounded
+    note = f"exact {result.wins:,.2f}"
+    if result.pipeline_wins:
+        note += f"; {won:,} from new leads, {result.pipeline_wins:,.1f} from open pipeline"
+    facts = [
+        ("Horizon", f"{month_label(result.months[0])} to {month_label(result.months[-1])}",
+         f"{plan.months} months"),
+        ("Target revenue", money_exact(plan.target.revenue, plan.currency), ""),
+        ("Average deal size", money_exact(plan.target.average_deal_size, plan.currency), ""),
+        ("Wins needed", f"{result.wins_rounded:,}", note),
+    ]
+    if simulation is not None:
+        facts.append((CHANCE_LABEL, percent(round(simulation.p_hit, 3)),
+                      chance_note(simulation.percentiles(), plan.currency,
+                                  draws=simulation.draws, seed=simulation.seed)))
+    return facts
 
 
 def source_rows(plan: Plan, result: Result) -> list[list[str]]:
@@ -78,11 +102,12 @@ class SummaryPage:
         self.p.drawText(rect, flags, text)
         return used.height()
 
-    def draw(self, document: PlanDocument, chart: QImage, generated: datetime) -> None:
+    def draw(self, document: PlanDocument, chart: QImage, generated: datetime,
+             simulation: Simulation | None = None) -> None:
         plan, result = document.plan, document.result
         m, u = self.margin, self.u
         full = self.width - 2 * m
-        top = m + self.header(plan, result, m, full)
+        top = m + self.header(plan, header_facts(plan, result, simulation), m, full)
         footer_top = self.height - m - 10 * u
         warn_top = footer_top - 96 * u
         left_w = full * 0.5
@@ -110,21 +135,10 @@ class SummaryPage:
         self.p.drawLine(int(m), int(footer_top), int(self.width - m), int(footer_top))
         self.text(QRectF(m, footer_top + 3 * u, full, 12 * u), note, 7, color=MUTED)
 
-    def header(self, plan: Plan, result: Result, m: float, full: float) -> float:
+    def header(self, plan: Plan, facts: Sequence[tuple[str, str, str]], m: float,
+               full: float) -> float:
         u = self.u
         y = m + self.text(QRectF(m, m, full, 30 * u), plan.name, 18, bold=True) + 6 * u
-        wins = f"{result.wins_rounded:,}"
-        won = result.stages[-1].rounded
-        note = f"exact {result.wins:,.2f}"
-        if result.pipeline_wins:
-            note += f"; {won:,} from new leads, {result.pipeline_wins:,.1f} from open pipeline"
-        facts = [
-            ("Horizon", f"{month_label(result.months[0])} to {month_label(result.months[-1])}",
-             f"{plan.months} months"),
-            ("Target revenue", money_exact(plan.target.revenue, plan.currency), ""),
-            ("Average deal size", money_exact(plan.target.average_deal_size, plan.currency), ""),
-            ("Wins needed", wins, note),
-        ]
         width = full / len(facts)
         for k, (label, value, note) in enumerate(facts):
             x = m + k * width
