@@ -14,6 +14,7 @@ import os
 import sys
 
 CLI_VERBS = frozenset({"compute", "validate", "export", "diff", "sign", "verify", "actuals",
+                       "enrol", "signers",
                        "simulate"})
 
 
