@@ -94,6 +94,10 @@ def add_signoff_verbs(verbs: Any) -> None:
     verify.add_argument("file", metavar="FILE", help="the plan file (.toml)")
     verify.add_argument("--require-keys", action="store_true",
                         help="exit 1 unless every signature is made with a key in the roster")
+    verify.add_argument("--signers", metavar="ALLOWED_SIGNERS",
+                        help="an OpenSSH allowed-signers file you trust (e.g. written by "
+                        "'alignplanner signers' when the fingerprints were read aloud): every "
+                        "signature must be made by a key it holds for the signer")
     verify.set_defaults(command=_verify)
 
 
@@ -166,18 +170,30 @@ def _verify(args: argparse.Namespace) -> int:
     from alignplanner.contract.agreement import verify
     from alignplanner.contract.reader import load
 
-    verdict = verify(load(args.file), require_keys=args.require_keys)
-    for note in verdict.notes:
-        print(f"{args.file}: note: {note}")
+    trusted = None
+    if args.signers:
+        from alignplanner.contract.signatures import trusted_signers
+
+        try:
+            with open(args.signers, encoding="utf-8", errors="replace") as stream:
+                trusted = (args.signers, trusted_signers(stream.read()))
+        except OSError as exc:
+            print(f"{args.signers}: cannot read: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_INVALID
+    verdict = verify(load(args.file), require_keys=args.require_keys, trusted=trusted)
     if verdict.ok:
         print(f"{args.file}: agreed and intact ({verdict.digest})")
         print(verdict.status.summary())
+        for note in verdict.notes:
+            print(f"{args.file}: note: {note}")
         for sig in verdict.status.stale:  # an optional signer who signed an earlier version
             print(f"{args.file}: note: {sig.describe()} signed an earlier version")
         return EXIT_OK
     print(f"{args.file}: not agreed")
     for reason in verdict.reasons:
         print(f"{args.file}: {reason}")
+    for note in verdict.notes:
+        print(f"{args.file}: note: {note}")
     return EXIT_INVALID
 
 

@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from alignplanner.contract.digest import digest, part_digests
 from alignplanner.contract.reader import LoadedPlan
-from alignplanner.contract.signatures import problem, sign_message
+from alignplanner.contract.signatures import problem, sign_message, untrusted
 from alignplanner.contract.sshsig import NAMESPACE, public_key_text
 from alignplanner.domain.agreement.roster import fingerprint
 from alignplanner.domain.agreement.signoff import Signature, SignOff
@@ -98,12 +98,22 @@ class Verification:
         return not self.reasons
 
 
-def verify(loaded: LoadedPlan, require_keys: bool = False) -> Verification:
+def verify(loaded: LoadedPlan, require_keys: bool = False,
+           trusted: tuple[str, dict[str, set[str]]] | None = None) -> Verification:
     """Whether ``loaded`` is agreed and intact, and if not, why (see the module); with
-    ``require_keys``, a signature made before keys is a reason, not a note."""
+    ``require_keys``, a signature made before keys is a reason, not a note. ``trusted``
+    (the name of an allowed-signers file and its keys, `signatures.trusted_signers`) also
+    requires every key signature to be made by a key the file holds for its signer: the
+    roster in the plan is only what the file says; the file from outside is what the
+    reader trusts."""
     current = digest(loaded.plan)
-    status = status_of(loaded.plan)
     kept, bad = checked(loaded.plan.signoff)
+    if trusted is not None:
+        for sig in kept.signatures:
+            if (reason := untrusted(sig, trusted[1], trusted[0])) is not None:
+                bad[sig] = reason
+        kept = replace(kept, signatures=tuple(s for s in kept.signatures if s not in bad))
+    status = signoff_status(kept, current, part_digests(loaded.plan))
     reasons: list[str] = list(bad.values())
     before_keys = [unverified_words(s) for s in kept.signatures if not s.keyed]
     notes: list[str] = []

@@ -20,6 +20,7 @@ signing all break it. docs/contract.md shows how to check one with ``ssh-keygen`
 from __future__ import annotations
 
 import hashlib
+import shlex
 from datetime import datetime
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -32,7 +33,7 @@ from alignplanner.domain.agreement.signoff import RosterEntry, Signature, SignOf
 
 __all__ = [
     "MESSAGE_KIND", "entry_digest", "message", "message_of", "problem", "sign_message",
-    "signer_key",
+    "signer_key", "trusted_signers", "untrusted",
 ]
 
 MESSAGE_KIND = "alignplanner/1"
@@ -110,3 +111,41 @@ def _key_problem(signoff: SignOff, sig: Signature, parsed: sshsig.SshSig) -> str
                 f"digest, role, name and time (altered, or copied from another plan)")
     return None
 
+
+
+def trusted_signers(text: str) -> dict[str, set[str]]:
+    """An OpenSSH allowed-signers file (as ``alignplanner signers`` writes it, or by hand):
+    principal -> the Ed25519 keys (``ssh-ed25519 AAAA...``) trusted for it in the
+    ``alignplanner`` namespace. Lines restricted to other namespaces, comments, other key
+    types and lines that cannot be read are left out (they trust nobody)."""
+    out: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        try:
+            words = shlex.split(line, comments=True)
+        except ValueError:
+            continue
+        if "ssh-ed25519" not in words[1:-1]:
+            continue
+        at = words.index("ssh-ed25519")
+        options = ",".join(words[1:at]).split(",")
+        spaces = [o.removeprefix("namespaces=") for o in options if o.startswith("namespaces=")]
+        if spaces and sshsig.NAMESPACE not in ",".join(spaces).split(","):
+            continue
+        for principal in words[0].split(","):
+            out.setdefault(principal, set()).add(f"ssh-ed25519 {words[at + 1]}")
+    return out
+
+
+def untrusted(sig: Signature, trusted: dict[str, set[str]], source: str) -> str | None:
+    """Why a signature with a key is not from a key ``trusted`` holds for its signer
+    (``source`` names the file); None when it is, or when it was made before keys."""
+    if not sig.keyed:
+        return None
+    used = signer_key(sig)
+    if used is None:
+        return None  # malformed: `problem` says so
+    keys = {key_blob(k) for k in trusted.get(sig.name, set())}
+    if key_blob(used) in keys:
+        return None
+    return (f"not a trusted key: {sig.describe()} signed with key {fingerprint(used)}, "
+            f"which {source} does not hold for {sig.name}")
