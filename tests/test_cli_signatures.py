@@ -3,7 +3,12 @@ of issue 16 failing with a message that says exactly what failed."""
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
+import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,7 +19,7 @@ from test_cli import PLAN, SIGNOFF
 
 from alignplanner.cli import main
 from alignplanner.contract.reader import load
-from alignplanner.contract.signatures import entry_digest, message
+from alignplanner.contract.signatures import entry_digest, message, message_of
 from alignplanner.contract.sshsig import public_key_text
 from alignplanner.contract.sshsig import sign as sshsign
 from alignplanner.contract.writer import dump
@@ -370,3 +375,48 @@ def test_trusted_signers_reads_allowed_signers_as_openssh_writes_them() -> None:
             f'rsa ssh-rsa AAAAB3Nza\n')
     assert trusted_signers(text) == {"Sam Lee": {key}, "dana@example.com": {key},
                                      "dana": {key}}
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _doc_block(language: str, needle: str) -> str:
+    doc = (ROOT / "docs" / "contract.md").read_text("utf-8")
+    blocks = re.findall(rf"```{language}\n(.*?)```", doc, flags=re.S)
+    return next(b for b in blocks if needle in b)
+
+
+@pytest.mark.skipif(shutil.which("ssh-keygen") is None,
+                    reason="ssh-keygen (OpenSSH) is not installed on this machine")
+def test_the_documented_check_with_standard_tools_runs(team: Team, tmp_path: Path) -> None:
+    """docs/contract.md 'Signatures with keys': the script and the commands as printed, with
+    the real ssh-keygen; then the same after an edit, which they must refuse."""
+    team.sign_both()
+    work = tmp_path / "consumer"
+    work.mkdir()
+    (work / "plan.toml").write_bytes(team.plan.read_bytes())
+    (work / "signoff_message.py").write_text(_doc_block("python", "message.sig"), "utf-8")
+    script = _doc_block("sh", "ssh-keygen -Y verify")
+    here = f"{shlex.quote(sys.executable)} -m alignplanner "
+    script = script.replace("alignplanner ", here, 1).replace("python3 ", shlex.quote(
+        sys.executable) + " ")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(["bash", "-e", "-c", script], cwd=work, env=env, capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert 'Good "alignplanner" signature for Sam Lee with ED25519 key SHA256:' in done.stdout
+    assert (work / "message").read_bytes() == message_of(team.signature("sales"))
+
+    sig = (work / "message.sig").read_text()  # another person's name: ssh-keygen refuses
+    wrong = script.replace('-I "Sam Lee"', '-I "Dana Whitfield"')
+    assert subprocess.run(["bash", "-e", "-c", wrong], cwd=work, env=env, capture_output=True,
+                          check=False).returncode != 0
+    assert (work / "message.sig").read_text() == sig
+    text = (work / "plan.toml").read_text("utf-8")  # an edited number: the script refuses
+    (work / "plan.toml").write_text(text.replace("revenue = 1200000", "revenue = 1300000"),
+                                    "utf-8")
+    assert "revenue = 1300000" in (work / "plan.toml").read_text("utf-8")
+    edited = subprocess.run(["bash", "-e", "-c", script], cwd=work, env=env,
+                            capture_output=True, text=True, check=False)
+    assert edited.returncode != 0
+    assert "sales signed other inputs than these" in edited.stderr
