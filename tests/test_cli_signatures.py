@@ -122,7 +122,8 @@ def test_sign_with_the_users_own_key_made_on_first_sign(
     capsys.readouterr()
     assert main(["enrol", str(team.plan), "--role", "sales", "--name", "Sam Lee"]) == 0
     err = capsys.readouterr().err
-    assert "made your signing key: " in err and "kept on this machine only" in err
+    assert "made your signing key: " in err
+    assert "kept on this machine only" in err
     assert main(["sign", str(team.plan), "--role", "sales"]) == 0
     assert "signed for sales by Sam Lee" in capsys.readouterr().out
     assert team.signature("sales").keyed
@@ -159,7 +160,8 @@ def test_attack_edit_a_number_and_keep_the_old_signature(
     from alignplanner.contract.digest import digest
 
     assert (f"{team.plan}: digest mismatch: {sig.describe()} signed {sig.digest[:19]}..., the "
-            f"inputs are now {digest(now.plan)[:19]}...; changed since: revenue target changed") in out
+            f"inputs are now {digest(now.plan)[:19]}...; changed since: revenue target "
+            "changed") in out
 
 
 def test_attack_edit_and_re_sign_with_another_key(
@@ -238,7 +240,7 @@ def test_attack_rename_the_signer_in_the_roster_after_signing(
             f"{team.fp(team.sam_key)}, but the roster has no key for Sam Lee as sales") in out
 
 
-@pytest.mark.parametrize("damage, words", [
+@pytest.mark.parametrize(("damage", "words"), [
     (lambda t: t[: len(t) // 2],
      "does not end with -----END SSH SIGNATURE----- (cut short?)"),
     (lambda t: t.replace("U1NIU0lH", "U1NIU0lI", 1),

@@ -29,12 +29,14 @@ def test_own_key_is_made_once_with_owner_only_permissions(tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(keys.KEY_DIR_ENV, str(tmp_path / "keys"))
     first = keys.own_key()
-    assert first.created and first.path == tmp_path / "keys" / "id_ed25519"
+    assert first.created
+    assert first.path == tmp_path / "keys" / "id_ed25519"
     assert stat.S_IMODE(first.path.stat().st_mode) == 0o600
     assert stat.S_IMODE(first.path.parent.stat().st_mode) == 0o700
     assert (tmp_path / "keys" / "id_ed25519.pub").read_text().startswith(first.public_key)
     again = keys.own_key()
-    assert not again.created and again.public_key == first.public_key
+    assert not again.created
+    assert again.public_key == first.public_key
 
 
 def test_own_key_without_create_says_where_it_would_be(tmp_path: Path,
@@ -104,7 +106,7 @@ def test_a_key_made_by_ssh_keygen_with_a_passphrase_is_read(tmp_path: Path) -> N
 
 
 def test_keys_that_cannot_sign_are_refused_in_words(tmp_path: Path) -> None:
-    with pytest.raises(keys.KeyProblem, match="cannot read the key .*missing"):
+    with pytest.raises(keys.KeyProblem, match=r"cannot read the key .*missing"):
         keys.load_key(tmp_path / "missing")
     pub = _write(tmp_path / "k.pub", b"ssh-ed25519 AAAA x\n")
     with pytest.raises(keys.KeyProblem, match="is a public key; give the private key"):

@@ -42,7 +42,8 @@ def test_fingerprint_is_the_first_eight_base32_characters_of_the_sha256_grouped(
     text = sshsig.public_key_text(_key())
     by_hand = base64.b32encode(hashlib.sha256(key_blob(text)).digest()).decode()
     assert fingerprint(text) == f"{by_hand[:4]}-{by_hand[4:8]}"
-    assert len(fingerprint(text)) == 9 and fingerprint(text)[4] == "-"
+    assert len(fingerprint(text)) == 9
+    assert fingerprint(text)[4] == "-"
 
 
 @needs_ssh_keygen
@@ -54,7 +55,7 @@ def test_ssh_fingerprint_is_what_ssh_keygen_prints(tmp_path: Path) -> None:
     assert out.split()[1] == ssh_fingerprint(sshsig.public_key_text(_key()))
 
 
-@pytest.mark.parametrize("bad, words", [
+@pytest.mark.parametrize(("bad", "words"), [
     ("ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ", "must be an OpenSSH Ed25519 public key"),
     ("ssh-ed25519 AAAA!!", "must be an OpenSSH Ed25519 public key"),
     ("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOs6", "not an Ed25519 key (damaged or cut short)"),
@@ -125,7 +126,7 @@ def _damaged(change: str) -> str:
     return "\n".join([lines[0], text, lines[-1]])
 
 
-@pytest.mark.parametrize("change, words", [
+@pytest.mark.parametrize(("change", "words"), [
     ("truncated text", "does not end with -----END SSH SIGNATURE----- (cut short?)"),
     ("no armor", "does not start with -----BEGIN SSH SIGNATURE-----"),
     ("bad base64", "its base64 text is damaged"),
