@@ -30,7 +30,8 @@ from cryptography.hazmat.primitives.serialization import (
 from alignplanner.contract.sshsig import public_key_text
 
 __all__ = [
-    "APP_FOLDER", "CONFIG_DIR_ENV", "KEY_DIR_ENV", "KEY_FILE", "KeyProblem", "UserKey",
+    "APP_FOLDER", "CONFIG_DIR_ENV", "KEY_DIR_ENV", "KEY_FILE", "EncryptedKey", "KeyProblem",
+    "UserKey",
     "app_config_dir", "key_dir", "load_key", "own_key",
 ]
 
@@ -43,6 +44,10 @@ APP_FOLDER = "AlignPlanner"
 
 class KeyProblem(Exception):
     """A key that cannot be used; the message says why and what to do."""
+
+
+class EncryptedKey(KeyProblem):
+    """A key protected by a passphrase, and none (or a wrong one) was given."""
 
 
 @dataclass(frozen=True)
@@ -122,14 +127,14 @@ def load_key(path: str | os.PathLike[str], passphrase: str | None = None) -> Use
         key = loader(data, secret)
     except TypeError:
         if secret is None:
-            raise KeyProblem(
+            raise EncryptedKey(
                 f"{where} is encrypted: give its passphrase (the app asks for it; the "
                 "command line reads it from the variable named by --passphrase-env), or "
                 "use an unencrypted key") from None
         raise KeyProblem(f"{where} is not encrypted; give no passphrase") from None
     except ValueError as exc:
         if secret is not None:  # OpenSSH keys say "broken checksum" for a wrong one
-            raise KeyProblem(f"wrong passphrase for {where} (or the key is damaged)") from None
+            raise EncryptedKey(f"wrong passphrase for {where} (or the key is damaged)") from None
         raise KeyProblem(f"{where} is not a private key that can be read ({exc})") from None
     except Exception as exc:  # cryptography raises its own errors for damaged keys
         raise KeyProblem(f"{where} is not a private key that can be read ({exc})") from None

@@ -4,6 +4,8 @@ it; the table shows each signature's key; a roster changed since a signature is 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import Qt
@@ -106,3 +108,68 @@ def test_signing_with_a_key_not_in_the_roster_for_the_role_is_refused(
     assert panel.error.isVisible()
     assert (f"your key {mine} is not in the roster for sales (the roster holds: sales: Sam "
             f"Ortiz, key {fingerprint(someone)})") in panel.error.text()
+
+
+class FakeKeyPrompts:
+    """Answers "Use my SSH key…" from a script, recording whether a retry was asked."""
+
+    def __init__(self, path: Path | None, *passphrases: str | None) -> None:
+        self.path = path
+        self.passphrases = list(passphrases)
+        self.asked_again: list[bool] = []
+
+    def ask_key_path(self) -> Path | None:
+        return self.path
+
+    def ask_passphrase(self, path: Path, again: bool) -> str | None:
+        self.asked_again.append(again)
+        return self.passphrases.pop(0)
+
+
+def test_use_my_ssh_key_asks_its_passphrase_again_when_wrong_and_signs_with_it(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives.serialization import (
+        BestAvailableEncryption,
+        Encoding,
+        PrivateFormat,
+    )
+
+    from alignplanner.document.document import PlanDocument
+    from alignplanner.domain.edits.signoff import set_required, set_signoff
+    from alignplanner.domain.plan.plan import Plan
+
+    ssh = Ed25519PrivateKey.generate()
+    path = tmp_path / "id_ed25519"
+    path.write_bytes(ssh.private_bytes(Encoding.PEM, PrivateFormat.OpenSSH,
+                                       BestAvailableEncryption(b"right")))
+
+    from alignplanner.contract.reader import load
+    from alignplanner.resources import sample_plan_path
+
+    sample = load(sample_plan_path()).plan
+    plan: Plan = set_required(set_signoff(sample, required=(), approvers=(),
+                                          signatures=()), ["marketing", "sales"])
+    document = PlanDocument(plan)
+    prompts = FakeKeyPrompts(path, "wrong", "right")
+    panel = SignoffPanel(document, lambda roles, approvers: ("sales", "Sam Ortiz"),
+                         key_prompts=prompts)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.mouseClick(panel.ssh_key_button, LEFT)
+    assert prompts.asked_again == [False, True]
+    mine = fingerprint(public_key_text(ssh))
+    assert panel.key_line.text() == f"Your key: {mine} (your SSH key {path}, for this session)"
+    qtbot.mouseClick(panel.enrol_button, LEFT)
+    qtbot.mouseClick(panel.sign_button, LEFT)
+    assert [e.public_key for e in document.plan.signoff.roster] == [public_key_text(ssh)]
+    assert [panel.model.index(0, KEY).data()] == [mine]
+    assert not (key_dir() / "id_ed25519").exists()  # no AlignPlanner key was made
+
+    cancelled = FakeKeyPrompts(path, None)
+    panel._key_prompts = cancelled
+    qtbot.mouseClick(panel.ssh_key_button, LEFT)
+    assert cancelled.asked_again == [False]
+    assert mine in panel.key_line.text()  # still the key chosen before
+    panel._key_prompts = FakeKeyPrompts(tmp_path / "nothing-here")
+    qtbot.mouseClick(panel.ssh_key_button, LEFT)
+    assert panel.error.text().startswith(f"cannot read the key {tmp_path / 'nothing-here'}")

@@ -11,6 +11,7 @@ and never reaches the plan.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPalette
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignplanner.contract.keys import KeyProblem, UserKey, own_key
+from alignplanner.contract.keys import EncryptedKey, KeyProblem, UserKey, load_key, own_key
 from alignplanner.document import signing
 from alignplanner.document.document import PlanDocument
 from alignplanner.document.prompts import Signer
@@ -49,11 +50,17 @@ from alignplanner.ui.wording import (
     ROSTER_CAPTION,
     ROSTER_WARNING,
     SIGN_WITH_KEY_TIP,
+    SSH_KEY_BUTTON,
+    SSH_KEY_TIP,
     key_made,
     own_key_words,
     roster_line,
     signer_label,
+    ssh_key_words,
 )
+
+if TYPE_CHECKING:
+    from alignplanner.ui.agreement.key_prompts import KeyPrompts
 
 __all__ = ["AskSigner", "SignoffPanel"]
 
@@ -64,23 +71,19 @@ UserKeyFinder = Callable[[bool], UserKey]
 
 class SignoffPanel(DocumentPanel):
     def __init__(self, document: PlanDocument, ask_signer: AskSigner,
-                 parent: QWidget | None = None, user_key: UserKeyFinder = own_key) -> None:
+                 parent: QWidget | None = None, user_key: UserKeyFinder = own_key,
+                 key_prompts: KeyPrompts | None = None) -> None:
         super().__init__(document, parent)
         self._ask_signer = ask_signer
         self._user_key = user_key
-        self.enrol_button = QPushButton(ENROL_BUTTON, self)
-        self.enrol_button.setToolTip(ENROL_TIP)
-        self.enrol_button.clicked.connect(self.enrol_mine)
-        self.key_line = QLabel(self)
-        self.key_line.setWordWrap(True)
-        self.key_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key_line.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.key_warning = ErrorLabel(self)
-        self.key_warning.setAccessibleName("Signatures that do not hold")
-        self.roster = QLabel(self)
-        self.roster.setWordWrap(True)
-        self.roster.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.roster.setAccessibleName("Keys in the roster")
+        if key_prompts is None:
+            from alignplanner.ui.agreement.key_prompts import DialogKeyPrompts
+
+            key_prompts = DialogKeyPrompts(self)
+        self._key_prompts = key_prompts
+        self._ssh_key: UserKey | None = None
+        """An SSH key chosen for this session: in memory only, never written."""
+        self._make_key_widgets()
         self.badge = StatusBadge(2.6, self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -116,6 +119,24 @@ class SignoffPanel(DocumentPanel):
         self._fit_to_font()
         self._bind()
 
+    def _make_key_widgets(self) -> None:
+        self.ssh_key_button = QPushButton(SSH_KEY_BUTTON, self)
+        self.ssh_key_button.setToolTip(SSH_KEY_TIP)
+        self.ssh_key_button.clicked.connect(self.use_ssh_key)
+        self.enrol_button = QPushButton(ENROL_BUTTON, self)
+        self.enrol_button.setToolTip(ENROL_TIP)
+        self.enrol_button.clicked.connect(self.enrol_mine)
+        self.key_line = QLabel(self)
+        self.key_line.setWordWrap(True)
+        self.key_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_line.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.key_warning = ErrorLabel(self)
+        self.key_warning.setAccessibleName("Signatures that do not hold")
+        self.roster = QLabel(self)
+        self.roster.setWordWrap(True)
+        self.roster.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.roster.setAccessibleName("Keys in the roster")
+
     def _make_table(self) -> QTableView:
         table = QTableView(self)
         table.setModel(self.model)
@@ -144,7 +165,10 @@ class SignoffPanel(DocumentPanel):
         signed_layout.addWidget(self.key_warning)
         signed_layout.addWidget(self.table)
         signed_layout.addWidget(self.roster)
-        signed_layout.addWidget(self.key_line)
+        mine = QHBoxLayout()
+        mine.addWidget(self.key_line, 1)
+        mine.addWidget(self.ssh_key_button, 0, Qt.AlignmentFlag.AlignTop)
+        signed_layout.addLayout(mine)
         who_box = QGroupBox("Who must sign", self)
         who = QVBoxLayout(who_box)
         grid = QGridLayout()
@@ -226,7 +250,7 @@ class SignoffPanel(DocumentPanel):
                 line.replace("&", "&amp;").replace("<", "&lt;") for line in lines))
         else:
             self.roster.setText(NO_ROSTER)
-        if not self.key_line.text():  # the user's key, once it exists (never made here)
+        if not self.key_line.text() and self._ssh_key is None:  # once it exists (not made here)
             try:
                 key = self._user_key(False)
             except KeyProblem:
@@ -236,11 +260,39 @@ class SignoffPanel(DocumentPanel):
     def _show_key(self, key: UserKey) -> None:
         from alignplanner.domain.agreement.roster import fingerprint
 
+        if key is self._ssh_key:
+            self.key_line.setText(ssh_key_words(fingerprint(key.public_key), str(key.path)))
+            return
         words = own_key_words(fingerprint(key.public_key), str(key.path))
         self.key_line.setText(f"{key_made(str(key.path))} {words}" if key.created else words)
 
+    def use_ssh_key(self) -> None:
+        """Ask for an OpenSSH Ed25519 private key (and its passphrase, if it has one) and
+        sign and enrol with it for the rest of this session."""
+        path = self._key_prompts.ask_key_path()
+        if path is None:
+            return
+        passphrase: str | None = None
+        while True:
+            try:
+                key = load_key(path, passphrase)
+                break
+            except EncryptedKey:
+                passphrase = self._key_prompts.ask_passphrase(path, passphrase is not None)
+                if passphrase is None:
+                    return
+            except KeyProblem as exc:
+                self.error.show_message(str(exc))
+                return
+        self.error.clear_message()
+        self._ssh_key = key
+        self._show_key(key)
+
     def _key(self) -> UserKey | None:
-        """The user's key, made now if missing (the panel says where); None on a problem."""
+        """The key to sign with: the SSH key chosen for this session, else the user's own
+        key, made now if missing (the panel says where); None on a problem."""
+        if self._ssh_key is not None:
+            return self._ssh_key
         try:
             key = self._user_key(True)
         except KeyProblem as exc:

@@ -27,6 +27,21 @@ NO_ROSTER = ("No keys in the roster: signatures name a role but prove nothing ab
 NO_KEY = "no key"
 UNVERIFIED_NOTE = "made before keys: unverified"
 ROSTER_WARNING = "A signature does not hold:"
+SSH_KEY_BUTTON = "Use my SSH key…"
+SSH_KEY_TIP = ("Sign with an OpenSSH Ed25519 key you already have (such as ~/.ssh/id_ed25519) "
+               "instead of your AlignPlanner key, for this session")
+KEY_FILE_TITLE = "Your SSH key"
+
+
+def passphrase_question(name: str, again: bool) -> str:
+    """What the passphrase field asks."""
+    return (f"Wrong passphrase. Passphrase of {name}:" if again
+            else f"{name} is protected by a passphrase. Passphrase:")
+
+
+def ssh_key_words(fingerprint: str, path: str) -> str:
+    """``Your key: K7QF-2M9A (your SSH key ~/.ssh/id_ed25519, for this session)``."""
+    return f"Your key: {fingerprint} (your SSH key {path}, for this session)"
 
 
 def key_made(path: str) -> str:
