@@ -90,6 +90,11 @@ def own_key(create: bool = True) -> UserKey:
     KeyProblem when it cannot be read or made."""
     path = key_dir() / KEY_FILE
     if path.exists():
+        if os.name == "posix" and path.stat().st_mode & 0o077:
+            raise KeyProblem(
+                f"your signing key {path} can be read or changed by others (mode "
+                f"{path.stat().st_mode & 0o777:o}); make it yours alone (chmod 600 {path}) "
+                "or, if others may have copied it, delete it and enrol a new key")
         return UserKey(load_key(path).private, path)
     if not create:
         raise KeyProblem(f"no signing key yet (it is made on first sign, in {path})")

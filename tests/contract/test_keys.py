@@ -119,3 +119,17 @@ def test_keys_that_cannot_sign_are_refused_in_words(tmp_path: Path) -> None:
     junk = _write(tmp_path / "junk", b"hello")
     with pytest.raises(keys.KeyProblem, match="is not a private key that can be read"):
         keys.load_key(junk)
+
+
+@posix_only
+def test_own_key_readable_by_others_is_refused(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(keys.KEY_DIR_ENV, str(tmp_path / "keys"))
+    made = keys.own_key()
+    made.path.chmod(0o644)
+    with pytest.raises(keys.KeyProblem) as caught:
+        keys.own_key()
+    assert str(caught.value) == (
+        f"your signing key {made.path} can be read or changed by others (mode 644); make it "
+        f"yours alone (chmod 600 {made.path}) or, if others may have copied it, delete it and "
+        "enrol a new key")

@@ -127,3 +127,21 @@ def test_a_key_signature_holds_for_its_message_and_breaks_on_any_field(
         entry, RosterEntry(altered.role, altered.name, entry.public_key))  # the same key
     wider = SignOff(required=("marketing", "sales"), roster=entries)
     assert problem(wider, altered) is not None
+
+
+def test_the_json_export_of_a_plan_signed_with_keys_validates_against_the_schema() -> None:
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    from alignplanner.contract.exports import to_json
+    from alignplanner.resources import resource_path
+
+    schema = json.loads(resource_path("plan.schema.json").read_text("utf-8"))
+    loaded = loads(_signed_text())
+    exported = json.loads(to_json(loaded.plan, loaded.result))
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    assert list(validator.iter_errors(exported)) == []
+    assert [e["name"] for e in exported["signoff"]["roster"]] == ["Dana Whitfield", "Marcus Chen"]
+    del exported["signoff"]["signatures"][0]["roster"]  # the schema wants both, as the reader
+    assert [e.validator for e in validator.iter_errors(exported)] == ["dependentRequired"]
