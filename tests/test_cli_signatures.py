@@ -374,6 +374,9 @@ def test_trusted_signers_reads_allowed_signers_as_openssh_writes_them() -> None:
     text = (f'# a comment\n"Sam Lee" namespaces="alignplanner" {key} sales\n'
             f'dana@example.com,dana {key}\n'
             f'ops namespaces="git" {key}\n'
+            f'ca cert-authority {key}\n'
+            f'late valid-after="20990101" {key}\n'
+            f'broken ssh-ed25519 AAAA!!\n'
             f'rsa ssh-rsa AAAAB3Nza\n')
     assert trusted_signers(text) == {"Sam Lee": {key}, "dana@example.com": {key},
                                      "dana": {key}}

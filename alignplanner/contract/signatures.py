@@ -112,12 +112,13 @@ def _key_problem(signoff: SignOff, sig: Signature, parsed: sshsig.SshSig) -> str
     return None
 
 
-
 def trusted_signers(text: str) -> dict[str, set[str]]:
     """An OpenSSH allowed-signers file (as ``alignplanner signers`` writes it, or by hand):
     principal -> the Ed25519 keys (``ssh-ed25519 AAAA...``) trusted for it in the
-    ``alignplanner`` namespace. Lines restricted to other namespaces, comments, other key
-    types and lines that cannot be read are left out (they trust nobody)."""
+    ``alignplanner`` namespace. Principals match as written (patterns are not expanded).
+    Lines are left out (they trust nobody) when restricted to other namespaces, with any
+    other option (``cert-authority`` trusts certificates, not the key; ``valid-before``
+    and ``valid-after`` are not checked here), with another key type, or unreadable."""
     out: dict[str, set[str]] = {}
     for line in text.splitlines():
         try:
@@ -127,12 +128,18 @@ def trusted_signers(text: str) -> dict[str, set[str]]:
         if "ssh-ed25519" not in words[1:-1]:
             continue
         at = words.index("ssh-ed25519")
-        options = ",".join(words[1:at]).split(",")
+        options = [o for o in ",".join(words[1:at]).split(",") if o]
         spaces = [o.removeprefix("namespaces=") for o in options if o.startswith("namespaces=")]
-        if spaces and sshsig.NAMESPACE not in ",".join(spaces).split(","):
+        if len(spaces) != len(options) or (
+                spaces and sshsig.NAMESPACE not in ",".join(spaces).split(",")):
+            continue
+        key = f"ssh-ed25519 {words[at + 1]}"
+        try:
+            key_blob(key)
+        except ValueError:
             continue
         for principal in words[0].split(","):
-            out.setdefault(principal, set()).add(f"ssh-ed25519 {words[at + 1]}")
+            out.setdefault(principal, set()).add(key)
     return out
 
 
