@@ -89,3 +89,13 @@ def test_the_scoring_example_in_the_text() -> None:
     assert score.reason == "does not qualify: fit 45 >= 40 but engagement 30 < 50"
     assert score.reason.split(": ", 1)[1] in DOC.replace("\n", " ").replace("  ", " ")
     assert score_lead(model, [Match("demo_request", 3)]).qualified
+
+
+def test_the_recipe_leaves_out_the_scenarios_and_uncertainty_as_the_digest_does() -> None:
+    namespace: dict[str, Any] = {}
+    exec(_blocks("python")[0], namespace)
+    text = _example() + '\n[uncertainty]\nseed = 7\n\n[[scenarios]]\nname = "Stretch"\n'
+    loaded = loads(text)
+    assert loaded.extras.uncertainty.seed == 7
+    assert [s.name for s in loaded.extras.scenarios.variants] == ["Stretch"]
+    assert namespace["plan_digest"](text) == digest(loaded.plan) == digest(loads(_example()).plan)
