@@ -1,5 +1,6 @@
 """Signatures with keys on the command line: enrol, sign, verify, signers, and every attack
-of issue 16 failing with a message that says exactly what failed."""
+on a signature (a key not in the roster, an edit, another key, a copy, a swapped roster, a
+damaged signature) failing with a message that says exactly what failed."""
 
 from __future__ import annotations
 
