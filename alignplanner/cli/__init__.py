@@ -18,7 +18,7 @@ import sys
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from alignplanner.cli import actuals, agreement, simulate, verbs
+from alignplanner.cli import actuals, agreement, review, simulate, verbs
 from alignplanner.cli.common import EXIT_INVALID, EXIT_USAGE, UsageError
 
 if TYPE_CHECKING:
@@ -160,6 +160,7 @@ def _parser() -> argparse.ArgumentParser:
 
     agreement.add_verbs(commands)
     actuals.add_verbs(commands)
+    review.add_verbs(commands)
     return parser
 
 

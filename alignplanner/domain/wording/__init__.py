@@ -36,7 +36,15 @@ from alignplanner.domain.wording.basics import (
     singular,
     units,
 )
-from alignplanner.domain.wording.review import review_behind, review_on_plan
+from alignplanner.domain.wording.review import (
+    REVIEW_KPI_LABELS,
+    REVIEW_KPI_TIPS,
+    REVIEW_RATES,
+    review_behind,
+    review_kpi_label,
+    review_kpi_tip,
+    review_on_plan,
+)
 from alignplanner.domain.wording.signoff import (
     REQUIRED_PART,
     part_label,
@@ -84,6 +92,9 @@ __all__ = [
     "CRM_LABELS",
     "NEW_STAGE",
     "REQUIRED_PART",
+    "REVIEW_KPI_LABELS",
+    "REVIEW_KPI_TIPS",
+    "REVIEW_RATES",
     "SLA_WORDS",
     "Named",
     "Shortfall",
@@ -117,6 +128,8 @@ __all__ = [
     "pre_plan",
     "recycle_dropped",
     "review_behind",
+    "review_kpi_label",
+    "review_kpi_tip",
     "review_on_plan",
     "role_label",
     "role_moved",
