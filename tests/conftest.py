@@ -27,3 +27,15 @@ settings.register_profile("dev", max_examples=50, deadline=None)
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
 )
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _own_signing_key_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A test that signs with "the user's own key" makes it in a folder of its own, never
+    in the real configuration folder (alignplanner.contract.keys.KEY_DIR_ENV)."""
+    monkeypatch.setenv("ALIGNPLANNER_KEY_DIR", str(tmp_path_factory.mktemp("keys") / "keys"))

@@ -14,7 +14,9 @@ if TYPE_CHECKING:
 
     from alignplanner.contract.reader import LoadedPlan
 
+from alignplanner.cli import roster
 from alignplanner.cli.common import EXIT_INVALID, EXIT_OK
+from alignplanner.cli.roster import role_id
 
 __all__ = ["add_verbs", "role_id", "validate_notes"]
 
@@ -41,6 +43,7 @@ def add_verbs(verbs: Any) -> None:
                       help="print a JSON list of {path, kind, before, after, text}")
     diff.set_defaults(command=_diff)
     add_signoff_verbs(verbs)
+    roster.add_verbs(verbs)
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -71,34 +74,62 @@ def add_signoff_verbs(verbs: Any) -> None:
         "canonical form (as the app saves it). Refuses a role the plan does not ask to sign, "
         "a name that is not a named approver, a file that does not load, and stored "
         "requirements that no longer follow from the inputs. Signing again replaces the "
-        "same person's earlier signature. Exit 0 signed, 1 refused.",
+        "same person's earlier signature. When the plan has a roster, the signature is made "
+        "with your key (--key, else your AlignPlanner key, made on first sign) as an "
+        "OpenSSH signature, and a key the roster does not hold for ROLE is refused; NAME "
+        "is then the roster's. Without a roster the signature is unverified (it names a "
+        "role and proves nothing). Exit 0 signed, 1 refused.",
     )
     sign.add_argument("file", metavar="FILE", help="the plan file (.toml)")
     sign.add_argument("--role", required=True,
                       help="the role signing, as the app shows it or by id: Sales, sales")
-    sign.add_argument("--name", required=True, help="the approver's name")
+    sign.add_argument("--name", help="the approver's name (with a roster: the roster's, "
+                      "by default)")
+    roster.add_key_options(sign)
     sign.set_defaults(command=_sign)
 
     verify = verbs.add_parser(
         "verify", help="check that a plan is agreed and intact",
         description="Exit 0 when every required role signed the current inputs and the "
         "stored requirements follow from them; otherwise print each reason (digest mismatch "
-        "and which parts changed, missing roles, stale requirements) and exit 1.",
+        "and which parts changed, missing roles, stale requirements, a key signature that "
+        "does not hold and exactly why) and exit 1. A signature made before keys (a plan "
+        "without a roster) is noted as unverified.",
     )
     verify.add_argument("file", metavar="FILE", help="the plan file (.toml)")
+    verify.add_argument("--require-keys", action="store_true",
+                        help="exit 1 unless every signature is made with a key in the roster")
+    verify.add_argument("--signers", metavar="ALLOWED_SIGNERS",
+                        help="an OpenSSH allowed-signers file you trust (e.g. written by "
+                        "'alignplanner signers' when the fingerprints were read aloud): every "
+                        "signature must be made by a key it holds for the signer")
     verify.set_defaults(command=_verify)
 
 
 def _sign(args: argparse.Namespace) -> int:
     from alignplanner.contract.agreement import signed, status_of
+    from alignplanner.contract.keys import KeyProblem
     from alignplanner.contract.reader import load
+    from alignplanner.contract.signatures import signer_key
     from alignplanner.contract.writer import dump, dumps
+    from alignplanner.domain.agreement.roster import fingerprint
     from alignplanner.domain.problems import PlanInvalid
 
     loaded = load(args.file)
     args.role = role_id(args.role)
     try:
-        plan = signed(loaded, args.role, args.name)
+        if loaded.plan.signoff.roster:
+            plan = _signed_with_key(args, loaded)
+        else:
+            if not args.name:
+                print(f"{args.file}: --name: give the approver's name (the plan has no "
+                      "roster to take it from)", file=sys.stderr)
+                return EXIT_INVALID
+            plan = signed(loaded, args.role, args.name)
+    except KeyProblem as exc:
+        print(f"{args.file}: {exc}", file=sys.stderr)
+        print(f"{args.file}: not signed", file=sys.stderr)
+        return EXIT_INVALID
     except PlanInvalid as exc:
         for problem in exc.problems:
             print(f"{args.file}: {problem}", file=sys.stderr)
@@ -111,7 +142,13 @@ def _sign(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"{args.file}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_INVALID
-    print(f"{args.file}: signed for {args.role} by {args.name.strip()}")
+    sig = plan.signoff.signatures[-1]
+    key = f" with key {fingerprint(roster_key)}" if (roster_key := signer_key(sig)) else ""
+    print(f"{args.file}: signed for {args.role} by {sig.name}{key}")
+    if not sig.keyed:
+        print(f"{args.file}: note: unverified: the plan has no roster, so the signature "
+              "names a role and proves nothing; enrol keys (alignplanner enrol) to sign "
+              "with them")
     if before.replace("\r\n", "\n") != dumps(loaded.plan, loaded.result, loaded.extras):
         print(f"{args.file}: note: written in canonical form (comments and layout not kept)")
     from alignplanner.contract.scenarios import signed_plan
@@ -120,26 +157,52 @@ def _sign(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def role_id(text: str) -> str:
-    """A sign-off role as the app shows it or as the file writes it, any case:
-    ``Sales`` and ``Customer success`` -> ``sales``, ``customer_success``."""
-    return "_".join(text.replace("-", " ").split()).casefold()
+def _signed_with_key(args: argparse.Namespace, loaded: LoadedPlan) -> Any:
+    """The plan signed with the user's key (see ``sign``); PlanInvalid or KeyProblem."""
+    from alignplanner.contract.agreement import sign_with_key, signed, the_signed
+    from alignplanner.domain.problems import PlanInvalid, Problem
+
+    key = roster.signing_key(args)
+    signed(loaded, args.role, "check")  # the stored requirements follow from the inputs
+    # the agreed scenario is what is signed; the signatures are kept with the base
+    signed_one = sign_with_key(the_signed(loaded), args.role, key.private)
+    plan = loaded.plan.with_changes(signoff=signed_one.signoff)
+    name = plan.signoff.signatures[-1].name
+    if args.name and args.name.strip() != name:
+        raise PlanInvalid([Problem(("signoff", "roster"),
+                                   f"your key is in the roster for {args.role} as {name}, "
+                                   f"not as {args.name.strip()}")])
+    return plan
 
 
 def _verify(args: argparse.Namespace) -> int:
     from alignplanner.contract.agreement import verify
     from alignplanner.contract.reader import load
 
-    verdict = verify(load(args.file))
+    trusted = None
+    if args.signers:
+        from alignplanner.contract.signatures import trusted_signers
+
+        try:
+            with open(args.signers, encoding="utf-8", errors="replace") as stream:
+                trusted = (args.signers, trusted_signers(stream.read()))
+        except OSError as exc:
+            print(f"{args.signers}: cannot read: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_INVALID
+    verdict = verify(load(args.file), require_keys=args.require_keys, trusted=trusted)
     if verdict.ok:
         print(f"{args.file}: agreed and intact ({verdict.digest})")
         print(verdict.status.summary())
+        for note in verdict.notes:
+            print(f"{args.file}: note: {note}")
         for sig in verdict.status.stale:  # an optional signer who signed an earlier version
             print(f"{args.file}: note: {sig.describe()} signed an earlier version")
         return EXIT_OK
     print(f"{args.file}: not agreed")
     for reason in verdict.reasons:
         print(f"{args.file}: {reason}")
+    for note in verdict.notes:
+        print(f"{args.file}: note: {note}")
     return EXIT_INVALID
 
 

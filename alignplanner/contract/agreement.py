@@ -6,23 +6,37 @@ Otherwise it gives every reason in words: the signatures made on other inputs (a
 parts changed since, from the part digests they recorded), the roles still missing, the
 requirements that do not follow. `signed` makes a signature for the current inputs.
 Both are pure; the command line and the app write and show the results.
+
+With a roster (`SignOff.roster`), a signature counts only when its key signature holds
+(alignplanner.contract.signatures.problem); a signature made before keys counts only in a
+plan without a roster, and `verify` notes that it proves nothing ("unverified, made before
+keys"), or refuses it with ``require_keys``. `sign_with_key` signs with the user's key and
+refuses a key the roster does not hold for the role; `enrolled` puts a key in the roster;
+`allowed_signers` is the roster as ``ssh-keygen -Y verify`` reads it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from alignplanner.contract.digest import digest, part_digests
 from alignplanner.contract.reader import LoadedPlan
+from alignplanner.contract.signatures import problem, sign_message, untrusted
+from alignplanner.contract.sshsig import NAMESPACE, public_key_text
+from alignplanner.domain.agreement.roster import fingerprint
+from alignplanner.domain.agreement.signoff import Signature, SignOff
 from alignplanner.domain.agreement.status import SignoffStatus, changed_parts, signoff_status
-from alignplanner.domain.edits.signoff import sign_plan
+from alignplanner.domain.edits.signoff import enrol_key, sign_plan
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, Problem
 
 __all__ = [
-    "Verification", "changed_since_signed", "part_names", "sign_current", "signed",
-    "status_of", "the_signed", "verify",
+    "Verification", "allowed_signers", "changed_since_signed", "checked", "enrolled",
+    "part_names", "sign_current", "sign_with_key", "signed", "status_of", "the_signed",
+    "unverified_words", "verify",
 ]
 
 
@@ -40,9 +54,33 @@ def part_names(plan: Plan) -> dict[str, str]:
     return names
 
 
+def checked(signoff: SignOff) -> tuple[SignOff, dict[Signature, str]]:
+    """``signoff`` with only the signatures that count, and why each other one does not:
+    a key signature that does not hold, or one made before keys in a plan with a roster."""
+    bad: dict[Signature, str] = {}
+    for sig in signoff.signatures:
+        reason = problem(signoff, sig)
+        if reason is None and not sig.keyed and signoff.roster:
+            reason = (f"unverified: {sig.describe()} signed without a key, but the plan "
+                      "has a roster; sign again with a key")
+        if reason is not None:
+            bad[sig] = reason
+    if not bad:
+        return signoff, bad
+    kept = tuple(s for s in signoff.signatures if s not in bad)
+    return replace(signoff, signatures=kept), bad
+
+
+def unverified_words(sig: Signature) -> str:
+    """What a signature made before keys is worth, in one sentence."""
+    return (f"unverified, made before keys: {sig.describe()} names a role but proves "
+            "nothing about who signed")
+
+
 def status_of(plan: Plan) -> SignoffStatus:
-    """The sign-off status of ``plan`` for its current inputs."""
-    return signoff_status(plan.signoff, digest(plan), part_digests(plan))
+    """The sign-off status of ``plan`` for its current inputs (counting only the
+    signatures that hold: `checked`)."""
+    return signoff_status(checked(plan.signoff)[0], digest(plan), part_digests(plan))
 
 
 @dataclass(frozen=True)
@@ -52,6 +90,8 @@ class Verification:
     digest: str
     status: SignoffStatus
     reasons: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    """Worth saying but not failing: signatures made before keys (no roster)."""
 
     @property
     def ok(self) -> bool:
@@ -66,12 +106,27 @@ def the_signed(loaded: LoadedPlan) -> Plan:
     return signed_plan(loaded.plan, loaded.scenarios)
 
 
-def verify(loaded: LoadedPlan) -> Verification:
-    """Whether ``loaded`` is agreed and intact, and if not, why (see the module)."""
+def verify(loaded: LoadedPlan, require_keys: bool = False,
+           trusted: tuple[str, dict[str, set[str]]] | None = None) -> Verification:
+    """Whether ``loaded`` is agreed and intact, and if not, why (see the module); with
+    ``require_keys``, a signature made before keys is a reason, not a note. ``trusted``
+    (the name of an allowed-signers file and its keys, `signatures.trusted_signers`) also
+    requires every key signature to be made by a key the file holds for its signer: the
+    roster in the plan is only what the file says; the file from outside is what the
+    reader trusts."""
     plan = the_signed(loaded)
     current = digest(plan)
-    status = status_of(plan)
-    reasons: list[str] = []
+    kept, bad = checked(plan.signoff)
+    if trusted is not None:
+        for sig in kept.signatures:
+            if (reason := untrusted(sig, trusted[1], trusted[0])) is not None:
+                bad[sig] = reason
+        kept = replace(kept, signatures=tuple(s for s in kept.signatures if s not in bad))
+    status = signoff_status(kept, current, part_digests(plan))
+    reasons: list[str] = list(bad.values())
+    before_keys = [unverified_words(s) for s in kept.signatures if not s.keyed]
+    notes: list[str] = []
+    (reasons if require_keys else notes).extend(before_keys)
     stale = loaded.stale_requirements
     if stale:
         first = stale[0]
@@ -102,13 +157,14 @@ def verify(loaded: LoadedPlan) -> Verification:
     reasons += [f"signed in the future: {sig.describe()} is dated after now; check the "
                 "signer's clock and sign again" for sig in loaded.plan.signoff.signatures
                 if sig.signed_at > late]
-    unsigned = [r for r in status.missing if not any(s.role == r for s in status.stale)]
+    unsigned = [r for r in status.missing if not any(s.role == r for s in status.stale)
+                and not any(s.role == r for s in bad)]
     if unsigned:
         reasons.append(
             f"missing signature: {', '.join(unsigned)} "
             f"{'has' if len(unsigned) == 1 else 'have'} not signed"
         )
-    return Verification(current, status, tuple(reasons))
+    return Verification(current, status, tuple(reasons), tuple(notes))
 
 
 def changed_since_signed(plan: Plan) -> str | None:
@@ -143,3 +199,42 @@ def sign_current(plan: Plan, role: str, name: str, at: datetime | None = None) -
     when = (at or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     return sign_plan(plan, role, name, signed_at=when, digest=digest(plan),
                      parts=part_digests(plan))
+
+
+def enrolled(plan: Plan, role: str, name: str, public_key: str) -> Plan:
+    """``plan`` with ``name``'s key in the roster for ``role`` (the first two words of
+    ``public_key``: a .pub file's comment is dropped). PlanInvalid naming the field."""
+    words = public_key.split()
+    return enrol_key(plan, role, name, " ".join(words[:2]))
+
+
+def sign_with_key(plan: Plan, role: str, key: Ed25519PrivateKey,
+                  at: datetime | None = None) -> Plan:
+    """``plan`` signed for ``role`` with ``key`` by the person the roster holds it for.
+    PlanInvalid naming ``signoff.roster`` when the roster has no entry for ``role`` with
+    this key (saying which key it is and which the roster holds), or as `sign_current`."""
+    public = public_key_text(key)
+    entry = plan.signoff.roster_for_key(role, public)
+    if entry is None:
+        held = [e.describe() for e in plan.signoff.roster if e.role == role]
+        raise PlanInvalid([Problem(("signoff", "roster"),
+                                   f"your key {fingerprint(public)} is not in the roster for "
+                                   f"{role} (the roster holds: {'; '.join(held) or 'no key'}); "
+                                   "add it to the roster first (enrol)")])
+    when = (at or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    plan_digest = digest(plan)
+    roster, armored = sign_message(key, plan_digest, entry, when)
+    unsigned = sign_current(plan, role, entry.name, when)
+    return sign_plan(unsigned, role, entry.name, signed_at=when, digest=plan_digest,
+                     parts=part_digests(plan), roster=roster, sshsig=armored)
+
+
+def allowed_signers(plan: Plan) -> str:
+    """The roster as an OpenSSH allowed-signers file: a line per entry, the principal being
+    the person's name (quoted) and the namespace restricted to ``alignplanner``."""
+    lines = []
+    for entry in plan.signoff.roster:
+        principal = entry.name.replace("\\", "").replace('"', "")
+        lines.append(f'"{principal}" namespaces="{NAMESPACE}" {entry.public_key} '
+                     f"{entry.role}")
+    return "".join(line + "\n" for line in lines)

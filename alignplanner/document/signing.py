@@ -9,6 +9,13 @@ For that the document's *signed versions* are remembered by digest: the plan as 
 loaded (or first seen), and the plan as each signature made in this session saw it. A
 signature made elsewhere on a version never seen here is described by its parts
 (``stage mql changed``).
+
+Signatures with keys: `enrol` puts a public key in the roster and `sign_with_key` signs
+with the user's private key, each one undoable edit (the key is used inside the edit and
+kept nowhere: the undo stack holds plans only). `standing` counts only the signatures
+that hold (alignplanner.contract.agreement.checked) and says for each one the key that
+made it (`Standing.keys`) and, for those that do not hold, why (`Standing.problems`: the
+roster changed since, a wrong key, a damaged signature).
 """
 
 from __future__ import annotations
@@ -18,16 +25,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from alignplanner.document.document import PlanDocument
+from alignplanner.domain.agreement.signoff import Signature
 from alignplanner.domain.agreement.status import PartChange, SignoffStatus, signoff_status
 from alignplanner.domain.edits.signoff import sign_plan, withdraw_signature
 from alignplanner.domain.plan.plan import Plan
-from alignplanner.domain.problems import Problem
+from alignplanner.domain.problems import PlanInvalid, Problem
 from alignplanner.domain.results import Result
 
-__all__ = ["Changes", "Standing", "part_digests", "short_digest", "sign", "signed_version",
-           "standing", "withdraw"]
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+__all__ = [
+    "Changes", "Standing", "enrol", "part_digests", "short_digest", "sign", "sign_with_key",
+    "signed_version", "standing", "withdraw",
+]
 
 
 def part_digests(plan: Plan) -> dict[str, str]:
@@ -68,10 +82,16 @@ class Standing:
     when first asked for (a diff costs more than the status, which every edit shows)."""
 
     def __init__(self, status: SignoffStatus, digest: str,
-                 changes: Callable[[], Changes] | None = None) -> None:
+                 changes: Callable[[], Changes] | None = None,
+                 keys: dict[Signature, str] | None = None,
+                 problems: dict[Signature, str] | None = None) -> None:
         self.status = status
         self.digest = digest
         self._make = changes
+        self.keys = keys or {}
+        """Signature -> the fingerprint of the key that made it ("" made before keys)."""
+        self.problems = problems or {}
+        """Signature -> why it does not count (its key signature does not hold)."""
 
     @cached_property
     def _changes(self) -> Changes:
@@ -194,10 +214,16 @@ def standing(document: PlanDocument) -> Standing:
     if not signoff.signatures:  # nothing to compare: no digest needed (edits stay quick)
         result = Standing(signoff_status(signoff, ""), "")
     else:
+        from alignplanner.contract.agreement import checked
+        from alignplanner.contract.signatures import signer_key
+        from alignplanner.domain.agreement.roster import fingerprint
+
         current = _digest(plan)
-        status = signoff_status(signoff, current, part_digests(plan))
+        counted, problems = checked(signoff)
+        status = signoff_status(counted, current, part_digests(plan))
+        keys = {s: fingerprint(k) if (k := signer_key(s)) else "" for s in signoff.signatures}
         result = Standing(status, current,
-                          lambda: _changes(memory, status, *version))
+                          lambda: _changes(memory, status, *version), keys, problems)
     memory.last = (key, result)
     return result
 
@@ -260,3 +286,29 @@ def withdraw(document: PlanDocument, role: str, name: str) -> list[Problem]:
     return document.edit(
         f"Withdraw signature of {name} ({role})", lambda p: withdraw_signature(p, role, name)
     )
+
+
+def sign_with_key(document: PlanDocument, role: str, key: Ed25519PrivateKey,
+                  at: datetime | None = None) -> list[Problem]:
+    """Sign the document's plan for ``role`` with ``key`` (an OpenSSH signature, as the
+    person the roster holds the key for), as one undoable edit; the problems (nothing
+    signed) when the roster does not hold this key for ``role``, or as `sign`."""
+    from alignplanner.contract.agreement import sign_with_key as signed
+
+    signed_at = (at or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    plan, result = signed_version(document)  # the agreed scenario is what is signed
+    try:
+        signoff = signed(plan, role, key, signed_at).signoff
+    except PlanInvalid as exc:
+        return list(exc.problems)
+    _memory(document).remember(plan, result)
+    return document.edit(f"Sign as {role} with your key",
+                         lambda p: p.with_changes(signoff=signoff))
+
+
+def enrol(document: PlanDocument, role: str, name: str, public_key: str) -> list[Problem]:
+    """Put ``name``'s ``public_key`` in the roster for ``role`` (one undoable edit)."""
+    from alignplanner.contract.agreement import enrolled
+
+    return document.edit(f"Add the key of {name.strip()} ({role}) to the roster",
+                         lambda p: enrolled(p, role, name, public_key))

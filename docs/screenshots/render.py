@@ -2,11 +2,12 @@
 
 Run from the repository root: python docs/screenshots/render.py [NAME ...]
 (NAME: main-window, presentation-mode, dark-theme-stress-plan, sla-panel, capacity,
-scoring, scenarios, scenario-compare, scenario-compare-by-month, signoff, actuals-import,
-actuals-view, actuals-refused, review, calibration, uncertainty, uncertainty-presentation,
-or "screens" for every tab at both screen sizes; none given: all). Qt draws offscreen on
-two screens: a 1920x1080 one, where the windows are 1600x960 (the actuals shots ask for
-1280x720) and presentation mode fills it, and a 1280x720 projector beside it.
+scoring, scenarios, scenario-compare, scenario-compare-by-month, signoff, signoff-keys,
+actuals-import, actuals-view, actuals-refused, review, calibration, uncertainty,
+uncertainty-presentation, or "screens" for every tab at both screen sizes; none given:
+all). Qt draws offscreen on two screens: a 1920x1080 one, where the windows are 1600x960
+(the actuals shots ask for 1280x720) and presentation mode fills it, and a 1280x720
+projector beside it.
 
 "screens" (files ``at-<width>x<height>/<tab>.png``): the window filling each screen, once
 per editor tab (with the waterfall beside it), once per other chart tab (beside the
@@ -153,6 +154,29 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         document.edit("MQL conversion", lambda p: stage_edits.set_stage(p, mql, conversion=0.42))
         tab("Sign-off")(window)
 
+    def signed_with_keys(window: MainWindow) -> None:
+        """Both leaders enrol their keys and sign with them; then sales' key in the roster
+        is swapped for another: the signature no longer holds, and the tab says why."""
+        from datetime import UTC, datetime
+
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+        from alignplanner.contract.sshsig import public_key_text
+        from alignplanner.document import signing
+
+        document = window.document
+        keys = [Ed25519PrivateKey.from_private_bytes(bytes([n]) * 32) for n in (1, 2, 3)]
+        people = {}
+        for (role, at), key in zip((("marketing", datetime(2026, 11, 23, 14, 5, tzinfo=UTC)),
+                                    ("sales", datetime(2026, 11, 24, 9, 30, tzinfo=UTC))),
+                                   keys, strict=False):
+            names = [a.name for a in document.plan.signoff.approvers if a.role == role]
+            people[role] = names[0] if names else role.title()
+            assert not signing.enrol(document, role, people[role], public_key_text(key))
+            assert not signing.sign_with_key(document, role, key, at)
+        assert not signing.enrol(document, "sales", people["sales"], public_key_text(keys[2]))
+        tab("Sign-off")(window)
+
     def typed_wrong(window: MainWindow) -> None:
         """"12 mio" typed as the revenue target: kept as typed, refused beside it."""
         from PySide6.QtCore import Qt
@@ -283,6 +307,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         "scenario-compare": (None, compared("Waterfall")),
         "scenario-compare-by-month": (None, compared("By month")),
         "signoff": (None, signed_then_edited),
+        "signoff-keys": (None, signed_with_keys),
         "actuals-import": (None, lambda window: actuals(window, run=False)),
         "actuals-view": (None, lambda window: actuals(window, run=True)),
         "actuals-refused": (None, lambda window: actuals(window, run=True, refused=True)),

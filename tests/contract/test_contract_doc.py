@@ -89,3 +89,29 @@ def test_the_scoring_example_in_the_text() -> None:
     assert score.reason == "does not qualify: fit 45 >= 40 but engagement 30 < 50"
     assert score.reason.split(": ", 1)[1] in DOC.replace("\n", " ").replace("  ", " ")
     assert score_lead(model, [Match("demo_request", 3)]).qualified
+
+
+def test_the_recipe_leaves_out_the_scenarios_and_uncertainty_as_the_digest_does() -> None:
+    namespace: dict[str, Any] = {}
+    exec(_blocks("python")[0], namespace)
+    text = _example() + '\n[uncertainty]\nseed = 7\n\n[[scenarios]]\nname = "Stretch"\n'
+    loaded = loads(text)
+    assert loaded.extras.uncertainty.seed == 7
+    assert [s.name for s in loaded.extras.scenarios.variants] == ["Stretch"]
+    assert namespace["plan_digest"](text) == digest(loaded.plan) == digest(loads(_example()).plan)
+
+
+def test_the_recipe_applies_the_agreed_scenario_as_the_signature_does() -> None:
+    """An agreed variant is what is signed: the recipe sets its overrides first."""
+    from alignplanner.contract.agreement import the_signed
+
+    namespace: dict[str, Any] = {}
+    exec(_blocks("python")[0], namespace)
+    stage = loads(_example()).plan.stages[1].id
+    text = _example() + (
+        '\n[[scenarios]]\nname = "Stretch"\nagreed = true\n'
+        f'set = {{ "target.revenue" = 15000000, "stages.{stage}.conversion" = 0.31 }}\n')
+    loaded = loads(text)
+    signed = the_signed(loaded)
+    assert signed.target.revenue == 15_000_000
+    assert namespace["plan_digest"](text) == digest(signed) != digest(loaded.plan)

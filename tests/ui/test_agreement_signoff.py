@@ -20,6 +20,7 @@ from alignplanner.document import signing
 from alignplanner.domain.edits.signoff import set_signoff
 from alignplanner.resources import sample_plan_path
 from alignplanner.ui.agreement.sign_dialog import SignDialog
+from alignplanner.ui.agreement.signatures_model import DIGEST, VERSION
 from alignplanner.ui.agreement.signoff_panel import SignoffPanel
 from alignplanner.ui.editors import stage_columns as col
 from alignplanner.ui.main_window import MainWindow
@@ -78,7 +79,7 @@ def test_sign_as_two_roles_then_edit_falls_back_to_draft_and_undo_agrees_again(
     assert status.caption.text() == "all 2 roles signed"
     assert panel.model.rowCount() == 2
     assert panel.model.index(1, 1).data() == "Sam Ortiz"
-    assert panel.model.index(0, 3).data() == digest(document.plan).removeprefix("sha256:")[:8]
+    assert panel.model.index(0, DIGEST).data() == digest(document.plan).removeprefix("sha256:")[:8]
     assert document.undo_stack.undoText() == "Sign as sales (Sam Ortiz)"
 
     stage = document.plan.stages[1]
@@ -91,7 +92,7 @@ def test_sign_as_two_roles_then_edit_falls_back_to_draft_and_undo_agrees_again(
     before = f"{stage.conversion * 100:.4g}%"
     assert panel.changes.item(0).text() == f"{stage.name} conversion {before} -> 42%"
     assert panel.changes_box.isVisible()
-    assert panel.model.index(0, 4).data() == "an earlier version"
+    assert panel.model.index(0, VERSION).data() == "an earlier version"
     at = QPoint(5, 5)  # hovering the headline badge tells the same
     QApplication.sendEvent(status, QHelpEvent(QEvent.Type.ToolTip, at, status.mapToGlobal(at)))
     assert panel.changes.item(0).text() in status.toolTip()

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from alignplanner.contract.read.checks import MISSING, Checker, array_of_tables, kind_of, make
-from alignplanner.domain.agreement.signoff import Approver, Signature, SignOff
+from alignplanner.domain.agreement.signoff import Approver, RosterEntry, Signature, SignOff
 from alignplanner.domain.problems import Path
 
 if TYPE_CHECKING:
@@ -20,6 +20,7 @@ __all__ = [
     "APPROVER_KEYS",
     "CRITERION_KEYS",
     "DECAY_KEYS",
+    "ROSTER_KEYS",
     "SCORING_KEYS",
     "SIGNATURE_KEYS",
     "SIGNOFF_KEYS",
@@ -45,9 +46,10 @@ SCORING_KEYS = (
 )
 CRITERION_KEYS = ("id", "label", "kind", "points")
 DECAY_KEYS = ("mode", "days")
-SIGNOFF_KEYS = ("required", "approvers", "signatures")
+SIGNOFF_KEYS = ("required", "approvers", "roster", "signatures")
+ROSTER_KEYS = ("role", "name", "public_key")
 APPROVER_KEYS = ("role", "name", "title")
-SIGNATURE_KEYS = ("role", "name", "signed_at", "digest", "parts")
+SIGNATURE_KEYS = ("role", "name", "signed_at", "digest", "parts", "roster", "sshsig")
 
 
 def _text_list(c: Checker, table: Mapping[str, Any], key: str, path: Path) -> tuple[str, ...]:
@@ -198,11 +200,28 @@ def signoff_of(raw: Mapping[str, Any], c: Checker) -> SignOff:
                 signed_at=_timestamp(c, item, path),
                 digest=c.text(item, "digest", path, required=True, bad="?"),
                 parts=_text_map(c, item, "parts", path, example='{ target = "0123456789abcdef" }'),
+                roster=c.text(item, "roster", path),
+                sshsig=c.text(item, "sshsig", path),
+            )
+        )
+    roster = []
+    for rp, item in array_of_tables(table, "roster", c, required=False, example=""):
+        path = ("signoff", *rp)
+        c.keys(item, path, ROSTER_KEYS)
+        roster.append(
+            make(
+                c,
+                path,
+                RosterEntry,
+                role=c.text(item, "role", path, required=True, bad="?"),
+                name=c.text(item, "name", path, required=True, bad="?"),
+                public_key=c.text(item, "public_key", path, required=True, bad="?"),
             )
         )
     required = _text_list(c, table, "required", p)
     return make(
-        c, p, SignOff, required=required, approvers=tuple(approvers), signatures=tuple(signatures)
+        c, p, SignOff, required=required, approvers=tuple(approvers),
+        signatures=tuple(signatures), roster=tuple(roster),
     )
 
 

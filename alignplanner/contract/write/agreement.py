@@ -63,6 +63,11 @@ def _signoff(signoff: SignOff) -> dict[str, Any]:
             {"role": a.role, "name": a.name, **({"title": a.title} if a.title else {})}
             for a in signoff.approvers
         ]
+    if signoff.roster:
+        out["roster"] = [
+            {"role": e.role, "name": e.name, "public_key": e.public_key}
+            for e in signoff.roster
+        ]
     if signoff.signatures:
         out["signatures"] = [
             {
@@ -71,6 +76,7 @@ def _signoff(signoff: SignOff) -> dict[str, Any]:
                 "signed_at": s.signed_at,
                 "digest": s.digest,
                 **({"parts": dict(s.parts)} if s.parts else {}),
+                **({"roster": s.roster, "sshsig": s.sshsig} if s.sshsig else {}),
             }
             for s in signoff.signatures
         ]

@@ -11,6 +11,12 @@ A digest says *that* the inputs changed, not *what* changed. So a signature also
 ``pipeline``, ``scoring``, and any other top-level section). Comparing them with the parts
 of the current plan says which parts changed since the signature.
 
+A sign-off may hold a **roster** (`RosterEntry`): each role's person and their Ed25519
+public key. A signature made with a key (``sshsig``, OpenSSH's SSHSIG, armored) records
+the digest of the roster entry it was made under (``roster``); whether it verifies is the
+contract's business (alignplanner.contract.signatures), since it needs the digest. A
+signature without ``sshsig`` was made before keys: it names a role, it proves nothing.
+
 Roles are a small fixed vocabulary (`SIGNOFF_ROLES`). A sign-off that requires any role
 requires at least one marketing role and one sales role (`ROLE_SIDES`): the agreement is
 between the two.
@@ -24,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from types import MappingProxyType
 
+from alignplanner.domain.agreement.roster import fingerprint, key_blob
 from alignplanner.domain.checks import check_text
 from alignplanner.domain.problems import Collector, Path
 
@@ -33,8 +40,10 @@ __all__ = [
     "ROLE_SIDES",
     "SIGNOFF_ROLES",
     "Approver",
+    "RosterEntry",
     "SignOff",
     "Signature",
+    "enrol",
     "sign",
     "withdraw",
 ]
@@ -66,14 +75,18 @@ PART_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_-]+)?$")
 MAX_SIGNATURES = 50
 MAX_APPROVERS = 50
 MAX_PARTS = 500
+MAX_ROSTER = 50
+MAX_SSHSIG = 2000
+_PATTERN_CHARACTERS = frozenset('*?,!"\\\n\r\t')
+"""An Ed25519 SSHSIG in armor is about 300 characters; anything far longer is not one."""
 
 
-def _check_role(c: Collector, path: Path, role: object) -> None:
+def check_role(c: Collector, path: Path, role: object) -> None:
     if role not in SIGNOFF_ROLES:
         c.add(path, f"unknown role {role!r}; the roles are {', '.join(SIGNOFF_ROLES)}")
 
 
-def _check_name(c: Collector, path: Path, name: object) -> None:
+def check_name(c: Collector, path: Path, name: object) -> None:
     check_text(c, path, name, limit=200)
     if isinstance(name, str) and not name.strip():
         c.add(path, "the name must not be empty")
@@ -89,10 +102,44 @@ class Approver:
 
     def __post_init__(self) -> None:
         c = Collector()
-        _check_role(c, ("role",), self.role)
-        _check_name(c, ("name",), self.name)
+        check_role(c, ("role",), self.role)
+        check_name(c, ("name",), self.name)
         check_text(c, ("title",), self.title, limit=200)
         c.raise_if_any()
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """``name`` holds ``public_key`` (``ssh-ed25519 AAAA...``, no comment) to sign for
+    ``role``."""
+
+    role: str
+    name: str
+    public_key: str
+
+    def __post_init__(self) -> None:
+        c = Collector()
+        check_role(c, ("role",), self.role)
+        check_name(c, ("name",), self.name)
+        if isinstance(self.name, str) and (bad := sorted(set(self.name) & _PATTERN_CHARACTERS)):
+            c.add(("name",), f"a name in the roster cannot hold {' '.join(bad)} (in an "
+                  "allowed-signers file they are patterns that match other names)")
+        check_text(c, ("public_key",), self.public_key, limit=200)
+        if isinstance(self.public_key, str) and len(self.public_key) <= 200:
+            try:
+                key_blob(self.public_key)
+            except ValueError as exc:
+                c.add(("public_key",), str(exc))
+        c.raise_if_any()
+
+    @property
+    def fingerprint(self) -> str:
+        """``K7QF-2M9A`` (alignplanner.domain.agreement.roster.fingerprint)."""
+        return fingerprint(self.public_key)
+
+    def describe(self) -> str:
+        """``sales: Sam Lee, key K7QF-2M9A``."""
+        return f"{self.role}: {self.name}, key {self.fingerprint}"
 
 
 @dataclass(frozen=True)
@@ -105,13 +152,17 @@ class Signature:
     signed_at: datetime
     digest: str
     parts: Mapping[str, str] = field(default_factory=dict)
+    roster: str = ""
+    """The digest of the roster entry the signer signed under (empty: made before keys)."""
+    sshsig: str = ""
+    """The SSHSIG signature, armored (empty: made before keys)."""
 
     def __post_init__(self) -> None:
         if isinstance(self.parts, Mapping):
             object.__setattr__(self, "parts", MappingProxyType(dict(self.parts)))
         c = Collector()
-        _check_role(c, ("role",), self.role)
-        _check_name(c, ("name",), self.name)
+        check_role(c, ("role",), self.role)
+        check_name(c, ("name",), self.name)
         at = self.signed_at
         if not isinstance(at, datetime):
             c.add(
@@ -138,10 +189,26 @@ class Signature:
                     )
                 elif not isinstance(value, str) or not PART_DIGEST_PATTERN.match(value):
                     c.add(("parts", key), f"must be 16 lowercase hex digits, got {value!r}")
+        self._check_key_fields(c)
         c.raise_if_any()
 
+    def _check_key_fields(self, c: Collector) -> None:
+        if self.roster and (not isinstance(self.roster, str)
+                            or not DIGEST_PATTERN.match(self.roster)):
+            c.add(("roster",), f"must be 'sha256:' and 64 lowercase hex digits, got "
+                  f"{self.roster!r}")
+        check_text(c, ("sshsig",), self.sshsig, limit=MAX_SSHSIG)
+        if bool(self.roster) != bool(self.sshsig):
+            c.add(("sshsig",) if self.roster else ("roster",),
+                  "a signature made with a key has both 'roster' and 'sshsig'")
+
     def __hash__(self) -> int:
-        return hash((self.role, self.name, self.signed_at, self.digest))
+        return hash((self.role, self.name, self.signed_at, self.digest, self.sshsig))
+
+    @property
+    def keyed(self) -> bool:
+        """Made with a key (else made before keys, which proves nothing)."""
+        return bool(self.sshsig)
 
     def describe(self) -> str:
         """``sales (Sam Ortiz, 2026-11-23 14:05 UTC)``."""
@@ -155,17 +222,44 @@ class SignOff:
     required: tuple[str, ...] = ()
     approvers: tuple[Approver, ...] = ()
     signatures: tuple[Signature, ...] = ()
+    roster: tuple[RosterEntry, ...] = ()
 
     def __post_init__(self) -> None:
         c = Collector()
         self._check_required(c)
         self._check_approvers(c)
         self._check_signatures(c)
+        self._check_roster(c)
         c.raise_if_any()
+
+    def _check_roster(self, c: Collector) -> None:
+        if len(self.roster) > MAX_ROSTER:
+            c.add(("roster",), f"at most {MAX_ROSTER} roster entries, got {len(self.roster)}")
+        seen: set[tuple[str, str]] = set()
+        for i, entry in enumerate(self.roster):
+            if (entry.role, entry.name) in seen:
+                c.add(("roster", i), f"{entry.name} is in the roster twice for {entry.role}; "
+                      "keep one key per person and role")
+            seen.add((entry.role, entry.name))
+            names = self.approvers_for(entry.role)
+            if names and entry.name not in names:
+                c.add(("roster", i, "name"),
+                      f"{entry.name} is not a named approver for {entry.role} "
+                      f"({', '.join(names)})")
+
+    def roster_entry(self, role: str, name: str) -> RosterEntry | None:
+        """The roster's entry for ``name`` signing for ``role`` (None if not enrolled)."""
+        return next((e for e in self.roster if (e.role, e.name) == (role, name)), None)
+
+    def roster_for_key(self, role: str, public_key: str) -> RosterEntry | None:
+        """The roster's entry for ``role`` holding ``public_key`` (None if none does)."""
+        blob = key_blob(public_key)
+        return next((e for e in self.roster
+                     if e.role == role and key_blob(e.public_key) == blob), None)
 
     def _check_required(self, c: Collector) -> None:
         for i, role in enumerate(self.required):
-            _check_role(c, ("required", i), role)
+            check_role(c, ("required", i), role)
             if role in self.required[:i]:
                 c.add(("required", i), f"role {role!r} is listed twice")
         sides = {ROLE_SIDES.get(role) for role in self.required}
@@ -237,6 +331,13 @@ def sign(signoff: SignOff, signature: Signature) -> SignOff:
         s for s in signoff.signatures if (s.role, s.name) != (signature.role, signature.name)
     )
     return replace(signoff, signatures=(*kept, signature))
+
+
+def enrol(signoff: SignOff, entry: RosterEntry) -> SignOff:
+    """``signoff`` with ``entry`` in its roster, replacing the same person's entry for the
+    same role. PlanInvalid (paths under ``roster``) if not allowed."""
+    kept = tuple(e for e in signoff.roster if (e.role, e.name) != (entry.role, entry.name))
+    return replace(signoff, roster=(*kept, entry))
 
 
 def withdraw(signoff: SignOff, role: str, name: str) -> SignOff:

@@ -11,11 +11,21 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
 
-from alignplanner.domain.agreement.signoff import Approver, Signature, sign, withdraw
+from alignplanner.domain.agreement.signoff import (
+    Approver,
+    RosterEntry,
+    Signature,
+    enrol,
+    sign,
+    withdraw,
+)
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid
 
-__all__ = ["set_approvers", "set_required", "set_signoff", "sign_plan", "withdraw_signature"]
+__all__ = [
+    "enrol_key", "set_approvers", "set_required", "set_signoff", "sign_plan",
+    "withdraw_signature",
+]
 
 
 def set_signoff(plan: Plan, **fields: object) -> Plan:
@@ -28,17 +38,35 @@ def set_signoff(plan: Plan, **fields: object) -> Plan:
 
 
 def sign_plan(
-    plan: Plan, role: str, name: str, *, signed_at: datetime, digest: str, parts: dict[str, str]
+    plan: Plan, role: str, name: str, *, signed_at: datetime, digest: str, parts: dict[str, str],
+    roster: str = "", sshsig: str = "",
 ) -> Plan:
     """``plan`` signed by ``name`` for ``role`` (replacing their earlier signature).
     The caller gives the digest and part digests of the plan's current inputs
-    (alignplanner.contract.digest) and the time, truncated to the second, in UTC."""
+    (alignplanner.contract.digest) and the time, truncated to the second, in UTC; for a
+    signature with a key, the roster entry's digest and the SSHSIG
+    (alignplanner.contract.signatures)."""
     try:
-        signature = Signature(role, name.strip(), signed_at, digest, parts)
+        signature = Signature(role, name.strip(), signed_at, digest, parts, roster, sshsig)
     except PlanInvalid as exc:
         raise exc.prefixed(("signoff", "signatures", len(plan.signoff.signatures))) from None
     try:
         return replace(plan, signoff=sign(plan.signoff, signature))
+    except PlanInvalid as exc:
+        raise exc.prefixed(("signoff",)) from None
+
+
+def enrol_key(plan: Plan, role: str, name: str, public_key: str) -> Plan:
+    """``plan`` with ``name``'s ``public_key`` (``ssh-ed25519 AAAA...``) in the roster for
+    ``role``, replacing their earlier key. Paths name the field (``signoff.roster[0]...``)."""
+    index = next((i for i, e in enumerate(plan.signoff.roster)
+                  if (e.role, e.name) == (role, name.strip())), len(plan.signoff.roster))
+    try:
+        entry = RosterEntry(role, name.strip(), public_key.strip())
+    except PlanInvalid as exc:
+        raise exc.prefixed(("signoff", "roster", index)) from None
+    try:
+        return replace(plan, signoff=enrol(plan.signoff, entry))
     except PlanInvalid as exc:
         raise exc.prefixed(("signoff",)) from None
 
