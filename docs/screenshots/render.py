@@ -2,7 +2,8 @@
 
 Run from the repository root: python docs/screenshots/render.py [NAME ...]
 (NAME: main-window, presentation-mode, dark-theme-stress-plan, sla-panel, capacity,
-scoring, signoff, actuals-import, actuals-view, actuals-refused, or "screens" for every
+scoring, signoff, actuals-import, actuals-view, actuals-refused, actuals-sla-week, or
+"screens" for every
 tab at both screen sizes; none given: all). Qt draws offscreen on two screens: a
 1920x1080 one, where the windows are 1600x960 (the actuals shots ask for 1280x720) and
 presentation mode fills it, and a 1280x720 projector beside it.
@@ -166,17 +167,42 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         dialog.resize(1240, 690)
         dialog.files.ask_files()
         settle()
-        if run:
+        def run_import(as_of: tuple[int, int, int] | None) -> None:
+            from PySide6.QtCore import QDate
+
+            if as_of is not None:
+                dialog.as_of_check.setChecked(True)
+                dialog.as_of.setDate(QDate(*as_of))
             dialog.start_import()
             deadline = time.monotonic() + 60
             while dialog.job is not None and time.monotonic() < deadline:
                 QApplication.processEvents()
                 time.sleep(0.01)
+
+        if run and not refused:  # last week's refresh, then this week's: "vs last week"
+            run_import((2025, 11, 24))
+            feature.open_dialog()
+            run_import((2025, 12, 1))
+        elif run:
+            run_import(None)
         if not run or refused:
             name = "actuals-refused" if refused else "actuals-import"
             dialog.grab().save(str(HERE / f"{name}.png"))
             print(f"docs/screenshots/{name}.png")
             dialog.close()
+
+    def actuals_tables(window: MainWindow) -> None:
+        """The Actuals tab's week and SLA tables: the tab scrolled to show them."""
+        from PySide6.QtWidgets import QScrollArea
+
+        actuals(window, run=True)
+        view = window.actuals.view.view
+        settle()
+        area = view.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            area.ensureWidgetVisible(view.sla_table, 0, 0)
 
     shots: dict[str, tuple[str | None, Callable[[MainWindow], None]]] = {
         "main-window": (None, tab("Funnel")),
@@ -191,6 +217,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         "actuals-import": (None, lambda window: actuals(window, run=False)),
         "actuals-view": (None, lambda window: actuals(window, run=True)),
         "actuals-refused": (None, lambda window: actuals(window, run=True, refused=True)),
+        "actuals-sla-week": (None, actuals_tables),
     }
     def every_tab() -> dict[str, Callable[[MainWindow], None]]:
         """The window as it opens, with each editor tab, each chart tab, and presenting."""

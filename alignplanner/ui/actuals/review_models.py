@@ -23,11 +23,18 @@ class _NamedRows(CellModel):
     def row_title(self, row: int) -> str:
         raise NotImplementedError
 
+    def row_tip(self, row: int) -> str | None:
+        return None
+
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = ROLE.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Vertical:
-            if role == ROLE.DisplayRole and 0 <= section < self.row_count():
+            if not 0 <= section < self.row_count():
+                return None
+            if role == ROLE.DisplayRole:
                 return self.row_title(section)
+            if role == ROLE.ToolTipRole:
+                return self.row_tip(section)
             return None
         return super().headerData(section, orientation, role)
 
@@ -52,12 +59,18 @@ class SlaModel(_NamedRows):
         self._rows: tuple[SlaReview, ...] = ()
         self._names: tuple[str, ...] = ()
         self._targets: tuple[float, ...] = ()
+        self._full: tuple[str, ...] = ()
 
     def set_reviews(self, rows: Sequence[SlaReview], names: Sequence[str],
-                    targets: Sequence[float]) -> None:
+                    targets: Sequence[float], full: Sequence[str] = ()) -> None:
+        """The SLAs' rows, short ``names`` as titles (``full`` names as their tooltips)."""
         self.beginResetModel()
         self._rows, self._names, self._targets = tuple(rows), tuple(names), tuple(targets)
+        self._full = tuple(full) or self._names
         self.endResetModel()
+
+    def row_tip(self, row: int) -> str | None:
+        return self._full[row]
 
     def row_count(self) -> int:
         return len(self._rows)

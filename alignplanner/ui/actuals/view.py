@@ -138,9 +138,9 @@ class ActualsView(QWidget):
         plan = self.document.plan
         slas = {s.id: s for s in plan.slas}
         rows = [r for r in self.imported.slas if r.compliance.sla in slas]
-        self.sla_model.set_reviews(
-            rows, [slas[r.compliance.sla].name or r.compliance.sla for r in rows],
-            [slas[r.compliance.sla].target for r in rows])
+        full = [slas[r.compliance.sla].name or r.compliance.sla for r in rows]
+        self.sla_model.set_reviews(rows, [wording.sla_short_name(n) for n in full],
+                                   [slas[r.compliance.sla].target for r in rows], full)
         self.sla_caption.setVisible(bool(plan.slas))
         self.sla_none.setVisible(bool(plan.slas) and not rows)
         self.sla_table.setVisible(bool(rows))

@@ -10,26 +10,25 @@ KEEP_SNAPSHOT = "Keep actuals snapshot"  # the undo step an import adds
 SLA_COMPLIANCE_CAPTION = "SLA compliance, from the exports' times"
 NO_SLA_TIMES = ("No SLA compliance: the exports give no times of day for the plan's "
                 "hand-offs (dates alone cannot measure a window of hours).")
-SLA_TITLES = ("Hand-offs", "Median", "p95", "Within window", "Within 2\u00d7", "Within 4\u00d7",
-              "Stale now", "Plan could")
+SLA_TITLES = ("Due", "Median", "p95", "In window", "In 2\u00d7", "In 4\u00d7", "Stale",
+              "Feasible")
 SLA_HELP = (
     "Hand-offs due: answered, or past the window unanswered (those still inside it wait)",
     "Median business hours to the first response, over the answered",
     "95th percentile of the business hours to the first response (numpy's linear)",
-    "Share of the due hand-offs answered within the SLA's window, against its target",
+    "Share of the due hand-offs answered within the SLA's window, of the share it promises",
     "Share answered within twice the window",
     "Share answered within four times the window",
     "Hand-offs past the window with no response yet (stale): hover for ids and owners",
-    "Months of these hand-offs in which the planned team could keep the promise "
-    "(the capacity model's Erlang C)",
+    "Of the plan months these hand-offs fell in, those in which the planned team could "
+    "keep the promise (the capacity model's Erlang C); \u2013 when none is a plan month",
 )
 WEEK_CAPTION = "This week against last week ({day:%d %b})"
-WEEK_TITLES = ("Reached", "vs last week", "New in the plan's months", "To next, estimated",
-               "vs last week")
+WEEK_TITLES = ("Reached", "Change", "New in plan", "To next", "Change")
 WEEK_HELP = (
     "Records that reached the stage, whole history to as of",
     "Change since last week's snapshot",
-    "First entries within the plan's months since last week's snapshot",
+    "New first entries within the plan's months since last week's snapshot",
     "Estimated chance of the next stage within the window (Kaplan-Meier / Aalen-Johansen)",
     "Change of the estimate since last week, in percentage points",
 )
@@ -48,10 +47,17 @@ def share_text(share: float | None) -> str:
 
 
 def within_text(share: float | None, target: float) -> str:
-    """``share`` against the SLA's ``target``: "82% (target 95%)"."""
+    """``share`` against the SLA's ``target``: "82% of 95%"."""
     if share is None:
         return "\u2013"
-    return f"{percent(round(share, 3))} (target {percent(target)})"
+    return f"{percent(round(share, 3))} of {percent(target)}"
+
+
+def sla_short_name(name: str) -> str:
+    """An SLA's name for a row title: the part before a colon ("Speed to lead: first
+    touch on every MQL" -> "Speed to lead")."""
+    head = name.split(":", 1)[0].strip()
+    return head or name
 
 
 def stale_line(record: str, owner: str, hours: float) -> str:
@@ -59,9 +65,8 @@ def stale_line(record: str, owner: str, hours: float) -> str:
 
 
 def feasible_text(feasible: int, months: int) -> str:
-    if not months:
-        return "outside the plan"
-    return f"{feasible} of {months} month{'s' if months != 1 else ''}"
+    """"2 of 3" plan months feasible; a dash when no hand-off fell in a plan month."""
+    return f"{feasible} of {months}" if months else "\u2013"
 
 
 def signed_count(change: int) -> str:
