@@ -60,6 +60,9 @@ def test_sla_compliance_then_this_week_against_last(qtbot: QtBot, main_window: M
     prompts.exports = [path]
     main_window.actuals.prompts = prompts
     _import(qtbot, main_window, path)
+    dialog = main_window.actuals.dialog
+    assert dialog is not None
+    assert dialog.columns.roles["owner"].currentText() == "OwnerId"  # guessed, and shown
     view = main_window.actuals.view.view
     model = view.sla_model
     assert view.sla_table.isVisibleTo(view)
