@@ -52,14 +52,16 @@ def handoff_date_columns(fm: FileMapping) -> list[str]:
 
 def read_times(fm: FileMapping, columns: Mapping[str, pl.Series],
                days: Mapping[str, NDArray[np.int32]], *, zone: str, path: str,
-               problems: list[FileProblem]) -> FileTimes:
-    """The times of the file's date columns (``days`` from `parse_dates`). A hand-off
+               problems: list[FileProblem], timed: bool = True) -> FileTimes:
+    """The times of the file's date columns (``days`` from `parse_dates`); with ``timed``
+    false (nothing will measure a hand-off), only of its hand-off columns. A hand-off
     column without any time of day is a problem: a day cannot measure a window of hours."""
     clock = fm.timezone or zone
+    wanted = set(handoff_date_columns(fm))
     instants: dict[str, NDArray[np.int64]] = {}
     for name, day in days.items():
         values = columns[name]
-        if values.str.contains(":", literal=True).any():
+        if (timed or name in wanted) and values.str.contains(":", literal=True).any():
             instants[name] = parse_times(values, day, clock)
         else:
             instants[name] = np.full(len(day), NO_TIME, np.int64)

@@ -94,7 +94,7 @@ class _Steps:
 
 def read_actuals(mapping: Mapping, stage_order: Sequence[str] | None = None, *,
                  as_of: date | None = None, zone: str = "UTC",
-                 slas: Sequence[str] | None = None,
+                 slas: Sequence[str] | None = None, times: bool | None = None,
                  progress: Callable[[float], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> Actuals:
     """Read every file of ``mapping`` into `Events`.
@@ -105,6 +105,8 @@ def read_actuals(mapping: Mapping, stage_order: Sequence[str] | None = None, *,
     the latest date seen) ends the period: later events are skipped and counted.
     Times without an offset are in ``zone`` unless a file sets its ``timezone``; with
     ``slas`` (the plan's SLA ids) every SLA a file's ``handoffs`` name must be one.
+    Events carry their times of day when ``times`` (default: when there are ``slas``,
+    since only an SLA measures them); hand-off columns always do.
     ``progress(fraction)`` is called a few times per file; ``cancelled()`` as often, and
     when it says so `Cancelled` is raised. Raises `ActualsError` with every problem.
     """
@@ -113,13 +115,14 @@ def read_actuals(mapping: Mapping, stage_order: Sequence[str] | None = None, *,
     problems: list[FileProblem] = []
     stages = _funnel(mapping, stage_order, problems)
     _known_slas(mapping, slas, problems)
+    timed = times if times is not None else bool(slas)
     code = {name: i for i, name in enumerate(stages)}
     code[LOST_VALUE] = LOST
     read: list[_FileEvents] = []
     for i, fm in enumerate(mapping.files):
         try:
             read.append(_read_file(i, fm, mapping, code=code, steps=steps,
-                                   problems=problems, zone=zone))
+                                   problems=problems, zone=zone, timed=timed))
         except ActualsError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -194,7 +197,8 @@ def _needed(fm: FileMapping) -> list[str]:
 
 
 def _read_file(index: int, fm: FileMapping, mapping: Mapping, *, code: dict[str, int],
-               steps: _Steps, problems: list[FileProblem], zone: str) -> _FileEvents:
+               steps: _Steps, problems: list[FileProblem], zone: str,
+               timed: bool) -> _FileEvents:
     path = fm.path if os.path.isabs(fm.path) else os.path.join(mapping.base, fm.path)
     table = read_table(path, _needed(fm), encoding=fm.encoding, delimiter=fm.delimiter,
                        sheet=fm.sheet)
@@ -232,7 +236,8 @@ def _read_file(index: int, fm: FileMapping, mapping: Mapping, *, code: dict[str,
         source = table.columns[fm.source].str.strip_chars()
         if mapping.sources:
             source = source.replace(dict(mapping.sources))
-    times = (read_times(fm, table.columns, days, zone=zone, path=path, problems=own)
+    times = (read_times(fm, table.columns, days, zone=zone, path=path, problems=own,
+                        timed=timed)
              if not own else None)
     if own or times is None:
         problems.extend(own)

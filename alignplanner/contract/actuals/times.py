@@ -12,7 +12,8 @@ plan's business calendar. Instants are UTC seconds since 1970-01-01. A local tim
 clock change skips is read as an hour later on the clock (the instant the offset before
 the change gives); one it repeats as the earlier of the two.
 
-The per-row work is polars: one regular expression, then integer arithmetic.
+The per-row work is polars (a literal search, a slice and a join) and numpy; the regular
+expression runs once per distinct time of day.
 """
 
 from __future__ import annotations
@@ -29,16 +30,42 @@ from alignplanner.domain.actuals.events import NO_TIME
 __all__ = ["NO_TIME", "has_times", "parse_times"]
 
 _EPOCH = date(1970, 1, 1).toordinal()
-_TIME = (r"^\S+[ T]+(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?(?:[.,]\d+)?\s*"
+_TIME = (r"^\s*(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?(?:[.,]\d+)?\s*"
          r"(?:(?P<ampm>[AaPp])\.?[Mm]\.?)?\s*(?P<z>Z|[+-]\d{2}:?\d{2})?$")
 
 
 def parse_times(values: pl.Series, days: NDArray[np.int32], zone: str) -> NDArray[np.int64]:
     """The UTC instant (seconds) of each value whose day is ``days`` (from `parse_dates`),
-    `NO_TIME` where the value has no time of day; naive times are in ``zone`` (IANA)."""
-    parts = values.str.strip_chars().str.extract_groups(_TIME).struct.unnest()
+    `NO_TIME` where the value has no time of day; naive times are in ``zone`` (IANA).
+
+    What follows the date (after its first space or ``T``) repeats a lot, so it is read
+    once per distinct text and joined back to the rows."""
+    text = values.str.strip_chars()
+    frame = text.rename("v").to_frame().with_columns(
+        pos=pl.min_horizontal(pl.col("v").str.find(" ", literal=True),
+                              pl.col("v").str.find("T", literal=True)))
+    suffix = frame.select(suffix=pl.col("v").str.slice(pl.col("pos") + 1))["suffix"]
+    table = _suffixes(suffix.unique().drop_nulls())
+    joined = suffix.to_frame().join(table, on="suffix", how="left", maintain_order="left")
+    clock = joined["clock"].fill_null(-1).to_numpy().astype(np.int64)
+    offset = joined["offset"].fill_null(NO_TIME).to_numpy().astype(np.int64)
+    ok = (clock >= 0) & (days != NO_DAY)
+    naive = (days.astype(np.int64) - _EPOCH) * 86400 + clock
+    given = ok & (offset != NO_TIME)
+    out = np.full(len(days), NO_TIME, np.int64)
+    out[given] = naive[given] - offset[given]
+    local = ok & ~given
+    if local.any():
+        out[local] = _localised(naive[local], zone)
+    return out
+
+
+def _suffixes(suffix: pl.Series) -> pl.DataFrame:
+    """Per distinct text after a date: its second of the day (-1: not a time of day) and
+    the offset it names in seconds (`NO_TIME`: none)."""
+    parts = suffix.str.extract_groups(_TIME).struct.unnest()
     hour = parts["h"].cast(pl.Int64, strict=False)
-    ok = (~hour.is_null()).to_numpy() & (days != NO_DAY)
+    ok = (~hour.is_null()).to_numpy()
     h = hour.fill_null(0).to_numpy().astype(np.int64)
     m = parts["m"].cast(pl.Int64, strict=False).fill_null(0).to_numpy().astype(np.int64)
     s = parts["s"].cast(pl.Int64, strict=False).fill_null(0).to_numpy().astype(np.int64)
@@ -46,15 +73,10 @@ def parse_times(values: pl.Series, days: NDArray[np.int32], zone: str) -> NDArra
     twelve = ampm != ""
     ok &= np.where(twelve, (h >= 1) & (h <= 12), h < 24) & (m < 60) & (s < 60)
     h = np.where(twelve, h % 12 + np.where(ampm == "P", 12, 0), h)
-    naive = (days.astype(np.int64) - _EPOCH) * 86400 + h * 3600 + m * 60 + s
-    offset = _offset_seconds(parts["z"])
-    given = offset != NO_TIME
-    out = np.where(given, naive - offset, NO_TIME)
-    local = ok & ~given
-    if local.any():
-        out[local] = _localised(naive[local], zone)
-    out[~ok] = NO_TIME
-    return out
+    clock = np.where(ok, h * 3600 + m * 60 + s, -1)
+    return pl.DataFrame({"suffix": suffix, "clock": clock,
+                         "offset": _offset_seconds(parts["z"])},
+                        schema={"suffix": pl.String, "clock": pl.Int64, "offset": pl.Int64})
 
 
 def has_times(instants: NDArray[np.int64]) -> bool:

@@ -84,8 +84,14 @@ def test_times_owners_and_hand_off_columns(tmp_path: Path) -> None:
 
 def test_a_file_timezone_and_offsets(tmp_path: Path) -> None:
     mapping = MAPPING.replace('owner = "OwnerId"', 'owner = "OwnerId"\ntimezone = "UTC"')
-    actuals = read_actuals(read_mapping(str(_setup(tmp_path, mapping))), zone="Asia/Tokyo")
+    path = _setup(tmp_path, mapping)
+    actuals = read_actuals(read_mapping(str(path)), zone="Asia/Tokyo", times=True)
     assert actuals.events.instant[0] == ts(datetime(2026, 12, 31, 16, tzinfo=UTC))
+    # Without a plan's SLAs nothing measures a stage's time: it is not read (faster),
+    # but the hand-off columns are.
+    plain = read_actuals(read_mapping(str(path)))
+    assert (plain.events.instant == NO_TIME).all()
+    assert plain.events.handoffs[SLA_ID].start[1] != NO_TIME
     values = pl.Series(["2027-01-05 10:00:00-05:00", "2027-01-05 10:00 pm", "2027-01-05 25:00",
                         "2027-03-14 02:30"])
     days = np.array([datetime(2027, 1, 5).toordinal()] * 3
