@@ -8,7 +8,8 @@ the file's bytes:
 
 - JSON, keys sorted, no whitespace (``separators=(",", ":")``), UTF-8 without escaping;
 - floats as Python's shortest round-trip ``repr``; dates as ISO ``YYYY-MM-DD``;
-- ``[requirements]`` (derived, recomputed on load) and ``[signoff]`` (the signatures
+- ``[requirements]`` (derived, recomputed on load), ``[actuals]`` (what the CRM said:
+  the snapshots of the actuals' refreshes) and ``[signoff]`` (the signatures
   themselves) are left out.
 
 Other systems can recompute the digest from the TOML file with any parser by following
@@ -40,7 +41,7 @@ __all__ = [
     "inputs_dict", "part_digests",
 ]
 
-DERIVED_SECTIONS = ("requirements", "signoff")
+DERIVED_SECTIONS = ("requirements", "signoff", "actuals")
 """Top-level sections that are not inputs and so are not part of the digest."""
 
 

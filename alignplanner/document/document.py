@@ -28,6 +28,7 @@ from alignplanner.domain.extras import Extras
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, Problem
 from alignplanner.domain.results import Result
+from alignplanner.domain.review.snapshots import Snapshot, Snapshots
 from alignplanner.domain.scenarios.scenario import BASE, Scenarios
 from alignplanner.domain.uncertainty.settings import Uncertainty
 
@@ -47,6 +48,7 @@ class PlanDocument(QObject):
     loaded = Signal()  # a different plan is in the document (before its planChanged)
     scenariosChanged = Signal(object)  # Scenarios
     currentScenarioChanged = Signal(str)  # the name of the scenario shown (BASE or a variant)
+    snapshotsChanged = Signal(object)  # Snapshots (the actuals' refreshes kept)
 
     def __init__(self, plan: Plan, path: Path | None = None,
                  result: Result | None = None, parent: QObject | None = None) -> None:
@@ -234,6 +236,24 @@ class PlanDocument(QObject):
             self.planChanged.emit((old, shown.plan))
             self.resultChanged.emit(shown.result)
 
+    @property
+    def snapshots(self) -> Snapshots:
+        """The actuals' snapshots the plan file keeps (``[actuals]``)."""
+        return self._extras.snapshots
+
+    def keep_snapshot(self, text: str, snapshot: Snapshot) -> None:
+        """Keep ``snapshot`` (in its week's place) as one undoable step named ``text``."""
+        from alignplanner.document.snapshots import SnapshotEdit
+
+        old = self._extras.snapshots
+        new = old.with_snapshot(snapshot)
+        if new != old:
+            self.undo_stack.push(SnapshotEdit(self._install_snapshots, old, new, text))
+
+    def _install_snapshots(self, snapshots: Snapshots) -> None:
+        self._extras = self._extras.with_changes(snapshots=snapshots)
+        self.snapshotsChanged.emit(snapshots)
+
     def replace_plan(self, plan: Plan, text: str = "Replace plan") -> list[Problem]:
         if self._current != BASE:  # the plan replaced is the base
             self.show_scenario(BASE)
@@ -247,6 +267,7 @@ class PlanDocument(QObject):
         self._current = BASE
         self._extras = extras or Extras()
         self._install_scenarios(self._extras.scenarios)
+        self.snapshotsChanged.emit(self._extras.snapshots)
         self.set_path(path)
         self.loaded.emit()
         self._install(plan, result if result is not None else compute(plan))

@@ -3,11 +3,11 @@
 Run from the repository root: python docs/screenshots/render.py [NAME ...]
 (NAME: main-window, presentation-mode, dark-theme-stress-plan, sla-panel, capacity,
 scoring, scenarios, scenario-compare, scenario-compare-by-month, signoff, signoff-keys,
-actuals-import, actuals-view, actuals-refused, review, calibration, uncertainty,
-uncertainty-presentation, or "screens" for every tab at both screen sizes; none given:
-all). Qt draws offscreen on two screens: a 1920x1080 one, where the windows are 1600x960
-(the actuals shots ask for 1280x720) and presentation mode fills it, and a 1280x720
-projector beside it.
+actuals-import, actuals-view, actuals-refused, actuals-sla-week, review, calibration,
+uncertainty, uncertainty-presentation, or "screens" for every tab at both screen sizes;
+none given: all). Qt draws offscreen on two screens: a 1920x1080 one, where the windows
+are 1600x960 (the actuals shots ask for 1280x720) and presentation mode fills it, and a
+1280x720 projector beside it.
 
 "screens" (files ``at-<width>x<height>/<tab>.png``): the window filling each screen, once
 per editor tab (with the waterfall beside it), once per other chart tab (beside the
@@ -224,12 +224,24 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         dialog.resize(1240, 690)
         dialog.files.ask_files()
         settle()
-        if run:
+        def run_import(as_of: tuple[int, int, int] | None) -> None:
+            from PySide6.QtCore import QDate
+
+            if as_of is not None:
+                dialog.as_of_check.setChecked(True)
+                dialog.as_of.setDate(QDate(*as_of))
             dialog.start_import()
             deadline = time.monotonic() + 60
             while dialog.job is not None and time.monotonic() < deadline:
                 QApplication.processEvents()
                 time.sleep(0.01)
+
+        if run and not refused:  # last week's refresh, then this week's: "vs last week"
+            run_import((2025, 11, 24))
+            feature.open_dialog()
+            run_import((2025, 12, 1))
+        elif run:
+            run_import(None)
         if not run or refused:
             name = "actuals-refused" if refused else "actuals-import"
             dialog.grab().save(str(HERE / f"{name}.png"))
@@ -274,6 +286,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         settle()
         pick(window.chart_tabs, "Review")
         settle()
+
     def calibration(window: MainWindow) -> None:
         """Two years of history imported, then the Calibrate dialog from the Actuals tab."""
         actuals(window, run=True, days=760)
@@ -288,12 +301,27 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         for row in (0, 5):  # ticked, as the room would before accepting
             model.setData(model.index(row, 0), Qt.CheckState.Checked.value,
                           Qt.ItemDataRole.CheckStateRole)
+        settle()
         dialog.grab().save(str(HERE / "calibration.png"))
         print("docs/screenshots/calibration.png")
         dialog.tabs.setCurrentIndex(1)  # the lags, as monthly mass
+        settle()
         dialog.grab().save(str(HERE / "calibration-lags.png"))
         print("docs/screenshots/calibration-lags.png")
         dialog.close()
+
+    def actuals_tables(window: MainWindow) -> None:
+        """The Actuals tab's week and SLA tables: the tab scrolled to show them."""
+        from PySide6.QtWidgets import QScrollArea
+
+        actuals(window, run=True)
+        view = window.actuals.view.view
+        settle()
+        area = view.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            area.ensureWidgetVisible(view.sla_table, 0, 0)
 
     shots: dict[str, tuple[str | None, Callable[[MainWindow], None]]] = {
         "main-window": (None, tab("Funnel")),
@@ -315,6 +343,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         "calibration": (None, calibration),
         "uncertainty": (None, chart("Uncertainty", tab("Funnel"))),
         "uncertainty-presentation": (None, presenting_uncertainty),
+        "actuals-sla-week": (None, actuals_tables),
     }
     def every_tab() -> dict[str, Callable[[MainWindow], None]]:
         """The window as it opens, with each editor tab, each chart tab, and presenting."""

@@ -74,7 +74,12 @@ def test_import_from_the_file_menu_fills_the_actuals_tab(
     view.choose_source("Web")
     assert model.data(model.index(ENTERED, 0)) == "175"
     assert main_window.document.plan is plan  # the estimates are not part of the plan
-    assert not main_window.document.is_modified
+    # What the plan file keeps is the import's snapshot, one undoable step.
+    document = main_window.document
+    assert document.snapshots.taken == (feature.last.snapshot,)
+    assert document.undo_stack.undoText() == wording.KEEP_SNAPSHOT
+    document.undo_stack.undo()
+    assert not document.is_modified
 
 
 def test_the_transition_model_passes_qt_checks(

@@ -40,6 +40,8 @@ SOURCE_KEYS = ("leadsource", "originalsource", "source", "origin", "originalsour
                "channel", "sourcechannel")
 AMOUNT_KEYS = ("amount", "closevalue", "dealamount", "amountincompanycurrency", "value",
                "expectedrevenue", "revenue")
+OWNER_KEYS = ("ownerid", "owner", "salesagent", "sdrid", "contactowner", "dealowner",
+              "leadowner", "opportunityowner", "hubspotowner", "assignedto", "rep")
 HISTORY_DATE_KEYS = ("createddate", "editdate", "lastmodified", "lastmodifieddate", "date",
                      "changedate")
 
@@ -175,7 +177,8 @@ class _Export:
         return kind, FileMapping(
             path=self.path, id=id_ or "", stage=stage, date=date,
             enters=MappingProxyType(kept), source=self.c.find(SOURCE_KEYS),
-            amount=self.c.find(AMOUNT_KEYS), where=MappingProxyType(dict(where or {})))
+            amount=self.c.find(AMOUNT_KEYS), where=MappingProxyType(dict(where or {})),
+            owner=self.c.find(OWNER_KEYS))
 
 
 _Found = tuple[str, FileMapping] | None

@@ -32,12 +32,22 @@ from numpy.typing import NDArray
 
 from alignplanner.contract.actuals.amounts import parse_amounts
 from alignplanner.contract.actuals.dates import NO_DAY, parse_dates
+from alignplanner.contract.actuals.handoff_columns import (
+    FileTimes,
+    handoff_date_columns,
+    handoff_times,
+    needed_columns,
+    owners,
+    read_times,
+)
 from alignplanner.contract.actuals.mapping import IGNORE_VALUE, LOST_VALUE, FileMapping, Mapping
+from alignplanner.contract.actuals.record_values import amounts
+from alignplanner.contract.actuals.record_values import sources as sources_of
 from alignplanner.contract.actuals.result import Actuals, ActualsError, Cancelled, FileReport
 from alignplanner.contract.actuals.table import Table, read_table
 from alignplanner.contract.errors import FileProblem
 from alignplanner.contract.locate import LineIndex
-from alignplanner.domain.actuals.events import LOST, NO_HISTORY_START, UNATTRIBUTED, Events
+from alignplanner.domain.actuals.events import LOST, NO_HISTORY_START, Events
 from alignplanner.domain.problems import Path, dotted
 
 __all__ = ["read_actuals"]
@@ -45,7 +55,6 @@ __all__ = ["read_actuals"]
 _T = TypeVar("_T", bound=np.generic)
 _IGNORED = -2
 _BLANK = -3
-_EXAMPLES = 5
 
 
 @dataclass
@@ -64,6 +73,8 @@ class _FileEvents:
     earliest: int | None
     source: pl.Series | None  # per row, mapped; "" when blank
     amount: NDArray[np.float64] | None
+    instant: NDArray[np.int64]  # per event: UTC seconds, NO_TIME without a time of day
+    times: FileTimes
 
 
 class _Steps:
@@ -82,7 +93,8 @@ class _Steps:
 
 
 def read_actuals(mapping: Mapping, stage_order: Sequence[str] | None = None, *,
-                 as_of: date | None = None,
+                 as_of: date | None = None, zone: str = "UTC",
+                 slas: Sequence[str] | None = None, times: bool | None = None,
                  progress: Callable[[float], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> Actuals:
     """Read every file of ``mapping`` into `Events`.
@@ -91,6 +103,10 @@ def read_actuals(mapping: Mapping, stage_order: Sequence[str] | None = None, *,
     names must then be one of them) or else the order in which ``[stages]`` values and
     then the files' ``enters`` keys first name them. ``as_of`` (else the mapping's, else
     the latest date seen) ends the period: later events are skipped and counted.
+    Times without an offset are in ``zone`` unless a file sets its ``timezone``; with
+    ``slas`` (the plan's SLA ids) every SLA a file's ``handoffs`` name must be one.
+    Events carry their times of day when ``times`` (default: when there are ``slas``,
+    since only an SLA measures them); hand-off columns always do.
     ``progress(fraction)`` is called a few times per file; ``cancelled()`` as often, and
     when it says so `Cancelled` is raised. Raises `ActualsError` with every problem.
     """
@@ -98,13 +114,15 @@ def read_actuals(mapping: Mapping, stage_order: Sequence[str] | None = None, *,
     steps.at(0, 0.0)
     problems: list[FileProblem] = []
     stages = _funnel(mapping, stage_order, problems)
+    _known_slas(mapping, slas, problems)
+    timed = times if times is not None else bool(slas)
     code = {name: i for i, name in enumerate(stages)}
     code[LOST_VALUE] = LOST
     read: list[_FileEvents] = []
     for i, fm in enumerate(mapping.files):
         try:
             read.append(_read_file(i, fm, mapping, code=code, steps=steps,
-                                   problems=problems))
+                                   problems=problems, zone=zone, timed=timed))
         except ActualsError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -151,6 +169,20 @@ def _funnel(mapping: Mapping, stage_order: Sequence[str] | None,
     return plan
 
 
+def _known_slas(mapping: Mapping, slas: Sequence[str] | None,
+                problems: list[FileProblem]) -> None:
+    if slas is None:
+        return
+    problem = _mapping_problems(mapping)
+    for i, fm in enumerate(mapping.files):
+        for sla in fm.handoffs:
+            if sla not in slas:
+                named = ", ".join(repr(s) for s in slas) or "none"
+                problems.append(problem(("file", i, "handoffs", sla),
+                                        f"{sla!r} is not an SLA of the plan; its SLAs are "
+                                        f"{named}"))
+
+
 # -- one file -----------------------------------------------------------------------------
 
 
@@ -160,11 +192,13 @@ def _needed(fm: FileMapping) -> list[str]:
         if column is not None:
             columns.append(column)
     columns.extend(fm.where)
+    columns.extend(needed_columns(fm))
     return list(dict.fromkeys(columns))
 
 
 def _read_file(index: int, fm: FileMapping, mapping: Mapping, *, code: dict[str, int],
-               steps: _Steps, problems: list[FileProblem]) -> _FileEvents:
+               steps: _Steps, problems: list[FileProblem], zone: str,
+               timed: bool) -> _FileEvents:
     path = fm.path if os.path.isabs(fm.path) else os.path.join(mapping.base, fm.path)
     table = read_table(path, _needed(fm), encoding=fm.encoding, delimiter=fm.delimiter,
                        sheet=fm.sheet)
@@ -181,7 +215,8 @@ def _read_file(index: int, fm: FileMapping, mapping: Mapping, *, code: dict[str,
         skipped["filtered"] = n - int(keep.sum())
     usable = (ids != "").to_numpy() & keep
     own: list[FileProblem] = []
-    date_columns = list(dict.fromkeys([*fm.enters.values(), *([fm.date] if fm.date else [])]))
+    date_columns = list(dict.fromkeys([*fm.enters.values(), *([fm.date] if fm.date else []),
+                                       *handoff_date_columns(fm)]))
     parsed = parse_dates([(c, table.columns[c]) for c in date_columns], file=path,
                          date_order=fm.date_order, line_of=table.line, cancelled=steps.check)
     own.extend(parsed.problems)
@@ -201,28 +236,34 @@ def _read_file(index: int, fm: FileMapping, mapping: Mapping, *, code: dict[str,
         source = table.columns[fm.source].str.strip_chars()
         if mapping.sources:
             source = source.replace(dict(mapping.sources))
-    if own:
+    times = (read_times(fm, table.columns, days, zone=zone, path=path, problems=own,
+                        timed=timed)
+             if not own else None)
+    if own or times is None:
         problems.extend(own)
         raise ActualsError([])
     steps.at(index, 0.8)
 
-    slots: list[tuple[NDArray[np.int16] | int, NDArray[np.int32]]] = [
-        (code[stage], days[column]) for stage, column in fm.enters.items()]
+    slots: list[tuple[NDArray[np.int16] | int, NDArray[np.int32], NDArray[np.int64]]] = [
+        (code[stage], days[column], times.instants[column])
+        for stage, column in fm.enters.items()]
     if long_codes is not None and fm.date is not None:
-        slots.append((long_codes, days[fm.date]))
-    rows, stage, day, earliest = _slot_events(slots, keep, usable, skipped)
+        slots.append((long_codes, days[fm.date], times.instants[fm.date]))
+    rows, stage, day, instant, earliest = _slot_events(slots, keep, usable, skipped)
     return _FileEvents(index, path, table, ids, rows, stage, day, skipped,
-                       parsed.order, earliest, source, amount)
+                       parsed.order, earliest, source, amount, instant, times)
 
 
-def _slot_events(slots: list[tuple[NDArray[np.int16] | int, NDArray[np.int32]]],
-                 keep: NDArray[np.bool_], usable: NDArray[np.bool_],
-                 skipped: dict[str, int]) -> tuple[NDArray[np.int64], NDArray[np.int16],
-                                                   NDArray[np.int32], int | None]:
+def _slot_events(
+        slots: list[tuple[NDArray[np.int16] | int, NDArray[np.int32], NDArray[np.int64]]],
+        keep: NDArray[np.bool_], usable: NDArray[np.bool_], skipped: dict[str, int],
+) -> tuple[NDArray[np.int64], NDArray[np.int16], NDArray[np.int32], NDArray[np.int64],
+           int | None]:
     """The events of each (stage, days) slot of a file's rows, counting the skipped."""
     all_rows: list[NDArray[np.int64]] = []
     all_stage: list[NDArray[np.int16]] = []
     all_day: list[NDArray[np.int32]] = []
+    all_instant: list[NDArray[np.int64]] = []
     blank_id = int(keep.sum() - usable.sum())
 
     def add(reason: str, count: int) -> None:
@@ -230,7 +271,7 @@ def _slot_events(slots: list[tuple[NDArray[np.int16] | int, NDArray[np.int32]]],
             skipped[reason] = skipped.get(reason, 0) + count
 
     earliest: int | None = None
-    for stage_code, day in slots:
+    for stage_code, day, instant in slots:
         add("blank id", blank_id)
         ok = usable.copy()
         if isinstance(stage_code, np.ndarray):
@@ -247,10 +288,11 @@ def _slot_events(slots: list[tuple[NDArray[np.int16] | int, NDArray[np.int32]]],
         rows = np.flatnonzero(ok)
         all_rows.append(rows)
         all_day.append(day[rows])
+        all_instant.append(instant[rows])
         all_stage.append(stage_code[rows] if isinstance(stage_code, np.ndarray)
                          else np.full(len(rows), stage_code, np.int16))
     return (_cat(all_rows, np.int64), _cat(all_stage, np.int16), _cat(all_day, np.int32),
-            earliest)
+            _cat(all_instant, np.int64), earliest)
 
 
 def _cat(parts: Sequence[NDArray[_T]], dtype: type[_T]) -> NDArray[_T]:
@@ -319,6 +361,7 @@ def _assemble(mapping: Mapping, stages: tuple[str, ...], read: list[_FileEvents]
     record_parts: list[NDArray[np.int32]] = []
     stage_parts: list[NDArray[np.int16]] = []
     day_parts: list[NDArray[np.int32]] = []
+    instant_parts: list[NDArray[np.int64]] = []
     history = np.full(len(stages), NO_HISTORY_START, np.int64)
     for f, code in zip(read, codes, strict=True):
         late = f.day > end
@@ -329,6 +372,7 @@ def _assemble(mapping: Mapping, stages: tuple[str, ...], read: list[_FileEvents]
         record_parts.append(code[f.rows[on]])
         stage_parts.append(stage)
         day_parts.append(f.day[on])
+        instant_parts.append(f.instant[on])
         if f.earliest is not None:
             for s in np.unique(stage[stage >= 0]).tolist():
                 if history[s] == NO_HISTORY_START or f.earliest < history[s]:
@@ -337,94 +381,20 @@ def _assemble(mapping: Mapping, stages: tuple[str, ...], read: list[_FileEvents]
             warnings.append(f"{f.path} has a header only: no rows")
     steps.check()
     n = len(record_ids)
-    sources, source = _sources(read, codes, n, record_ids, warnings)
-    amount = _amounts(read, codes, n, record_ids, warnings)
+    sources, source = sources_of(read, codes, n, record_ids, warnings)
+    amount = amounts(read, codes, n, record_ids, warnings)
+    owner_names, owner = owners([f.times for f in read], codes, n)
     events = Events(
         stages=stages, record_ids=record_ids,
         record=_cat(record_parts, np.int32),
         stage=_cat(stage_parts, np.int16),
         day=_cat(day_parts, np.int32),
         sources=sources, source=source, amount=amount,
-        history_start=history.astype(np.int32))
+        history_start=history.astype(np.int32), instant=_cat(instant_parts, np.int64),
+        owners=owner_names, owner=owner,
+        handoffs=handoff_times([f.times for f in read], codes, n))
     reports = tuple(FileReport(f.path, f.table.rows, f.table.encoding, f.order,
                                dict(f.skipped)) for f in read)
     if steps.progress is not None:
         steps.progress(1.0)
     return Actuals(events, reports, date.fromordinal(end), tuple(warnings))
-
-
-def _last_per_record(code: NDArray[np.int32], given: NDArray[np.bool_]) -> tuple[
-        NDArray[np.int32], NDArray[np.int64]]:
-    """Each record's code once, with the row of its last row where ``given``."""
-    rows = np.flatnonzero(given & (code >= 0))
-    if not len(rows):
-        return np.zeros(0, np.int32), np.zeros(0, np.int64)
-    records = code[rows]
-    # The last occurrence: unique over the reversed order.
-    unique, first_reversed = np.unique(records[::-1], return_index=True)
-    return unique.astype(np.int32), rows[::-1][first_reversed]
-
-
-def _conflicts(kind: str, record_ids: tuple[str, ...], later: _FileEvents,
-               earlier: list[_FileEvents], *, owner: NDArray[np.int32],
-               clash: NDArray[np.int32], kept: list[str], other: list[str],
-               warnings: list[str]) -> None:
-    for j in np.unique(owner[clash]).tolist():
-        these = np.flatnonzero(owner[clash] == j)
-        examples = ", ".join(f"{record_ids[int(clash[k])]!r} ({kept[k]} vs {other[k]})"
-                             for k in these[:_EXAMPLES].tolist())
-        warnings.append(
-            f"{len(these)} record{'s' if len(these) != 1 else ''} have another {kind} in "
-            f"{later.path} than in {earlier[j].path}; the first is kept: {examples}")
-
-
-def _sources(read: list[_FileEvents], codes: list[NDArray[np.int32]], n: int,
-             record_ids: tuple[str, ...], warnings: list[str]) -> tuple[
-                 tuple[str, ...], NDArray[np.int32]]:
-    names: dict[str, int] = {UNATTRIBUTED: 0}
-    source = np.zeros(n, np.int32)
-    owner = np.full(n, -1, np.int32)
-    for f, code in zip(read, codes, strict=True):
-        if f.source is None:
-            continue
-        values = f.source
-        records, rows = _last_per_record(code, (values != "").to_numpy())
-        if not len(records):
-            continue
-        texts: list[str] = values.gather(rows).to_list()
-        for text in dict.fromkeys(texts):
-            names.setdefault(text, len(names))
-        mine = np.array([names[t] for t in texts], np.int32)
-        new = owner[records] < 0
-        clash = ~new & (source[records] != mine)
-        if clash.any():
-            lookup = list(names)
-            _conflicts("source", record_ids, f, read, owner=owner, clash=records[clash],
-                       kept=[repr(lookup[s]) for s in source[records[clash]].tolist()],
-                       other=[repr(lookup[s]) for s in mine[clash].tolist()],
-                       warnings=warnings)
-        source[records[new]] = mine[new]
-        owner[records[new]] = f.index
-    return tuple(names), source
-
-
-def _amounts(read: list[_FileEvents], codes: list[NDArray[np.int32]], n: int,
-             record_ids: tuple[str, ...], warnings: list[str]) -> NDArray[np.float64]:
-    amount = np.full(n, np.nan)
-    owner = np.full(n, -1, np.int32)
-    for f, code in zip(read, codes, strict=True):
-        if f.amount is None:
-            continue
-        records, rows = _last_per_record(code, ~np.isnan(f.amount))
-        if not len(records):
-            continue
-        mine = f.amount[rows]
-        new = owner[records] < 0
-        clash = ~new & (amount[records] != mine)
-        if clash.any():
-            _conflicts("amount", record_ids, f, read, owner=owner, clash=records[clash],
-                       kept=[f"{v:g}" for v in amount[records[clash]].tolist()],
-                       other=[f"{v:g}" for v in mine[clash].tolist()], warnings=warnings)
-        amount[records[new]] = mine[new]
-        owner[records[new]] = f.index
-    return amount

@@ -5,6 +5,12 @@ plan stage to the column holding the date the record entered it (the wide shape:
 date column per stage); ``stage`` and ``date`` name the columns of a row's own stage and
 the date it was reached (the long shape). ``stages`` maps CRM values to plan stages (many
 to one), or to ``"lost"`` or ``"ignore"``; ``sources`` CRM sources to plan sources.
+
+For the SLAs, ``owner`` names the column of the record's owner (who must answer), and
+``handoffs`` maps an SLA of the plan (by id) to the columns of its hand-off's times
+(`HandOffColumns`); without them a hand-off starts at the record's entry into the SLA's
+from-stage and is answered at its entry into the to-stage, when those dates carry a time
+of day (`times`). ``timezone`` is the clock of the file's times that name no offset.
 """
 
 from __future__ import annotations
@@ -20,6 +26,20 @@ IGNORE_VALUE = "ignore"
 
 
 def _empty() -> MappingABC[str, str]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class HandOffColumns:
+    """The columns of one SLA's hand-off times in a file. ``start``: when the record was
+    handed over (assigned, entered the stage); ``answered``: its first response
+    (accepted, first touch). A column left out falls back on the stage entry's time."""
+
+    start: str | None = None
+    answered: str | None = None
+
+
+def _no_handoffs() -> MappingABC[str, HandOffColumns]:
     return MappingProxyType({})
 
 
@@ -43,6 +63,9 @@ class FileMapping:
     # {"Field": "Status"} for Salesforce's LeadHistory; other rows are skipped, counted
     # as "filtered". Written `where = { Field = "Status" }` in the mapping file.
     where: MappingABC[str, str] = field(default_factory=_empty)
+    owner: str | None = None  # the column of the record's owner
+    timezone: str | None = None  # IANA zone of times without an offset; None: the plan's
+    handoffs: MappingABC[str, HandOffColumns] = field(default_factory=_no_handoffs)
 
 
 @dataclass(frozen=True)
@@ -59,4 +82,5 @@ class Mapping:
     path: str | None = None  # the mapping file read, when it was read from one
 
 
-__all__ = ["DATE_ORDERS", "IGNORE_VALUE", "LOST_VALUE", "FileMapping", "Mapping"]
+__all__ = ["DATE_ORDERS", "IGNORE_VALUE", "LOST_VALUE", "FileMapping", "HandOffColumns",
+           "Mapping"]

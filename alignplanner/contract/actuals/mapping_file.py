@@ -21,6 +21,12 @@ The format (TOML)::
     delimiter = ";"               # optional; detected when left out
     sheet = "Sheet1"              # optional, XLSX only
     where = { Field = "Status" }  # optional: only rows whose columns hold these values
+    owner = "sales_agent"         # optional: who owns the record (named when it is stale)
+    timezone = "Europe/Berlin"    # optional: the clock of times without an offset
+                                  # (default: the plan's business calendar)
+    [file.handoffs.mql-follow-up] # optional, per SLA of the plan (by id): its times
+    start = "AssignedDate"        # handed over (default: entry into the SLA's from stage)
+    answered = "FirstTouchDate"   # first response (default: entry into its to stage)
 
     [stages]                      # CRM value -> plan stage, or "lost", or "ignore"
     "Closed Won" = "Won"
@@ -40,10 +46,16 @@ from collections.abc import Mapping as MappingABC
 from datetime import date
 from types import MappingProxyType
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import tomli_w
 
-from alignplanner.contract.actuals.mapping import DATE_ORDERS, FileMapping, Mapping
+from alignplanner.contract.actuals.mapping import (
+    DATE_ORDERS,
+    FileMapping,
+    HandOffColumns,
+    Mapping,
+)
 from alignplanner.contract.actuals.result import ActualsError
 from alignplanner.contract.atomic import atomic_write_text
 from alignplanner.contract.errors import FileProblem
@@ -55,8 +67,9 @@ __all__ = ["MAX_MAPPING_BYTES", "read_mapping", "write_mapping"]
 MAX_MAPPING_BYTES = 4 << 20
 _TOP_KEYS = ("as_of", "file", "stages", "sources")
 _FILE_TEXT_KEYS = ("path", "id", "stage", "date", "source", "amount", "date_order",
-                   "encoding", "delimiter", "sheet")
-_FILE_TABLE_KEYS = ("enters", "where")
+                   "encoding", "delimiter", "sheet", "owner", "timezone")
+_FILE_TABLE_KEYS = ("enters", "where", "handoffs")
+_HANDOFF_KEYS = ("start", "answered")
 
 
 class _Checker:
@@ -194,6 +207,8 @@ def _file(table: dict[str, Any], path: Path, check: _Checker) -> FileMapping | N
     encoding: str = text["encoding"] or "auto"
     delimiter = text["delimiter"]
     _options(order, encoding, delimiter, path, check)
+    _timezone(text["timezone"], path, check)
+    handoffs = _handoffs(table.get("handoffs"), (*path, "handoffs"), check)
     if len(check.problems) > before:
         return None
     file_path, file_id = text["path"], text["id"]
@@ -202,7 +217,46 @@ def _file(table: dict[str, Any], path: Path, check: _Checker) -> FileMapping | N
     return FileMapping(path=file_path, id=file_id, enters=enters, stage=stage,
                        date=when, source=text["source"], amount=text["amount"],
                        date_order=order, encoding=encoding, delimiter=delimiter,
-                       sheet=text["sheet"], where=where)
+                       sheet=text["sheet"], where=where, owner=text["owner"],
+                       timezone=text["timezone"], handoffs=handoffs)
+
+
+def _timezone(zone: str | None, path: Path, check: _Checker) -> None:
+    if zone is None:
+        return
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        check.add((*path, "timezone"), f"must be an IANA time zone such as "
+                  f"'America/New_York' or 'UTC', not {zone!r}")
+
+
+def _handoffs(value: object, path: Path, check: _Checker) -> MappingABC[str, HandOffColumns]:
+    """SLA id -> the columns of its hand-off times (``[file.handoffs.<sla>]``)."""
+    if value is None:
+        return MappingProxyType({})
+    if not isinstance(value, dict):
+        check.add(path, f"must be a table of SLAs, not {_kind(value)}")
+        return MappingProxyType({})
+    out: dict[str, HandOffColumns] = {}
+    for sla, columns in value.items():
+        where = (*path, sla)
+        if not isinstance(columns, dict):
+            check.add(where, f"must be a table with {' and/or '.join(_HANDOFF_KEYS)}, "
+                      f"not {_kind(columns)}")
+            continue
+        for key in columns:
+            if key not in _HANDOFF_KEYS:
+                check.add((*where, key), f"unknown key; a hand-off has "
+                          f"{', '.join(_HANDOFF_KEYS)}")
+        found = _text_table(columns, where, check)
+        for key, column in found.items():
+            if not column.strip():
+                check.add((*where, key), "must name a column, not be empty")
+        if not any(k in found for k in _HANDOFF_KEYS):
+            check.add(where, "names no column: give start, answered or both")
+        out[sla] = HandOffColumns(found.get("start"), found.get("answered"))
+    return MappingProxyType(out)
 
 
 def _shape(table: dict[str, Any], enters: MappingABC[str, str], path: Path,
@@ -248,7 +302,8 @@ def write_mapping(mapping: Mapping, path: str) -> None:
     files: list[dict[str, Any]] = []
     for one in mapping.files:
         table: dict[str, Any] = {"path": one.path, "id": one.id}
-        for key in ("source", "amount", "stage", "date", "date_order", "delimiter", "sheet"):
+        for key in ("source", "amount", "stage", "date", "date_order", "delimiter", "sheet",
+                    "owner", "timezone"):
             value = getattr(one, key)
             if value is not None:
                 table[key] = value
@@ -258,6 +313,10 @@ def write_mapping(mapping: Mapping, path: str) -> None:
             table["where"] = dict(one.where)
         if one.enters:
             table["enters"] = dict(one.enters)
+        if one.handoffs:
+            table["handoffs"] = {sla: {k: v for k, v in (("start", c.start),
+                                                          ("answered", c.answered)) if v}
+                                 for sla, c in one.handoffs.items()}
         files.append(table)
     out["file"] = files
     if mapping.stages:

@@ -20,15 +20,21 @@ def import_actuals(mapping: Mapping, plan: Plan | None = None, *, as_of: date | 
                    cancelled: Callable[[], bool] | None = None) -> tuple[Actuals, Estimates]:
     """Read every file of ``mapping`` and estimate the funnel at ``as_of`` (default: the
     mapping's, else the latest date seen). With a plan, its stages set the funnel order
-    (stages are then named by id) and its windows the matured cohorts.
+    (stages are then named by id), its windows the matured cohorts, its calendar's zone
+    the clock of times without one, and its SLAs the hand-offs a file may name.
     Raises `ActualsError` or `Cancelled`."""
     order = None
     spans = None
+    zone = "UTC"
+    slas: tuple[str, ...] | None = None
     if plan is not None:
         mapping = by_ids(mapping, plan)
         order = stage_ids(plan)
         spans = windows(plan)
-    actuals = read_actuals(mapping, order, as_of=as_of, progress=progress, cancelled=cancelled)
+        zone = plan.calendar.timezone
+        slas = tuple(s.id for s in plan.slas)
+    actuals = read_actuals(mapping, order, as_of=as_of, zone=zone, slas=slas,
+                           progress=progress, cancelled=cancelled)
     return actuals, estimate(actuals.events, actuals.as_of, spans)
 
 

@@ -14,17 +14,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import numpy as np
 
+from alignplanner.domain.sla.business_clock import BusinessClock
 from alignplanner.domain.sla.calendar import BusinessCalendar
 from alignplanner.domain.sla.sla import Sla
 
 BAND_FACTORS = (1.0, 2.0, 4.0)
 """The bands, as multiples of the SLA's window."""
 
-_HOUR = timedelta(hours=1)
+_HOUR_SECONDS = 3600.0
 
 
 @dataclass(frozen=True)
@@ -63,26 +64,29 @@ class SlaCompliance:
 
 def compliance(sla: Sla, calendar: BusinessCalendar, handoffs: Sequence[HandOff],
                as_of: datetime) -> SlaCompliance:
-    """The compliance of ``sla`` over ``handoffs`` as known at ``as_of`` (aware)."""
+    """The compliance of ``sla`` over ``handoffs`` as known at ``as_of`` (aware). Business
+    time is measured for all of them at once (`BusinessClock`)."""
     window = sla.window_hours
-    answered: list[float] = []
-    stale: list[Stale] = []
-    for h in handoffs:
-        if h.answered is not None and h.answered <= as_of:
-            answered.append(calendar.business_time_between(h.start, h.answered) / _HOUR)
-            continue
-        waited = calendar.business_time_between(h.start, as_of) / _HOUR
-        if waited > window:
-            stale.append(Stale(h.id, h.owner, waited))
-    times = np.asarray(answered, dtype=np.float64)
-    due = len(answered) + len(stale)
+    end = as_of.timestamp()
+    start = np.array([h.start.timestamp() for h in handoffs], np.float64)
+    answer = np.array([h.answered.timestamp() if h.answered is not None else np.nan
+                       for h in handoffs], np.float64)
+    done = ~np.isnan(answer) & (answer <= end)
+    clock = BusinessClock.spanning(calendar, np.concatenate([start, answer[done], [end]]))
+    times = clock.between(start[done], answer[done]) / _HOUR_SECONDS
+    waiting = np.flatnonzero(~done)
+    waited = clock.between(start[waiting], np.full(len(waiting), end)) / _HOUR_SECONDS
+    late = waited > window
+    stale = [Stale(handoffs[i].id, handoffs[i].owner, float(w))
+             for i, w in zip(waiting[late].tolist(), waited[late].tolist(), strict=True)]
+    due = len(times) + len(stale)
     median, p95 = (np.percentile(times, [50, 95]).tolist() if len(times) else (None, None))
 
     def share(hours: float) -> float | None:
         return int(np.count_nonzero(times <= hours + 1e-9)) / due if due else None
 
     return SlaCompliance(
-        sla=sla.id, window_hours=window, answered=len(answered), due=due,
+        sla=sla.id, window_hours=window, answered=len(times), due=due,
         median_hours=median, p95_hours=p95, within=share(window),
         bands=tuple((window * f, share(window * f)) for f in BAND_FACTORS),
         stale=tuple(sorted(stale, key=lambda s: -s.hours)),

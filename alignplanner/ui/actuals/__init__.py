@@ -3,7 +3,8 @@
 `install(bench)` adds the File menu action and the chart tab "Actuals" (built when first
 shown). The dialog (`dialog`) reads the exports on a worker thread (`worker`); a good
 import is kept here, as the feature's last result, and shown in the tab (`view`). The
-plan is never changed by an import.
+plan itself is never changed by an import; its snapshot (counts and rates, for "vs last
+week") is kept in the plan file as one undoable step (docs/actuals.md, "Snapshots").
 """
 
 from __future__ import annotations
@@ -89,6 +90,8 @@ class ActualsFeature:
         """``imported`` becomes the last import: the tab shows it (brought forward with
         ``show``) and every listener hears of it. Refresh actuals comes here too."""
         self.last = imported
+        if imported.snapshot is not None:  # each refresh is kept: this week against the last
+            self.bench.document.keep_snapshot(wording.KEEP_SNAPSHOT, imported.snapshot)
         if show or self.view.built:
             self.view.view.show_import(imported)
         if show:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 from alignplanner.contract.actuals.mapping import FileMapping
 from alignplanner.ui import wording
 
-ROLES = ("id", "stage", "date", "source", "amount")
+ROLES = ("id", "stage", "date", "source", "amount", "owner")
 LONG_ONLY = frozenset({"stage", "date"})
 
 
@@ -82,7 +82,7 @@ class ColumnForm(QWidget):
         self._base = file
         blockers = [QSignalBlocker(box) for box in self._boxes()]
         chosen = {"id": file.id, "stage": file.stage, "date": file.date,
-                  "source": file.source, "amount": file.amount}
+                  "source": file.source, "amount": file.amount, "owner": file.owner}
         for role, box in self.roles.items():
             self._fill(box, chosen[role], blank=role != "id" or not file.id)
         for stage, box in self.enters.items():
@@ -129,7 +129,8 @@ class ColumnForm(QWidget):
         enters = {s: box.currentData() for s, box in self.enters.items() if box.currentData()}
         return replace(self._base, id=self.roles["id"].currentData() or "",
                        stage=column("stage"), date=column("date"), source=column("source"),
-                       amount=column("amount"), enters=MappingProxyType(enters),
+                       amount=column("amount"), owner=column("owner"),
+                       enters=MappingProxyType(enters),
                        date_order=self.date_order.currentData() or None,
                        where=self._base.where if long else MappingProxyType({}))
 

@@ -18,16 +18,21 @@ from alignplanner.contract.actuals.result import Actuals, ActualsError, Cancelle
 from alignplanner.contract.errors import FileProblem
 from alignplanner.domain.actuals.report import Estimates
 from alignplanner.domain.plan.plan import Plan
+from alignplanner.domain.review.handoffs import SlaReview
+from alignplanner.domain.review.snapshots import Snapshot
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Imported:
-    """What one import gave: the events read and the estimates made from them."""
+    """What one import gave: the events read, the estimates made from them, the snapshot
+    to keep (`domain.review.snapshots`) and the SLAs' compliance from the exports' times."""
 
     actuals: Actuals
     estimates: Estimates
+    snapshot: Snapshot | None = None
+    slas: tuple[SlaReview, ...] = ()
 
 
 class ImportSignals(QObject):
@@ -67,6 +72,7 @@ class ImportJob(QRunnable):
                 cancelled=self._cancel.is_set)
             if self._cancel.is_set():
                 raise Cancelled
+            snapshot, slas = _review_parts(self._plan, actuals, estimates)
         except Cancelled:
             self.signals.cancelled.emit()
         except ActualsError as exc:
@@ -75,7 +81,21 @@ class ImportJob(QRunnable):
             log.exception("importing actuals failed")
             self.signals.failed.emit(ActualsError([FileProblem("", None, "", str(exc))]))
         else:
-            self.signals.done.emit(Imported(actuals, estimates))
+            self.signals.done.emit(Imported(actuals, estimates, snapshot, slas))
+
+
+def _review_parts(plan: Plan, actuals: Actuals,
+                  estimates: Estimates) -> tuple[Snapshot, tuple[SlaReview, ...]]:
+    """The snapshot to keep and the SLAs' compliance, made here, off the window's thread
+    (a hand-off's business time is measured one at a time)."""
+    from alignplanner.domain.engine.compute import compute
+    from alignplanner.domain.review.handoffs import handoffs, sla_reviews
+    from alignplanner.domain.review.snapshots import snapshot_of
+
+    snapshot = snapshot_of(plan, actuals.events, estimates)
+    given = handoffs(plan, actuals.events)
+    slas = sla_reviews(plan, compute(plan), given, estimates.as_of) if given else ()
+    return snapshot, slas
 
 
 __all__ = ["ImportJob", "ImportSignals", "Imported"]

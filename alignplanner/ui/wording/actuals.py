@@ -31,7 +31,7 @@ IGNORE_LABEL = "Ignore"
 SHAPE_LABELS = (("One row per stage change", "long"),
                 ("One row per record, a date per stage", "wide"))
 ROLE_LABELS = {"id": "Record id", "stage": "Stage", "date": "Date reached", "source": "Source",
-               "amount": "Amount", "date_order": "Dates written as"}
+               "amount": "Amount", "owner": "Owner", "date_order": "Dates written as"}
 DATE_ORDER_LABELS = (("Detect from the file", ""), ("Year-month-day", "ymd"),
                      ("Month/day/year (US)", "mdy"), ("Day/month/year", "dmy"))
 ACTUALS_LABELS = {  # the captions, buttons and short messages of the dialog and the tab
@@ -46,7 +46,9 @@ ROLE_TIPS = {"id": "The column that names the record (opportunity, lead, contact
              "stage": "The column holding the stage a row reports",
              "date": "The column holding the date the row's stage was reached",
              "source": "The column holding the lead source (inbound, outbound, partner, ...)",
-             "amount": "The column holding the deal amount"}
+             "amount": "The column holding the deal amount",
+             "owner": "The column naming who owns the record (named when an SLA hand-off "
+                      "is stale)"}
 KIND_WORDS = {  # what each kind of export (`contract.actuals.guess.KINDS`) is
     "salesforce-lead-history": "A Salesforce LeadHistory export: a row per field change.",
     "salesforce-field-history": "A Salesforce field history export: a row per field change.",

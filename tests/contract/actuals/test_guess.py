@@ -271,3 +271,15 @@ def test_an_empty_plan_guesses_columns_but_no_stages() -> None:
     g = guess("OpportunityId,StageName,CreatedDate", "006a,Won,2024-01-01", plan=(), names=())
     assert g.file.stage == "StageName"
     assert dict(g.stages) == {"Won": ""}
+
+
+@pytest.mark.parametrize(("header", "owner"), [
+    ("Id,LeadSource,Status,OwnerId,CreatedDate", "OwnerId"),  # Salesforce Lead
+    ("opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date",
+     "sales_agent"),  # Maven
+    ("mql_id,seller_id,sdr_id,sr_id,won_date", "sdr_id"),  # Olist: the SDR answers
+    ("Record ID,Deal Stage,Deal owner,Close Date", "Deal owner"),  # HubSpot deals
+    ("OpportunityId,CreatedById,CreatedDate,StageName", None),  # who edited is no owner
+])
+def test_the_owner_column(header: str, owner: str | None) -> None:
+    assert guess(header).file.owner == owner
