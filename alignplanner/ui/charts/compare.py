@@ -39,7 +39,9 @@ class CompareChoice(QComboBox):
         self._cache: tuple[tuple[object, ...], tuple[Plan, Result]] | None = None
         self.setToolTip(wording.COMPARE_TIP)
         self.setAccessibleName(wording.COMPARE_LABEL)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # as wide as a short name; a longer one is elided (its tooltip and list say it whole)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
         self.currentIndexChanged.connect(self._picked)
         document.scenariosChanged.connect(self._fill)
         document.currentScenarioChanged.connect(self._fill)
