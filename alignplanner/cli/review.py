@@ -64,7 +64,10 @@ def run(args: argparse.Namespace) -> int:
         raise ActualsError.one(str(mapping), "no mapping file beside the plan: import actuals "
                                "in the app once (File > Import actuals), or give --mapping")
     actuals, estimates = import_actuals(read_mapping(str(mapping)), plan, as_of=as_of)
-    review = weekly_review(plan, compute(plan), actuals.events, estimates, rates=args.rates)
+    from alignplanner.domain.review.handoffs import handoffs
+
+    review = weekly_review(plan, compute(plan), actuals.events, estimates, rates=args.rates,
+                           handoffs=handoffs(plan, actuals.events))
     data = _render(review, args.format)
     if args.output in (None, "-"):
         sys.stdout.write(data.decode("utf-8"))

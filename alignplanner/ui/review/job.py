@@ -36,12 +36,14 @@ class ReviewJob(QRunnable):
         self._args = (plan, result, imported, rates)
 
     def run(self) -> None:
+        from alignplanner.domain.review.handoffs import handoffs
         from alignplanner.domain.review.weekly import weekly_review
 
         plan, result, imported, rates = self._args
         try:
-            review = weekly_review(plan, result, imported.actuals.events, imported.estimates,
-                                   rates=rates)
+            events = imported.actuals.events  # the SLAs' hand-offs where the exports time them
+            review = weekly_review(plan, result, events, imported.estimates, rates=rates,
+                                   handoffs=handoffs(plan, events))
         except Exception as exc:  # the stages moved under the import, or a bug: say so
             log.exception("the review failed")
             self.signals.failed.emit(self.number, str(exc))
