@@ -13,8 +13,10 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from alignplanner.contract.read.checks import Checker
+from alignplanner.contract.read.history import history_of
 from alignplanner.contract.read.scenarios import scenarios_of
 from alignplanner.contract.read.uncertainty import uncertainty_of
+from alignplanner.contract.write.history import history_values
 from alignplanner.contract.write.scenarios import scenarios_values
 from alignplanner.contract.write.uncertainty import settings_values
 from alignplanner.domain.extras import Extras
@@ -27,6 +29,7 @@ Writer = Callable[[Any], Mapping[str, Any]]
 SECTIONS: tuple[tuple[str, Reader, Writer], ...] = (
     ("uncertainty", uncertainty_of, settings_values),
     ("scenarios", scenarios_of, scenarios_values),
+    ("history", history_of, history_values),
 )
 
 

@@ -1,7 +1,8 @@
 """What a plan file holds beside the plan itself.
 
 The plan (`domain.plan.Plan`) is what the engine computes. Beside it a file keeps its
-named scenarios and its ``[uncertainty]`` settings (and, as features come, more such
+named scenarios, its ``[uncertainty]`` settings and its ``[history]`` (the version
+id of each save, `domain.history`) (and, as features come, more such
 sections). They travel together through reading, writing, the document, autosave and
 recovery as one value, so that a feature adding a section adds a field here and a line
 in `contract.extras`, not one more argument to every function on the way.
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from alignplanner.domain.history import History
 from alignplanner.domain.scenarios.scenario import Scenarios
 from alignplanner.domain.uncertainty.settings import Uncertainty
 
@@ -24,6 +26,7 @@ class Extras:
 
     scenarios: Scenarios = field(default_factory=Scenarios)
     uncertainty: Uncertainty = field(default_factory=Uncertainty)
+    history: History = field(default_factory=History)
 
     def with_changes(self, **changes: Any) -> Extras:
         return replace(self, **changes)

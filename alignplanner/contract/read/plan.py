@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from alignplanner.contract.read import agreement, funnel, sla, uncertainty
+from alignplanner.contract.read import agreement, funnel, history, sla, uncertainty
 from alignplanner.contract.read.checks import NAN, Checker, unchecked
 from alignplanner.domain.plan.funnel import Target
 from alignplanner.domain.plan.plan import Plan
@@ -18,7 +18,7 @@ from alignplanner.domain.problems import Path
 # The keys each table may hold, in file order (also the "did you mean" candidates).
 TOP_KEYS = ("format", "version", "plan", "target", "stages", "sources", "pipeline",
             *sla.TOP_KEYS, "requirements", *agreement.TOP_KEYS,
-            *uncertainty.TOP_KEYS, "scenarios")
+            *uncertainty.TOP_KEYS, "scenarios", *history.TOP_KEYS)
 PLAN_KEYS = ("name", "currency", "start", "months", "rounding", "description", "rates_source")
 
 
