@@ -12,12 +12,14 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from alignplanner.contract.atomic import atomic_write_text
-from alignplanner.domain.history import VERSION_PATTERN
+from alignplanner.domain import wording
+from alignplanner.domain.history import VERSION_PATTERN, History
 
-__all__ = ["MAX_VERSIONS", "VERSIONS_DIR_ENV", "find", "keep", "store_dir"]
+__all__ = ["MAX_VERSIONS", "VERSIONS_DIR_ENV", "Base", "find", "find_base", "keep", "store_dir"]
 
 VERSIONS_DIR_ENV = "ALIGNPLANNER_VERSIONS_DIR"
 MAX_VERSIONS = 300
@@ -77,3 +79,27 @@ def _prune(folder: Path) -> None:
     for old in kept[:-MAX_VERSIONS] if len(kept) > MAX_VERSIONS else []:
         with contextlib.suppress(OSError):
             old.unlink()
+
+
+@dataclass(frozen=True)
+class Base:
+    """The common version of two copies: its id ("" when they share none), the file
+    that holds it on this machine (None when it is not here), and a sentence saying
+    which version was used or which one to give."""
+
+    version: str
+    path: Path | None
+    message: str
+
+
+def find_base(ours: History, theirs: History, folder: Path | None = None) -> Base:
+    """The newest version both histories come from, and where its content is kept."""
+    version = ours.common_ancestor(theirs)
+    if version is None:
+        return Base("", None, wording.base_unknown())
+    when = ours.saved_at(version) or theirs.saved_at(version)
+    saved = f"{when:%Y-%m-%d %H:%M} UTC" if when else "at a time not recorded"
+    path = find(version, folder)
+    if path is None:
+        return Base(version, None, wording.base_missing(version, saved))
+    return Base(version, path, wording.base_found(version, saved, str(path.parent)))

@@ -14,6 +14,7 @@ import re
 import secrets
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from itertools import takewhile
 
 from alignplanner.domain.problems import Collector
 
@@ -32,12 +33,15 @@ def new_version_id() -> str:
 class History:
     """``version`` of the file (empty: never saved with a history), its ``parent``,
     when it was ``saved`` (UTC), and ``ancestors`` (newest first, at most
-    `MAX_ANCESTORS`, the parent first)."""
+    `MAX_ANCESTORS`, the parent first) with when they were saved (``ancestors_saved``:
+    the times of the first ones, as far as they are known), so that a version missing on this
+    machine can be named by its time."""
 
     version: str = ""
     parent: str = ""
     saved: datetime | None = None
     ancestors: tuple[str, ...] = field(default=())
+    ancestors_saved: tuple[datetime, ...] = field(default=())
 
     def __post_init__(self) -> None:
         c = Collector()
@@ -48,6 +52,9 @@ class History:
         for i, value in enumerate(self.ancestors):
             if not VERSION_PATTERN.fullmatch(value):
                 c.add(("ancestors", i), f"must be 16 lowercase hex digits, got {value!r}")
+        if len(self.ancestors_saved) > len(self.ancestors):
+            c.add(("ancestors_saved",), f"must hold at most one time for each of the "
+                  f"{len(self.ancestors)} ancestors, got {len(self.ancestors_saved)}")
         if self.parent and not self.version:
             c.add(("version",), "missing: a history with a parent needs its own version")
         if self.saved is not None and self.saved.tzinfo is None:
@@ -61,12 +68,27 @@ class History:
         ids = [self.version, *self.ancestors, self.parent]
         return tuple(dict.fromkeys(i for i in ids if i))
 
+    def saved_at(self, version: str) -> datetime | None:
+        """When ``version`` (this one or an ancestor) was saved, None if not known."""
+        return self._times().get(version)
+
+    def _times(self) -> dict[str, datetime]:
+        times = dict(zip(self.ancestors, self.ancestors_saved, strict=False))
+        if self.version and self.saved is not None:
+            times[self.version] = self.saved
+        return times
+
+    def _with_ancestors(self, ancestors: list[str], times: dict[str, datetime]) -> History:
+        ancestors = ancestors[:MAX_ANCESTORS]
+        known = tuple(times[i] for i in takewhile(times.__contains__, ancestors))
+        return replace(self, ancestors=tuple(ancestors), ancestors_saved=known)
+
     def saved_again(self, version: str | None = None,
                     saved: datetime | None = None) -> History:
         """The history of the next save: a new version whose parent is this one."""
-        earlier = self.lineage[:MAX_ANCESTORS]
-        return History(version or new_version_id(), self.version,
-                       saved or datetime.now(UTC).replace(microsecond=0), earlier)
+        new = History(version or new_version_id(), self.version,
+                      saved or datetime.now(UTC).replace(microsecond=0))
+        return new._with_ancestors(list(self.lineage), self._times())
 
     def merged_with(self, other: History) -> History:
         """This history with ``other``'s line among the ancestors (after merging another
@@ -74,7 +96,7 @@ class History:
         own order, so that a version both share comes after what either made since."""
         mine = [*self.ancestors] or ([self.parent] if self.parent else [])
         ancestors = [i for i in _woven(mine, list(other.lineage)) if i != self.version]
-        return replace(self, ancestors=tuple(ancestors[:MAX_ANCESTORS]))
+        return self._with_ancestors(ancestors, {**other._times(), **self._times()})
 
     def common_ancestor(self, other: History) -> str | None:
         """The newest version in both lineages (this one's order), None if none is."""

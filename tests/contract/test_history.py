@@ -64,6 +64,9 @@ def test_the_version_id_is_not_part_of_the_signoff_digest() -> None:
      "history.ancestors[0]: must be text (in quotes)"),
     ('version = "aaaaaaaaaaaaaaaa"\nparnet = "bbbbbbbbbbbbbbbb"',
      "history.parnet: unknown key 'parnet'; did you mean 'parent'?"),
+    ('version = "aaaaaaaaaaaaaaaa"\nancestors = ["bbbbbbbbbbbbbbbb"]\n'
+     'ancestors_saved = [2026-12-07T12:00:00Z, 2026-12-08T12:00:00Z]',
+     "history.ancestors_saved: must hold at most one time for each of the 1 ancestors, got 2"),
 ])
 def test_a_wrong_history_is_named_with_its_line(table: str, message: str) -> None:
     text = SAMPLE.read_text(encoding="utf-8") + f"\n[history]\n{table}\n"
@@ -77,7 +80,8 @@ def test_each_save_has_a_new_version_whose_parent_is_the_last() -> None:
     first = History().saved_again(A, NOON)
     assert first == History(A, "", NOON, ())
     second = first.saved_again(B, NOON)
-    assert second == History(B, A, NOON, (A,))
+    assert second == History(B, A, NOON, (A,), (NOON,))
+    assert second.saved_at(A) == NOON
     assert second.saved_again(C, NOON).lineage == (C, B, A)
     long = History(A)
     for i in range(MAX_ANCESTORS + 5):
@@ -86,14 +90,15 @@ def test_each_save_has_a_new_version_whose_parent_is_the_last() -> None:
 
 
 def test_the_common_ancestor_of_two_copies() -> None:
-    start = History(A).saved_again(B, NOON)  # B, parent A
+    start = History(A, saved=NOON).saved_again(B, NOON)  # B, parent A
     ours = start.saved_again(C, NOON)
     theirs = start.saved_again(D, NOON)
     assert ours.common_ancestor(theirs) == B
     assert theirs.common_ancestor(ours) == B
     assert ours.common_ancestor(History()) is None
     merged = ours.merged_with(theirs)
-    assert merged == History(C, B, NOON, (D, B, A))  # D came after B, on theirs
+    assert merged.ancestors == (D, B, A)  # D came after B, on theirs
+    assert merged.saved_at(D) == NOON
     assert merged.common_ancestor(theirs) == D  # merged again later: theirs is the base
     assert merged.common_ancestor(start) == B
     assert merged.saved_again(A, NOON).lineage == (A, C, D, B)
@@ -125,3 +130,22 @@ def test_the_store_stays_small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     for i in range(5):
         versions.keep(f"{i:016x}", str(i), tmp_path)
     assert len(list(tmp_path.glob("*.toml"))) == 3
+
+
+def test_the_base_of_two_copies_is_found_in_the_store_or_named(tmp_path: Path) -> None:
+    start = History(A, saved=NOON).saved_again(B, datetime(2026, 12, 8, 9, 30, tzinfo=UTC))
+    ours, theirs = start.saved_again(C, NOON), start.saved_again(D, NOON)
+    missing = versions.find_base(ours, theirs, tmp_path)
+    assert (missing.version, missing.path) == (B, None)
+    assert missing.message == ("The version both copies come from, bbbbbbbbbbbbbbbb (saved "
+                               "2026-12-08 09:30 UTC), is not on this machine: give it as "
+                               "BASE (the copy saved then)")
+    versions.keep(B, "base text", tmp_path)
+    found = versions.find_base(ours, theirs, tmp_path)
+    assert found.path == tmp_path / f"{B}.toml"
+    assert found.message == ("Base: version bbbbbbbbbbbbbbbb (saved 2026-12-08 09:30 UTC), the "
+                             f"newest version both copies come from, kept on this machine in "
+                             f"{tmp_path}")
+    none = versions.find_base(ours, History(), tmp_path)
+    assert none.version == ""
+    assert none.message.startswith("The two copies share no version in their history")

@@ -20,4 +20,6 @@ def history_values(history: History) -> dict[str, Any]:
         table["saved"] = history.saved
     if history.ancestors:
         table["ancestors"] = list(history.ancestors)
+    if history.ancestors_saved:
+        table["ancestors_saved"] = list(history.ancestors_saved)
     return {"history": table}
