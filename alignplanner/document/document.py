@@ -20,6 +20,7 @@ from PySide6.QtGui import QUndoStack
 from alignplanner.document.commands import PlanEdit
 from alignplanner.domain.engine.compute import compute
 from alignplanner.domain.extras import Extras
+from alignplanner.domain.history import History
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, Problem
 from alignplanner.domain.results import Result
@@ -96,7 +97,11 @@ class PlanDocument(QObject):
     def _clean_changed(self, clean: bool) -> None:
         self.modifiedChanged.emit(not clean)
 
-    def mark_saved(self, path: Path) -> None:
+    def mark_saved(self, path: Path, history: History | None = None) -> None:
+        """The plan is now in the file at ``path``; ``history`` names the version saved
+        (not an edit: nothing to undo)."""
+        if history is not None:
+            self._extras = self._extras.with_changes(history=history)
         self.set_path(path)
         self.undo_stack.setClean()
 
