@@ -43,7 +43,10 @@ from alignplanner.contract.writer import plan_dict
 from alignplanner.domain import wording
 from alignplanner.domain.history import History
 
-__all__ = ["SIDES", "Conflict", "Merge", "Side", "document_of", "merge", "merge_documents"]
+__all__ = [
+    "ABSENT", "SIDES", "Conflict", "Merge", "Side", "document_of", "merge", "merge_documents",
+    "side_in", "value_at",
+]
 
 Side = Literal["ours", "theirs"]
 SIDES: tuple[Side, ...] = ("ours", "theirs")
@@ -108,6 +111,43 @@ class Merge:
 
     def in_conflict(self, change: Change) -> bool:
         return any(_overlaps(change.path, c.key) for c in self.conflicts)
+
+
+def side_in(conflict: Conflict, doc: dict[str, Any]) -> Side | None:
+    """Which side's value ``doc`` (`document_of` a plan) holds at the conflict's key;
+    None when neither (edited by hand since)."""
+    if conflict.kind == "order":
+        ids = _ids_at(doc, conflict.key.rsplit(".", 1)[0])
+        for side in SIDES:
+            wanted = conflict.value(side)
+            if [i for i in ids if i in wanted] == [i for i in wanted if i in ids]:
+                return side
+        return None
+    now = value_at(doc, conflict.key)
+    return next((side for side in SIDES if conflict.value(side) == now), None)
+
+
+def value_at(doc: Any, key: str) -> Any:
+    """The value at a merge key (``stages.mql.conversion``: entries by their id), or
+    ``ABSENT``."""
+    path, value = "", doc
+    for part in key.split("."):
+        if isinstance(value, dict):
+            value = value.get(part, ABSENT)
+        elif isinstance(value, list) and (name := list_key(value, path.partition(".")[0])):
+            value = next((item for item in value if item.get(name) == part), ABSENT)
+        else:
+            return ABSENT
+        path = _join(path, part)
+        if value is ABSENT:
+            return ABSENT
+    return value
+
+
+def _ids_at(doc: dict[str, Any], key: str) -> list[str]:
+    value = value_at(doc, key)
+    name = list_key(value, key.partition(".")[0]) if isinstance(value, list) else None
+    return [str(item[name]) for item in value] if name else []
 
 
 def document_of(loaded: LoadedPlan) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Hashable
 
 from PySide6.QtGui import QUndoCommand
 
+from alignplanner.domain.extras import Extras
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result
 
@@ -42,6 +43,25 @@ class PlanEdit(QUndoCommand):
         if self.after[0] == self.before[0]:
             self.setObsolete(True)  # edited back to where it started: nothing to undo
         return True
+
+    def redo(self) -> None:
+        self._install(*self.after)
+
+    def undo(self) -> None:
+        self._install(*self.before)
+
+
+class ContentEdit(QUndoCommand):
+    """The plan, its result and what the file holds beside it (`Extras`), replaced
+    together: one step for a merge of another copy, or for one pick of its conflicts."""
+
+    def __init__(self, install: Callable[[Plan, Result, Extras], None],
+                 before: tuple[Plan, Result, Extras], after: tuple[Plan, Result, Extras],
+                 text: str) -> None:
+        super().__init__(text)
+        self._install = install
+        self.before = before
+        self.after = after
 
     def redo(self) -> None:
         self._install(*self.after)

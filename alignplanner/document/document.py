@@ -147,6 +147,32 @@ class PlanDocument(QObject):
         self._extras = self._extras.with_changes(scenarios=scenarios)
         self.scenariosChanged.emit(scenarios)
 
+    def replace_content(self, text: str, plan: Plan, extras: Extras) -> list[Problem]:
+        """The plan and what the file holds beside it, replaced as one undoable step
+        (a merge of another copy); the problems, and no change, when they do not fit."""
+        from alignplanner.contract.scenarios import check
+        from alignplanner.document.commands import ContentEdit
+
+        try:
+            result = compute(plan)
+        except PlanInvalid as exc:
+            return list(exc.problems)
+        if problems := check(plan, extras.scenarios):
+            return problems
+        if plan == self._plan and extras == self._extras:
+            return []
+        self.undo_stack.push(ContentEdit(self._install_content,
+                                         (self._plan, self._result, self._extras),
+                                         (plan, result, extras), text))
+        return []
+
+    def _install_content(self, plan: Plan, result: Result, extras: Extras) -> None:
+        scenarios_changed = extras.scenarios != self._extras.scenarios
+        self._extras = extras
+        if scenarios_changed:
+            self.scenariosChanged.emit(extras.scenarios)
+        self._install(plan, result)
+
     def replace_plan(self, plan: Plan, text: str = "Replace plan") -> list[Problem]:
         return self.edit(text, lambda _old: plan)
 
