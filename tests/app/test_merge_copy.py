@@ -88,6 +88,9 @@ def test_merge_a_copy_with_base_from_history(qtbot: QtBot, window: MainWindow,
     assert any(t.startswith("Revenue target") for t in texts[0])
     assert texts[1] == [f"{CONFLICT_MARK}{conversion.name} conversion "
                         f"{conversion.conversion * 100:.4g}% -> 52%"]
+    row = dialog.conflicts.item(0, 0).text()
+    assert row.endswith("-> 52% in theirs.toml")
+    assert " in this plan, but " in row
     combo = _combo(dialog)
     assert not combo.isEnabled()  # nothing to choose before the merge
     document = window.document

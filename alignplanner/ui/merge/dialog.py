@@ -107,7 +107,8 @@ class MergeDialog(QDialog):
 
     def _fill_conflicts(self) -> None:
         for row, conflict in enumerate(self.session.conflicts):
-            item = QTableWidgetItem(conflict.text)
+            item = QTableWidgetItem(wording.merge_in_words(conflict.text,
+                                                           self.session.theirs_path.name))
             item.setToolTip(conflict.key)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.conflicts.setItem(row, 0, item)

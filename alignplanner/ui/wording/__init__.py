@@ -92,6 +92,7 @@ from alignplanner.ui.wording.merge import (
     MERGE_TITLE,
     merge_ask_base,
     merge_heading,
+    merge_in_words,
     merge_side_title,
 )
 from alignplanner.ui.wording.sla import (
@@ -183,6 +184,7 @@ __all__ = [
     "interval_text",
     "merge_ask_base",
     "merge_heading",
+    "merge_in_words",
     "merge_side_title",
     "money",
     "money_exact",

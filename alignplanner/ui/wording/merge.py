@@ -6,7 +6,8 @@ from __future__ import annotations
 __all__ = [
     "MERGE_ACTION", "MERGE_APPLIED", "MERGE_BUTTON", "MERGE_CHANGES", "MERGE_CONFLICTS",
     "MERGE_EDITED", "MERGE_NO_CONFLICTS", "MERGE_OURS", "MERGE_PICKS", "MERGE_THEIRS",
-    "MERGE_TIP", "MERGE_TITLE", "merge_ask_base", "merge_heading", "merge_side_title",
+    "MERGE_TIP", "MERGE_TITLE", "merge_ask_base", "merge_heading", "merge_in_words",
+    "merge_side_title",
 ]
 
 MERGE_ACTION = "&Merge a copy…"
@@ -32,6 +33,13 @@ def merge_heading(copy_name: str, base_note: str) -> str:
 def merge_side_title(side: str, copy_name: str, count: int) -> str:
     where = "In this plan" if side == "ours" else f"In {copy_name}"
     return f"{where}: {count} change{'' if count == 1 else 's'}"
+
+
+def merge_in_words(text: str, copy_name: str) -> str:
+    """A conflict's sentence with the sides named as the dialog names them: "in ours" is
+    this plan, "in theirs" the copy's file."""
+    return text.replace(" in ours", f" in {MERGE_OURS}").replace(" in theirs",
+                                                                f" in {copy_name}")
 
 
 def merge_ask_base(message: str) -> str:
