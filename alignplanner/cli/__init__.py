@@ -18,7 +18,7 @@ import sys
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from alignplanner.cli import actuals, agreement, merge, simulate, verbs
+from alignplanner.cli import actuals, agreement, merge, review, simulate, verbs
 from alignplanner.cli.common import EXIT_INVALID, EXIT_USAGE, UsageError
 
 if TYPE_CHECKING:
@@ -161,6 +161,7 @@ def _parser() -> argparse.ArgumentParser:
     agreement.add_verbs(commands)
     actuals.add_verbs(commands)
     merge.add_verbs(commands)
+    review.add_verbs(commands)
     return parser
 
 

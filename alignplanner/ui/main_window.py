@@ -30,7 +30,7 @@ from alignplanner.document import settings as keys
 from alignplanner.document.document import PlanDocument
 from alignplanner.document.workflow import FileWorkflow
 from alignplanner.ui import actions as menus
-from alignplanner.ui import actuals, agreement, merge, scenarios, sla, theme
+from alignplanner.ui import actuals, agreement, merge, review, scenarios, sla, theme
 from alignplanner.ui.charts.waterfall import WaterfallChart
 from alignplanner.ui.editors.stage_table import StagePanel
 from alignplanner.ui.kpi_strip import KpiStrip
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.agreement = agreement.install(self.bench)
         self.actuals = actuals.install(self.bench)
         self.merge = merge.install(self.bench)
+        self.review = review.install(self.bench, self.actuals)
         self.scenarios = scenarios.install(self.bench)
         self.theme_mode = "system"
         self.presentation = Presentation(self, split=self.main_split, editors=self.editor_tabs,

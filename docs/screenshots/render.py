@@ -2,8 +2,8 @@
 
 Run from the repository root: python docs/screenshots/render.py [NAME ...]
 (NAME: main-window, presentation-mode, dark-theme-stress-plan, sla-panel, capacity,
-scoring, signoff, actuals-import, actuals-view, actuals-refused, merge, or "screens" for every
-tab at both screen sizes; none given: all). Qt draws offscreen on two screens: a
+scoring, signoff, actuals-import, actuals-view, actuals-refused, review, merge, or "screens"
+for every tab at both screen sizes; none given: all). Qt draws offscreen on two screens: a
 1920x1080 one, where the windows are 1600x960 (the actuals shots ask for 1280x720) and
 presentation mode fills it, and a 1280x720 projector beside it.
 
@@ -65,7 +65,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
             window.setGeometry(on.geometry())
         settle()
         arrange(window)
-        if name.startswith("actuals"):
+        if name.startswith(("actuals", "review")):
             window.resize(1280, 720)
         settle()
         if name not in ("actuals-import", "actuals-refused", "merge"):  # dialogs' own pictures
@@ -218,6 +218,44 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         settle()
         dialog.grab().save(str(HERE / "merge.png"))
         dialog.close()
+    def review(window: MainWindow) -> None:
+        """The sample plan saved with its mapping beside it and a history of its first
+        months (write_review_history); Refresh actuals, then the Review tab."""
+        import shutil
+        import time
+
+        folder = Path(tempfile.mkdtemp(dir=scratch.name))
+        plan = folder / "fy2027.toml"
+        shutil.copyfile(ROOT / "scenarios" / "midmarket-saas.toml", plan)
+        write_review_history(folder / "OpportunityHistory.csv")
+        (folder / "fy2027.actuals.toml").write_text(REVIEW_MAPPING, encoding="utf-8")
+        window.workflow.open(plan)
+        window.resize(1280, 720)  # a projector's
+        feature = window.review
+        feature.refresh()
+        deadline = time.monotonic() + 60
+        while feature.review is None and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.01)
+        pick(window.chart_tabs, "Review")
+        settle()
+        from alignplanner.ui.review.view import ReviewView
+        from alignplanner.ui.theme import LIGHT
+
+        page = ReviewView()  # the whole tab at once, as tall as it is, a projector wide
+        page.apply_theme(LIGHT)
+        assert feature.review is not None, "the review did not come"
+        page.show_review(feature.review)
+        page.resize(1000, page.minimumSizeHint().height() + 160)  # the chart's room
+        page.show()
+        settle()
+        page.grab().save(str(HERE / "review-page.png"))
+        page.close()
+        print("docs/screenshots/review-page.png")
+        window.presentation.set_active(True)  # the room's view: the charts alone, large
+        settle()
+        pick(window.chart_tabs, "Review")
+        settle()
 
     shots: dict[str, tuple[str | None, Callable[[MainWindow], None]]] = {
         "main-window": (None, tab("Funnel")),
@@ -233,6 +271,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         "actuals-view": (None, lambda window: actuals(window, run=True)),
         "actuals-refused": (None, lambda window: actuals(window, run=True, refused=True)),
         "merge": (None, merged),
+        "review": (None, review),
     }
     def every_tab() -> dict[str, Callable[[MainWindow], None]]:
         """The window as it opens, with each editor tab, each chart tab, and presenting."""
@@ -316,6 +355,68 @@ def write_history(path: Path, records: int = 2400, extra: str | None = None) -> 
             day += timedelta(days=round(rng.expovariate(1 / lags[k])))
     if extra:
         lines.append(f"0089999999,0069999999,2025-11-28T09:00:00.000Z,{extra},1000,Web")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+REVIEW_MAPPING = """\
+as_of = "2027-05-19"
+[[file]]
+path = "OpportunityHistory.csv"
+id = "OpportunityId"
+stage = "StageName"
+date = "CreatedDate"
+amount = "Amount"
+source = "LeadSource"
+
+[stages]
+Inquiry = "inquiry"
+"Marketing Qualified" = "mql"
+"Sales Accepted" = "sal"
+Discovery = "sql"
+Evaluation = "opportunity"
+"Closed Won" = "won"
+"Closed Lost" = "lost"
+
+[sources]
+Web = "inbound"
+Outbound = "outbound"
+Partner = "partner"
+"""
+
+
+def write_review_history(path: Path) -> None:
+    """A made-up history of the sample plan's first months (from October 2026, so some
+    pipeline is open on 1 January): inbound near plan, outbound a little short, partner
+    well short, and SQLs converting below the plan's rate."""
+    import random
+    from datetime import date, timedelta
+
+    rng = random.Random(11)
+    ladder = ("Inquiry", "Marketing Qualified", "Sales Accepted", "Discovery", "Evaluation",
+              "Closed Won")
+    keep = (0.12, 0.55, 0.5, 0.55, 0.24)
+    lags = (14, 3, 10, 14, 75)
+    entry = {"Web": (0, 1900, 0.97), "Outbound": (2, 80, 0.85), "Partner": (3, 10, 0.5)}
+    lines = ["OpportunityId,StageName,CreatedDate,Amount,LeadSource"]
+    start, as_of = date(2026, 10, 1), date(2027, 5, 19)
+    n = 0
+    for source, (first, monthly, pace) in entry.items():
+        for _ in range(int(monthly * pace * 7.6)):
+            day = start + timedelta(days=rng.randrange((as_of - start).days))
+            amount = rng.randrange(20, 55) * 1000
+            n += 1
+            for k in range(first, len(ladder)):
+                if day > as_of:
+                    break
+                lines.append(f"006{n:07d},{ladder[k]},{day}T09:00:00Z,{amount},{source}")
+                if k == len(keep) or rng.random() > keep[k]:
+                    if k < len(keep) and rng.random() < 0.75:
+                        lost = day + timedelta(days=rng.randrange(1, 40))
+                        if lost <= as_of:
+                            lines.append(f"006{n:07d},Closed Lost,{lost}T09:00:00Z,{amount},"
+                                         f"{source}")
+                    break
+                day += timedelta(days=round(rng.expovariate(1 / lags[k])))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

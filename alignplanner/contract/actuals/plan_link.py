@@ -13,10 +13,20 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from pathlib import Path
 from types import MappingProxyType
 
 from alignplanner.contract.actuals.mapping import IGNORE_VALUE, LOST_VALUE, Mapping
 from alignplanner.domain.plan.plan import Plan
+
+MAPPING_SUFFIX = ".actuals.toml"
+"""A plan ``q3.toml`` keeps its mapping beside it as ``q3.actuals.toml`` (the app saves it
+there; ``alignplanner review`` reads it from there)."""
+
+
+def mapping_beside(plan_path: Path) -> Path:
+    """Where the mapping of the plan saved at ``plan_path`` lives."""
+    return plan_path.with_name(plan_path.stem + MAPPING_SUFFIX)
 
 
 def stage_ids(plan: Plan) -> tuple[str, ...]:
@@ -48,4 +58,4 @@ def by_ids(mapping: Mapping, plan: Plan) -> Mapping:
     return dataclasses.replace(mapping, files=files, stages=stages)
 
 
-__all__ = ["by_ids", "stage_ids", "windows"]
+__all__ = ["MAPPING_SUFFIX", "by_ids", "mapping_beside", "stage_ids", "windows"]

@@ -25,7 +25,7 @@ class MonthVariance:
 
     month: date
     planned: float
-    actual: int
+    actual: float
     variance: float
     percent: float | None
     cumulative: float
@@ -43,7 +43,7 @@ class StageVariance:
         return sum(m.planned for m in self.months)
 
     @property
-    def actual(self) -> int:
+    def actual(self) -> float:
         return sum(m.actual for m in self.months)
 
 
@@ -57,10 +57,11 @@ def elapsed(month: date, as_of: date) -> float:
     return as_of.day / days
 
 
-def compare(planned: Sequence[float], months: Sequence[date], actual: Mapping[str, int],
+def compare(planned: Sequence[float], months: Sequence[date],
+            actual: Mapping[str, int] | Mapping[str, float],
             as_of: date) -> tuple[MonthVariance, ...]:
     """The months of the plan begun by ``as_of``, planned (to date) against actual
-    (``actual`` maps "YYYY-MM" to records)."""
+    (``actual`` maps "YYYY-MM" to records, or to an amount such as revenue won)."""
     rows = []
     total = 0.0
     for plan, month in zip(planned, months, strict=True):
@@ -68,7 +69,7 @@ def compare(planned: Sequence[float], months: Sequence[date], actual: Mapping[st
         if share == 0.0:
             break
         due = plan * share
-        got = int(actual.get(f"{month.year:04d}-{month.month:02d}", 0))
+        got = actual.get(f"{month.year:04d}-{month.month:02d}", 0)
         variance = got - due
         total += variance
         rows.append(MonthVariance(month, due, got, variance,
@@ -99,6 +100,12 @@ def behind_since(months: Sequence[MonthVariance]) -> tuple[date, float] | None:
     return run[-1].month, -sum(m.variance for m in run) / planned
 
 
+def cumulative_share(months: Sequence[MonthVariance]) -> list[float | None]:
+    """Each month's cumulative variance as a share of everything planned over ``months``,
+    so the line ends at the variance to date and a thin first month cannot dwarf the rest
+    (None throughout when nothing was planned): the cumulative variance chart's line."""
+    planned = sum(m.planned for m in months)
+    return [m.cumulative / planned if planned > 0 else None for m in months]
 
 
 def source_planned(result: Result, source_id: str, stage_id: str) -> tuple[float, ...]:
@@ -124,5 +131,6 @@ def source_variances(result: Result, actual: Mapping[str, Mapping[str, Mapping[s
     return found
 
 
-__all__ = ["MonthVariance", "StageVariance", "behind_since", "compare", "elapsed",
+__all__ = ["MonthVariance", "StageVariance", "behind_since", "compare", "cumulative_share",
+           "elapsed",
            "source_planned", "source_variances", "stage_variances"]

@@ -48,7 +48,15 @@ from alignplanner.domain.wording.merge import (
     conflict_renamed,
     signature_dropped,
 )
-from alignplanner.domain.wording.review import review_behind, review_on_plan
+from alignplanner.domain.wording.review import (
+    REVIEW_KPI_LABELS,
+    REVIEW_KPI_TIPS,
+    REVIEW_RATES,
+    review_behind,
+    review_kpi_label,
+    review_kpi_tip,
+    review_on_plan,
+)
 from alignplanner.domain.wording.signoff import (
     REQUIRED_PART,
     part_label,
@@ -96,6 +104,9 @@ __all__ = [
     "CRM_LABELS",
     "NEW_STAGE",
     "REQUIRED_PART",
+    "REVIEW_KPI_LABELS",
+    "REVIEW_KPI_TIPS",
+    "REVIEW_RATES",
     "SIDE_WORDS",
     "SLA_WORDS",
     "Named",
@@ -138,6 +149,8 @@ __all__ = [
     "pre_plan",
     "recycle_dropped",
     "review_behind",
+    "review_kpi_label",
+    "review_kpi_tip",
     "review_on_plan",
     "role_label",
     "role_moved",

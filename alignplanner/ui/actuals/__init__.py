@@ -8,6 +8,7 @@ plan is never changed by an import.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -33,6 +34,7 @@ class ActualsFeature:
         self.bench = bench
         self.prompts: ActualsPrompts = DialogActualsPrompts(bench.window)
         self.last: Imported | None = None
+        self._listeners: list[Callable[[Imported], None]] = []
         self.dialog: ImportDialog | None = None
         self.view: LazyView[ActualsView] = LazyView(bench.document, self._make_view)
         bench.add_chart_tab(self.view, wording.ACTUALS_TAB, scrolls=True)  # tables and text
@@ -79,10 +81,23 @@ class ActualsFeature:
             dialog.deleteLater()
             self.dialog = None
 
-    def _imported(self, imported: Imported) -> None:
+    def on_imported(self, listener: Callable[[Imported], None]) -> None:
+        """``listener`` is handed every good import from now on (the Review tab's)."""
+        self._listeners.append(listener)
+
+    def take(self, imported: Imported, *, show: bool = False) -> None:
+        """``imported`` becomes the last import: the tab shows it (brought forward with
+        ``show``) and every listener hears of it. Refresh actuals comes here too."""
         self.last = imported
-        self.view.view.show_import(imported)
-        self.bench.show_chart(self.view)
+        if show or self.view.built:
+            self.view.view.show_import(imported)
+        if show:
+            self.bench.show_chart(self.view)
+        for listener in self._listeners:
+            listener(imported)
+
+    def _imported(self, imported: Imported) -> None:
+        self.take(imported, show=True)
 
 
 def install(bench: Workbench) -> ActualsFeature:

@@ -19,10 +19,10 @@ from pathlib import Path
 from types import MappingProxyType
 
 from alignplanner.contract.actuals.mapping import FileMapping, Mapping
+from alignplanner.contract.actuals.plan_link import MAPPING_SUFFIX, mapping_beside
 from alignplanner.contract.actuals.result import ActualsError
 from alignplanner.domain.plan.plan import Plan
 
-MAPPING_SUFFIX = ".actuals.toml"
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
 
 
@@ -49,9 +49,7 @@ def plan_stages(plan: Plan) -> PlanStages:
 
 def mapping_path(plan_path: Path | None) -> Path | None:
     """Where the mapping of the plan saved at ``plan_path`` lives; None for an unsaved plan."""
-    if plan_path is None:
-        return None
-    return plan_path.with_name(plan_path.stem + MAPPING_SUFFIX)
+    return None if plan_path is None else mapping_beside(plan_path)
 
 
 def build_mapping(files: Sequence[FileMapping], stages: MappingABC[str, str],

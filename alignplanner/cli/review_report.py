@@ -1,0 +1,142 @@
+"""The weekly review as a report for those who were not in the room: a title, the
+headline figures, the sentences, and a few small tables; rendered as Markdown here and as
+a one-page PDF by `review_pdf`. Both read the same `Report`, so they say the same."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from alignplanner.domain import wording
+from alignplanner.domain.review.variance import cumulative_share
+from alignplanner.domain.review.weekly import Kpi, WeeklyReview
+
+MAX_ROWS = 12
+"""Rows per table in the report (the one-page PDF); the JSON has every row."""
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    head: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    note: str = ""
+    left: int = 1  # the first columns are text, the rest numbers
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    subtitle: str
+    kpis: tuple[tuple[str, str, str, str], ...]  # label, 'plan X', actual, variance
+    sentences: tuple[str, ...]
+    tables: tuple[Table, ...]
+    months: tuple[str, ...] = ()  # the chart's months ("Jan", ...)
+    lines: tuple[tuple[str, tuple[float | None, ...]], ...] = ()  # name, cumulative shares
+
+
+def _signed(share: float | None) -> str:
+    return "-" if share is None else f"{share * 100:+.1f}%"
+
+
+def _value(k: Kpi, x: float, currency: str) -> str:
+    if k.unit == "money":
+        return wording.money(x, currency)
+    if k.unit == "ratio":
+        return f"{x:.2f}x"
+    return wording.count(x)
+
+
+def report(review: WeeklyReview) -> Report:
+    """The figures of ``review`` as text cells."""
+    cur, names, sources = review.currency, review.stage_names, review.source_names
+    kpis = []
+    for k in review.kpis:
+        label = wording.review_kpi_label(k.key, names.get(k.key.partition(":")[2], ""))
+        change = (f"{k.variance:+.2f}x" if k.unit == "ratio" else _signed(k.percent))
+        planned = _value(k, k.planned, cur)
+        kpis.append((label, f"needs {planned}" if k.unit == "ratio" else f"plan {planned}",
+                     _value(k, k.actual, cur), change))
+    table = Table("Plan against actual, to date", ("Stage", "Source", "Planned", "Actual",
+                                                   "Variance", "%"),
+                  tuple((names.get(r.stage, r.stage), sources.get(r.source, r.source) or "All",
+                         wording.count(r.planned), wording.count(r.actual),
+                         f"{r.variance:+,.0f}", _signed(r.percent))
+                        for r in review.table[:MAX_ROWS]),
+                  "" if len(review.table) <= MAX_ROWS else
+                  f"{len(review.table) - MAX_ROWS} more rows in the JSON report.", left=2)
+    land = review.landing
+    landing = Table(f"Landing ({wording.REVIEW_RATES[land.rates]})", ("", cur),
+                    (("Won to date", f"{sum(land.won):,.0f}"),
+                     ("Expected from open records", f"{sum(land.from_open):,.0f}"),
+                     ("Expected from volumes still planned", f"{sum(land.from_planned):,.0f}"),
+                     ("Landing", f"{land.total:,.0f}"), ("Target", f"{land.target:,.0f}"),
+                     ("Gap", f"{land.gap:+,.0f}")))
+    coverage = Table("Pipeline coverage", ("Month", "Needed", "Pipeline", "Expected",
+                                           "Coverage"),
+                     tuple((wording.month_name(c.month, "%b %Y"), f"{c.needed:,.0f}",
+                            f"{c.pipeline:,.0f}", f"{c.weighted:,.0f}",
+                            "-" if c.coverage is None else f"{c.coverage:.2f}x")
+                           for c in land.coverage[:MAX_ROWS]))
+    conversion = Table("Conversion at equal age", ("From", "To", "Window", "Plan",
+                                                   "Actual", "Cohorts"),
+                       tuple((names.get(c.from_stage, c.from_stage),
+                              names.get(c.to_stage, c.to_stage), f"{c.window_days} d",
+                              f"{c.planned * 100:.1f}%",
+                              "-" if c.actual is None else f"{c.actual * 100:.1f}%",
+                              f"{len(c.matured)} of {len(c.cohorts)} matured")
+                             for c in review.conversions), left=2)
+    tables = [table, landing, coverage, conversion]
+    if review.slas:
+        tables.append(Table("SLA compliance", ("SLA", "Due", "Within", "Median h", "p95 h",
+                                               "Stale"),
+                            tuple((s.sla, f"{s.due:,}", _share(s.within),
+                                   _hours(s.median_hours), _hours(s.p95_hours),
+                                   f"{len(s.stale):,}") for s in review.slas)))
+    if review.stale:
+        tables.append(Table("Stale records", ("Stage", "After", "Records", "Value",
+                                              "Oldest"),
+                            tuple((names.get(s.stage, s.stage), f"{s.window_days:g} d",
+                                   f"{s.records:,}", f"{s.value:,.0f}",
+                                   ", ".join(f"{r.id} ({r.days} d)" for r in s.oldest[:3]))
+                                  for s in review.stale), left=1))
+    lines = (("Revenue", tuple(cumulative_share(review.revenue))),
+             *((names.get(v.stage, v.stage), tuple(cumulative_share(v.months)))
+               for v in review.stages))
+    return Report(f"Weekly review: {review.plan}",
+                  f"As of {review.as_of.isoformat()}, {review.records:,} records",
+                  tuple(kpis), review.sentences, tuple(tables),
+                  tuple(wording.month_name(m.month, "%b") for m in review.revenue), lines)
+
+
+def _share(p: float | None) -> str:
+    return "-" if p is None else f"{p * 100:.1f}%"
+
+
+def _hours(h: float | None) -> str:
+    return "-" if h is None else f"{h:.1f}"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def markdown(rep: Report) -> str:
+    """The report as Markdown (GitHub's tables)."""
+    lines = [f"# {rep.title}", "", rep.subtitle, "",
+             "| Figure | Actual | Plan | Variance |", "|---|---:|---:|---:|"]
+    lines += [f"| {_cell(label)} | {_cell(actual)} | {_cell(planned.removeprefix('plan '))} "
+              f"| {_cell(change)} |"
+              for label, planned, actual, change in rep.kpis]
+    lines += ["", "## Where the gap is", ""]
+    lines += [f"- {s}" for s in rep.sentences] or ["- Nothing compared yet."]
+    for t in rep.tables:
+        lines += ["", f"## {t.title}", "", f"| {' | '.join(_cell(h) for h in t.head)} |",
+                  "|" + "|".join("---" if i < t.left else "---:" for i in range(len(t.head)))
+                  + "|"]
+        lines += [f"| {' | '.join(_cell(c) for c in row)} |" for row in t.rows]
+        if t.note:
+            lines += ["", t.note]
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["MAX_ROWS", "Report", "Table", "markdown", "report"]
