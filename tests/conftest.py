@@ -8,12 +8,16 @@ HYPOTHESIS_PROFILE; without it, "ci" is used when CI is set and "dev" otherwise.
 from __future__ import annotations
 
 import os
+import tempfile
 
 from hypothesis import settings
 
 # Before anything creates a QApplication: tests never need a screen. Subprocesses that the
 # tests start inherit it.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the local version store (contract/versions.py): never the user's own during tests
+os.environ.setdefault("ALIGNPLANNER_VERSIONS_DIR",
+                      tempfile.mkdtemp(prefix="alignplanner-versions-"))
 
 settings.register_profile(
     "ci",

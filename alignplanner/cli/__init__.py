@@ -1,11 +1,11 @@
-"""The command line: ``alignplanner compute|validate|export|diff|sign|verify|actuals``.
+"""The command line: ``alignplanner compute|validate|export|diff|sign|verify|actuals|merge``.
 
 Exit status: 0 done, 1 the input is invalid (every problem is printed as
 ``FILE:LINE: key.path: message``) or could not be written, 2 wrong usage. Bad input never
 gives a traceback. No Qt here, and nothing heavy at import time: the contract and the
 engine are imported by the command that needs them. The plan commands are in `verbs`,
 the agreement's (diff, sign, verify) in `agreement`, reading CRM exports in `actuals`,
-the tables in `tables`.
+merging two copies in `merge`, the tables in `tables`.
 
 Without arguments it prints the built-in sample plan's requirements.
 """
@@ -18,7 +18,7 @@ import sys
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from alignplanner.cli import actuals, agreement, review, simulate, verbs
+from alignplanner.cli import actuals, agreement, merge, review, simulate, verbs
 from alignplanner.cli.common import EXIT_INVALID, EXIT_USAGE, UsageError
 
 if TYPE_CHECKING:
@@ -163,6 +163,7 @@ def _parser() -> argparse.ArgumentParser:
 
     agreement.add_verbs(commands)
     actuals.add_verbs(commands)
+    merge.add_verbs(commands)
     review.add_verbs(commands)
     return parser
 

@@ -29,7 +29,7 @@ from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result
 from alignplanner.domain.wording import crm_label
 
-__all__ = ["Change", "diff"]
+__all__ = ["Change", "diff", "input_changes", "show_value"]
 
 Kind = Literal["input", "consequence", "signoff"]
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -46,7 +46,8 @@ _LABELS = {
 _KNOWN = frozenset({"plan", "target", "stages", "sources"})
 _HANDLED = {"pipeline": "existing", "signoff": "signatures"}  # keys with words of their own
 _SECTIONS = {"scoring": "Lead scoring", "signoff": "Sign-off", "calendar": "Business calendar",
-             "roles": "Role", "slas": "SLA"}
+             "roles": "Role", "slas": "SLA", "scenarios": "Scenario",
+             "uncertainty": "Uncertainty"}
 _PERCENT = frozenset({"conversion", "share", "growth", "target", "attrition", "attainment"})
 _MONEY = frozenset({"revenue", "average_deal_size"})
 _LONG_TEXT = frozenset({"description", "rates_source", "definition", "entry_criteria",
@@ -79,8 +80,15 @@ def diff(a: Plan, b: Plan, ra: Result, rb: Result) -> list[Change]:
 
 
 def _inputs(a: Plan, b: Plan) -> list[Change]:
-    da, db = plan_dict(a), plan_dict(b)
-    cur_a, cur_b = a.currency, b.currency
+    names = {s.id: s.name for s in (*a.stages, *b.stages)}
+    return input_changes(plan_dict(a), plan_dict(b), a.currency, b.currency, names)
+
+
+def input_changes(da: dict[str, Any], db: dict[str, Any], cur_a: str, cur_b: str,
+                  names: dict[str, str]) -> list[Change]:
+    """The changes of the inputs from file tables ``da`` to ``db`` (as `plan_dict` gives
+    them, with any sections beside the plan), currencies ``cur_a``, ``cur_b``; ``names``
+    are the stages' names by id (for the existing pipeline)."""
     out: list[Change] = []
     for section in ("plan", "target"):
         for key, before, after in _leaf_changes(da.get(section, {}), db.get(section, {})):
@@ -89,10 +97,10 @@ def _inputs(a: Plan, b: Plan) -> list[Change]:
                 label = "Plan name"
             text = f"{label} {_fmt(key, before, cur_a)} -> {_fmt(key, after, cur_b)}"
             out.append(Change(f"{section}.{key}", "input", before, after, text))
-    out += _items("stages", "Stage", da["stages"], db["stages"], cur_a=cur_a, cur_b=cur_b)
+    out += _items("stages", "Stage", da.get("stages", []), db.get("stages", []),
+                  cur_a=cur_a, cur_b=cur_b)
     out += _items("sources", "Source", da.get("sources", []), db.get("sources", []),
                   cur_a=cur_a, cur_b=cur_b)
-    names = {s.id: s.name for s in (*a.stages, *b.stages)}
     existing_a = da.get("pipeline", {}).get("existing", {})
     existing_b = db.get("pipeline", {}).get("existing", {})
     for key, before, after in _leaf_changes(existing_a, existing_b):
@@ -317,3 +325,8 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_jsonable(v) for v in value]
     return value
+
+
+def show_value(key: str, value: Any, currency: str) -> str:
+    """A value as the diff shows it (``key`` its last key: 55% for a conversion)."""
+    return _fmt(key, value, currency)

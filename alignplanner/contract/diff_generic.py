@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["Leaf", "describe", "words"]
+__all__ = ["NAMED_BY_NAME", "Leaf", "describe", "list_key", "words"]
 
 Leaf = tuple[str, Any, Any, str]
 """(path, before, after, text) of one difference."""
@@ -34,6 +34,8 @@ def describe(path: str, label: str, a: Any, b: Any, fmt: Formatter) -> list[Leaf
     each text; ``fmt(key, value)`` shows a leaf value (``key`` is its last key)."""
     if a == b:
         return []
+    if (a is None and list_key(b, path)) or (b is None and list_key(a, path)):
+        return _id_list(path, label, (a or [], b or []), fmt, str(list_key(a or b, path)))
     if a is None or b is None:
         what = "added" if a is None else "removed"
         return [(path, a, b, f"{label} {what}")]
@@ -42,18 +44,32 @@ def describe(path: str, label: str, a: Any, b: Any, fmt: Formatter) -> list[Leaf
         for key in [*a, *(k for k in b if k not in a)]:
             out += describe(f"{path}.{key}", f"{label} {words(key)}", a.get(key), b.get(key), fmt)
         return out
-    if _is_id_list(a) and _is_id_list(b):
-        return _id_list(path, label, a, b, fmt)
+    if list_key(a, path) is not None and list_key(a, path) == list_key(b, path):
+        return _id_list(path, label, (a, b), fmt, str(list_key(a, path)))
     key = path.rsplit(".", 1)[-1]
     return [(path, a, b, f"{label} {fmt(key, a)} -> {fmt(key, b)}")]
 
 
+NAMED_BY_NAME = frozenset({"scenarios"})
+"""Top-level arrays of tables whose entries are named by ``name`` (they have no ``id``)."""
+
+
+def list_key(value: Any, path: str = "") -> str | None:
+    """The key that names each entry of an array of tables at ``path``: ``id``, or
+    ``name`` in the arrays of `NAMED_BY_NAME`; None for any other value."""
+    if not isinstance(value, list) or not value:
+        return None
+    if not all(isinstance(item, dict) for item in value):
+        return None
+    for key in ("id", "name") if path in NAMED_BY_NAME else ("id",):
+        names = [item.get(key) for item in value]
+        if all(isinstance(n, str) for n in names) and len(set(names)) == len(names):
+            return key
+    return None
+
+
 def _is_id_list(value: Any) -> bool:
-    return (
-        isinstance(value, list)
-        and bool(value)
-        and all(isinstance(item, dict) and isinstance(item.get("id"), str) for item in value)
-    )
+    return list_key(value) is not None
 
 
 def _title(item: dict[str, Any]) -> str:
@@ -61,10 +77,12 @@ def _title(item: dict[str, Any]) -> str:
 
 
 def _id_list(
-    path: str, label: str, a: list[dict[str, Any]], b: list[dict[str, Any]], fmt: Formatter
+    path: str, label: str, pair: tuple[list[dict[str, Any]], list[dict[str, Any]]],
+    fmt: Formatter, key: str = "id",
 ) -> list[Leaf]:
-    by_a = {item["id"]: item for item in a}
-    by_b = {item["id"]: item for item in b}
+    a, b = pair
+    by_a = {item[key]: item for item in a}
+    by_b = {item[key]: item for item in b}
     out: list[Leaf] = []
     for item_id, item in by_a.items():
         if item_id not in by_b:
@@ -86,12 +104,12 @@ def _id_list(
     for item_id in common_b:
         item_label = f"{label} '{_title(by_a[item_id])}'"
         before, after = by_a[item_id], by_b[item_id]
-        for key in [*before, *(k for k in after if k not in before)]:
+        for field in [*before, *(k for k in after if k not in before)]:
             out += describe(
-                f"{path}.{item_id}.{key}",
-                f"{item_label} {words(key)}",
-                before.get(key),
-                after.get(key),
+                f"{path}.{item_id}.{field}",
+                f"{item_label} {words(field)}",
+                before.get(field),
+                after.get(field),
                 fmt,
             )
     return out

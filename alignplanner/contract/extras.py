@@ -14,10 +14,12 @@ from typing import Any
 
 from alignplanner.contract.read.calibration import calibration_of
 from alignplanner.contract.read.checks import Checker
+from alignplanner.contract.read.history import history_of
 from alignplanner.contract.read.scenarios import scenarios_of
 from alignplanner.contract.read.snapshots import snapshots_of
 from alignplanner.contract.read.uncertainty import uncertainty_of
 from alignplanner.contract.write.calibration import calibration_values
+from alignplanner.contract.write.history import history_values
 from alignplanner.contract.write.scenarios import scenarios_values
 from alignplanner.contract.write.snapshots import snapshots_values
 from alignplanner.contract.write.uncertainty import settings_values
@@ -33,6 +35,7 @@ SECTIONS: tuple[tuple[str, Reader, Writer], ...] = (
     ("scenarios", scenarios_of, scenarios_values),
     ("calibration", calibration_of, calibration_values),
     ("snapshots", snapshots_of, snapshots_values),
+    ("history", history_of, history_values),
 )
 
 

@@ -70,3 +70,22 @@ class PlanAndExtrasEdit(PlanEdit):
     def undo(self) -> None:
         self._install_extras(self.extras_before)
         super().undo()
+
+
+class ContentEdit(QUndoCommand):
+    """The plan, its result and what the file holds beside it (`Extras`), replaced
+    together: one step for a merge of another copy, or for one pick of its conflicts."""
+
+    def __init__(self, install: Callable[[Plan, Result, Extras], None],
+                 before: tuple[Plan, Result, Extras], after: tuple[Plan, Result, Extras],
+                 text: str) -> None:
+        super().__init__(text)
+        self._install = install
+        self.before = before
+        self.after = after
+
+    def redo(self) -> None:
+        self._install(*self.after)
+
+    def undo(self) -> None:
+        self._install(*self.before)

@@ -25,6 +25,7 @@ from PySide6.QtGui import QUndoStack
 from alignplanner.document.commands import PlanAndExtrasEdit, PlanEdit
 from alignplanner.domain.engine.compute import compute
 from alignplanner.domain.extras import Extras
+from alignplanner.domain.history import History
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import PlanInvalid, Problem
 from alignplanner.domain.results import Result
@@ -122,7 +123,11 @@ class PlanDocument(QObject):
     def _clean_changed(self, clean: bool) -> None:
         self.modifiedChanged.emit(not clean)
 
-    def mark_saved(self, path: Path) -> None:
+    def mark_saved(self, path: Path, history: History | None = None) -> None:
+        """The plan is now in the file at ``path``; ``history`` names the version saved
+        (not an edit: nothing to undo)."""
+        if history is not None:
+            self._extras = self._extras.with_changes(history=history)
         self.set_path(path)
         self.undo_stack.setClean()
 
@@ -253,6 +258,32 @@ class PlanDocument(QObject):
     def _install_snapshots(self, snapshots: Snapshots) -> None:
         self._extras = self._extras.with_changes(snapshots=snapshots)
         self.snapshotsChanged.emit(snapshots)
+
+    def replace_content(self, text: str, plan: Plan, extras: Extras) -> list[Problem]:
+        """The plan and what the file holds beside it, replaced as one undoable step
+        (a merge of another copy); the problems, and no change, when they do not fit."""
+        from alignplanner.contract.scenarios import check
+        from alignplanner.document.commands import ContentEdit
+
+        try:
+            result = compute(plan)
+        except PlanInvalid as exc:
+            return list(exc.problems)
+        if problems := check(plan, extras.scenarios):
+            return problems
+        if plan == self._base and extras == self._extras:
+            return []
+        self.undo_stack.push(ContentEdit(self._install_content,  # the base: the file's plan
+                                         (self._base, self._base_result, self._extras),
+                                         (plan, result, extras), text))
+        return []
+
+    def _install_content(self, plan: Plan, result: Result, extras: Extras) -> None:
+        scenarios_changed = extras.scenarios != self._extras.scenarios
+        self._extras = extras
+        if scenarios_changed:
+            self.scenariosChanged.emit(extras.scenarios)
+        self._install(plan, result)
 
     def replace_plan(self, plan: Plan, text: str = "Replace plan") -> list[Problem]:
         if self._current != BASE:  # the plan replaced is the base

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from alignplanner.contract import reader
+from alignplanner.contract import reader, versions
 from alignplanner.contract.errors import PlanFileError
 from alignplanner.domain.extras import Extras
 from alignplanner.domain.plan.plan import Plan
@@ -23,6 +23,7 @@ from alignplanner.domain.results import Result
 __all__ = [
     "PLAN_SUFFIX",
     "FileSignature",
+    "keep_opened",
     "leftover_temp_files",
     "load_plan",
     "problem_lines",
@@ -76,11 +77,28 @@ def save_plan(path: Path, plan: Plan, result: Result,
               extras: Extras | None = None) -> FileSignature | None:
     """Write ``plan`` to ``path`` atomically (`writer.dump`): on disk afterwards is the old
     file or the new one, whole. Returns the signature of what is now there. Raises OSError
-    (or ValueError for a plan that cannot be written) with the old file untouched."""
+    (or ValueError for a plan that cannot be written) with the old file untouched.
+    A version in ``extras``' history is kept in the local version store too."""
     from alignplanner.contract import writer  # when saving, not at start-up
+    from alignplanner.contract.atomic import atomic_write_text
 
-    writer.dump(path, plan, result, extras)
+    text = writer.dumps(plan, result, extras)
+    atomic_write_text(path, text)
+    if extras is not None and extras.history.version:
+        versions.keep(extras.history.version, text)
     return FileSignature.of(path)
+
+
+def keep_opened(path: Path, loaded: reader.LoadedPlan) -> None:
+    """A file opened here that names its version: its content joins the version store
+    (the base of a later merge may be this version)."""
+    version = loaded.extras.history.version
+    if not version or versions.find(version) is not None:
+        return
+    try:
+        versions.keep(version, path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return
 
 
 def suggested_name(plan_name: str) -> str:

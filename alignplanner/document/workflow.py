@@ -132,6 +132,7 @@ class FileWorkflow(QObject):
             self._prompts.show_problems(f"{path.name} could not be opened",
                                         files.problem_lines(exc))
             return False
+        files.keep_opened(path, loaded)
         document = self._document_with(loaded, path)
         self._install(document, lock, known)
         if loaded.stale_requirements:
@@ -185,9 +186,10 @@ class FileWorkflow(QObject):
         return True
 
     def _write(self, document: PlanDocument, path: Path) -> bool:
+        history = document.extras.history.saved_again()  # each save a new version
         try:
             known = files.save_plan(path, document.base, document.base_result,
-                                    document.extras)
+                                    document.extras.with_changes(history=history))
         except (OSError, ValueError) as exc:
             if self._autosaver is not None:
                 self._autosaver.flush()
@@ -201,7 +203,7 @@ class FileWorkflow(QObject):
             self._watcher.expect(known)
         else:
             self._watcher.watch(path, known)
-        document.mark_saved(path)
+        document.mark_saved(path, history)
         self._remember(path)
         return True
 

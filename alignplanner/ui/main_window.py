@@ -31,7 +31,17 @@ from alignplanner.document.document import PlanDocument
 from alignplanner.document.workflow import FileWorkflow
 from alignplanner.domain.scenarios.scenario import BASE
 from alignplanner.ui import actions as menus
-from alignplanner.ui import actuals, agreement, review, scenarios, sla, theme, uncertainty, wording
+from alignplanner.ui import (
+    actuals,
+    agreement,
+    merge,
+    review,
+    scenarios,
+    sla,
+    theme,
+    uncertainty,
+    wording,
+)
 from alignplanner.ui.charts.waterfall import WaterfallChart
 from alignplanner.ui.editors.stage_table import StagePanel
 from alignplanner.ui.kpi_strip import KpiStrip
@@ -79,6 +89,7 @@ class MainWindow(QMainWindow):
         self.sla = sla.install(self.bench)
         self.agreement = agreement.install(self.bench)
         self.actuals = actuals.install(self.bench)
+        self.merge = merge.install(self.bench)
         self.review = review.install(self.bench, self.actuals)
         self.scenarios = scenarios.install(self.bench)
         self.uncertainty = uncertainty.install(self.bench)

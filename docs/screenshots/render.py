@@ -4,10 +4,10 @@ Run from the repository root: python docs/screenshots/render.py [NAME ...]
 (NAME: main-window, presentation-mode, dark-theme-stress-plan, sla-panel, capacity,
 scoring, scenarios, scenario-compare, scenario-compare-by-month, signoff, signoff-keys,
 actuals-import, actuals-view, actuals-refused, actuals-sla-week, review, calibration,
-uncertainty, uncertainty-presentation, or "screens" for every tab at both screen sizes;
-none given: all). Qt draws offscreen on two screens: a 1920x1080 one, where the windows
-are 1600x960 (the actuals shots ask for 1280x720) and presentation mode fills it, and a
-1280x720 projector beside it.
+uncertainty, uncertainty-presentation, merge, or "screens" for every tab at both screen
+sizes; none given: all). Qt draws offscreen on two screens: a 1920x1080 one, where the
+windows are 1600x960 (the actuals shots ask for 1280x720) and presentation mode fills it,
+and a 1280x720 projector beside it.
 
 "screens" (files ``at-<width>x<height>/<tab>.png``): the window filling each screen, once
 per editor tab (with the waterfall beside it), once per other chart tab (beside the
@@ -71,7 +71,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
             window.resize(1280, 720)
         settle()
         simulated(window)
-        if name not in ("actuals-import", "actuals-refused", "calibration"):  # dialogs' own
+        if name not in ("actuals-import", "actuals-refused", "calibration", "merge"):  # dialogs'
             (HERE / name).parent.mkdir(exist_ok=True)
             window.grab().save(str(HERE / f"{name}.png"))
         window.presentation.set_active(False)  # its large type is the application's font
@@ -248,6 +248,46 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
             print(f"docs/screenshots/{name}.png")
             dialog.close()
 
+    def merged(window: MainWindow) -> None:
+        """File > Merge a copy…: sales sent back a copy of the same version with its own
+        edits; two of them collide with this plan's. Merged, one conflict taken from the
+        copy."""
+        import dataclasses
+
+        from alignplanner.contract.writer import dumps
+        from alignplanner.domain.edits import stages as stage_edits
+        from alignplanner.domain.engine.compute import compute
+
+        document = window.document
+        base = document.plan
+        folder = Path(tempfile.mkdtemp(dir=scratch.name))
+        os.environ["ALIGNPLANNER_VERSIONS_DIR"] = str(folder / "versions")
+        mql, sql = base.stage_index("mql"), base.stage_index("sql")
+
+        def write(name: str, plan):  # type: ignore[no-untyped-def]
+            path = folder / name
+            path.write_text(dumps(plan, compute(plan), document.extras), "utf-8")
+            return path
+
+        base_file = write("Q3 plan (as sent).toml", base)
+        theirs = stage_edits.set_stage(base, mql, conversion=0.5)
+        theirs = stage_edits.rename_stage(theirs, sql, "Sales qualified opportunity")
+        opportunity = base.stage_index("opportunity")
+        theirs = stage_edits.set_stage(theirs, opportunity,
+                                       days=base.stages[opportunity].days + 15)
+        copy = write("Q3 plan (sales).toml", theirs)
+        document.edit("MQL", lambda p: stage_edits.set_stage(p, mql, conversion=0.42))
+        document.edit("SQL", lambda p: stage_edits.rename_stage(p, sql, "Sales-qualified lead"))
+        document.edit("Revenue", lambda p: p.with_changes(target=dataclasses.replace(
+            p.target, revenue=p.target.revenue * 1.05)))
+        dialog = window.merge.open_dialog(copy, base_file)
+        assert dialog is not None
+        dialog.resize(900, 480)
+        dialog.merge_button.click()
+        dialog.session.pick("stages.mql.conversion", "theirs")
+        settle()
+        dialog.grab().save(str(HERE / "merge.png"))
+        dialog.close()
     def review(window: MainWindow) -> None:
         """The sample plan saved with its mapping beside it and a history of its first
         months (write_review_history); Refresh actuals, then the Review tab."""
@@ -339,6 +379,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         "actuals-import": (None, lambda window: actuals(window, run=False)),
         "actuals-view": (None, lambda window: actuals(window, run=True)),
         "actuals-refused": (None, lambda window: actuals(window, run=True, refused=True)),
+        "merge": (None, merged),
         "review": (None, review),
         "calibration": (None, calibration),
         "uncertainty": (None, chart("Uncertainty", tab("Funnel"))),

@@ -187,3 +187,20 @@ def _scoring_edit(draw: st.DrawFn, plan: Plan) -> tuple[Plan, str]:
     engagement[j] = dataclasses.replace(engagement[j], points=draw(st.integers(-100, 100)))
     return (plan.with_changes(scoring=dataclasses.replace(model, engagement=tuple(engagement))),
             f"scoring.engagement.{engagement[j].id}.points")
+
+
+@st.composite
+def two_edits(draw: st.DrawFn) -> tuple[Plan, Plan, Plan]:
+    """A sample plan and two single valid edits of it, drawn apart (the merge tests: two
+    copies of one version edited on two laptops)."""
+    plan = draw(st.sampled_from(PLANS))
+    _, x, _ = _kept(plan, lambda: _one_edit(draw, plan))
+    _, y, _ = _kept(plan, lambda: _one_edit(draw, plan))
+    return plan, x, y
+
+
+def _one_edit(draw: st.DrawFn, plan: Plan) -> tuple[Plan, str]:
+    kind = draw(st.sampled_from(["stage", "source", "target", "plan", "crm", "scoring", "ops"]))
+    make = {"stage": _stage_edit, "source": _source_edit, "target": _target_edit,
+            "crm": _crm_edit, "scoring": _scoring_edit, "ops": _ops_edit}.get(kind, _plan_edit)
+    return make(draw, plan)

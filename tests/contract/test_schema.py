@@ -19,7 +19,7 @@ from plan_edits import SCENARIOS, Edit, edits, ops_edits
 from plan_strategies import plans
 from plan_texts import OPS
 
-from alignplanner.contract.read import agreement, calibration, funnel, sla, uncertainty
+from alignplanner.contract.read import agreement, calibration, funnel, history, sla, uncertainty
 from alignplanner.contract.read import plan as builder
 from alignplanner.contract.reader import load, loads
 from alignplanner.contract.write.requirements import requirements_dict
@@ -218,6 +218,7 @@ def test_input_tables_are_closed_exactly_where_the_reader_refuses_unknown_keys()
         "calibration": (props["calibration"]["items"], calibration.KEYS),
         "calibration files": (props["calibration"]["items"]["properties"]["files"]["items"],
                               calibration.FILE_KEYS),
+        "history": (props["history"], history.KEYS),
     }
     for name, (table, keys) in tables.items():
         assert table["additionalProperties"] is False, name
@@ -247,3 +248,17 @@ def test_the_schema_refuses_broken_operations() -> None:
 @given(ops_edits())
 def test_sample_plans_with_edited_operations_validate(edit: Edit) -> None:
     _assert_valid(_written(edit[1]))
+
+
+def test_the_schema_takes_a_history_and_refuses_a_wrong_one() -> None:
+    from alignplanner.domain.extras import Extras
+    from alignplanner.domain.history import History
+
+    plan = load(SCENARIOS[0]).plan
+    history = History("a" * 16, "b" * 16, datetime(2026, 12, 7, 12, 0, tzinfo=UTC), ("b" * 16,))
+    doc = _jsonable(tomllib.loads(dumps(plan, compute(plan), Extras(history=history))))
+    assert doc["history"]["version"] == "a" * 16
+    _assert_valid(doc)
+    for broken in ({**doc["history"], "version": "A" * 16}, {**doc["history"], "when": 1},
+                   {"parent": "b" * 16}):
+        assert not _validator().is_valid({**doc, "history": broken})

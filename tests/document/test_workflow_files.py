@@ -100,7 +100,8 @@ def test_save_and_open_round_trip(workflow: FileWorkflow, tmp_path: Path, qtbot:
     assert on_disk.plan == _doc(workflow).plan
     assert on_disk.plan.target.revenue == 12_345_000
     assert on_disk.stale_requirements == ()
-    assert path.read_text(encoding="utf-8") == dumps(on_disk.plan, on_disk.result)
+    assert path.read_text(encoding="utf-8") == dumps(on_disk.plan, on_disk.result,
+                                                     on_disk.extras)
     assert workflow.open(path)  # and back
     assert _doc(workflow).plan == on_disk.plan
 

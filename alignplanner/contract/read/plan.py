@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from alignplanner.contract.read import agreement, calibration, funnel, sla, snapshots, uncertainty
+from alignplanner.contract.read import (
+    agreement,
+    calibration,
+    funnel,
+    history,
+    sla,
+    snapshots,
+    uncertainty,
+)
 from alignplanner.contract.read.checks import NAN, Checker, unchecked
 from alignplanner.domain.plan.funnel import Target
 from alignplanner.domain.plan.plan import Plan
@@ -19,7 +27,7 @@ from alignplanner.domain.problems import Path
 TOP_KEYS = ("format", "version", "plan", "target", "stages", "sources", "pipeline",
             *sla.TOP_KEYS, "requirements", *agreement.TOP_KEYS,
             *uncertainty.TOP_KEYS, "scenarios", *calibration.TOP_KEYS,
-            *snapshots.TOP_KEYS)
+            *snapshots.TOP_KEYS, *history.TOP_KEYS)
 PLAN_KEYS = ("name", "currency", "start", "months", "rounding", "description", "rates_source")
 
 
