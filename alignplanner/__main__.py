@@ -14,7 +14,7 @@ import os
 import sys
 
 CLI_VERBS = frozenset({"compute", "validate", "export", "diff", "sign", "verify", "actuals",
-                       "enrol", "signers", "simulate", "review"})
+                       "enrol", "signers", "simulate", "review", "merge"})
 
 
 def main(argv: list[str] | None = None) -> int:

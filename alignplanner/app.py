@@ -29,8 +29,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         prog="alignplanner",
         description="AlignPlanner: design one revenue funnel for marketing and sales. "
         "Without FILE the app opens on the built-in sample plan. Command-line verbs: "
-        "alignplanner compute|validate|export|sign|verify FILE and alignplanner diff A B "
-        "(see, for instance, alignplanner compute --help).",
+        "alignplanner compute|validate|export|simulate|sign|verify|enrol|signers FILE, "
+        "alignplanner diff A B, alignplanner merge [BASE] OURS THEIRS, alignplanner review "
+        "PLAN, alignplanner actuals MAPPING (see, for instance, alignplanner compute --help).",
     )
     parser.add_argument("file", nargs="?", type=Path, help="plan file to open (.toml)")
     parser.add_argument("--self-test", action="store_true",

@@ -98,3 +98,15 @@ def test_an_extra_argument_shows_the_verbs_usage(capsys: pytest.CaptureFixture[s
     err = capsys.readouterr().err
     assert err.startswith("usage: alignplanner validate")
     assert "did you mean" not in err
+
+
+def test_every_verb_of_the_command_line_is_sent_to_it() -> None:
+    """A verb the command line knows but the entry point does not would open the app with
+    the verb taken for a file name (``alignplanner merge`` did)."""
+    import argparse
+
+    from alignplanner.__main__ import CLI_VERBS
+    from alignplanner.cli import _parser
+
+    sub = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(sub.choices) == CLI_VERBS
