@@ -169,7 +169,10 @@ class PlanDocument(QObject):
                          extras: Callable[[Extras], Extras]) -> list[Problem]:
         """Apply ``transform`` to the plan and ``extras`` to what the file holds beside
         it, as one undoable step named ``text`` (never merged); the problems (and no
-        change) when the plan would be invalid."""
+        change) when the plan would be invalid. The plan edited is the base (the file's):
+        a variant shown is left for the base first, as `replace_plan` does."""
+        if self._current != BASE:
+            self.show_scenario(BASE)
         try:
             new_plan = transform(self._plan)
             new_result = compute(new_plan) if new_plan != self._plan else self._result

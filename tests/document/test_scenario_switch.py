@@ -141,3 +141,17 @@ def test_an_unknown_scenario_is_a_key_error(qtbot) -> None:  # type: ignore[no-u
     with pytest.raises(KeyError):
         doc.show_scenario("Nope")
     assert doc.current_scenario == BASE
+
+
+def test_a_plan_and_extras_edit_while_a_variant_is_shown_edits_the_base(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A calibration accepted while a variant is shown changes the file's plan, and never
+    turns the variant (its overrides applied) into the base."""
+    doc = _doc()
+    assert doc.edit("Opp conversion", lambda p: p) == []
+    doc.show_scenario("Hire")
+    assert doc.edit("Opp conversion", _conversion(1, 0.5)) == []
+    assert doc.edit_with_extras("Calibrate", _revenue(2_000_000), lambda e: e) == []
+    assert doc.current_scenario == BASE
+    assert doc.base.target.revenue == 2_000_000
+    assert doc.base.stages[1].conversion == 0.25  # the variant's override stays its own
+    assert dict(doc.scenarios.get("Hire").overrides) == {"stages.opp.conversion": 0.5}
