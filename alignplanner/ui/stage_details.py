@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtGui import QFocusEvent, QFont
-from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QWidget
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.edits import stages as stage_edits
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.ui.agreement.crm_fields import CrmFields
+from alignplanner.ui.editors.number_box import spin_box
 from alignplanner.ui.theme import WARNING_COLOR, color_text, team_color
 from alignplanner.ui.views import DocumentPanel
 from alignplanner.ui.wording import team_label
+from alignplanner.ui.wording.uncertainty import SURE_LABEL, SURE_SUFFIX, SURE_TIP
 
 FIELDS = (
     ("definition", "Definition", "What this stage means, in words both teams sign up to"),
@@ -50,7 +52,8 @@ class StageDetails(DocumentPanel):
         self.fields: dict[str, _TextField] = {}
         layout = QGridLayout(self)
         layout.setContentsMargins(9, 6, 9, 6)
-        layout.addWidget(self.title, 0, 0, 1, len(FIELDS))
+        layout.addWidget(self.title, 0, 0, 1, len(FIELDS) - 1)
+        layout.addLayout(self._sure_row(), 0, len(FIELDS) - 1)
         for column, (key, label, hint) in enumerate(FIELDS):
             caption = QLabel(f"<b>{label}</b>")
             field = _TextField()
@@ -72,6 +75,38 @@ class StageDetails(DocumentPanel):
         document.loaded.connect(lambda: self.set_stage(self.document.plan.stages[0].id))
         self._stage_id = document.plan.stages[0].id
         self._bind()
+
+    def _sure_row(self) -> QHBoxLayout:
+        """How sure the conversion is (the Monte Carlo's Beta weight), beside the title."""
+        self.sure = spin_box(self, 1, 1_000_000, 0, widest=999_999)
+        self.sure.setSuffix(SURE_SUFFIX)
+        self.sure.setToolTip(SURE_TIP)
+        self.sure.setAccessibleName(SURE_LABEL)
+        self.sure.valueChanged.connect(self._sure_changed)
+        self.sure_label = QLabel(SURE_LABEL)
+        self.sure_label.setToolTip(SURE_TIP)
+        self.sure_label.setBuddy(self.sure)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.sure_label)
+        row.addWidget(self.sure)
+        return row
+
+    def _sure_changed(self, value: float) -> None:
+        from dataclasses import replace
+
+        document = self.document
+        stage_id = self._stage_id
+        settings = document.uncertainty
+        if stage_id not in document.plan.stage_ids or value == settings.observations_for(
+                stage_id):
+            return
+        name = document.plan.stages[document.plan.stage_index(stage_id)].name
+        observations = {**settings.observations, stage_id: value}
+        problems = document.edit_with_extras(
+            f"{name} conversion as sure as {value:,.0f} observations", lambda p: p,
+            lambda e: e.with_changes(uncertainty=replace(settings, observations=observations)))
+        self.error.setText("; ".join(p.message for p in problems))
 
     def set_stage(self, stage_id: str) -> None:
         """Show ``stage_id`` (the first stage when it no longer exists)."""
@@ -98,6 +133,11 @@ class StageDetails(DocumentPanel):
             self._stage_id = plan.stages[0].id
         stage = plan.stages[plan.stage_index(self._stage_id)]
         self.crm.show_stage(plan.stage_index(self._stage_id), stage)
+        last = stage is plan.stages[-1]  # the won stage converts to nothing
+        self.sure.setVisible(not last)
+        self.sure_label.setVisible(not last)
+        with QSignalBlocker(self.sure):
+            self.sure.setValue(self.document.uncertainty.observations_for(stage.id))
         colour = team_color(stage.owner).name()
         self.title.setText(f"{stage.name} <span style='color:{colour}'>■</span> "
                            f"<span style='font-weight:normal'>owned by "

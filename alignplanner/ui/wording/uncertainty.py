@@ -147,3 +147,10 @@ def chance_note(percentiles: dict[int, float], currency: str, *, draws: int, see
     unit = f"revenue in {currency}; " if currency else ""
     return (f"P10 {money(p10)} · P50 {money(p50)} · P90 {money(p90)}\n"
             f"{unit}{draws:,} draws, seed {seed}")
+
+SURE_LABEL = "Conversion as sure as"
+SURE_SUFFIX = " observations"
+SURE_TIP = ("How sure the room is of this stage's conversion rate, as if it had been "
+            "measured on this many leads. The Monte Carlo draws the rate from a Beta "
+            "distribution of that weight: fewer observations, a wider fan and a lower "
+            "chance to be sure of the target. Kept in the plan file's [uncertainty].")
