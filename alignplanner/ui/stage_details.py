@@ -52,8 +52,9 @@ class StageDetails(DocumentPanel):
         self.fields: dict[str, _TextField] = {}
         layout = QGridLayout(self)
         layout.setContentsMargins(9, 6, 9, 6)
-        layout.addWidget(self.title, 0, 0, 1, len(FIELDS) - 1)
-        layout.addLayout(self._sure_row(), 0, len(FIELDS) - 1)
+        heading = self._sure_row()  # the title, and how sure its conversion is at the right
+        heading.insertWidget(0, self.title, 1)
+        layout.addLayout(heading, 0, 0, 1, len(FIELDS))
         for column, (key, label, hint) in enumerate(FIELDS):
             caption = QLabel(f"<b>{label}</b>")
             field = _TextField()
@@ -72,6 +73,8 @@ class StageDetails(DocumentPanel):
         self.crm = CrmFields(document)  # the stage's value in each CRM field
         layout.addWidget(self.crm, 4, 0, 1, len(FIELDS))
         layout.setRowStretch(2, 1)
+        for column in range(len(FIELDS)):  # three equal columns, whatever is above them
+            layout.setColumnStretch(column, 1)
         document.loaded.connect(lambda: self.set_stage(self.document.plan.stages[0].id))
         self._stage_id = document.plan.stages[0].id
         self._bind()
@@ -87,7 +90,6 @@ class StageDetails(DocumentPanel):
         self.sure_label.setToolTip(SURE_TIP)
         self.sure_label.setBuddy(self.sure)
         row = QHBoxLayout()
-        row.addStretch(1)
         row.addWidget(self.sure_label)
         row.addWidget(self.sure)
         return row
