@@ -93,9 +93,12 @@ def test_a_ticked_row_is_accepted_as_one_undo_step_with_its_provenance(
     assert [(f.name, f.sha256) for f in entry.files] == [
         ("history.csv", hashlib.sha256(export.read_bytes()).hexdigest())]
     assert model.data(model.index(0, 2)) == wording.conversion_text(round(figure.estimate.value, 4))
+    # the Monte Carlo draws the calibrated rate as sure as the records it stands on
+    assert document.uncertainty.observations_for("inquiry") == figure.estimate.n
     document.undo_stack.undo()
     assert document.plan == before
     assert document.extras.calibration.entries == ()
+    assert "inquiry" not in document.uncertainty.observations
 
 
 def test_accept_all_is_one_undo_step_and_lags_take_the_whole_distribution(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from alignplanner.domain.problems import Collector
@@ -61,6 +61,11 @@ class Uncertainty:
 
     def observations_for(self, stage_id: str) -> float:
         return float(self.observations.get(stage_id, self.default_observations))
+
+    def with_observations(self, counts: Mapping[str, float]) -> Uncertainty:
+        """These settings with ``counts`` (stage id -> observations) stated: a rate
+        calibrated from n records is as sure as those n."""
+        return replace(self, observations={**self.observations, **counts})
 
     def deal_size_lognormal(self) -> tuple[float, float] | None:
         """(mu, sigma) of the lognormal whose P10 and P90 are the stated ones, or None."""

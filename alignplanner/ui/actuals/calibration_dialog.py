@@ -135,9 +135,14 @@ class CalibrationDialog(QDialog):
         files = self._files()
         as_of = self.imported.estimates.as_of
 
+        # a stage's conversion taken from n records is as sure as those n in the Monte Carlo
+        counts = {f.stage: float(f.estimate.n) for f in chosen if f.kind == "conversion"
+                  and f.source is None and f.estimate is not None and f.estimate.n > 0}
+
         def recorded(extras: Extras) -> Extras:
             entries = provenance(chosen, as_of, date.today(), files)
-            return extras.with_changes(calibration=extras.calibration.with_entries(entries))
+            return extras.with_changes(calibration=extras.calibration.with_entries(entries),
+                                       uncertainty=extras.uncertainty.with_observations(counts))
 
         problems = self.document.edit_with_extras(
             wording.accepted_text(len(chosen)), lambda plan: accept(plan, chosen), recorded)
