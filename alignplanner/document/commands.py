@@ -1,9 +1,11 @@
-"""The one undoable command: replace the plan by a new one (plans are immutable values,
-so undo is just putting the old one back). Consecutive edits of one field merge."""
+"""The undoable commands: replace the plan by a new one (plans are immutable values,
+so undo is just putting the old one back; consecutive edits of one field merge), or any
+other immutable value the document holds (`ValueEdit`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -72,12 +74,11 @@ class PlanAndExtrasEdit(PlanEdit):
         super().undo()
 
 
-class ContentEdit(QUndoCommand):
-    """The plan, its result and what the file holds beside it (`Extras`), replaced
-    together: one step for a merge of another copy, or for one pick of its conflicts."""
+class ValueEdit(QUndoCommand):
+    """One immutable value put in place of another, and back on undo: the scenarios, the
+    actuals' snapshots, or a merged copy's plan, result and extras together."""
 
-    def __init__(self, install: Callable[[Plan, Result, Extras], None],
-                 before: tuple[Plan, Result, Extras], after: tuple[Plan, Result, Extras],
+    def __init__(self, install: Callable[[Any], None], before: object, after: object,
                  text: str) -> None:
         super().__init__(text)
         self._install = install
@@ -85,7 +86,7 @@ class ContentEdit(QUndoCommand):
         self.after = after
 
     def redo(self) -> None:
-        self._install(*self.after)
+        self._install(self.after)
 
     def undo(self) -> None:
-        self._install(*self.before)
+        self._install(self.before)

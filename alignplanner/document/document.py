@@ -198,13 +198,14 @@ class PlanDocument(QObject):
                        transform: Callable[[Scenarios], Scenarios]) -> list[Problem]:
         """Apply ``transform`` to the scenarios as one undoable step named ``text``; the
         problems (and no change) when a variant would not fit the plan."""
-        from alignplanner.document.scenarios import ScenarioEdit, checked
+        from alignplanner.document.commands import ValueEdit
+        from alignplanner.document.scenarios import checked
 
         new, problems = checked(transform, self._extras.scenarios, self._base)
         if new is None or new == self._extras.scenarios:
             return problems
         old = self._extras.scenarios
-        self.undo_stack.push(ScenarioEdit(self._install_scenarios, old, new, text))
+        self.undo_stack.push(ValueEdit(self._install_scenarios, old, new, text))
         return []
 
     def _install_scenarios(self, scenarios: Scenarios) -> None:
@@ -251,12 +252,12 @@ class PlanDocument(QObject):
 
     def keep_snapshot(self, text: str, snapshot: Snapshot) -> None:
         """Keep ``snapshot`` (in its week's place) as one undoable step named ``text``."""
-        from alignplanner.document.snapshots import SnapshotEdit
+        from alignplanner.document.commands import ValueEdit
 
         old = self._extras.snapshots
         new = old.with_snapshot(snapshot)
         if new != old:
-            self.undo_stack.push(SnapshotEdit(self._install_snapshots, old, new, text))
+            self.undo_stack.push(ValueEdit(self._install_snapshots, old, new, text))
 
     def _install_snapshots(self, snapshots: Snapshots) -> None:
         self._extras = self._extras.with_changes(snapshots=snapshots)
@@ -266,7 +267,7 @@ class PlanDocument(QObject):
         """The plan and what the file holds beside it, replaced as one undoable step
         (a merge of another copy); the problems, and no change, when they do not fit."""
         from alignplanner.contract.scenarios import check
-        from alignplanner.document.commands import ContentEdit
+        from alignplanner.document.commands import ValueEdit
 
         try:
             result = compute(plan)
@@ -276,12 +277,13 @@ class PlanDocument(QObject):
             return problems
         if plan == self._base and extras == self._extras:
             return []
-        self.undo_stack.push(ContentEdit(self._install_content,  # the base: the file's plan
-                                         (self._base, self._base_result, self._extras),
-                                         (plan, result, extras), text))
+        self.undo_stack.push(ValueEdit(self._install_content,  # the base: the file's plan
+                                       (self._base, self._base_result, self._extras),
+                                       (plan, result, extras), text))
         return []
 
-    def _install_content(self, plan: Plan, result: Result, extras: Extras) -> None:
+    def _install_content(self, content: tuple[Plan, Result, Extras]) -> None:
+        plan, result, extras = content
         scenarios_changed = extras.scenarios != self._extras.scenarios
         self._extras = extras
         if scenarios_changed:

@@ -1,7 +1,7 @@
 """The scenarios of the open plan, edited through the document's undo stack.
 
-The file's plan is the base; `ScenarioEdit` puts one `Scenarios` value in place of
-another (they are immutable, so undo puts the old one back), on the same stack as the
+The file's plan is the base; a `commands.ValueEdit` puts one `Scenarios` value in place
+of another (they are immutable, so undo puts the old one back), on the same stack as the
 plan's edits, so Ctrl+Z undoes a rename of a scenario as it undoes a rate.
 
 The document shows one scenario at a time (`Shown`): the base, or a variant computed on
@@ -120,21 +120,6 @@ def variant_edit(state: Shown, transform: Callable[[Plan], Plan], text: str,
     return VariantEdit(install, state, new, f"{text} (in {scenario.name})", merge_key)
 
 
-class ScenarioEdit(QUndoCommand):
-    def __init__(self, install: Install, before: Scenarios, after: Scenarios,
-                 text: str) -> None:
-        super().__init__(text)
-        self._install = install
-        self.before = before
-        self.after = after
-
-    def redo(self) -> None:
-        self._install(self.after)
-
-    def undo(self) -> None:
-        self._install(self.before)
-
-
 def checked(transform: Callable[[Scenarios], Scenarios], old: Scenarios,
             base: object) -> tuple[Scenarios | None, list[Problem]]:
     """``transform(old)`` and its problems on ``base`` (a Plan): a variant that does not
@@ -153,5 +138,5 @@ def checked(transform: Callable[[Scenarios], Scenarios], old: Scenarios,
     return (None, problems) if problems else (new, [])
 
 
-__all__ = ["ScenarioEdit", "Shown", "VariantEdit", "checked", "following", "shown_as",
+__all__ = ["Shown", "VariantEdit", "checked", "following", "shown_as",
            "variant_edit"]
