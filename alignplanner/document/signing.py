@@ -195,7 +195,8 @@ def _memory(document: PlanDocument) -> _Memory:
         stack = document.undo_stack
         first = stack.command(0) if stack.count() else None
         before = getattr(first, "before", None)
-        loaded = before if isinstance(before, tuple) else signed_version(document)
+        # a plan edit's (plan, result), or a merged copy's (plan, result, extras)
+        loaded = before[:2] if isinstance(before, tuple) else signed_version(document)
         if loaded[0].signoff.signatures:  # the plan as loaded may be the one signed
             memory.remember(*loaded)
     return memory

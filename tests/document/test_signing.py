@@ -106,3 +106,17 @@ def test_withdraw_is_undoable(qtbot: QtBot) -> None:
 
 def test_short_digest_is_the_first_eight_hex_digits() -> None:
     assert signing.short_digest("sha256:9f2c41d0" + "e" * 56) == "9f2c41d0"
+
+
+def test_a_plan_loaded_agreed_explains_a_merged_copy_from_the_loaded_version(qtbot: QtBot) -> None:
+    """A merge of another copy as the first step: its (plan, result, extras) before-state
+    still gives the loaded version, so the change is explained, not guessed from parts."""
+    signer = PlanDocument(required_plan())
+    signing.sign(signer, "marketing", "Maria Chen", AT)
+    signing.sign(signer, "sales", "Sam Ortiz", AT)
+    document = PlanDocument(signer.plan)  # as if opened from the file
+    merged = plan_edits.set_target(document.plan, revenue=10_000_000)
+    assert document.replace_content("Merge a copy", merged, document.extras) == []
+    assert set(signing._memory(document).versions) == {digest(signer.plan)}
+    changes = signing.standing(document).changes
+    assert changes[0].startswith("Revenue target")
