@@ -9,40 +9,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from plan_copies import SAMPLE, plan_file, store  # noqa: F401 (store: autouse)
 
 from alignplanner.cli import main
 from alignplanner.contract import versions
 from alignplanner.contract.reader import load
-from alignplanner.contract.writer import dumps
 from alignplanner.domain.edits.stages import set_stage
-from alignplanner.domain.engine.compute import compute
 from alignplanner.domain.history import History
 from alignplanner.domain.plan.plan import Plan
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = load(ROOT / "scenarios" / "midmarket-saas.toml")
 A, B, C = "a" * 16, "b" * 16, "c" * 16
 NOON = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
 BASE_HISTORY = History(A, saved=NOON)
 
 
-@pytest.fixture(autouse=True)
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "store"
-    monkeypatch.setenv(versions.VERSIONS_DIR_ENV, str(folder))
-    return folder
-
-
-def _write(path: Path, plan: Plan, history: History) -> Path:
-    path.write_text(dumps(plan, compute(plan), SAMPLE.extras.with_changes(history=history)),
-                    encoding="utf-8")
-    return path
-
-
 def _copies(tmp_path: Path, ours: Plan, theirs: Plan) -> tuple[Path, Path, Path]:
-    base = _write(tmp_path / "base.toml", SAMPLE.plan, BASE_HISTORY)
-    return (base, _write(tmp_path / "ours.toml", ours, BASE_HISTORY.saved_again(B, NOON)),
-            _write(tmp_path / "theirs.toml", theirs, BASE_HISTORY.saved_again(C, NOON)))
+    base = plan_file(tmp_path / "base.toml", SAMPLE.plan, BASE_HISTORY)
+    return (base, plan_file(tmp_path / "ours.toml", ours, BASE_HISTORY.saved_again(B, NOON)),
+            plan_file(tmp_path / "theirs.toml", theirs, BASE_HISTORY.saved_again(C, NOON)))
 
 
 def _conversion(value: float) -> Plan:
@@ -117,8 +101,8 @@ def test_without_base_the_common_version_is_found_in_the_store(
 
 def test_without_base_and_without_history_says_so(tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    ours = _write(tmp_path / "ours.toml", _conversion(0.6), History())
-    theirs = _write(tmp_path / "theirs.toml", _revenue(1e7), History())
+    ours = plan_file(tmp_path / "ours.toml", _conversion(0.6), History())
+    theirs = plan_file(tmp_path / "theirs.toml", _revenue(1e7), History())
     assert main(["merge", str(ours), str(theirs), "-o", str(tmp_path / "m.toml")]) == 1
     assert "share no version in their history" in capsys.readouterr().err
     assert main(["merge", str(ours), "-o", str(tmp_path / "m.toml")]) == 2

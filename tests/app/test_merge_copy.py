@@ -8,6 +8,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from plan_copies import SAMPLE, plan_file, store  # noqa: F401 (store: autouse)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
@@ -15,40 +16,22 @@ from scripted_prompts import ScriptedPrompts
 
 from alignplanner.contract import versions
 from alignplanner.contract.reader import load
-from alignplanner.contract.writer import dumps
 from alignplanner.domain.edits.stages import set_stage
-from alignplanner.domain.engine.compute import compute
 from alignplanner.domain.history import History
-from alignplanner.domain.plan.plan import Plan
-from alignplanner.resources import sample_plan_path
 from alignplanner.ui.main_window import MainWindow
 from alignplanner.ui.merge.dialog import CONFLICT_MARK, MergeDialog
 
 pytestmark = pytest.mark.gui
-SAMPLE = load(sample_plan_path())
 BASE = History("a" * 16)
-
-
-@pytest.fixture(autouse=True)
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "versions"
-    monkeypatch.setenv(versions.VERSIONS_DIR_ENV, str(folder))
-    return folder
-
-
-def _file(path: Path, plan: Plan, history: History) -> Path:
-    path.write_text(dumps(plan, compute(plan), SAMPLE.extras.with_changes(history=history)),
-                    encoding="utf-8")
-    return path
 
 
 def _copies(tmp_path: Path) -> tuple[Path, Path, Path]:
     plan = SAMPLE.plan
     ours = set_stage(plan.with_changes(target=dataclasses.replace(
         plan.target, revenue=plan.target.revenue + 500_000)), 1, conversion=0.61)
-    return (_file(tmp_path / "base.toml", plan, BASE),
-            _file(tmp_path / "ours.toml", ours, BASE.saved_again("b" * 16)),
-            _file(tmp_path / "theirs.toml", set_stage(plan, 1, conversion=0.52),
+    return (plan_file(tmp_path / "base.toml", plan, BASE),
+            plan_file(tmp_path / "ours.toml", ours, BASE.saved_again("b" * 16)),
+            plan_file(tmp_path / "theirs.toml", set_stage(plan, 1, conversion=0.52),
                   BASE.saved_again("c" * 16)))
 
 

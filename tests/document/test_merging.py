@@ -6,35 +6,17 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-import pytest
+from plan_copies import SAMPLE, plan_file, store  # noqa: F401 (store: autouse)
 from pytestqt.qtbot import QtBot
 
 from alignplanner.contract import versions
-from alignplanner.contract.reader import load
-from alignplanner.contract.writer import dumps
 from alignplanner.document.document import PlanDocument
 from alignplanner.document.merging import BaseNeeded, MergeSession
 from alignplanner.domain.edits.stages import set_stage
-from alignplanner.domain.engine.compute import compute
 from alignplanner.domain.history import History
 from alignplanner.domain.plan.plan import Plan
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = load(ROOT / "scenarios" / "midmarket-saas.toml")
 BASE_HISTORY = History("a" * 16)
-
-
-@pytest.fixture(autouse=True)
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "versions"
-    monkeypatch.setenv(versions.VERSIONS_DIR_ENV, str(folder))
-    return folder
-
-
-def _file(path: Path, plan: Plan, history: History) -> Path:
-    path.write_text(dumps(plan, compute(plan), SAMPLE.extras.with_changes(history=history)),
-                    encoding="utf-8")
-    return path
 
 
 def _revenue(plan: Plan, value: float) -> Plan:
@@ -42,13 +24,13 @@ def _revenue(plan: Plan, value: float) -> Plan:
 
 
 def _open(qtbot: QtBot, tmp_path: Path) -> tuple[PlanDocument, MergeSession]:
-    base = _file(tmp_path / "base.toml", SAMPLE.plan, BASE_HISTORY)
+    base = plan_file(tmp_path / "base.toml", SAMPLE.plan, BASE_HISTORY)
     versions.keep(BASE_HISTORY.version, base.read_text(encoding="utf-8"))
     ours = set_stage(_revenue(SAMPLE.plan, 9_500_000), 1, conversion=0.6)
     document = PlanDocument(ours)
     document.load(ours, None, extras=SAMPLE.extras.with_changes(
         history=BASE_HISTORY.saved_again("b" * 16)))
-    theirs = _file(tmp_path / "theirs.toml", set_stage(SAMPLE.plan, 1, conversion=0.5),
+    theirs = plan_file(tmp_path / "theirs.toml", set_stage(SAMPLE.plan, 1, conversion=0.5),
                    BASE_HISTORY.saved_again("c" * 16))
     session = MergeSession.open(document, theirs)
     assert isinstance(session, MergeSession)
@@ -83,11 +65,11 @@ def test_base_not_on_this_machine_is_named(qtbot: QtBot, tmp_path: Path) -> None
     document = PlanDocument(SAMPLE.plan)
     document.load(SAMPLE.plan, None, extras=SAMPLE.extras.with_changes(
         history=BASE_HISTORY.saved_again("b" * 16)))
-    theirs = _file(tmp_path / "theirs.toml", SAMPLE.plan, BASE_HISTORY.saved_again("c" * 16))
+    theirs = plan_file(tmp_path / "theirs.toml", SAMPLE.plan, BASE_HISTORY.saved_again("c" * 16))
     needed = MergeSession.open(document, theirs)
     assert isinstance(needed, BaseNeeded)
     assert needed.message.startswith("The version both copies come from, aaaaaaaaaaaaaaaa")
-    base = _file(tmp_path / "base.toml", SAMPLE.plan, BASE_HISTORY)
+    base = plan_file(tmp_path / "base.toml", SAMPLE.plan, BASE_HISTORY)
     given = MergeSession.open(document, theirs, base)
     assert isinstance(given, MergeSession)
     assert given.base_note == "Base: base.toml, given"
