@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _render(review: Any, form: str) -> bytes:
-    from alignplanner.cli.review_report import markdown, report
+    from alignplanner.domain.review.report import markdown, report
 
     if form == "json":
         import json

@@ -1,5 +1,5 @@
 """The weekly review as a one-page PDF (A4 landscape), without Qt: fpdf2 draws the
-`review_report.Report` that the Markdown shows: the title, the headline figures as large
+`domain.review.report.Report` that the Markdown shows: the title, the headline figures as large
 tiles, the sentences, then the cumulative variance chart and the tables in two columns.
 The page never grows a second one: a table that would run past the foot is cut, and says
 how many rows the JSON has beyond.
@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from fpdf import FPDF
 
-from alignplanner.cli.review_report import Report, Table
+from alignplanner.domain.review.report import Report, Table
 
 _W, _H, _M = 297.0, 210.0, 10.0
 _LINE = 4.6

@@ -1,6 +1,7 @@
 """The weekly review as a report for those who were not in the room: a title, the
-headline figures, the sentences, and a few small tables; rendered as Markdown here and as
-a one-page PDF by `review_pdf`. Both read the same `Report`, so they say the same."""
+headline figures, the sentences, and a few small tables; rendered as Markdown here, as a
+one-page PDF by the command line (`cli.review_pdf`, fpdf2) and as the review page of the
+app's PDF (Qt). All read the same `Report`, so they say the same."""
 
 from __future__ import annotations
 
