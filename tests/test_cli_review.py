@@ -147,3 +147,56 @@ def test_a_bad_export_names_the_file_and_column(plan: Path, capsys) -> None:
     assert "history.csv" in err
     assert "no column 'Stage'" in err
     assert "Traceback" not in err
+
+
+LAST_WEEK = """
+[[actuals.snapshots]]
+as_of = 2024-01-21
+records = 8
+won = 4000.0
+
+[[actuals.snapshots.stages]]
+stage = "lead"
+entered = 8
+months = { "2024-01" = 8 }
+
+[[actuals.snapshots.stages]]
+stage = "won"
+entered = 4
+months = { "2024-01" = 4 }
+"""
+
+
+def test_beside_last_weeks_snapshot(plan: Path, capsys) -> None:
+    """The plan file keeps the snapshot of Sunday 21 January (week 3; as_of is Wednesday 31
+    January, week 5): 8 leads, 4 of them won (4,000). The plan to 21 January: 21/31 of
+    January's 10,000 (6,774.19), 20 leads (13.548) and 10 wins (6.774)."""
+    plan.write_text(PLAN + LAST_WEEK, encoding="utf-8")
+    assert main(["review", str(plan), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    Draft202012Validator(json.loads(resource_path("review.schema.json").read_text("utf-8"))
+                         ).validate(out)
+    assert out["last_week_as_of"] == "2024-01-21"
+    kpis = {k["key"]: k["last_week"] for k in out["kpis"]}
+    assert_close((kpis["revenue"]["actual"], kpis["revenue"]["planned"]),
+                 (4_000.0, 10_000 * 21 / 31))
+    assert_close(kpis["revenue"]["percent"], 4_000 / (10_000 * 21 / 31) - 1)
+    assert_close((kpis["entries:lead"]["actual"], kpis["entries:lead"]["planned"]),
+                 (8.0, 20 * 21 / 31))
+    assert_close((kpis["wins"]["actual"], kpis["wins"]["planned"]), (4.0, 10 * 21 / 31))
+    assert kpis["landing"] is None and kpis["coverage"] is None
+    lead_row = next(r for r in out["table"] if r["stage"] == "lead" and r["source"] is None)
+    assert_close(lead_row["last_week"]["actual"], 8.0)
+    trend = {t["stage"]: [(p["as_of"], p["in_plan"]) for p in t["points"]]
+             for t in out["trend"]}
+    assert trend == {"lead": [("2024-01-21", 8), ("2024-01-31", 10)],
+                     "won": [("2024-01-21", 4), ("2024-01-31", 4)]}
+    # The Markdown says the same: -60% now, -41% (4,000 of 6,774) a week and a half ago.
+    assert main(["review", str(plan)]) == 0
+    text = capsys.readouterr().out
+    assert "last week: the snapshot of 2024-01-21" in text
+    assert "| Revenue won to date | 4,000 USD | 10,000 USD | -60.0% (was -41.0%) |" in text
+    assert "| Stage | Source | Planned | Actual | Variance | % | Actual 21 Jan | Was % |" in text
+    assert "| Lead | 8 | 10 | +2 |" in text  # week by week: 8 then 10
+    # The command reads the snapshots and keeps none: the plan file is as it was.
+    assert plan.read_text(encoding="utf-8") == PLAN + LAST_WEEK

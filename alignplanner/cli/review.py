@@ -3,7 +3,8 @@
 those who were not in the room (Markdown or a one-page PDF) and for BI (JSON,
 resources/review.schema.json). The exports are read as the mapping says; without
 ``--mapping``, the one the app saved beside the plan (``PLAN.actuals.toml``). docs/review.md
-says what every figure means."""
+says what every figure means. Beside last week: the snapshots the plan file keeps (the app
+keeps one per refresh); this command reads them and keeps none."""
 
 from __future__ import annotations
 
@@ -58,7 +59,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "pdf" and args.output in (None, "-"):
         raise UsageError("--format pdf needs --output FILE (a PDF is not text)")
     as_of = _as_of(args.as_of)
-    plan = load(args.plan).plan
+    loaded = load(args.plan)
+    plan = loaded.plan
     mapping = Path(args.mapping) if args.mapping else mapping_beside(Path(args.plan))
     if not args.mapping and not mapping.is_file():
         raise ActualsError.one(str(mapping), "no mapping file beside the plan: import actuals "
@@ -66,8 +68,10 @@ def run(args: argparse.Namespace) -> int:
     actuals, estimates = import_actuals(read_mapping(str(mapping)), plan, as_of=as_of)
     from alignplanner.domain.review.handoffs import handoffs
 
+    # The plan file's kept snapshots give last week (the command keeps none: it only reads)
     review = weekly_review(plan, compute(plan), actuals.events, estimates, rates=args.rates,
-                           handoffs=handoffs(plan, actuals.events))
+                           handoffs=handoffs(plan, actuals.events),
+                           snapshots=loaded.extras.snapshots)
     data = _render(review, args.format)
     if args.output in (None, "-"):
         sys.stdout.write(data.decode("utf-8"))

@@ -41,8 +41,8 @@ def _snapshots(weeks: int = 2) -> Snapshots:
         Snapshot(start + timedelta(weeks=w), 10 + w, (
             StageSnapshot("mql", 10 + w, {"2027-01": 10 + w}, {"paid": 7, "Trade Show": 3 + w},
                           4, 0.4 + w / 100),
-            StageSnapshot("won", 4)))
-        for w in range(weeks)))
+            StageSnapshot("won", 4)), won=4_000.0 + w if w else None)
+        for w in range(weeks)))  # the first without `won`, as snapshots kept before it
 
 
 def _text(snapshots: Snapshots) -> str:
@@ -53,6 +53,7 @@ def test_snapshots_round_trip_and_validate() -> None:
     text = _text(_snapshots())
     assert "[[actuals.snapshots]]" in text
     assert '"Trade Show" = 3' in text
+    assert text.count("won = 4001.0") == 1
     loaded = loads(text)
     assert loaded.extras.snapshots == _snapshots()
     assert dumps(loaded.plan, loaded.result, loaded.extras) == text  # the same bytes
@@ -80,6 +81,8 @@ def test_a_quarter_of_weeks_is_small_enough_to_mail() -> None:
     (lambda t: t.replace("as_of = 2027-01-11", "as_of = 2027-01-05", 1), "actuals.snapshots"),
     (lambda t: t.replace("[[actuals.snapshots]]\n", "[[actuals.snapshots]]\nwhen = 1\n", 1),
      "actuals.snapshots[0].when"),
+    (lambda t: t.replace("won = 4001.0", "won = -5.0", 1), "actuals.snapshots[1]"),
+    (lambda t: t.replace("won = 4001.0", 'won = "lots"', 1), "actuals.snapshots[1].won"),
 ])
 def test_a_bad_snapshot_is_named_at_its_key(edit: object, path: str) -> None:
     with pytest.raises(PlanFileError) as err:

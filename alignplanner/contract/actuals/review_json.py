@@ -3,9 +3,10 @@ prints, described by resources/review.schema.json and docs/review.md.
 
 Keys are stable for BI: ``plan``, ``currency``, ``as_of``, ``records``, ``rates``,
 ``kpis``, ``revenue``, ``stages``, ``by_source``, ``table``, ``gap``, ``conversions``,
-``slas``, ``stale``, ``landing``, ``coverage``. Months are "YYYY-MM", dates ISO strings,
-shares floats (0.25 for 25%) or null where nothing was planned or counted; money in the
-plan's currency.
+``slas``, ``stale``, ``landing``, ``coverage``, and beside last week's snapshot
+``last_week_as_of``, each KPI's and table row's ``last_week``, and ``trend``. Months are
+"YYYY-MM", dates ISO strings, shares floats (0.25 for 25%) or null where nothing was
+planned or counted; money in the plan's currency.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from alignplanner.domain import wording
 from alignplanner.domain.review.conversion import ConversionAtAge
+from alignplanner.domain.review.last_week import Then
 from alignplanner.domain.review.sla_compliance import SlaCompliance
 from alignplanner.domain.review.variance import MonthVariance
 from alignplanner.domain.review.weekly import WeeklyReview
@@ -44,6 +46,18 @@ def _sla(s: SlaCompliance) -> dict[str, Any]:
             "stale": [{"id": x.id, "owner": x.owner, "hours": x.hours} for x in s.stale]}
 
 
+def _then(t: Then | None) -> dict[str, Any] | None:
+    return None if t is None else {"actual": t.actual, "planned": t.planned,
+                                   "variance": t.variance, "percent": t.percent}
+
+
+def _trend(review: WeeklyReview) -> list[dict[str, Any]]:
+    return [{"stage": stage, "name": review.stage_names.get(stage, stage),
+             "points": [{"as_of": p.as_of.isoformat(), "entered": p.entered,
+                         "in_plan": p.in_plan, "estimated": p.estimated} for p in points]}
+            for stage, points in review.trend.items()]
+
+
 def review_dict(review: WeeklyReview) -> dict[str, Any]:
     """Every figure of ``review`` as plain JSON values."""
     land = review.landing
@@ -57,7 +71,7 @@ def review_dict(review: WeeklyReview) -> dict[str, Any]:
                   "label": wording.review_kpi_label(
                       k.key, review.stage_names.get(k.key.partition(":")[2], "")),
                   "unit": k.unit, "planned": k.planned, "actual": k.actual,
-                  "variance": k.variance, "percent": k.percent, "last_week": k.last_week}
+                  "variance": k.variance, "percent": k.percent, "last_week": _then(k.last_week)}
                  for k in review.kpis],
         "revenue": _months(review.revenue),
         "stages": [{"stage": v.stage, "name": review.stage_names.get(v.stage, v.stage),
@@ -67,7 +81,9 @@ def review_dict(review: WeeklyReview) -> dict[str, Any]:
                       for source, stages in review.by_source.items()},
         "table": [{"stage": r.stage, "source": r.source or None, "planned": r.planned,
                    "actual": r.actual, "variance": r.variance, "percent": r.percent,
-                   "last_week": r.last_week} for r in review.table],
+                   "last_week": _then(r.last_week)} for r in review.table],
+        "last_week_as_of": review.last_week.as_of.isoformat() if review.last_week else None,
+        "trend": _trend(review),
         "gap": list(review.sentences),
         "conversions": [_conversion(c) for c in review.conversions],
         "slas": [_sla(s) for s in review.slas],

@@ -13,7 +13,7 @@ from alignplanner.domain.review.snapshots import Snapshot, Snapshots, StageSnaps
 
 TOP_KEYS: tuple[str, ...] = ("actuals",)
 ACTUALS_KEYS = ("snapshots",)
-SNAPSHOT_KEYS = ("as_of", "records", "stages")
+SNAPSHOT_KEYS = ("as_of", "records", "won", "stages")
 STAGE_KEYS = ("stage", "entered", "converted", "estimated", "months", "sources")
 
 __all__ = ["TOP_KEYS", "snapshots_of"]
@@ -44,6 +44,7 @@ def _snapshot(item: dict[str, Any], path: Path, c: Checker) -> Snapshot | None:
     c.keys(item, path, SNAPSHOT_KEYS)
     as_of = c.local_date(item, "as_of", path)
     records = c.integer(item, "records", path)
+    won = c.number(item, "won", path)
     stages = []
     for where, one in array_of_tables(item, "stages", c, required=False, example=""):
         stage = _stage(one, (*path, *where), c)
@@ -52,7 +53,7 @@ def _snapshot(item: dict[str, Any], path: Path, c: Checker) -> Snapshot | None:
     if len(c.problems) > before or as_of is None or records is None:
         return None
     assert isinstance(as_of, date)
-    return c.build(path, lambda: Snapshot(as_of, records, tuple(stages)))
+    return c.build(path, lambda: Snapshot(as_of, records, tuple(stages), won))
 
 
 def _stage(item: dict[str, Any], path: Path, c: Checker) -> StageSnapshot | None:

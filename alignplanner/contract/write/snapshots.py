@@ -28,5 +28,8 @@ def snapshots_values(snapshots: Snapshots) -> dict[str, Any]:
             if s.sources:
                 one["sources"] = dict(s.sources)
             stages.append(one)
-        taken.append({"as_of": snap.as_of, "records": snap.records, "stages": stages})
+        one_snap: dict[str, Any] = {"as_of": snap.as_of, "records": snap.records}
+        if snap.won is not None:
+            one_snap["won"] = snap.won
+        taken.append({**one_snap, "stages": stages})
     return {"actuals": {"snapshots": taken}}

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from alignplanner.domain import wording
+from alignplanner.domain.review.last_week import Then
 from alignplanner.domain.review.variance import cumulative_share
 from alignplanner.domain.review.weekly import Kpi, WeeklyReview
 
@@ -47,24 +48,67 @@ def _value(k: Kpi, x: float, currency: str) -> str:
     return wording.count(x)
 
 
+def _was(then: Then | None) -> str:
+    """Where a figure stood last week, beside its variance now."""
+    return "" if then is None else f" (was {_signed(then.percent)})"
+
+
+def _variance_table(review: WeeklyReview) -> Table:
+    names, sources = review.stage_names, review.source_names
+    last = review.last_week
+    head: tuple[str, ...] = ("Stage", "Source", "Planned", "Actual", "Variance", "%")
+    if last is not None:
+        head += (f"Actual {wording.month_name(last.as_of, '%d %b').lstrip('0')}", "Was %")
+    rows = []
+    for r in review.table[:MAX_ROWS]:
+        row: tuple[str, ...] = (names.get(r.stage, r.stage), sources.get(r.source, r.source) or "All",
+               wording.count(r.planned), wording.count(r.actual), f"{r.variance:+,.0f}",
+               _signed(r.percent))
+        if last is not None:
+            then = r.last_week
+            row += ("-", "-") if then is None else (wording.count(then.actual),
+                                                    _signed(then.percent))
+        rows.append(row)
+    return Table("Plan against actual, to date", head, tuple(rows),
+                 "" if len(review.table) <= MAX_ROWS else
+                 f"{len(review.table) - MAX_ROWS} more rows in the JSON report.", left=2)
+
+
+TREND_WEEKS = 6
+"""Weeks shown of each stage's trend in the report (the JSON has every kept week)."""
+
+
+def _trend_table(review: WeeklyReview) -> Table | None:
+    if not review.trend:
+        return None
+    names = review.stage_names
+    days = sorted({p.as_of for points in review.trend.values() for p in points})
+    days = days[-TREND_WEEKS:]
+    head = ("Stage", *(wording.month_name(d, "%d %b").lstrip("0") for d in days), "Change")
+    rows = []
+    for stage, points in review.trend.items():
+        by_day = {p.as_of: p.in_plan for p in points}
+        shown = [by_day.get(d) for d in days]
+        known = [n for n in shown if n is not None]
+        change = f"{known[-1] - known[0]:+,}" if len(known) > 1 else "-"
+        rows.append((names.get(stage, stage),
+                     *("-" if n is None else f"{n:,}" for n in shown), change))
+    return Table("Week by week: first entries in the plan's months, to each week's date",
+                 head, tuple(rows[:MAX_ROWS]), left=1)
+
+
 def report(review: WeeklyReview) -> Report:
     """The figures of ``review`` as text cells."""
-    cur, names, sources = review.currency, review.stage_names, review.source_names
+    cur, names = review.currency, review.stage_names
     kpis = []
     for k in review.kpis:
         label = wording.review_kpi_label(k.key, names.get(k.key.partition(":")[2], ""))
-        change = (f"{k.variance:+.2f}x" if k.unit == "ratio" else _signed(k.percent))
+        change = (f"{k.variance:+.2f}x" if k.unit == "ratio"
+                  else _signed(k.percent) + _was(k.last_week))
         planned = _value(k, k.planned, cur)
         kpis.append((label, f"needs {planned}" if k.unit == "ratio" else f"plan {planned}",
                      _value(k, k.actual, cur), change))
-    table = Table("Plan against actual, to date", ("Stage", "Source", "Planned", "Actual",
-                                                   "Variance", "%"),
-                  tuple((names.get(r.stage, r.stage), sources.get(r.source, r.source) or "All",
-                         wording.count(r.planned), wording.count(r.actual),
-                         f"{r.variance:+,.0f}", _signed(r.percent))
-                        for r in review.table[:MAX_ROWS]),
-                  "" if len(review.table) <= MAX_ROWS else
-                  f"{len(review.table) - MAX_ROWS} more rows in the JSON report.", left=2)
+    table = _variance_table(review)
     land = review.landing
     landing = Table(f"Landing ({wording.REVIEW_RATES[land.rates]})", ("", cur),
                     (("Won to date", f"{sum(land.won):,.0f}"),
@@ -87,6 +131,9 @@ def report(review: WeeklyReview) -> Report:
                               f"{len(c.matured)} of {len(c.cohorts)} matured")
                              for c in review.conversions), left=2)
     tables = [table, landing, coverage, conversion]
+    weeks = _trend_table(review)
+    if weeks is not None:
+        tables.insert(1, weeks)
     if review.slas:
         tables.append(Table("SLA compliance", ("SLA", "Due", "Within", "Median h", "p95 h",
                                                "Stale"),
@@ -103,8 +150,10 @@ def report(review: WeeklyReview) -> Report:
     lines = (("Revenue", tuple(cumulative_share(review.revenue))),
              *((names.get(v.stage, v.stage), tuple(cumulative_share(v.months)))
                for v in review.stages))
-    return Report(f"Weekly review: {review.plan}",
-                  f"As of {review.as_of.isoformat()}, {review.records:,} records",
+    subtitle = f"As of {review.as_of.isoformat()}, {review.records:,} records"
+    if review.last_week is not None:
+        subtitle += f"; last week: the snapshot of {review.last_week.as_of.isoformat()}"
+    return Report(f"Weekly review: {review.plan}", subtitle,
                   tuple(kpis), review.sentences, tuple(tables),
                   tuple(wording.month_name(m.month, "%b") for m in review.revenue), lines)
 

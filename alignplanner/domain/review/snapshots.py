@@ -2,9 +2,10 @@
 
 A `Snapshot` is the counts of one import at its ``as_of``: per stage, the records that
 reached it over the whole history, their first entries by month and by source within the
-plan's horizon, the records that went on to the next stage, and the estimated chance of
-doing so within the transition's window. Counts and rates only: no ids, no names, no
-amounts, so a plan file that carries them can be e-mailed.
+plan's horizon, the records that went on to the next stage, the estimated chance of
+doing so within the transition's window, and the revenue won within the horizon. Counts,
+rates and that one sum only: no ids, no names, no record's amount, so a plan file that
+carries them can be e-mailed.
 
 `Snapshots` keeps one snapshot per ISO week (a later refresh in the same week replaces
 that week's: the review compares weeks), the last `MAX_SNAPSHOTS` weeks, oldest first.
@@ -20,11 +21,13 @@ from datetime import date
 from types import MappingProxyType
 
 from alignplanner.domain.actuals.events import Events
+from alignplanner.domain.actuals.records import build_records
 from alignplanner.domain.actuals.report import Estimates
 from alignplanner.domain.actuals.volumes import entries_by_source
 from alignplanner.domain.checks import check_id
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.problems import Collector
+from alignplanner.domain.review.open_records import record_values, won_by_month
 
 __all__ = ["MAX_SNAPSHOTS", "Snapshot", "Snapshots", "StageSnapshot", "snapshot_of", "week_of"]
 
@@ -72,11 +75,20 @@ class StageSnapshot:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """One refresh: its ``as_of``, the records with an event, and every stage."""
+    """One refresh: its ``as_of``, the records with an event, every stage, and ``won`` the
+    revenue won within the plan's horizon by ``as_of`` (amounts, else deal sizes, as the
+    review counts it; None in a snapshot kept before it was)."""
 
     as_of: date
     records: int
     stages: tuple[StageSnapshot, ...]
+    won: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.won is not None and not (math.isfinite(self.won) and self.won >= 0):
+            c = Collector()
+            c.add(("won",), f"must be an amount of money, 0 or more; got {self.won!r}")
+            c.raise_if_any()
 
     def stage(self, stage: str) -> StageSnapshot | None:
         return next((s for s in self.stages if s.stage == stage), None)
@@ -142,4 +154,7 @@ def snapshot_of(plan: Plan, events: Events, estimates: Estimates) -> Snapshot:
             months={m: n for m, n in count.by_month.items() if m in horizon},
             sources=sources, converted=out.converted if out else None,
             estimated=_share(out.estimated) if out else None))
-    return Snapshot(estimates.as_of, estimates.records, tuple(stages))
+    won = (won_by_month(plan, build_records(events, estimates.as_of.toordinal()),
+                        record_values(plan, events)) if plan.stages else None)
+    return Snapshot(estimates.as_of, estimates.records, tuple(stages),
+                    float(won.sum()) if won is not None else None)

@@ -11,8 +11,9 @@ from typing import Protocol
 
 
 def count(x: float) -> str:
-    """Counts for people: whole numbers with separators, one decimal under 10."""
-    return f"{x:,.1f}" if 0 < abs(x) < 10 else f"{x:,.0f}"
+    """Counts for people: whole numbers with separators, one decimal under 10 for a
+    count that is not whole (a plan's 6.8 leads; 4 records stay 4)."""
+    return f"{x:,.1f}" if 0 < abs(x) < 10 and x != int(x) else f"{x:,.0f}"
 
 
 def money(x: float, currency: str = "") -> str:
