@@ -184,7 +184,8 @@ def test_beside_last_weeks_snapshot(plan: Path, capsys) -> None:
     assert_close((kpis["entries:lead"]["actual"], kpis["entries:lead"]["planned"]),
                  (8.0, 20 * 21 / 31))
     assert_close((kpis["wins"]["actual"], kpis["wins"]["planned"]), (4.0, 10 * 21 / 31))
-    assert kpis["landing"] is None and kpis["coverage"] is None
+    assert kpis["landing"] is None
+    assert kpis["coverage"] is None
     lead_row = next(r for r in out["table"] if r["stage"] == "lead" and r["source"] is None)
     assert_close(lead_row["last_week"]["actual"], 8.0)
     trend = {t["stage"]: [(p["as_of"], p["in_plan"]) for p in t["points"]]

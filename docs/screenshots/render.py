@@ -290,7 +290,8 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         dialog.close()
     def review(window: MainWindow) -> None:
         """The sample plan saved with its mapping beside it and a history of its first
-        months (write_review_history); Refresh actuals, then the Review tab."""
+        months (write_review_history); Refresh actuals once a week for four weeks (each
+        kept as a snapshot), then the Review tab."""
         import shutil
         import time
 
@@ -298,15 +299,19 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         plan = folder / "fy2027.toml"
         shutil.copyfile(ROOT / "scenarios" / "midmarket-saas.toml", plan)
         write_review_history(folder / "OpportunityHistory.csv")
-        (folder / "fy2027.actuals.toml").write_text(REVIEW_MAPPING, encoding="utf-8")
         window.workflow.open(plan)
         window.resize(1280, 720)  # a projector's
         feature = window.review
-        feature.refresh()
-        deadline = time.monotonic() + 60
-        while feature.review is None and time.monotonic() < deadline:
-            QApplication.processEvents()
-            time.sleep(0.01)
+        # Four weekly refreshes, each kept as a snapshot: the last stands beside the others
+        for as_of in ("2027-04-28", "2027-05-05", "2027-05-12", "2027-05-19"):
+            (folder / "fy2027.actuals.toml").write_text(
+                REVIEW_MAPPING.replace("2027-05-19", as_of), encoding="utf-8")
+            feature.refresh()
+            deadline = time.monotonic() + 60
+            while ((feature.review is None or feature.review.as_of.isoformat() != as_of)
+                   and time.monotonic() < deadline):
+                QApplication.processEvents()
+                time.sleep(0.01)
         pick(window.chart_tabs, "Review")
         settle()
         from alignplanner.ui.review.view import ReviewView

@@ -161,3 +161,49 @@ def test_a_burst_of_edits_makes_one_more_review_not_one_each(
     qtbot.waitUntil(lambda: feature.reviewing is None and not feature._again, timeout=20_000)
     assert feature._number - before == 2  # the first edit's, then one for the other four
     assert feature.review.kpi("landing").planned == pytest.approx(revenue + 5)
+
+
+def test_next_weeks_refresh_stands_beside_last_weeks(
+        qtbot: QtBot, main_window: MainWindow, tmp_path: Path) -> None:
+    """The refresh of Sunday 31 January is kept as a snapshot; a week on (Sunday 7
+    February), 5 more inquiries came on 3 February: the review sets itself beside the
+    first, in the tiles, the variance table and week by week."""
+    saved_plan_with_exports(main_window, tmp_path)
+    feature = main_window.review
+    view = feature.view.view
+    assert feature.refresh()
+    qtbot.waitUntil(lambda: feature.review is not None, timeout=20_000)
+    assert feature.review.last_week is None
+    assert view.trend_none.isVisibleTo(view)
+    assert not view.trend.isVisibleTo(view)
+    assert not view.tiles[0].last.isVisibleTo(view)
+    assert [s.as_of.isoformat() for s in main_window.document.snapshots.taken] == [
+        "2027-01-31"]
+    with (tmp_path / "history.csv").open("a", encoding="utf-8") as history:
+        history.writelines(f"n{i},Inquiry,2027-02-03T09:00:00Z,10000,Web\n" for i in range(5))
+    (tmp_path / "q1.actuals.toml").write_text(MAPPING.replace("2027-01-31", "2027-02-07"),
+                                              encoding="utf-8")
+    qtbot.keyClick(main_window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: feature.review.as_of.isoformat() == "2027-02-07", timeout=20_000)
+    review = feature.review
+    assert review.last_week is not None
+    assert review.last_week.as_of.isoformat() == "2027-01-31"
+    revenue = review.kpi("revenue").last_week
+    assert revenue.actual == pytest.approx(100_000)  # what was won by 31 January
+    assert revenue.planned == pytest.approx(main_window.document.result.target_monthly[0])
+    tile = view.tiles[0]
+    assert tile.last.isVisibleTo(view)
+    assert tile.last.text() == f"was {revenue.percent * 100:+.1f}% on 31 Jan"
+    assert view.table.horizontalHeaderItem(5).text() == "Since 31 Jan"
+    assert view.table.horizontalHeaderItem(6).text() == "Was %"
+    assert view.table.text(0, 0) == "Inquiry"
+    assert (view.table.text(0, 2), view.table.text(0, 5)) == ("35", "+5")
+    inquiry = review.last_week.stage("inquiry")
+    assert view.table.text(0, 6) == f"{inquiry.percent * 100:+.1f}%"
+    assert view.trend.isVisibleTo(view)
+    assert not view.trend_none.isVisibleTo(view)
+    heads = [view.trend.horizontalHeaderItem(c).text() for c in range(view.trend.columnCount())]
+    assert heads == ["Stage", "31 Jan", "7 Feb", "Change"]
+    assert [view.trend.text(0, c) for c in range(4)] == ["Inquiry", "30", "35", "+5"]
+    assert [s.as_of.isoformat() for s in main_window.document.snapshots.taken] == [
+        "2027-01-31", "2027-02-07"]

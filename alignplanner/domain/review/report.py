@@ -61,9 +61,10 @@ def _variance_table(review: WeeklyReview) -> Table:
         head += (f"Actual {wording.month_name(last.as_of, '%d %b').lstrip('0')}", "Was %")
     rows = []
     for r in review.table[:MAX_ROWS]:
-        row: tuple[str, ...] = (names.get(r.stage, r.stage), sources.get(r.source, r.source) or "All",
-               wording.count(r.planned), wording.count(r.actual), f"{r.variance:+,.0f}",
-               _signed(r.percent))
+        row: tuple[str, ...] = (
+            names.get(r.stage, r.stage), sources.get(r.source, r.source) or "All",
+            wording.count(r.planned), wording.count(r.actual), f"{r.variance:+,.0f}",
+            _signed(r.percent))
         if last is not None:
             then = r.last_week
             row += ("-", "-") if then is None else (wording.count(then.actual),
@@ -78,7 +79,10 @@ TREND_WEEKS = 6
 """Weeks shown of each stage's trend in the report (the JSON has every kept week)."""
 
 
-def _trend_table(review: WeeklyReview) -> Table | None:
+def trend_table(review: WeeklyReview) -> Table | None:
+    """Each stage's first entries in the plan's months at each of the last `TREND_WEEKS`
+    kept weeks (this one last) and the change over them; None without an earlier week
+    (the Review tab shows the same table)."""
     if not review.trend:
         return None
     names = review.stage_names
@@ -131,7 +135,7 @@ def report(review: WeeklyReview) -> Report:
                               f"{len(c.matured)} of {len(c.cohorts)} matured")
                              for c in review.conversions), left=2)
     tables = [table, landing, coverage, conversion]
-    weeks = _trend_table(review)
+    weeks = trend_table(review)
     if weeks is not None:
         tables.insert(1, weeks)
     if review.slas:

@@ -53,6 +53,7 @@ class ReviewFeature:
         bench.add_file_action(self.action)
         actuals.on_imported(lambda _imported: self.recompute())
         bench.document.resultChanged.connect(lambda _result: self.recompute())
+        bench.document.snapshotsChanged.connect(lambda _kept: self.recompute())  # last week
 
     def _make_view(self, _document: PlanDocument) -> ReviewView:
         from alignplanner.ui.review.view import ReviewView
@@ -132,7 +133,8 @@ class ReviewFeature:
         self._number += 1
         rates = self.view.view.chosen_rates if self.view.built else "plan"
         document = self.bench.document
-        job = ReviewJob(self._number, document.plan, document.result, imported, rates)
+        job = ReviewJob(self._number, document.plan, document.result, imported, rates,
+                        snapshots=document.snapshots)
         job.signals.done.connect(self._reviewed)
         job.signals.failed.connect(self._review_failed)
         self.reviewing = job

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result
+from alignplanner.domain.review.snapshots import Snapshots
 from alignplanner.ui.actuals.worker import Imported
 
 log = logging.getLogger(__name__)
@@ -25,25 +26,27 @@ class ReviewSignals(QObject):
 
 
 class ReviewJob(QRunnable):
-    """The review of ``plan`` (its ``result``) against ``imported`` on ``rates``."""
+    """The review of ``plan`` (its ``result``) against ``imported`` on ``rates``, beside
+    last week's of the ``snapshots`` the plan file keeps."""
 
     def __init__(self, number: int, plan: Plan, result: Result, imported: Imported,
-                 rates: str) -> None:
+                 rates: str, *, snapshots: Snapshots | None = None) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.number = number
         self.signals = ReviewSignals()
-        self._args = (plan, result, imported, rates)
+        self._args = (plan, result, imported, rates, snapshots or Snapshots())
 
     def run(self) -> None:
         from alignplanner.domain.review.handoffs import handoffs
         from alignplanner.domain.review.weekly import weekly_review
 
-        plan, result, imported, rates = self._args
+        plan, result, imported, rates, snapshots = self._args
         try:
             events = imported.actuals.events  # the SLAs' hand-offs where the exports time them
             review = weekly_review(plan, result, events, imported.estimates, rates=rates,
-                                   handoffs=handoffs(plan, events))
+                                   handoffs=handoffs(plan, events), snapshots=snapshots,
+                                   now=imported.snapshot)
         except Exception as exc:  # the stages moved under the import, or a bug: say so
             log.exception("the review failed")
             self.signals.failed.emit(self.number, str(exc))

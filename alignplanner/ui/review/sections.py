@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from alignplanner.domain.review.report import trend_table
 from alignplanner.domain.review.weekly import WeeklyReview
 from alignplanner.ui import wording
 from alignplanner.ui.review.tables import Cell, ReviewTable
@@ -15,14 +16,31 @@ def _money(x: float) -> str:
     return f"{x:,.0f}"
 
 
+def _beside_last_week(review: WeeklyReview, stage: str, actual: float
+                      ) -> tuple[list[Cell], list[bool]]:
+    """The two cells beside last week (entries since, the variance then), when kept."""
+    if review.last_week is None:
+        return [], []
+    then = review.last_week.stage(stage)
+    if then is None:
+        return ["-", "-"], [False, False]
+    return ([f"{actual - then.actual:+,.0f}",
+             (_share(then.percent), f"{then.actual:,.0f} actual against {then.planned:,.1f} "
+                                    "planned to that date")],
+            [False, then.variance < 0])
+
+
 def fill_variance(table: ReviewTable, review: WeeklyReview) -> None:
-    """A row per stage: planned, actual and variance to date over every source, then the
-    variance of each plan source (its planned and actual on hover)."""
+    """A row per stage: planned, actual and variance to date over every source (beside
+    last week's, when kept), then the variance of each plan source (its planned and actual
+    on hover)."""
     names, sources = review.stage_names, review.source_names
     shown = list(review.by_source)
-    table.set_head([*wording.TABLE_HEAD[:1], *wording.TABLE_HEAD[2:],
+    beside = (wording.last_week_heads(review.last_week.as_of)
+              if review.last_week is not None else ())
+    table.set_head([*wording.TABLE_HEAD[:1], *wording.TABLE_HEAD[2:], *(h for h, _ in beside),
                     *(sources.get(s, s) for s in shown)],
-                   [*wording.TABLE_TIPS[:1], *wording.TABLE_TIPS[2:],
+                   [*wording.TABLE_TIPS[:1], *wording.TABLE_TIPS[2:], *(t for _, t in beside),
                     *(wording.source_column_tip(sources.get(s, s)) for s in shown)])
     per = {(source, v.stage): v for source, stages in review.by_source.items()
            for v in stages}
@@ -35,6 +53,9 @@ def fill_variance(table: ReviewTable, review: WeeklyReview) -> None:
                            (f"{v.planned:,.0f}", f"exact {v.planned:,.2f}"),
                            f"{v.actual:,.0f}", f"{variance:+,.0f}",
                            _share(variance / v.planned if v.planned > 0 else None)]
+        cells, late = _beside_last_week(review, v.stage, v.actual)
+        row += cells
+        flags += late
         for source in shown:
             sv = per.get((source, v.stage))
             if sv is None or (sv.planned <= 0 and sv.actual <= 0):
@@ -100,6 +121,18 @@ def fill_sla(table: ReviewTable, review: WeeklyReview) -> bool:
     return bool(rows)
 
 
+def fill_trend(table: ReviewTable, review: WeeklyReview) -> bool:
+    """Each stage week by week (`domain.review.report.trend_table`); False without an
+    earlier week (the table then hides)."""
+    found = trend_table(review)
+    if found is None:
+        table.fill([])
+        return False
+    table.set_head(found.head, [wording.TREND_TIP] * len(found.head))
+    table.fill([list(row) for row in found.rows])
+    return True
+
+
 def fill_conversion(table: ReviewTable, review: WeeklyReview) -> None:
     names = review.stage_names
     rows: list[list[Cell]] = []
@@ -113,4 +146,4 @@ def fill_conversion(table: ReviewTable, review: WeeklyReview) -> None:
 
 
 __all__ = ["fill_conversion", "fill_coverage", "fill_landing", "fill_sla", "fill_stale",
-           "fill_variance"]
+           "fill_trend", "fill_variance"]

@@ -22,10 +22,14 @@ def _value(k: Kpi, x: float, currency: str) -> str:
     return f"{x:,.0f}"
 
 
+def _percent(share: float | None) -> str:
+    return "-" if share is None else f"{share * 100:+.1f}%"
+
+
 def _change(k: Kpi) -> str:
     if k.unit == "ratio":
         return f"{k.variance:+.2f}x"
-    return "-" if k.percent is None else f"{k.percent * 100:+.1f}%"
+    return _percent(k.percent)
 
 
 class Tile(QFrame):
@@ -38,19 +42,23 @@ class Tile(QFrame):
         self.caption = QLabel(self)
         self.value = QLabel(self)
         self.plan = QLabel(self)
+        self.last = QLabel(self)  # where it stood at last week's snapshot
+        self.last.setObjectName("kpiLastWeek")
         self.caption.setFont(scaled_font(self.font(), 1.05))
         self.value.setFont(scaled_font(self.font(), 2.0, bold=True))
         self.plan.setFont(scaled_font(self.font(), 1.05))
+        self.last.setFont(scaled_font(self.font(), 0.95))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.setSpacing(1)
-        for label in (self.caption, self.value, self.plan):
+        for label in (self.caption, self.value, self.plan, self.last):
             layout.addWidget(label)
 
     def apply_theme(self, theme: Theme) -> None:
         self.caption.setFont(font(theme, 1.0))
         self.value.setFont(font(theme, 1.7, bold=True))
         self.plan.setFont(font(theme, 1.0))
+        self.last.setFont(font(theme, 0.9))
 
     def show_kpi(self, k: Kpi, review: WeeklyReview) -> None:
         stage = review.stage_names.get(k.key.partition(":")[2], "")
@@ -61,9 +69,15 @@ class Tile(QFrame):
             f"needs {planned}" if k.unit == "ratio" else f"plan {planned}", _change(k)))
         color = WARNING_COLOR if k.variance < 0 else TARGET_COLOR
         self.plan.setStyleSheet(f"color: {color}")
+        then, last = k.last_week, review.last_week
+        self.last.setVisible(then is not None and last is not None)
+        if then is not None and last is not None:
+            self.last.setText(wording.kpi_last_week(_percent(then.percent), last.as_of))
+            self.last.setToolTip(wording.last_week_heads(last.as_of)[1][1])
         self.setToolTip(said.review_kpi_tip(k.key, stage, review.landing.rates))
-        self.setAccessibleName(f"{self.caption.text()}: {self.value.text()}, "
-                               f"{self.plan.text()}")
+        self.setAccessibleName(", ".join(
+            [f"{self.caption.text()}: {self.value.text()}", self.plan.text(),
+             *([self.last.text()] if self.last.isVisibleTo(self) else [])]))
 
 
 __all__ = ["Tile"]

@@ -2,8 +2,9 @@
 
 Top: as of when, the landing's rates (the plan's or the estimated), Refresh actuals and
 its progress bar. Then the headline figures plan against actual, where the gap is, the
-cumulative variance chart, the variance table beside the landing and coverage, the stale
-records, SLA compliance and conversion at equal age. Without actuals, one clear sentence
+cumulative variance chart, the variance table (beside last week's snapshot, when the plan
+keeps one), each stage week by week, the landing and coverage side by side, conversion at
+equal age, the stale records and SLA compliance. Without actuals, one clear sentence
 says how to get them. The figures are the feature's `WeeklyReview`; the view computes
 nothing.
 """
@@ -34,6 +35,7 @@ from alignplanner.ui.review.sections import (
     fill_landing,
     fill_sla,
     fill_stale,
+    fill_trend,
     fill_variance,
 )
 from alignplanner.ui.review.tables import ReviewTable
@@ -102,6 +104,9 @@ class ReviewView(QWidget):
         self.sla = ReviewTable(wording.SLA_HEAD, name=wording.SECTIONS["sla"])
         self.sla_none = QLabel(wording.SLA_NONE, self.content)
         self.sla_none.setWordWrap(True)
+        self.trend = ReviewTable(("",), left=1, name=wording.SECTIONS["trend"])
+        self.trend_none = QLabel(wording.NO_LAST_WEEK, self.content)
+        self.trend_none.setWordWrap(True)
         self.conversion = ReviewTable(wording.CONVERSION_HEAD, (wording.CONVERSION_TIP,) * 5,
                                       left=1, name=wording.SECTIONS["conversion"])
         self._lay_out_content()
@@ -118,6 +123,9 @@ class ReviewView(QWidget):
         body.addWidget(self.chart, 1)
         body.addWidget(_caption("table", self.content))
         body.addWidget(self.table)
+        body.addWidget(_caption("trend", self.content))
+        body.addWidget(self.trend)
+        body.addWidget(self.trend_none)
         pair = QGridLayout()
         pair.setHorizontalSpacing(16)
         top = Qt.AlignmentFlag.AlignTop
@@ -180,6 +188,9 @@ class ReviewView(QWidget):
         fill_landing(self.landing, review)
         fill_coverage(self.coverage, review)
         fill_conversion(self.conversion, review)
+        trend = fill_trend(self.trend, review)
+        self.trend.setVisible(trend)
+        self.trend_none.setVisible(not trend)
         stale = fill_stale(self.stale, review)
         self.stale.setVisible(stale)
         self.stale_none.setVisible(not stale)

@@ -28,6 +28,7 @@ SECTIONS = {
     "stale": "Stale records",
     "sla": "SLA compliance",
     "conversion": "Conversion at equal age",
+    "trend": "Week by week",
 }
 CHART_TIP = ("Each line is the variance summed month by month from the plan's start, as a "
              "share of everything planned to date, so it ends at the variance to date: "
@@ -69,6 +70,23 @@ CONVERSION_HEAD = ("From → to", "Window", "Plan", "Actual", "Matured")
 CONVERSION_TIP = ("Each month's cohort is compared at equal age: only once every record of "
                   "it has had the stage's whole window; younger cohorts are left out.")
 NO_STALE = "No record is past its stage's stale-after days."
+NO_LAST_WEEK = ("No earlier week is kept yet. Each refresh keeps a snapshot of its counts in "
+                "the plan file, so next week's review stands beside this one.")
+TREND_TIP = ("First entries into the stage within the plan's months, to each kept week's "
+             "date (the last column is this review's); Change is the last less the first.")
+
+
+def last_week_heads(as_of: date) -> tuple[tuple[str, str], tuple[str, str]]:
+    """The variance table's two columns beside last week: (title, tooltip) each."""
+    day = f"{as_of:%d %b}".lstrip("0")
+    return ((f"Since {day}", f"Entries since last week's snapshot ({as_of:%d %B %Y})"),
+            ("Was %", f"The variance to date at last week's snapshot ({as_of:%d %B %Y}), "
+                      "against the plan to that date"))
+
+
+def kpi_last_week(percent: str, as_of: date) -> str:
+    """Under a headline figure, where it stood last week: 'was -41.0% on 21 Jan'."""
+    return f"was {percent} on {as_of:%d %b}".replace(" 0", " ")
 
 
 def source_column_tip(source: str) -> str:

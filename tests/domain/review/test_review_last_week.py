@@ -27,7 +27,8 @@ def _as_it_was(day: date) -> Events:
         if when <= day.isoformat():
             rows.append((rid, stage, when))
             sources[rid] = full.sources[full.source[full.record_ids.index(rid)]]
-    assert rows and len(rows) < len(_rows_of(full))  # some of the history came later
+    assert rows
+    assert len(rows) < len(_rows_of(full))
     return events_of("lead sql won", rows, sources=sources)
 
 
@@ -57,7 +58,8 @@ def test_the_review_beside_last_week_by_hand() -> None:
     events = _events()
     review = weekly_review(PLAN, compute(PLAN), events, estimate(events, AS_OF),
                            snapshots=_kept())
-    assert review.last_week is not None and review.last_week.as_of == LAST
+    assert review.last_week is not None
+    assert review.last_week.as_of == LAST
     # Revenue: 120,000 won by then against January's 100,000 and half of February's.
     revenue = review.kpi("revenue").last_week
     assert (revenue.actual, revenue.planned) == pytest.approx((120_000, 150_000))
