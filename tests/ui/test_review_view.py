@@ -207,3 +207,39 @@ def test_next_weeks_refresh_stands_beside_last_weeks(
     assert [view.trend.text(0, c) for c in range(4)] == ["Inquiry", "30", "35", "+5"]
     assert [s.as_of.isoformat() for s in main_window.document.snapshots.taken] == [
         "2027-01-31", "2027-02-07"]
+
+
+def test_month_by_month_shows_the_chosen_figure(
+        qtbot: QtBot, main_window: MainWindow, tmp_path: Path) -> None:
+    """January 2027: 100,000 won against the month's target; 30 inquiries, all inbound."""
+    saved_plan_with_exports(main_window, tmp_path)
+    feature = main_window.review
+    assert feature.refresh()
+    qtbot.waitUntil(lambda: feature.review is not None, timeout=20_000)
+    months = feature.view.view.months
+    review = feature.review
+    target = main_window.document.result.target_monthly[0]
+    assert months.figure.currentText() == "Revenue won"
+    assert not months.source.isEnabled()  # revenue is not split by source
+    assert [months.table.text(0, c) for c in range(6)] == [
+        "Jan 27", f"{target:,.0f}", "100,000", f"{100_000 - target:+,.0f}",
+        f"{(100_000 - target) / target * 100:+.1f}%", f"{100_000 - target:+,.0f}"]
+    assert months.table.rowCount() == 1  # only January has begun by 31 January
+    qtbot.keyClicks(months.figure, "Inquiry")
+    assert months.figure.currentData() == "inquiry"
+    assert months.source.isEnabled()
+    (inquiry,) = (v for v in review.stages if v.stage == "inquiry")
+    (jan,) = inquiry.months
+    assert [months.table.text(0, c) for c in range(3)] == [
+        "Jan 27", f"{jan.planned:,.1f}", "30"]
+    qtbot.keyClicks(months.source, "Inbound")
+    assert months.source.currentData() == "inbound"
+    (inbound,) = (v for v in review.by_source["inbound"] if v.stage == "inquiry")
+    assert months.table.text(0, 1) == f"{inbound.months[0].planned:,.1f}"
+    assert months.table.text(0, 2) == "30"  # every inquiry came from Web: inbound
+    # An edit of the plan reviews again: the picks stay.
+    document = main_window.document
+    document.edit("Double the target", lambda plan: set_target(
+        plan, revenue=plan.target.revenue * 2))
+    qtbot.waitUntil(lambda: feature.review is not review, timeout=20_000)
+    assert (months.figure.currentData(), months.source.currentData()) == ("inquiry", "inbound")

@@ -1,11 +1,12 @@
-"""The Review tab's small tables: read-only, sized to their rows, each cell's meaning in
-its header's tooltip, numbers right-aligned, shortfalls in the warning colour."""
+"""The Review tab's small tables: read-only, sized to their rows and no wider than their
+columns, each cell's meaning in its header's tooltip, numbers right-aligned, shortfalls
+in the warning colour."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +31,7 @@ class ReviewTable(QTableWidget):
                  name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(0, len(head), parent)
         self.left = left
+        self._width = 0  # the columns' width once filled
         self.setAccessibleName(name)
         self.set_head(head, tips)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -41,7 +43,7 @@ class ReviewTable(QTableWidget):
         header = self.horizontalHeader()
         header.setFont(scaled_font(self.font(), 1.0, bold=True))
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)  # as wide as the columns, not the page
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -84,7 +86,17 @@ class ReviewTable(QTableWidget):
     def _fit(self) -> None:
         self.resizeColumnsToContents()
         self.resizeRowsToContents()
+        # No wider than its columns (a narrow page still scrolls the table sideways); the
+        # layout puts it at the left (Qt.AlignLeft), so the numbers stay by their labels.
+        self._width = self.horizontalHeader().length() + 2 * self.frameWidth()
+        self.setMaximumWidth(self._width)
+        self.updateGeometry()
         self._fit_height()
+
+    def sizeHint(self) -> QSize:
+        """As wide as the columns (the layout gives it that much when the page has it)."""
+        hint = super().sizeHint()
+        return QSize(self._width, hint.height()) if self._width else hint
 
     def _fit_height(self) -> None:
         """Every row shows (the page scrolls, not the table), and the scroll bar's room

@@ -3,10 +3,10 @@
 Top: as of when, the landing's rates (the plan's or the estimated), Refresh actuals and
 its progress bar. Then the headline figures plan against actual, where the gap is, the
 cumulative variance chart, the variance table (beside last week's snapshot, when the plan
-keeps one), each stage week by week, the landing and coverage side by side, conversion at
-equal age, the stale records and SLA compliance. Without actuals, one clear sentence
-says how to get them. The figures are the feature's `WeeklyReview`; the view computes
-nothing.
+keeps one), one figure month by month (`months`), each stage week by week, the landing
+and coverage side by side, conversion at equal age, the stale records and SLA
+compliance. Without actuals, one clear sentence says how to get them. The figures are the
+feature's `WeeklyReview`; the view computes nothing.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from alignplanner.ui.charts.style import font
 from alignplanner.ui.editors.common import scaled_font
 from alignplanner.ui.flow_layout import FlowLayout
 from alignplanner.ui.review.chart import CumulativeChart
+from alignplanner.ui.review.months import MonthTable
 from alignplanner.ui.review.sections import (
     fill_conversion,
     fill_coverage,
@@ -104,6 +105,7 @@ class ReviewView(QWidget):
         self.sla = ReviewTable(wording.SLA_HEAD, name=wording.SECTIONS["sla"])
         self.sla_none = QLabel(wording.SLA_NONE, self.content)
         self.sla_none.setWordWrap(True)
+        self.months = MonthTable(self.content)
         self.trend = ReviewTable(("",), left=1, name=wording.SECTIONS["trend"])
         self.trend_none = QLabel(wording.NO_LAST_WEEK, self.content)
         self.trend_none.setWordWrap(True)
@@ -115,6 +117,7 @@ class ReviewView(QWidget):
         strip = FlowLayout(spacing=8)
         for tile in self.tiles:
             strip.addWidget(tile)
+        left = Qt.AlignmentFlag.AlignLeft  # the tables are as wide as their columns
         body = QVBoxLayout(self.content)
         body.setContentsMargins(0, 0, 0, 0)
         body.addLayout(strip)
@@ -122,13 +125,15 @@ class ReviewView(QWidget):
         body.addWidget(self.sentences)
         body.addWidget(self.chart, 1)
         body.addWidget(_caption("table", self.content))
-        body.addWidget(self.table)
+        body.addWidget(self.table, 0, left)
+        body.addWidget(_caption("months", self.content))
+        body.addWidget(self.months)
         body.addWidget(_caption("trend", self.content))
-        body.addWidget(self.trend)
+        body.addWidget(self.trend, 0, left)
         body.addWidget(self.trend_none)
         pair = QGridLayout()
         pair.setHorizontalSpacing(16)
-        top = Qt.AlignmentFlag.AlignTop
+        top = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
         pair.addWidget(_caption("landing", self.content), 0, 0, top)
         pair.addWidget(self.landing, 1, 0, top)
         pair.addWidget(_caption("coverage", self.content), 0, 1, top)
@@ -137,11 +142,11 @@ class ReviewView(QWidget):
         pair.setColumnStretch(1, 1)
         body.addLayout(pair)
         body.addWidget(_caption("conversion", self.content))
-        body.addWidget(self.conversion)
+        body.addWidget(self.conversion, 0, left)
         for key, table, none in (("stale", self.stale, self.stale_none),
                                  ("sla", self.sla, self.sla_none)):
             body.addWidget(_caption(key, self.content))
-            body.addWidget(table)
+            body.addWidget(table, 0, left)
             body.addWidget(none)
 
     def apply_theme(self, theme: Theme) -> None:
@@ -185,6 +190,7 @@ class ReviewView(QWidget):
                                or wording.SECTIONS["gap"])
         self.chart.show_review(review)
         fill_variance(self.table, review)
+        self.months.show_review(review)
         fill_landing(self.landing, review)
         fill_coverage(self.coverage, review)
         fill_conversion(self.conversion, review)

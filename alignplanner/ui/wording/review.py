@@ -29,7 +29,22 @@ SECTIONS = {
     "sla": "SLA compliance",
     "conversion": "Conversion at equal age",
     "trend": "Week by week",
+    "months": "Month by month",
 }
+MONTHS_FIGURE = "Figure"
+MONTHS_FIGURE_TIP = "Revenue won, or a stage's first entries, month by month"
+MONTHS_SOURCE = "Source"
+MONTHS_SOURCE_TIP = "Every source, or one plan source's part of the stage"
+MONTHS_REVENUE = "Revenue won"
+MONTHS_HEAD = ("Month", "Planned", "Actual", "Variance", "%", "Cumulative")
+MONTHS_TIPS = (
+    "A plan month begun by the as-of date",
+    "What the plan needs in the month (the as-of month by its days gone)",
+    "What happened in the month: revenue won, or records that first entered the stage",
+    "Actual less planned: below zero, behind plan",
+    "The variance as a share of what was planned",
+    "The variance summed from the plan's first month: the chart's line, in units",
+)
 CHART_TIP = ("Each line is the variance summed month by month from the plan's start, as a "
              "share of everything planned to date, so it ends at the variance to date: "
              "below the zero line, behind plan. The month holding the as-of date counts its "
