@@ -184,9 +184,9 @@ def summary(sla: Sla, measured: Measured) -> SlaCompliance:
     late = np.flatnonzero(~done & (hours > window))
     late = late[np.argsort(-hours[late], kind="stable")]  # the oldest first
     records = offs.record[late]
-    ids, owners = offs.ids, offs.owners
-    stale = tuple(Stale(ids[r], owners[o], w) for r, o, w in zip(
-        records.tolist(), offs.owner[records].tolist(), hours[late].tolist(), strict=True))
+    ids, owners = offs.ids, offs.owners  # tens of thousands at a million rows: map, no frame
+    stale = tuple(map(Stale, [ids[r] for r in records.tolist()],
+                      [owners[o] for o in offs.owner[records].tolist()], hours[late].tolist()))
     median, p95 = (np.percentile(times, [50, 95]).tolist() if len(times) else (None, None))
     return SlaCompliance(
         sla=sla.id, window_hours=window, answered=len(times), due=len(times) + len(stale),
