@@ -1,13 +1,13 @@
 """The SLAs' hand-offs as the exports tell them, and what the plan's team could do.
 
-`handoffs` makes each SLA's hand-offs from the events, as columns (`HandOffs`, no object
-per hand-off: a million-row history holds hundreds of thousands): a record's hand-off starts at
-the time the exports give for it (``[file.handoffs.<sla>] start``), else at its first
-entry into the SLA's ``from_stage`` when that date had a time of day; it is answered at
-the given first response (``answered``), else at its first entry, timed, into the
-``to_stage`` or a later stage, or its loss (a rejection answers too). A record without a
-start time is not a hand-off the data can measure; an answer before the start counts as
-answered at the start (0 hours).
+`handoffs` makes each SLA's hand-offs from the events, as columns (`HandOffs`: no object
+per hand-off, of which a million-row history holds hundreds of thousands). A record's
+hand-off starts at the time the exports give for it (``[file.handoffs.<sla>] start``),
+else at its first entry into the SLA's ``from_stage`` when that date had a time of day;
+it is answered at the given first response (``answered``), else at its first entry,
+timed, into the ``to_stage`` or a later stage, or its loss (a rejection answers too). A
+record without a start time is not a hand-off the data can measure; an answer before the
+start counts as answered at the start (0 hours).
 
 `sla_reviews` sets each SLA's compliance (`sla_compliance`) beside the capacity model's
 feasibility for the plan months in which its hand-offs started: per month the hand-offs,
