@@ -35,3 +35,18 @@ def test_the_clock_is_the_calendars_business_time(calendar: BusinessCalendar,
         want = calendar.business_time_between(datetime.fromtimestamp(x, UTC),
                                               datetime.fromtimestamp(y, UTC))
         assert seconds == pytest.approx(want / timedelta(seconds=1))
+
+
+def test_outside_its_span_the_clock_stands_still() -> None:
+    """Monday 4 to Friday 8 January 2027 in New York: five open days of 8 hours. Before
+    the first opening nothing has elapsed; after the last closing all 40 hours have."""
+    calendar = CALENDARS[0]
+    clock = BusinessClock(calendar, date(2027, 1, 4), date(2027, 1, 8))
+    monday_noon = datetime(2027, 1, 4, 17, tzinfo=UTC).timestamp()  # 12:00 in New York
+    got = clock.elapsed(np.array([-1e10, 0.0, monday_noon, 1e12]))
+    assert got.tolist() == [0.0, 0.0, 3 * 3600.0, 40 * 3600.0]
+
+
+def test_a_calendar_closed_all_span_counts_nothing() -> None:
+    weekend = BusinessClock(CALENDARS[0], date(2027, 1, 9), date(2027, 1, 10))
+    assert weekend.between(np.array([0.0, 1.8e9]), np.array([2e9, 1.9e9])).tolist() == [0, 0]

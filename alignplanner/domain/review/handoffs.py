@@ -1,12 +1,13 @@
 """The SLAs' hand-offs as the exports tell them, and what the plan's team could do.
 
-`handoffs` makes each SLA's `HandOff` list from the events: a record's hand-off starts at
-the time the exports give for it (``[file.handoffs.<sla>] start``), else at its first
-entry into the SLA's ``from_stage`` when that date had a time of day; it is answered at
-the given first response (``answered``), else at its first entry, timed, into the
-``to_stage`` or a later stage, or its loss (a rejection answers too). A record without a
-start time is not a hand-off the data can measure; an answer before the start counts as
-answered at the start (0 hours).
+`handoffs` makes each SLA's hand-offs from the events, as columns (`HandOffs`: no object
+per hand-off, of which a million-row history holds hundreds of thousands). A record's
+hand-off starts at the time the exports give for it (``[file.handoffs.<sla>] start``),
+else at its first entry into the SLA's ``from_stage`` when that date had a time of day;
+it is answered at the given first response (``answered``), else at its first entry,
+timed, into the ``to_stage`` or a later stage, or its loss (a rejection answers too). A
+record without a start time is not a hand-off the data can measure; an answer before the
+start counts as answered at the start (0 hours).
 
 `sla_reviews` sets each SLA's compliance (`sla_compliance`) beside the capacity model's
 feasibility for the plan months in which its hand-offs started: per month the hand-offs,
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time, tzinfo
 
 import numpy as np
 from numpy.typing import NDArray
@@ -25,7 +26,14 @@ from numpy.typing import NDArray
 from alignplanner.domain.actuals.events import LOST, NO_TIME, Events
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import Result
-from alignplanner.domain.review.sla_compliance import HandOff, SlaCompliance, compliance
+from alignplanner.domain.review.sla_compliance import (
+    HandOff,
+    HandOffs,
+    SlaCompliance,
+    measure,
+    summary,
+    within_share,
+)
 from alignplanner.domain.sla.feasibility import SlaMonth
 
 __all__ = ["SlaMonthReview", "SlaReview", "handoffs", "sla_reviews"]
@@ -41,12 +49,12 @@ def _first_timed(events: Events, chosen: NDArray[np.bool_], n: int) -> NDArray[n
     return out
 
 
-def handoffs(plan: Plan, events: Events) -> dict[str, tuple[HandOff, ...]]:
+def handoffs(plan: Plan, events: Events) -> dict[str, HandOffs]:
     """SLA id -> its hand-offs measurable from ``events`` (stages by plan id), for the
-    SLAs with at least one; in record order."""
+    SLAs with at least one; in record order, as columns (no object per hand-off)."""
     n = len(events.record_ids)
     index = {name: i for i, name in enumerate(events.stages)}
-    found: dict[str, tuple[HandOff, ...]] = {}
+    found: dict[str, HandOffs] = {}
     for sla in plan.slas:
         a, b = index.get(sla.from_stage), index.get(sla.to_stage)
         given = events.handoffs.get(sla.id)
@@ -60,12 +68,10 @@ def handoffs(plan: Plan, events: Events) -> dict[str, tuple[HandOff, ...]]:
         rows = np.flatnonzero(start != _NEVER)
         if not len(rows):
             continue
-        answer = np.where(answer == _NEVER, answer, np.maximum(answer, start))
-        found[sla.id] = tuple(
-            HandOff(events.record_ids[r], events.owners[events.owner[r]],
-                    datetime.fromtimestamp(int(start[r]), UTC),
-                    None if answer[r] == _NEVER else datetime.fromtimestamp(int(answer[r]), UTC))
-            for r in rows.tolist())
+        start, answer = start[rows], answer[rows]
+        answer = np.where(answer == _NEVER, NO_TIME, np.maximum(answer, start))
+        found[sla.id] = HandOffs(rows.astype(np.int64), start, answer, events.record_ids,
+                                 events.owner, events.owners)
     return found
 
 
@@ -89,9 +95,20 @@ class SlaReview:
     months: tuple[SlaMonthReview, ...]
 
 
-def _month_of(h: HandOff, plan: Plan) -> date:
-    local = h.start.astimezone(plan.calendar.zone)
-    return date(local.year, local.month, 1)
+def _months(offs: HandOffs, zone: tzinfo) -> tuple[list[date], NDArray[np.intp]]:
+    """The calendar months (on ``zone``'s clock) in which ``offs`` started, in order, and
+    each hand-off's index among them."""
+    low, high = (datetime.fromtimestamp(int(t), zone) for t in (offs.start.min(),
+                                                                 offs.start.max()))
+    months = []
+    year, month = low.year, low.month
+    while (year, month) <= (high.year, high.month):
+        months.append(date(year, month, 1))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    firsts = np.array([datetime.combine(m, time(), tzinfo=zone).timestamp() for m in months])
+    at = np.searchsorted(firsts, offs.start, side="right") - 1
+    used = np.unique(at)
+    return [months[i] for i in used.tolist()], np.searchsorted(used, at)
 
 
 def sla_reviews(plan: Plan, result: Result, given: Mapping[str, Sequence[HandOff]],
@@ -105,16 +122,17 @@ def sla_reviews(plan: Plan, result: Result, given: Mapping[str, Sequence[HandOff
         these = given.get(sla.id)
         if not these:
             continue
+        offs = these if isinstance(these, HandOffs) else HandOffs.of(these)
+        measured = measure(plan.calendar, offs, end)
         feasibility = planned.get(sla.id)
-        by_month: dict[date, list[HandOff]] = {}
-        for h in these:
-            by_month.setdefault(_month_of(h, plan), []).append(h)
-        months = []
-        for month in sorted(by_month):
-            one = compliance(sla, plan.calendar, by_month[month], end)
+        months, at = _months(offs, plan.calendar.zone)
+        counts = np.bincount(at, minlength=len(months)).tolist()
+        reviews = []
+        for k, month in enumerate(months):
             plan_month = None
             if feasibility is not None and month in result.months:
                 plan_month = feasibility.months[result.months.index(month)]
-            months.append(SlaMonthReview(month, len(by_month[month]), one.within, plan_month))
-        out.append(SlaReview(compliance(sla, plan.calendar, these, end), tuple(months)))
+            share = within_share(measured, sla.window_hours, which=at == k)
+            reviews.append(SlaMonthReview(month, counts[k], share, plan_month))
+        out.append(SlaReview(summary(sla, measured), tuple(reviews)))
     return tuple(out)
