@@ -138,9 +138,10 @@ def test_the_markdown_has_the_slas_row(plan: Path, capsys) -> None:
     assert main(["review", str(plan)]) == 0
     text = capsys.readouterr().out
     assert "## SLA compliance\n" in text
-    # SLA, due, within, median, p95, stale: the Markdown counts the stale hand-offs (the
-    # JSON names them).
+    # SLA, due, within, median, p95, stale; then the stale hand-offs by id and owner.
     assert "| mql-first-touch | 5 | 60.0% | 1.5 | 5.4 | 1 |" in text
+    assert "## Stale hand-offs, oldest first\n" in text
+    assert "| mql-first-touch | a5 | cleo | 32.0 |" in text
 
 
 def test_without_hand_off_times_there_is_no_sla_row(plan: Path, capsys) -> None:

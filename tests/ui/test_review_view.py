@@ -10,6 +10,7 @@ on 10 January, 10 of them won on 25 January at 10,000 each: 100,000 won.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from alignplanner.domain.edits.plan import set_target
+from alignplanner.domain.review.sla_compliance import SlaCompliance, Stale
 from alignplanner.domain.review.variance import cumulative_share
 from alignplanner.resources import sample_plan_path
 from alignplanner.ui import wording
@@ -243,3 +245,25 @@ def test_month_by_month_shows_the_chosen_figure(
         plan, revenue=plan.target.revenue * 2))
     qtbot.waitUntil(lambda: feature.review is not review, timeout=20_000)
     assert (months.figure.currentData(), months.source.currentData()) == ("inquiry", "inbound")
+
+
+def test_sla_compliance_names_the_stale_hand_offs_on_hover(
+        qtbot: QtBot, main_window: MainWindow, tmp_path: Path) -> None:
+    saved_plan_with_exports(main_window, tmp_path)
+    feature = main_window.review
+    assert feature.refresh()
+    qtbot.waitUntil(lambda: feature.review is not None, timeout=20_000)
+    stale = tuple(Stale(f"o{i}", "ana" if i % 2 else "", 40.0 - i) for i in range(12))
+    measured = SlaCompliance("speed-to-lead", 4.0, 30, 42, 2.5, 9.0, 0.6,
+                             ((4.0, 0.6), (8.0, 0.7), (16.0, 0.8)), stale)
+    view = feature.view.view
+    view.show_review(dataclasses.replace(feature.review, slas=(measured,)))
+    assert view.sla.isVisibleTo(view)
+    assert not view.sla_none.isVisibleTo(view)
+    assert [view.sla.text(0, c) for c in range(6)] == [
+        "speed-to-lead", "42", "60.0%", "2.5", "9.0", "12"]
+    tip = view.sla.item(0, 5).toolTip().splitlines()
+    assert len(tip) == 11  # the ten oldest, then how many more
+    assert tip[0] == "o0 \u2013 no owner, 40.0 h waiting"  # the oldest first
+    assert tip[1].startswith("o1 \u2013 ana, ")
+    assert tip[-1] == "and 2 more"

@@ -14,6 +14,8 @@ from alignplanner.domain.review.weekly import Kpi, WeeklyReview
 
 MAX_ROWS = 12
 """Rows per table in the report (the one-page PDF); the JSON has every row."""
+STALE_NAMED = 5
+"""Stale hand-offs named per SLA in the report (the JSON names every one)."""
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,14 @@ def report(review: WeeklyReview) -> Report:
                             tuple((s.sla, f"{s.due:,}", _share(s.within),
                                    _hours(s.median_hours), _hours(s.p95_hours),
                                    f"{len(s.stale):,}") for s in review.slas)))
+        waiting = [(s.sla, x) for s in review.slas for x in s.stale[:STALE_NAMED]]
+        more = sum(max(0, len(s.stale) - STALE_NAMED) for s in review.slas)
+        if waiting:
+            tables.append(Table(
+                "Stale hand-offs, oldest first", ("SLA", "Record", "Owner", "Waiting h"),
+                tuple((sla, x.id, x.owner or "no owner", _hours(x.hours))
+                      for sla, x in waiting),
+                f"{more:,} more in the JSON report." if more else "", left=3))
     if review.stale:
         tables.append(Table("Stale records", ("Stage", "After", "Records", "Value",
                                               "Oldest"),

@@ -14,8 +14,6 @@ from alignplanner.domain.review.trend import StageChange
 from alignplanner.ui import wording
 from alignplanner.ui.cells import ROLE, CellModel
 
-STALE_NAMED = 10
-"""Stale hand-offs named in a cell's tooltip, the oldest."""
 
 class _NamedRows(CellModel):
     """A table whose rows are named in the vertical header (`row_title`)."""
@@ -97,9 +95,7 @@ class SlaModel(_NamedRows):
     def tooltip(self, row: int, column: int) -> Any:
         c = self._rows[row].compliance
         if column == STALE and c.stale:
-            lines = [wording.stale_line(s.id, s.owner, s.hours) for s in c.stale[:STALE_NAMED]]
-            more = len(c.stale) - STALE_NAMED
-            return "\n".join(lines + ([f"and {more:,} more"] if more > 0 else []))
+            return wording.stale_tip(c.stale)
         if column == PLAN:
             months = [f"{m.month:%b %Y}: {wording.share_text(m.within)} within, "
                       + (m.planned.message if m.planned is not None else "outside the plan")

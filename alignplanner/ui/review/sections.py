@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from alignplanner.domain.review.report import trend_table
+from alignplanner.domain.review.sla_compliance import Stale
 from alignplanner.domain.review.weekly import WeeklyReview
 from alignplanner.ui import wording
 from alignplanner.ui.review.tables import Cell, ReviewTable
@@ -111,11 +114,18 @@ def fill_stale(table: ReviewTable, review: WeeklyReview) -> bool:
     return bool(rows)
 
 
+def _stale_cell(stale: Sequence[Stale]) -> Cell:
+    """How many hand-offs wait past the window; the oldest by id and owner on hover."""
+    return (f"{len(stale):,}", wording.stale_tip(stale)) if stale else "0"
+
+
 def fill_sla(table: ReviewTable, review: WeeklyReview) -> bool:
+    """A row per SLA measured: due, within, median and p95 hours, and the stale hand-offs
+    (the oldest named with their owners on hover)."""
     rows: list[list[Cell]] = [
         [s.sla, f"{s.due:,}", "-" if s.within is None else f"{s.within * 100:.1f}%",
          "-" if s.median_hours is None else f"{s.median_hours:.1f}",
-         "-" if s.p95_hours is None else f"{s.p95_hours:.1f}", f"{len(s.stale):,}"]
+         "-" if s.p95_hours is None else f"{s.p95_hours:.1f}", _stale_cell(s.stale)]
         for s in review.slas]
     table.fill(rows)
     return bool(rows)

@@ -183,6 +183,7 @@ from alignplanner.ui.wording.review_tables import (
     signed_count,
     sla_short_name,
     stale_line,
+    stale_tip,
     wait_text,
     week_caption,
     within_text,
@@ -291,7 +292,7 @@ __all__ = [  # sorted as ruff sorts it (RUF022); wrapped to keep the package sma
     "scenario_badge", "scenario_caption", "scenario_entry", "share_text", "share_tip",
     "short_month", "signed_count", "signed_percent_points", "signer_label", "sla_handoff",
     "sla_promise", "sla_short_name", "sla_title", "sla_titles", "sla_verdict", "source_cell_tip",
-    "source_column_tip", "ssh_key_words", "stage_name", "stage_tooltip", "stale_line",
+    "source_column_tip", "ssh_key_words", "stage_name", "stage_tooltip", "stale_line", "stale_tip",
     "summary_scenario", "team_label", "volume_ratio", "volume_tip", "wait_text", "week_caption",
     "within_text",
 ]

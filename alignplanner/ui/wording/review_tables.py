@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
+from alignplanner.domain.review.sla_compliance import Stale
 from alignplanner.ui.wording.basics import percent
 
 KEEP_SNAPSHOT = "Keep actuals snapshot"  # the undo step an import adds
@@ -62,6 +64,17 @@ def sla_short_name(name: str) -> str:
 
 def stale_line(record: str, owner: str, hours: float) -> str:
     return f"{record} \u2013 {owner or 'no owner'}, {wait_text(hours)} waiting"
+
+
+STALE_NAMED = 10
+"""Stale hand-offs named in a tooltip (the JSON lists every one)."""
+
+
+def stale_tip(stale: Sequence[Stale]) -> str:
+    """The oldest stale hand-offs, one line each with id and owner, and how many more."""
+    lines = [stale_line(s.id, s.owner, s.hours) for s in stale[:STALE_NAMED]]
+    more = len(stale) - STALE_NAMED
+    return "\n".join(lines + ([f"and {more:,} more"] if more > 0 else []))
 
 
 def feasible_text(feasible: int, months: int) -> str:
