@@ -1,9 +1,10 @@
 """Setting the plan against the actuals off the window's thread.
 
 `ReviewJob` runs `weekly_review` on a thread of the feature's pool (a million-row history
-takes well under a second, bench/review.py); it touches no widget and reports through `ReviewSignals`, a
-QObject on the window's thread, so its slots run there. Each job carries the number the
-feature gave it: a result older than the latest request is dropped there.
+takes well under a second, bench/review.py); it touches no widget and reports through
+`ReviewSignals`, a QObject on the window's thread, so its slots run there. Each job
+carries the number the feature gave it: a result older than the latest request is
+dropped there.
 """
 
 from __future__ import annotations
