@@ -21,13 +21,16 @@ def entries_by_source(events: Events, as_of: date) -> dict[str, dict[str, dict[s
         reached = entry != NEVER
         if not np.any(reached):
             continue
-        month = months_of(entry[reached])
-        source = events.source[reached]
-        pairs, counts = np.unique(np.stack([source.astype(np.int64), month]), axis=1,
-                                  return_counts=True)
-        for (s, m), n in zip(pairs.T, counts, strict=True):
-            name = events.sources[int(s)]
-            found.setdefault(name, {}).setdefault(stage, {})[month_label(int(m))] = int(n)
+        month = months_of(entry[reached]).astype(np.int64)
+        first = int(month.min())
+        span = int(month.max()) - first + 1
+        # one count per (source, month): a flat key and bincount, not a 2-D np.unique
+        key = events.source[reached].astype(np.int64) * span + (month - first)
+        counts = np.bincount(key, minlength=len(events.sources) * span)
+        for k in np.flatnonzero(counts).tolist():
+            s, m = divmod(k, span)
+            found.setdefault(events.sources[s], {}).setdefault(stage, {})[
+                month_label(first + m)] = int(counts[k])
     return found
 
 
