@@ -242,6 +242,13 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
             run_import((2025, 12, 1))
         elif run:
             run_import(None)
+        if not run and not refused:  # the column form scrolled to its SLA hand-offs
+            from PySide6.QtWidgets import QScrollArea
+
+            area = dialog.columns.parentWidget().parentWidget()
+            if isinstance(area, QScrollArea):
+                area.ensureWidgetVisible(dialog.columns.handoff_box)
+            settle()
         if not run or refused:
             name = "actuals-refused" if refused else "actuals-import"
             dialog.grab().save(str(HERE / f"{name}.png"))

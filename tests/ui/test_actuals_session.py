@@ -10,6 +10,7 @@ from alignplanner.contract.actuals.mapping import FileMapping
 from alignplanner.contract.actuals.result import ActualsError
 from alignplanner.contract.errors import FileProblem
 from alignplanner.domain.plan.funnel import Stage
+from alignplanner.domain.sla.sla import Sla
 from alignplanner.ui.actuals import session
 
 
@@ -56,8 +57,11 @@ def test_the_plan_stages_and_the_crm_values_they_name() -> None:
 
     plan = FakePlan()
     plan.stages = stages  # type: ignore[attr-defined]
+    plan.slas = (Sla(id="speed", from_stage="mql", to_stage="won", role="sdr",  # type: ignore[attr-defined]
+                     respond_within_hours=4),)
     got = session.plan_stages(plan)  # type: ignore[arg-type]
     assert got.ids == ("mql", "won")
     assert got.names == ("MQL", "Won")
     assert dict(got.known) == {"Marketing Qualified": "mql"}
     assert got.name("won") == "Won"
+    assert dict(got.slas) == {"speed": ("mql", "won")}  # for guessing hand-off columns

@@ -10,18 +10,31 @@ Shapes: *long* (a row is one stage event: ``stage`` and ``date``), *wide* (a row
 record with one date column per stage: ``enters``), or a *snapshot* (a row is one record
 with its current stage: ``stage`` at a closing ``date``, and ``enters`` the first plan
 stage on its creation date).
+
+The SLAs' hand-off columns ("Assigned Date", "First Touch") are proposed when the guess is
+told the plan's SLAs (``slas``: id -> from-stage): see `guess_handoffs`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from alignplanner.contract.actuals.mapping import IGNORE_VALUE, LOST_VALUE, FileMapping
+import numpy as np
+import polars as pl
+
+from alignplanner.contract.actuals.dates import parse_dates
+from alignplanner.contract.actuals.mapping import (
+    IGNORE_VALUE,
+    LOST_VALUE,
+    FileMapping,
+    HandOffColumns,
+)
 from alignplanner.contract.actuals.sniff import Preview
 from alignplanner.contract.actuals.stage_match import guess_stages, key, match_stage
+from alignplanner.contract.actuals.times import NO_TIME, parse_times
 
 KINDS = ("salesforce-lead-history", "salesforce-field-history", "salesforce-opportunity-history",
          "salesforce-opportunity", "salesforce-lead", "hubspot-contacts", "hubspot-deals",
@@ -44,6 +57,13 @@ OWNER_KEYS = ("ownerid", "owner", "salesagent", "sdrid", "contactowner", "dealow
               "leadowner", "opportunityowner", "hubspotowner", "assignedto", "rep")
 HISTORY_DATE_KEYS = ("createddate", "editdate", "lastmodified", "lastmodifieddate", "date",
                      "changedate")
+
+# Hand-off columns, as `key` writes them: the words, then an optional "date"/"at" part.
+_TIME_PART = r"(?:date|datetime|time|timestamp|at|on)?"
+_START = re.compile(rf"^(?:date)?(?:assigned|assignment|handedover|handover|routed){_TIME_PART}$")
+_ANSWERED = re.compile(rf"^(?:date)?(?:firstresponse|firstresponded|firsttouch|firsttouched|"
+                       rf"firstcontacted|firstactivity|accepted|acceptance){_TIME_PART}$")
+_SAMPLE = 50  # a hand-off column's first non-blank values looked at for times of day
 
 _BECAME = re.compile(r"^became an? (.+?) date$", re.IGNORECASE)
 _ENTERED = re.compile(r"^date entered ['\"]?(.+?)['\"]?(?: \(.*\))?$", re.IGNORECASE)
@@ -137,15 +157,77 @@ def _stage_words(column: str) -> str:
 
 
 def guess_file(preview: Preview, plan_stages: Sequence[str], names: Sequence[str] = (), *,
-               known: Mapping[str, str] | None = None) -> Guess:
+               known: Mapping[str, str] | None = None,
+               slas: Mapping[str, tuple[str, str]] | None = None) -> Guess:
     """The most likely meaning of the export ``preview`` shows, for a plan with the stage
     ids ``plan_stages`` (names in ``names``; ``known``: CRM values the plan's stages name,
-    see `match_stage`)."""
+    see `match_stage`); with ``slas`` (the plan's SLAs: id -> (from-stage, to-stage)),
+    their hand-off columns too (`guess_handoffs`)."""
     columns = _Columns(preview.header)
     kind, file = _recognise(columns, preview.path, plan_stages, names)
     values = stage_values(preview, file)
     stages = guess_stages(values, plan_stages, names, known=known)
+    if slas:
+        found = guess_handoffs(preview, file, slas, plan_stages, stages.values())
+        file = replace(file, handoffs=MappingProxyType(found))
     return Guess(file, kind, MappingProxyType(stages))
+
+
+def handoff_columns(preview: Preview, date_order: str | None = None) -> HandOffColumns:
+    """The columns of ``preview`` named like a hand-off's start ("Assigned Date",
+    "Handed over", "Routed") and its answer ("First Response", "First Touch", "Date
+    Accepted"), the first of each in the header, among those whose first non-blank values
+    are dates with a time of day (the importer refuses a column of days for a window of
+    hours); None for each not found. It knows nothing of the plan."""
+    def first(pattern: re.Pattern[str]) -> str | None:
+        return next((name for at, name in enumerate(preview.header)
+                     if pattern.match(key(name)) and _timed(preview, at, date_order)), None)
+
+    return HandOffColumns(first(_START), first(_ANSWERED))
+
+
+def guess_handoffs(preview: Preview, file: FileMapping, slas: Mapping[str, tuple[str, str]],
+                   plan_stages: Sequence[str],
+                   reached: Iterable[str] = ()) -> dict[str, HandOffColumns]:
+    """SLA id -> the hand-off columns `handoff_columns` finds, for the SLAs whose
+    from-stage the file covers (an ``enters`` column, or a stage value of its first rows
+    meaning it: ``reached``, plan stage ids). A file's one "assigned" column names one
+    hand-off: the earliest such stage in ``plan_stages`` wins, with every SLA leaving
+    it (a first touch and an accept-or-reject share one). A column the stage entries
+    already give (the default) is left out."""
+    found = handoff_columns(preview, file.date_order)
+    if found.start is None and found.answered is None:
+        return {}
+    covered = set(file.enters) | (set(reached) if file.stage else set())
+    starts = [s for s in plan_stages if s in covered and any(
+        f == s for f, _t in slas.values())]
+    if not starts:
+        return {}
+    out: dict[str, HandOffColumns] = {}
+    for sla, (from_stage, to_stage) in slas.items():
+        if from_stage != starts[0]:
+            continue
+        start = None if found.start == file.enters.get(from_stage) else found.start
+        answered = None if found.answered == file.enters.get(to_stage) else found.answered
+        if start or answered:
+            out[sla] = HandOffColumns(start, answered)
+    return out
+
+
+def _timed(preview: Preview, at: int, date_order: str | None) -> bool:
+    """True when column ``at``'s first non-blank values (up to `_SAMPLE`) all read as
+    dates (in ``date_order``, else either order) with a time of day (`times`)."""
+    texts = [row[at].strip() for row in preview.rows if at < len(row) and row[at].strip()]
+    if not texts:
+        return False
+    values = pl.Series("v", texts[:_SAMPLE], dtype=pl.String)
+    for order in (date_order,) if date_order else ("mdy", "dmy"):
+        parsed = parse_dates([("v", values)], file=preview.path, date_order=order,
+                             line_of=lambda row: row + 2)
+        if not parsed.problems:
+            instants = parse_times(values, parsed.days[0], "UTC")
+            return bool(np.all(instants != NO_TIME))
+    return False
 
 
 @dataclass(frozen=True)
@@ -272,6 +354,5 @@ def _first_id(header: Sequence[str]) -> str | None:
     return next((h for h in header if key(h).endswith("id")), None)
 
 
-__all__ = ["KINDS", "Guess", "guess_file", "guess_stage_column", "guess_stages", "shape_of",
-           "stage_columns",
-           "stage_values"]
+__all__ = ["KINDS", "Guess", "guess_file", "guess_handoffs", "guess_stage_column",
+           "guess_stages", "handoff_columns", "shape_of", "stage_columns", "stage_values"]

@@ -75,6 +75,7 @@ class ImportDialog(QDialog):
         self.explanation.setAccessibleName("What the guesses mean")
         self.columns = ColumnForm(self)
         self.columns.set_stages(self.stages.ids, self.stages.names)
+        self.columns.set_slas(self.document.plan)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.columns)
@@ -169,7 +170,7 @@ class ImportDialog(QDialog):
             self.explanation.setText("")
             return
         names = dict(zip(self.stages.ids, self.stages.names, strict=True))
-        lines = wording.explain_mapping(entry.kind, entry.file, names)
+        lines = wording.explain_mapping(entry.kind, entry.file, names, self.columns.sla_names)
         self.explanation.setText("".join(f"\u2022 {html.escape(line)}<br>" for line in lines))
         self.columns.set_caption_for(entry.file)
 

@@ -110,7 +110,7 @@ class FilesPanel(QWidget):
         except ActualsError as exc:
             return problem_lines(exc)
         s = self._stages
-        guess = guess_file(shown, s.ids, s.names, known=s.known)
+        guess = guess_file(shown, s.ids, s.names, known=s.known, slas=s.slas)
         file = saved or guess.file
         stages = dict(guess.stages) if saved is None else self._values(shown, file)
         self.entries.append(Entry(shown, guess.kind, file, stages))
@@ -159,7 +159,7 @@ class FilesPanel(QWidget):
             self.note("\n".join(problem_lines(exc)))
             return
         s = self._stages
-        guess = guess_file(shown, s.ids, s.names, known=s.known)
+        guess = guess_file(shown, s.ids, s.names, known=s.known, slas=s.slas)
         entry.preview, entry.kind = shown, guess.kind
         entry.file, entry.stages = replace(guess.file, sheet=sheet), dict(guess.stages)
         self._row_changed(self.list.currentRow())

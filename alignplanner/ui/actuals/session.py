@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Mapping as MappingABC
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -28,13 +28,16 @@ _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
 
 @dataclass(frozen=True)
 class PlanStages:
-    """The plan's stages for the dialog's guesses: ids in funnel order, names, and the
-    CRM values the stages name (value -> id). The importer and the estimates take the
-    plan itself (`contract.actuals.pipeline`)."""
+    """The plan's stages for the dialog's guesses: ids in funnel order, names, the CRM
+    values the stages name (value -> id), and the SLAs' hand-offs (id -> from-stage,
+    to-stage). The importer and the estimates take the plan itself
+    (`contract.actuals.pipeline`)."""
 
     ids: tuple[str, ...]
     names: tuple[str, ...]
     known: MappingABC[str, str]
+    slas: MappingABC[str, tuple[str, str]] = field(
+        default_factory=lambda: MappingProxyType({}))
 
     def name(self, stage: str) -> str:
         return dict(zip(self.ids, self.names, strict=True)).get(stage, stage)
@@ -43,8 +46,9 @@ class PlanStages:
 def plan_stages(plan: Plan) -> PlanStages:
     stages = plan.stages
     known = {value: s.id for s in stages for value in s.crm.values() if value}
+    slas = {sla.id: (sla.from_stage, sla.to_stage) for sla in plan.slas}
     return PlanStages(tuple(s.id for s in stages), tuple(s.name for s in stages),
-                      MappingProxyType(known))
+                      MappingProxyType(known), MappingProxyType(slas))
 
 
 def mapping_path(plan_path: Path | None) -> Path | None:

@@ -49,6 +49,8 @@ ROLE_TIPS = {"id": "The column that names the record (opportunity, lead, contact
              "amount": "The column holding the deal amount",
              "owner": "The column naming who owns the record (named when an SLA hand-off "
                       "is stale)"}
+FROM_STAGES = "(from the stages)"
+HANDOFF_LABELS = {"caption": "SLA hand-offs", "start": "Handed over", "answered": "Answered"}
 KIND_WORDS = {  # what each kind of export (`contract.actuals.guess.KINDS`) is
     "salesforce-lead-history": "A Salesforce LeadHistory export: a row per field change.",
     "salesforce-field-history": "A Salesforce field history export: a row per field change.",
@@ -94,10 +96,23 @@ TRANSITION_HELP = (
 )
 
 
-def explain_mapping(kind: str, file: FileMapping,
-                    stage_names: MappingABC[str, str]) -> list[str]:
+def handoff_tip(role: str, sla: str, from_name: str, to_name: str) -> str:
+    """The tooltip of an SLA's "handed over" (``role`` "start") or "answered" chooser."""
+    if role == "start":
+        what = (f"The column holding when a record was handed over for \u201c{sla}\u201d "
+                f"(assigned, routed). {FROM_STAGES}: when it entered {from_name}.")
+    else:
+        what = (f"The column holding a record's first response for \u201c{sla}\u201d (first "
+                f"touch, accepted). {FROM_STAGES}: when it entered {to_name} or a later "
+                "stage, or was lost.")
+    return (what + " The column needs times of day (2027-01-05 10:00): a date alone cannot "
+            "measure a window of business hours.")
+
+
+def explain_mapping(kind: str, file: FileMapping, stage_names: MappingABC[str, str],
+                    sla_names: MappingABC[str, str] | None = None) -> list[str]:
     """What a file's mapping means, one plain sentence each (``stage_names``: plan stage
-    id -> name)."""
+    id -> name; ``sla_names``: SLA id -> title)."""
     id_, stage, date_col, source, amount = file.id, file.stage, file.date, file.source, file.amount
     enters = [(stage_names.get(s, s), c) for s, c in file.enters.items()]
     lines = [KIND_WORDS.get(kind, KIND_WORDS["unknown"])]
@@ -117,6 +132,12 @@ def explain_mapping(kind: str, file: FileMapping,
                  else "No source column: every record counts as unattributed.")
     if amount:
         lines.append(f"Amounts come from \u201c{amount}\u201d.")
+    for sla, columns in file.handoffs.items():
+        said = [f"{what} at \u201c{column}\u201d" for what, column in (
+            ("handed over", columns.start), ("answered", columns.answered)) if column]
+        if said:
+            title = (sla_names or {}).get(sla, sla)
+            lines.append(f"For \u201c{title}\u201d, a record is {' and '.join(said)}.")
     return lines
 
 
