@@ -27,10 +27,10 @@ def entries_by_source(events: Events, as_of: date) -> dict[str, dict[str, dict[s
         # one count per (source, month): a flat key and bincount, not a 2-D np.unique
         key = events.source[reached].astype(np.int64) * span + (month - first)
         counts = np.bincount(key, minlength=len(events.sources) * span)
-        for k in np.flatnonzero(counts).tolist():
-            s, m = divmod(k, span)
+        for cell in np.flatnonzero(counts).tolist():
+            s, m = divmod(cell, span)
             found.setdefault(events.sources[s], {}).setdefault(stage, {})[
-                month_label(first + m)] = int(counts[k])
+                month_label(first + m)] = int(counts[cell])
     return found
 
 
