@@ -61,6 +61,15 @@ class Paper:
         self.p.drawText(rect, flags, text)
         return used.height()
 
+    def one_line(self, rect: QRectF, text: str, points: float, *, bold: bool = False,
+                 color: QColor = INK, align: Qt.AlignmentFlag = LEFT) -> None:
+        """Draw ``text`` on one line in ``rect``, cut with "..." where it is too wide."""
+        self.p.setFont(self.font(points, bold=bold))
+        self.p.setPen(color)
+        elided = self.p.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                                 int(rect.width()))
+        self.p.drawText(rect, int(align | Qt.AlignmentFlag.AlignTop), elided)
+
     def line(self) -> float:
         """The height of one table row."""
         return self.metrics(TABLE_POINTS).height() * 1.35
@@ -96,23 +105,20 @@ class Paper:
                     self.p.fillRect(QRectF(x + 3 * u, y + line * 0.3, 6 * u, 6 * u),
                                     team_color(owners[r - 1]))
                     cell_box.setLeft(cell_box.left() + 9 * u)
-                self.p.setFont(self.font(TABLE_POINTS, bold=r == 0))
-                self.p.setPen(MUTED if r == 0 else INK)
-                elided = self.p.fontMetrics().elidedText(cell, Qt.TextElideMode.ElideRight,
-                                                         int(cell_box.width()))
-                self.p.drawText(cell_box, int(align | Qt.AlignmentFlag.AlignTop), elided)
+                self.one_line(cell_box, cell, TABLE_POINTS, bold=r == 0,
+                              color=MUTED if r == 0 else INK, align=align)
                 x += w
             y += line
             if r == 0:
                 self.p.setPen(RULE)
                 self.p.drawLine(int(box.left()), int(y), int(box.right()), int(y))
-        if len(shown) < len(rows):
-            self.text(QRectF(box.left(), y, box.width(), line),
-                      f"... and {len(rows) - len(shown)} more ({more})", 8, color=MUTED)
+        if len(shown) < len(rows):  # 2 points down, as the cells: clear of the last row
+            self.one_line(QRectF(box.left(), y + 2 * u, box.width(), line),
+                          f"... and {len(rows) - len(shown)} more ({more})", 8, color=MUTED)
             y += line
         if note:
-            self.text(QRectF(box.left(), y, box.width(), line), note, TABLE_POINTS,
-                      color=MUTED)
+            self.one_line(QRectF(box.left(), y + 2 * u, box.width(), line), note, TABLE_POINTS,
+                          color=MUTED)
             y += line
         return y - box.top()
 
