@@ -188,8 +188,9 @@ def build(window: QWidget, bar: QMenuBar, commands: Commands, undo_stack: QUndoS
                       "Save the plan under a new name")
     export_png = _action(window, "Export view as &PNG…", commands.export_png, "Ctrl+Shift+E",
                          "Save the chart on screen as a picture")
-    export_pdf = _action(window, "Export one-page PDF &summary…", commands.export_pdf,
-                         "Ctrl+Shift+P", "A one-page summary for people not in the room")
+    export_pdf = _action(window, "Export PDF &summary…", commands.export_pdf, "Ctrl+Shift+P",
+                         "The plan on one page, and the weekly review on a second once "
+                         "actuals are imported, for people not in the room")
     export_json = _action(window, "Export plan and results as &JSON…", commands.export_json,
                           tip="The plan and every computed number, for other programs")
     export_csv = _action(window, "Export monthly volumes as &CSV…", commands.export_csv,

@@ -1,5 +1,5 @@
 """Pictures of the plan for people who were not in the room: a PNG of any chart and a
-one-page PDF summary.
+PDF summary: one page of the plan, and a second of the weekly review when there are actuals.
 
 Both are made in memory (a QBuffer) and written with `atomic_write_bytes`, which writes a
 temporary file beside the target and renames it over the target: a crash leaves the old
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSize, Qt
 from PySide6.QtGui import QImage, QImageWriter, QPageLayout, QPageSize, QPainter, QPdfWriter
@@ -17,11 +18,17 @@ from PySide6.QtWidgets import QWidget
 
 from alignplanner.contract.atomic import atomic_write_bytes
 from alignplanner.document.document import PlanDocument
+from alignplanner.domain.review.report import report
 from alignplanner.domain.uncertainty.montecarlo import Simulation, simulate
 from alignplanner.ui.charts.chart_frame import drawn_afresh
+from alignplanner.ui.charts.review_page import ReviewPage
 from alignplanner.ui.charts.summary_page import SummaryPage
 from alignplanner.ui.charts.waterfall import WaterfallChart
 from alignplanner.ui.theme import theme_for
+from alignplanner.ui.wording.review_page import PDF_TITLE
+
+if TYPE_CHECKING:
+    from alignplanner.domain.review.weekly import WeeklyReview
 
 __all__ = ["export_pdf_summary", "export_png", "pdf_summary_bytes", "png_bytes"]
 
@@ -64,8 +71,11 @@ def waterfall_image(document: PlanDocument) -> QImage:
     return image
 
 
-def pdf_summary_bytes(document: PlanDocument, generated: datetime | None = None) -> bytes:
-    """The one-page A4 landscape summary as PDF bytes."""
+def pdf_summary_bytes(document: PlanDocument, generated: datetime | None = None,
+                      review: WeeklyReview | None = None) -> bytes:
+    """The A4 landscape summary as PDF bytes: the plan's page, then, given the weekly
+    ``review`` (the window's, when actuals are imported), the review's page."""
+    generated = generated or datetime.now()
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -73,13 +83,17 @@ def pdf_summary_bytes(document: PlanDocument, generated: datetime | None = None)
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Landscape, QMarginsF(0, 0, 0, 0)))
-    writer.setTitle(f"{document.plan.name}: plan summary")
+    writer.setTitle(PDF_TITLE.format(plan=document.plan.name) if review is not None
+                    else f"{document.plan.name}: plan summary")
     writer.setCreator("AlignPlanner")
     painter = QPainter(writer)
     try:
         page = SummaryPage(painter, writer.width(), writer.height(), PDF_DPI)
-        page.draw(document, waterfall_image(document), generated or datetime.now(),
-                  simulation(document))
+        page.draw(document, waterfall_image(document), generated, simulation(document))
+        if review is not None:
+            writer.newPage()
+            ReviewPage(painter, writer.width(), writer.height(), PDF_DPI).draw(
+                report(review), generated, document.display_name)
     finally:
         painter.end()
     buffer.close()
@@ -92,8 +106,9 @@ def simulation(document: PlanDocument) -> Simulation:
     return simulate(document.plan, document.uncertainty, result=document.result)
 
 
-def export_pdf_summary(document: PlanDocument, path: str | os.PathLike[str]) -> None:
-    atomic_write_bytes(path, pdf_summary_bytes(document))
+def export_pdf_summary(document: PlanDocument, path: str | os.PathLike[str],
+                       review: WeeklyReview | None = None) -> None:
+    atomic_write_bytes(path, pdf_summary_bytes(document, review=review))
 
 
 def _encoded(image: QImage) -> bytes:

@@ -315,7 +315,8 @@ class MainWindow(QMainWindow):
 
         path = self.workflow.prompts.ask_export_path("PDF document (*.pdf)", ".pdf")
         if path is not None:
-            self._export(path, lambda: export.export_pdf_summary(self.document, path))
+            review = self.review.review  # None without actuals: the plan's page alone
+            self._export(path, lambda: export.export_pdf_summary(self.document, path, review))
 
     def export_json(self) -> None:
         self._export_data("json", "JSON file (*.json)", ".json")

@@ -3,9 +3,9 @@
 Run from the repository root: python docs/screenshots/render.py [NAME ...]
 (NAME: main-window, presentation-mode, dark-theme-stress-plan, sla-panel, capacity,
 scoring, scenarios, scenario-compare, scenario-compare-by-month, signoff, signoff-keys,
-actuals-import, actuals-view, actuals-refused, actuals-sla-week, review, calibration,
-uncertainty, uncertainty-presentation, merge, or "screens" for every tab at both screen
-sizes; none given: all). Qt draws offscreen on two screens: a 1920x1080 one, where the
+actuals-import, actuals-view, actuals-refused, actuals-sla-week, review, pdf-review-page,
+calibration, uncertainty, uncertainty-presentation, merge, or "screens" for every tab at
+both screen sizes; none given: all). Qt draws offscreen on two screens: a 1920x1080 one, where the
 windows are 1600x960 (the actuals shots ask for 1280x720) and presentation mode fills it,
 and a 1280x720 projector beside it.
 
@@ -71,7 +71,8 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
             window.resize(1280, 720)
         settle()
         simulated(window)
-        if name not in ("actuals-import", "actuals-refused", "calibration", "merge"):  # dialogs'
+        if name not in ("actuals-import", "actuals-refused", "calibration", "merge",
+                        "pdf-review-page"):  # dialogs', a page's
             (HERE / name).parent.mkdir(exist_ok=True)
             window.grab().save(str(HERE / f"{name}.png"))
         window.presentation.set_active(False)  # its large type is the application's font
@@ -295,10 +296,10 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         settle()
         dialog.grab().save(str(HERE / "merge.png"))
         dialog.close()
-    def review(window: MainWindow) -> None:
+    def reviewed(window: MainWindow) -> None:
         """The sample plan saved with its mapping beside it and a history of its first
         months (write_review_history); Refresh actuals once a week for four weeks (each
-        kept as a snapshot), then the Review tab."""
+        kept as a snapshot), and wait for the last review."""
         import shutil
         import time
 
@@ -319,6 +320,12 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
                    and time.monotonic() < deadline):
                 QApplication.processEvents()
                 time.sleep(0.01)
+        assert feature.review is not None, "the review did not come"
+
+    def review(window: MainWindow) -> None:
+        """The review of `reviewed` in the Review tab."""
+        reviewed(window)
+        feature = window.review
         pick(window.chart_tabs, "Review")
         settle()
         from alignplanner.ui.review.view import ReviewView
@@ -326,7 +333,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
 
         page = ReviewView()  # the whole tab at once, as tall as it is, a projector wide
         page.apply_theme(LIGHT)
-        assert feature.review is not None, "the review did not come"
+        assert feature.review is not None
         page.show_review(feature.review)
         page.resize(1000, page.minimumSizeHint().height() + 160)  # the chart's room
         page.show()
@@ -338,6 +345,28 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         settle()
         pick(window.chart_tabs, "Review")
         settle()
+
+    def pdf_review_page(window: MainWindow) -> None:
+        """The review page of File > Export PDF summary, as printed (A4 landscape at 150
+        dpi), from the review of `reviewed`."""
+        from datetime import datetime
+
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QImage, QPainter
+
+        from alignplanner.domain.review.report import report
+        from alignplanner.ui.charts.review_page import ReviewPage
+
+        reviewed(window)
+        review = window.review.review
+        assert review is not None
+        image = QImage(1754, 1240, QImage.Format.Format_ARGB32)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        ReviewPage(painter, image.width(), image.height(), 150).draw(
+            report(review), datetime(2027, 5, 19, 9, 30), window.document.display_name)
+        painter.end()
+        image.save(str(HERE / "pdf-review-page.png"))
 
     def calibration(window: MainWindow) -> None:
         """Two years of history imported, then the Calibrate dialog from the Actuals tab."""
@@ -393,6 +422,7 @@ def main(names: list[str]) -> int:  # noqa: PLR0915 (one script, read top to bot
         "actuals-refused": (None, lambda window: actuals(window, run=True, refused=True)),
         "merge": (None, merged),
         "review": (None, review),
+        "pdf-review-page": (None, pdf_review_page),
         "calibration": (None, calibration),
         "uncertainty": (None, chart("Uncertainty", tab("Funnel"))),
         "uncertainty-presentation": (None, presenting_uncertainty),

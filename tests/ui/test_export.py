@@ -1,4 +1,5 @@
-"""Exports: a sharp PNG of any chart and a one-page PDF summary, both written atomically."""
+"""Exports: a sharp PNG of any chart and a PDF summary, both written atomically: one page of
+the plan, and a second of the weekly review when the window has actuals."""
 
 from __future__ import annotations
 
@@ -11,13 +12,17 @@ from chart_plans import sample_document
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QGraphicsItem
 from pytestqt.qtbot import QtBot
+from review_plans import hand_worked
+from scripted_prompts import ScriptedPrompts
+from test_review_view import saved_plan_with_exports
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.edits.stages import set_stage
 from alignplanner.ui.charts.waterfall import WaterfallChart
 from alignplanner.ui.export import export_pdf_summary, export_png, pdf_summary_bytes, png_bytes
+from alignplanner.ui.main_window import MainWindow
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 
 PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 
@@ -100,3 +105,27 @@ def test_the_pdf_export_leaves_the_document_alone(document: PlanDocument) -> Non
     pdf_summary_bytes(document)
     assert document.receivers("2resultChanged(PyObject)") == receivers
     assert not document.is_modified
+
+
+def test_a_review_adds_its_page_and_says_so_in_the_title(document: PlanDocument) -> None:
+    with_review = pdf_summary_bytes(document, datetime(2027, 3, 1, 9, 30), hand_worked())
+    assert len(PAGE.findall(with_review)) == 2
+    assert "plan summary and weekly review".encode("utf-16-be") in with_review
+    alone = pdf_summary_bytes(document, datetime(2027, 3, 1, 9, 30))
+    assert len(PAGE.findall(alone)) == 1
+    assert "plan summary".encode("utf-16-be") in alone
+    assert "weekly review".encode("utf-16-be") not in alone
+
+
+def test_the_window_exports_its_review_once_actuals_are_in(
+        qtbot: QtBot, main_window: MainWindow, prompts: ScriptedPrompts,
+        tmp_path: Path) -> None:
+    before, after = tmp_path / "before.pdf", tmp_path / "after.pdf"
+    saved_plan_with_exports(main_window, tmp_path)
+    prompts.script("ask_export_path", before, after)
+    main_window.menu_actions.export_pdf.trigger()  # no actuals imported yet: the plan alone
+    assert len(PAGE.findall(before.read_bytes())) == 1
+    assert main_window.review.refresh()
+    qtbot.waitUntil(lambda: main_window.review.review is not None, timeout=20_000)
+    main_window.menu_actions.export_pdf.trigger()
+    assert len(PAGE.findall(after.read_bytes())) == 2

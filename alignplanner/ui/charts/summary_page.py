@@ -13,24 +13,17 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
+from PySide6.QtGui import QColor, QImage
 
 from alignplanner.document.document import PlanDocument
 from alignplanner.domain.plan.plan import Plan
 from alignplanner.domain.results import PlanWarning, Result
 from alignplanner.domain.scenarios.scenario import BASE
 from alignplanner.domain.uncertainty.montecarlo import Simulation
-from alignplanner.ui.theme import WARNING_COLOR, team_color
+from alignplanner.ui.charts.paper import CENTRE, LEFT, MUTED, RIGHT, Column, Paper
+from alignplanner.ui.theme import WARNING_COLOR
 from alignplanner.ui.wording import money_exact, month_label, percent, summary_scenario, team_label
 from alignplanner.ui.wording.uncertainty import CHANCE_LABEL, chance_note
-
-INK = QColor("#1B1F24")
-MUTED = QColor("#5B626B")
-RULE = QColor("#C9CED6")
-SHADE = QColor("#F2F4F7")
-LEFT, CENTRE, RIGHT = (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignHCenter,
-                       Qt.AlignmentFlag.AlignRight)
-Column = tuple[str, float, Qt.AlignmentFlag]  # header, share of the table width, alignment
 
 
 def exact(x: float) -> str:
@@ -79,28 +72,8 @@ def source_rows(plan: Plan, result: Result) -> list[list[str]]:
     return rows
 
 
-class SummaryPage:
-    def __init__(self, painter: QPainter, width: float, height: float, dpi: float) -> None:
-        self.p = painter
-        self.u = dpi / 72.0  # device units per typographic point
-        self.width, self.height = width, height
-        self.margin = 28 * self.u
-
-    def font(self, points: float, *, bold: bool = False) -> QFont:
-        f = QFont()
-        f.setPointSizeF(points)
-        f.setBold(bold)
-        return f
-
-    def text(self, rect: QRectF, text: str, points: float, *, bold: bool = False,
-             color: QColor = INK, align: Qt.AlignmentFlag = LEFT) -> float:
-        """Draw wrapped text in ``rect``; returns the height it took."""
-        self.p.setFont(self.font(points, bold=bold))
-        self.p.setPen(color)
-        flags = int(align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
-        used = self.p.boundingRect(rect, flags, text)
-        self.p.drawText(rect, flags, text)
-        return used.height()
+class SummaryPage(Paper):
+    """The plan's page: `draw` it once."""
 
     def draw(self, document: PlanDocument, chart: QImage, generated: datetime,
              simulation: Simulation | None = None) -> None:
@@ -131,9 +104,7 @@ class SummaryPage:
         if document.scenarios.variants:  # which scenario this page is
             note += "  " + summary_scenario(document.current_scenario,
                                             document.scenarios.agreed or BASE)
-        self.p.setPen(RULE)
-        self.p.drawLine(int(m), int(footer_top), int(self.width - m), int(footer_top))
-        self.text(QRectF(m, footer_top + 3 * u, full, 12 * u), note, 7, color=MUTED)
+        self.footer(note)
 
     def header(self, plan: Plan, facts: Sequence[tuple[str, str, str]], m: float,
                full: float) -> float:
@@ -153,42 +124,6 @@ class SummaryPage:
         scale = min(box.width() / size.width(), box.height() / size.height())
         w, h = size.width() * scale, size.height() * scale
         self.p.drawImage(QRectF(box.left(), box.top(), w, h), image)
-
-    def table(self, box: QRectF, title: str, columns: Sequence[Column],
-              rows: Sequence[Sequence[str]], owners: Sequence[str] = ()) -> float:
-        """A compact table; rows that do not fit are summarised. Returns the height used."""
-        u = self.u
-        y = box.top() + self.text(QRectF(box.left(), box.top(), box.width(), 14 * u), title,
-                                  9.5, bold=True) + 3 * u
-        line = QFontMetricsF(self.font(7.5), self.p.device()).height() * 1.35
-        room = int((box.bottom() - y) // line) - 1
-        shown = rows if len(rows) <= room else rows[: max(0, room - 1)]
-        for r, cells in enumerate([[c[0] for c in columns], *shown]):
-            if r % 2 == 0 and r:
-                self.p.fillRect(QRectF(box.left(), y, box.width(), line), SHADE)
-            x = box.left()
-            for k, (cell, (_, share, align)) in enumerate(zip(cells, columns, strict=True)):
-                w = box.width() * share
-                cell_box = QRectF(x + 3 * u, y + 2 * u, w - 6 * u, line)
-                if k == 1 and owners and r:
-                    self.p.fillRect(QRectF(x + 3 * u, y + line * 0.3, 6 * u, 6 * u),
-                                    team_color(owners[r - 1]))
-                    cell_box.setLeft(cell_box.left() + 9 * u)
-                self.p.setFont(self.font(7.5, bold=r == 0))
-                self.p.setPen(MUTED if r == 0 else INK)
-                elided = self.p.fontMetrics().elidedText(cell, Qt.TextElideMode.ElideRight,
-                                                         int(cell_box.width()))
-                self.p.drawText(cell_box, int(align | Qt.AlignmentFlag.AlignTop), elided)
-                x += w
-            y += line
-            if r == 0:
-                self.p.setPen(RULE)
-                self.p.drawLine(int(box.left()), int(y), int(box.right()), int(y))
-        if len(shown) < len(rows):
-            self.text(QRectF(box.left(), y, box.width(), line),
-                      f"... and {len(rows) - len(shown)} more (see the plan file)", 8, color=MUTED)
-            y += line
-        return y - box.top()
 
     def warnings(self, warnings: Sequence[PlanWarning], box: QRectF) -> None:
         u = self.u
