@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from test_review_view import saved_plan_with_exports
+from test_review_view import reviewed
 
 from alignplanner.ui.main_window import MainWindow
 
@@ -17,10 +17,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propa
 
 def test_the_review_tab_is_reachable_and_larger_when_presenting(
         qtbot: QtBot, main_window: MainWindow, tmp_path: Path) -> None:
-    saved_plan_with_exports(main_window, tmp_path)
-    feature = main_window.review
-    assert feature.refresh()
-    qtbot.waitUntil(lambda: feature.review is not None, timeout=20_000)
+    feature = reviewed(qtbot, main_window, tmp_path)
     view = feature.view.view
     qtbot.waitUntil(lambda: bool(view.tiles) and view.tiles[0].value.text() != "")
     tile = view.tiles[0]

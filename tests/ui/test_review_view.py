@@ -24,6 +24,7 @@ from alignplanner.domain.review.variance import cumulative_share
 from alignplanner.resources import sample_plan_path
 from alignplanner.ui import wording
 from alignplanner.ui.main_window import MainWindow
+from alignplanner.ui.review import ReviewFeature
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 
@@ -57,6 +58,15 @@ def saved_plan_with_exports(window: MainWindow, folder: Path) -> Path:
     (folder / "q1.actuals.toml").write_text(MAPPING, encoding="utf-8")
     assert window.workflow.open(plan)
     return plan
+
+
+def reviewed(qtbot: QtBot, window: MainWindow, folder: Path) -> ReviewFeature:
+    """The window on the saved plan with its exports, after one Refresh actuals."""
+    saved_plan_with_exports(window, folder)
+    feature = window.review
+    assert feature.refresh()
+    qtbot.waitUntil(lambda: feature.review is not None, timeout=20_000)
+    return feature
 
 
 def test_without_actuals_the_tab_says_how_to_get_them(
@@ -151,10 +161,7 @@ def test_a_mapping_that_is_gone_says_what_to_do(
 
 def test_a_burst_of_edits_makes_one_more_review_not_one_each(
         qtbot: QtBot, main_window: MainWindow, tmp_path: Path) -> None:
-    saved_plan_with_exports(main_window, tmp_path)
-    feature = main_window.review
-    assert feature.refresh()
-    qtbot.waitUntil(lambda: feature.review is not None, timeout=20_000)
+    feature = reviewed(qtbot, main_window, tmp_path)
     before = feature._number
     document = main_window.document
     revenue = document.plan.target.revenue
@@ -214,10 +221,7 @@ def test_next_weeks_refresh_stands_beside_last_weeks(
 def test_month_by_month_shows_the_chosen_figure(
         qtbot: QtBot, main_window: MainWindow, tmp_path: Path) -> None:
     """January 2027: 100,000 won against the month's target; 30 inquiries, all inbound."""
-    saved_plan_with_exports(main_window, tmp_path)
-    feature = main_window.review
-    assert feature.refresh()
-    qtbot.waitUntil(lambda: feature.review is not None, timeout=20_000)
+    feature = reviewed(qtbot, main_window, tmp_path)
     months = feature.view.view.months
     review = feature.review
     target = main_window.document.result.target_monthly[0]
@@ -249,10 +253,7 @@ def test_month_by_month_shows_the_chosen_figure(
 
 def test_sla_compliance_names_the_stale_hand_offs_on_hover(
         qtbot: QtBot, main_window: MainWindow, tmp_path: Path) -> None:
-    saved_plan_with_exports(main_window, tmp_path)
-    feature = main_window.review
-    assert feature.refresh()
-    qtbot.waitUntil(lambda: feature.review is not None, timeout=20_000)
+    feature = reviewed(qtbot, main_window, tmp_path)
     stale = tuple(Stale(f"o{i}", "ana" if i % 2 else "", 40.0 - i) for i in range(12))
     measured = SlaCompliance("speed-to-lead", 4.0, 30, 42, 2.5, 9.0, 0.6,
                              ((4.0, 0.6), (8.0, 0.7), (16.0, 0.8)), stale)

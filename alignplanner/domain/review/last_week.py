@@ -18,25 +18,17 @@ from types import MappingProxyType
 
 from alignplanner.domain.results import Result
 from alignplanner.domain.review.snapshots import Snapshot
-from alignplanner.domain.review.variance import compare, source_planned
+from alignplanner.domain.review.variance import PlannedActual, compare, source_planned
 
 __all__ = ["LastWeek", "Then", "then"]
 
 
 @dataclass(frozen=True)
-class Then:
+class Then(PlannedActual):
     """One figure last week: the actual at the snapshot's date, the plan to that date."""
 
     actual: float
     planned: float
-
-    @property
-    def variance(self) -> float:
-        return self.actual - self.planned
-
-    @property
-    def percent(self) -> float | None:
-        return self.variance / self.planned if self.planned > 0 else None
 
 
 @dataclass(frozen=True)

@@ -38,10 +38,6 @@ class Report:
     lines: tuple[tuple[str, tuple[float | None, ...]], ...] = ()  # name, cumulative shares
 
 
-def _signed(share: float | None) -> str:
-    return "-" if share is None else f"{share * 100:+.1f}%"
-
-
 def _value(k: Kpi, x: float, currency: str) -> str:
     if k.unit == "money":
         return wording.money(x, currency)
@@ -52,7 +48,7 @@ def _value(k: Kpi, x: float, currency: str) -> str:
 
 def _was(then: Then | None) -> str:
     """Where a figure stood last week, beside its variance now."""
-    return "" if then is None else f" (was {_signed(then.percent)})"
+    return "" if then is None else f" (was {wording.signed_share(then.percent)})"
 
 
 def _variance_table(review: WeeklyReview) -> Table:
@@ -66,11 +62,11 @@ def _variance_table(review: WeeklyReview) -> Table:
         row: tuple[str, ...] = (
             names.get(r.stage, r.stage), sources.get(r.source, r.source) or "All",
             wording.count(r.planned), wording.count(r.actual), f"{r.variance:+,.0f}",
-            _signed(r.percent))
+            wording.signed_share(r.percent))
         if last is not None:
             then = r.last_week
             row += ("-", "-") if then is None else (wording.count(then.actual),
-                                                    _signed(then.percent))
+                                                    wording.signed_share(then.percent))
         rows.append(row)
     return Table("Plan against actual, to date", head, tuple(rows),
                  "" if len(review.table) <= MAX_ROWS else
@@ -110,7 +106,7 @@ def report(review: WeeklyReview) -> Report:
     for k in review.kpis:
         label = wording.review_kpi_label(k.key, names.get(k.key.partition(":")[2], ""))
         change = (f"{k.variance:+.2f}x" if k.unit == "ratio"
-                  else _signed(k.percent) + _was(k.last_week))
+                  else wording.signed_share(k.percent) + _was(k.last_week))
         planned = _value(k, k.planned, cur)
         kpis.append((label, f"needs {planned}" if k.unit == "ratio" else f"plan {planned}",
                      _value(k, k.actual, cur), change))

@@ -154,7 +154,6 @@ def snapshot_of(plan: Plan, events: Events, estimates: Estimates) -> Snapshot:
             months={m: n for m, n in count.by_month.items() if m in horizon},
             sources=sources, converted=out.converted if out else None,
             estimated=_share(out.estimated) if out else None))
-    won = (won_by_month(plan, build_records(events, estimates.as_of.toordinal()),
-                        record_values(plan, events)) if plan.stages else None)
-    return Snapshot(estimates.as_of, estimates.records, tuple(stages),
-                    float(won.sum()) if won is not None else None)
+    won = won_by_month(plan, build_records(events, estimates.as_of.toordinal()),
+                       record_values(plan, events))
+    return Snapshot(estimates.as_of, estimates.records, tuple(stages), float(won.sum()))

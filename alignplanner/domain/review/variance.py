@@ -18,6 +18,23 @@ from alignplanner.domain.actuals.report import Estimates
 from alignplanner.domain.results import Result
 
 
+class PlannedActual:
+    """A figure planned against actual (to date): its ``variance`` (actual - planned) and
+    ``percent`` of planned (None when nothing was planned). Mixed into the frozen
+    dataclasses that hold ``planned`` and ``actual``."""
+
+    planned: float
+    actual: float
+
+    @property
+    def variance(self) -> float:
+        return self.actual - self.planned
+
+    @property
+    def percent(self) -> float | None:
+        return self.variance / self.planned if self.planned > 0 else None
+
+
 @dataclass(frozen=True)
 class MonthVariance:
     """One month of one stage: variance = actual - planned; ``percent`` of planned (None
@@ -131,6 +148,6 @@ def source_variances(result: Result, actual: Mapping[str, Mapping[str, Mapping[s
     return found
 
 
-__all__ = ["MonthVariance", "StageVariance", "behind_since", "compare", "cumulative_share",
-           "elapsed",
-           "source_planned", "source_variances", "stage_variances"]
+__all__ = ["MonthVariance", "PlannedActual", "StageVariance", "behind_since", "compare",
+           "cumulative_share", "elapsed", "source_planned", "source_variances",
+           "stage_variances"]

@@ -37,6 +37,7 @@ from alignplanner.domain.review.stale import StaleStage, stale_records
 from alignplanner.domain.review.trend import TrendPoint, trend
 from alignplanner.domain.review.variance import (
     MonthVariance,
+    PlannedActual,
     StageVariance,
     compare,
     source_variances,
@@ -45,7 +46,7 @@ from alignplanner.domain.review.variance import (
 
 
 @dataclass(frozen=True)
-class Kpi:
+class Kpi(PlannedActual):
     """One headline figure, planned to date against actual (``unit``: "money", "count" or
     "ratio"); ``last_week`` where it stood last week (None without that week's snapshot,
     and for the landing and coverage, which snapshots do not keep)."""
@@ -56,17 +57,9 @@ class Kpi:
     unit: str
     last_week: Then | None = None
 
-    @property
-    def variance(self) -> float:
-        return self.actual - self.planned
-
-    @property
-    def percent(self) -> float | None:
-        return self.variance / self.planned if self.planned else None
-
 
 @dataclass(frozen=True)
-class VarianceRow:
+class VarianceRow(PlannedActual):
     """One stage (``source`` "": every source) to date: planned, actual, variance, and
     where it stood last week (None without that week's snapshot)."""
 
@@ -75,14 +68,6 @@ class VarianceRow:
     planned: float
     actual: float
     last_week: Then | None = None
-
-    @property
-    def variance(self) -> float:
-        return self.actual - self.planned
-
-    @property
-    def percent(self) -> float | None:
-        return self.variance / self.planned if self.planned > 0 else None
 
 
 @dataclass(frozen=True)

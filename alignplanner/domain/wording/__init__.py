@@ -33,6 +33,7 @@ from alignplanner.domain.wording.basics import (
     percent,
     plural,
     role_label,
+    signed_share,
     singular,
     units,
 )
@@ -179,6 +180,7 @@ __all__ = [
     "rounding_short",
     "scoring_moved",
     "signature_dropped",
+    "signed_share",
     "signoff_summary",
     "singular",
     "sla_dropped",

@@ -26,6 +26,12 @@ def percent(share: float) -> str:
     return f"{round(share * 100, 2):g}%"
 
 
+def signed_share(share: float | None) -> str:
+    """A variance as a signed percentage with one decimal: -0.151 -> '-15.1%'; '-' for
+    none (nothing was planned to compare with)."""
+    return "-" if share is None else f"{share * 100:+.1f}%"
+
+
 def month_name(day: date, form: str = "%B %Y") -> str:
     """``day.strftime(form)`` ("January 2027") in the user's locale (Qt sets it on start)."""
     return day.strftime(form)

@@ -36,7 +36,7 @@ class ReviewJob(QRunnable):
         self.setAutoDelete(False)
         self.number = number
         self.signals = ReviewSignals()
-        self._args = (plan, result, imported, rates, snapshots or Snapshots())
+        self._args = (plan, result, imported, rates, snapshots)
 
     def run(self) -> None:
         from alignplanner.domain.review.handoffs import handoffs

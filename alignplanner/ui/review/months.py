@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from alignplanner.domain.review.variance import MonthVariance
 from alignplanner.domain.review.weekly import WeeklyReview
+from alignplanner.domain.wording import signed_share
 from alignplanner.ui import wording
 from alignplanner.ui.review.tables import Cell, ReviewTable
 from alignplanner.ui.wording.review import (
@@ -29,10 +30,6 @@ from alignplanner.ui.wording.review import (
 
 REVENUE = ""  # the figure chooser's data for revenue; a stage's is its id
 ALL = ""  # the source chooser's data for every source
-
-
-def _share(p: float | None) -> str:
-    return "-" if p is None else f"{p * 100:+.1f}%"
 
 
 class MonthTable(QWidget):
@@ -115,7 +112,7 @@ class MonthTable(QWidget):
         for m in self.months():
             rows.append([wording.short_month(m.month),
                          (number.format(m.planned), f"exact {m.planned:,.2f}"),
-                         f"{m.actual:,.0f}", f"{m.variance:+,.0f}", _share(m.percent),
+                         f"{m.actual:,.0f}", f"{m.variance:+,.0f}", signed_share(m.percent),
                          f"{m.cumulative:+,.0f}"])
             red.append([False, False, m.variance < 0, m.variance < 0, m.variance < 0,
                         m.cumulative < 0])

@@ -7,12 +7,9 @@ from collections.abc import Sequence
 from alignplanner.domain.review.report import trend_table
 from alignplanner.domain.review.sla_compliance import Stale
 from alignplanner.domain.review.weekly import WeeklyReview
+from alignplanner.domain.wording import signed_share
 from alignplanner.ui import wording
 from alignplanner.ui.review.tables import Cell, ReviewTable
-
-
-def _share(p: float | None) -> str:
-    return "-" if p is None else f"{p * 100:+.1f}%"
 
 
 def _money(x: float) -> str:
@@ -28,7 +25,7 @@ def _beside_last_week(review: WeeklyReview, stage: str, actual: float
     if then is None:
         return ["-", "-"], [False, False]
     return ([f"{actual - then.actual:+,.0f}",
-             (_share(then.percent), f"{then.actual:,.0f} actual against {then.planned:,.1f} "
+             (signed_share(then.percent), f"{then.actual:,.0f} actual against {then.planned:,.1f} "
                                     "planned to that date")],
             [False, then.variance < 0])
 
@@ -55,7 +52,7 @@ def fill_variance(table: ReviewTable, review: WeeklyReview) -> None:
         row: list[Cell] = [names.get(v.stage, v.stage),
                            (f"{v.planned:,.0f}", f"exact {v.planned:,.2f}"),
                            f"{v.actual:,.0f}", f"{variance:+,.0f}",
-                           _share(variance / v.planned if v.planned > 0 else None)]
+                           signed_share(variance / v.planned if v.planned > 0 else None)]
         cells, late = _beside_last_week(review, v.stage, v.actual)
         row += cells
         flags += late
@@ -67,7 +64,7 @@ def fill_variance(table: ReviewTable, review: WeeklyReview) -> None:
                 continue
             gap = sv.actual - sv.planned
             flags.append(gap < 0)
-            text = _share(gap / sv.planned) if sv.planned > 0 else f"{gap:+,.0f}"
+            text = signed_share(gap / sv.planned) if sv.planned > 0 else f"{gap:+,.0f}"
             row.append((text, wording.source_cell_tip(sources.get(source, source),
                                                       sv.planned, sv.actual)))
         rows.append(row)

@@ -22,14 +22,10 @@ def _value(k: Kpi, x: float, currency: str) -> str:
     return f"{x:,.0f}"
 
 
-def _percent(share: float | None) -> str:
-    return "-" if share is None else f"{share * 100:+.1f}%"
-
-
 def _change(k: Kpi) -> str:
     if k.unit == "ratio":
         return f"{k.variance:+.2f}x"
-    return _percent(k.percent)
+    return said.signed_share(k.percent)
 
 
 class Tile(QFrame):
@@ -72,7 +68,7 @@ class Tile(QFrame):
         then, last = k.last_week, review.last_week
         self.last.setVisible(then is not None and last is not None)
         if then is not None and last is not None:
-            self.last.setText(wording.kpi_last_week(_percent(then.percent), last.as_of))
+            self.last.setText(wording.kpi_last_week(said.signed_share(then.percent), last.as_of))
             self.last.setToolTip(wording.last_week_heads(last.as_of)[1][1])
         self.setToolTip(said.review_kpi_tip(k.key, stage, review.landing.rates))
         self.setAccessibleName(", ".join(
